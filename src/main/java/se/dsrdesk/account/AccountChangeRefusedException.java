@@ -1,0 +1,31 @@
+package se.dsrdesk.account;
+
+/**
+ * An account change that the rules do not allow, such as removing the last administrator.
+ * The message code says why, in the person's language.
+ */
+class AccountChangeRefusedException extends RuntimeException {
+
+	private final String messageCode;
+
+	private final String field;
+
+	AccountChangeRefusedException(String messageCode, String field) {
+		super(messageCode);
+		this.messageCode = messageCode;
+		this.field = field;
+	}
+
+	String messageCode() {
+		return this.messageCode;
+	}
+
+	/**
+	 * The form field the refusal is about, or {@code null} when it is about the whole
+	 * form.
+	 */
+	String field() {
+		return this.field;
+	}
+
+}

@@ -1,0 +1,184 @@
+package se.dsrdesk.account;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import se.dsrdesk.audit.Actor;
+import se.dsrdesk.audit.AuditLog;
+import se.dsrdesk.system.EmailAddresses;
+import se.dsrdesk.system.NotFoundException;
+
+/**
+ * Staff accounts: creating, editing, deactivating and passwords. Every change is audited,
+ * and the last active administrator cannot be removed.
+ */
+@Service
+@Transactional
+public class AccountService {
+
+	static final String TARGET = "STAFF_USER";
+
+	private final StaffUserRepository users;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final SignInGuard signInGuard;
+
+	private final AuditLog auditLog;
+
+	private final Clock clock;
+
+	AccountService(StaffUserRepository users, PasswordEncoder passwordEncoder, SignInGuard signInGuard,
+			AuditLog auditLog, Clock clock) {
+		this.users = users;
+		this.passwordEncoder = passwordEncoder;
+		this.signInGuard = signInGuard;
+		this.auditLog = auditLog;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public Page<StaffUser> list(Pageable pageable) {
+		return this.users.findAllByOrderByActiveDescEmailAsc(pageable);
+	}
+
+	@Transactional(readOnly = true)
+	public StaffUser get(long id) {
+		return this.users.findById(id).orElseThrow(() -> new NotFoundException("Staff user"));
+	}
+
+	@Transactional(readOnly = true)
+	Optional<Instant> lockedUntil(StaffUser user) {
+		return this.signInGuard.lockedUntil(user.getEmail());
+	}
+
+	StaffUser create(String email, String displayName, Set<Role> roles, String language, String password, Actor actor) {
+		String normalised = EmailAddresses.normalise(email);
+		if (this.users.existsByEmail(normalised)) {
+			throw new AccountChangeRefusedException("account.email.taken", "email");
+		}
+		StaffUser user = this.users.save(new StaffUser(normalised, displayName.strip(),
+				this.passwordEncoder.encode(password), roles, language, this.clock.instant()));
+		this.auditLog.record(actor, "ACCOUNT_CREATED", TARGET, user.getId(), "roles=" + sorted(roles));
+		return user;
+	}
+
+	void update(long id, long expectedVersion, String email, String displayName, Set<Role> roles, String language,
+			Actor actor) {
+		StaffUser user = get(id);
+		if (user.getVersion() != expectedVersion) {
+			throw new AccountChangeRefusedException("account.changedMeanwhile", null);
+		}
+		String normalised = EmailAddresses.normalise(email);
+		if (!normalised.equals(user.getEmail()) && this.users.existsByEmail(normalised)) {
+			throw new AccountChangeRefusedException("account.email.taken", "email");
+		}
+		if (user.isActive() && user.hasRole(Role.ADMIN) && !roles.contains(Role.ADMIN) && isLastAdmin()) {
+			throw new AccountChangeRefusedException("account.lastAdmin", "roles");
+		}
+		StringBuilder details = new StringBuilder();
+		if (!user.getRoles().equals(roles)) {
+			details.append("roles ").append(sorted(user.getRoles())).append(" -> ").append(sorted(roles)).append("; ");
+		}
+		if (!normalised.equals(user.getEmail())) {
+			details.append("email changed; ");
+			this.signInGuard.clear(user.getEmail());
+		}
+		if (!displayName.strip().equals(user.getDisplayName())) {
+			details.append("name changed; ");
+		}
+		user.update(normalised, displayName.strip(), roles, language, this.clock.instant());
+		this.auditLog.record(actor, "ACCOUNT_UPDATED", TARGET, id, details.toString().strip());
+	}
+
+	void deactivate(long id, Actor actor) {
+		StaffUser user = get(id);
+		if (!user.isActive()) {
+			return;
+		}
+		if (user.getId().equals(actor.staffUserId())) {
+			throw new AccountChangeRefusedException("account.cannotDeactivateSelf", null);
+		}
+		if (user.hasRole(Role.ADMIN) && isLastAdmin()) {
+			throw new AccountChangeRefusedException("account.lastAdmin", null);
+		}
+		user.deactivate(this.clock.instant());
+		this.auditLog.record(actor, "ACCOUNT_DEACTIVATED", TARGET, id, null);
+	}
+
+	void reactivate(long id, Actor actor) {
+		StaffUser user = get(id);
+		if (user.isActive()) {
+			return;
+		}
+		user.reactivate(this.clock.instant());
+		this.auditLog.record(actor, "ACCOUNT_REACTIVATED", TARGET, id, null);
+	}
+
+	/**
+	 * An admin sets a new password for someone, which also lifts a sign-in lock.
+	 */
+	void resetPassword(long id, String newPassword, Actor actor) {
+		StaffUser user = get(id);
+		user.changePassword(this.passwordEncoder.encode(newPassword), this.clock.instant());
+		this.signInGuard.clear(user.getEmail());
+		this.auditLog.record(actor, "PASSWORD_RESET", TARGET, id, null);
+	}
+
+	void unlock(long id, Actor actor) {
+		StaffUser user = get(id);
+		this.signInGuard.clear(user.getEmail());
+		this.auditLog.record(actor, "ACCOUNT_UNLOCKED", TARGET, id, null);
+	}
+
+	/**
+	 * A user changes their own password.
+	 * @return {@code false} when the current password was wrong
+	 */
+	boolean changeOwnPassword(long id, String currentPassword, String newPassword) {
+		StaffUser user = get(id);
+		Actor actor = new Actor(user.getId(), user.getEmail());
+		if (!this.passwordEncoder.matches(currentPassword, user.getPasswordHash())) {
+			this.auditLog.record(actor, "PASSWORD_CHANGE_FAILED", TARGET, id, "wrong current password");
+			return false;
+		}
+		user.changePassword(this.passwordEncoder.encode(newPassword), this.clock.instant());
+		this.auditLog.record(actor, "PASSWORD_CHANGED", TARGET, id, null);
+		return true;
+	}
+
+	/**
+	 * Creates the first administrator when there are no accounts at all.
+	 * @return whether an account was created
+	 */
+	boolean createFirstAdmin(String email, String displayName, String password) {
+		if (this.users.count() > 0) {
+			return false;
+		}
+		StaffUser admin = this.users.save(new StaffUser(EmailAddresses.normalise(email), displayName,
+				this.passwordEncoder.encode(password), EnumSet.of(Role.ADMIN), "sv", this.clock.instant()));
+		this.auditLog.record(Actor.SYSTEM, "ACCOUNT_CREATED", TARGET, admin.getId(), "first administrator");
+		return true;
+	}
+
+	private boolean isLastAdmin() {
+		return this.users.countActiveWithRole(Role.ADMIN) <= 1;
+	}
+
+	private static Set<String> sorted(Set<Role> roles) {
+		Set<String> names = new TreeSet<>();
+		roles.forEach((role) -> names.add(role.name()));
+		return names;
+	}
+
+}

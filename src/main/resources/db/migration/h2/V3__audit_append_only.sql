@@ -1,0 +1,3 @@
+-- On PostgreSQL, V3 adds a trigger that refuses UPDATE, DELETE and TRUNCATE on audit_event.
+-- The embedded H2 database (for trying DSR Desk out) has no such trigger language; there the
+-- audit trail is append-only by the application alone, which has no update or delete path.

@@ -1,0 +1,161 @@
+package se.dsrdesk.account;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import se.dsrdesk.audit.Actor;
+import se.dsrdesk.support.IntegrationTest;
+import se.dsrdesk.support.MutableClock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+
+/**
+ * Signing in: the right password gets in, a wrong one or an unknown address gets the same
+ * translated message, and too many failures lock the login name, whether or not an
+ * account exists.
+ */
+@IntegrationTest
+@AutoConfigureMockMvc
+class SignInTest {
+
+	static final String PASSWORD = "correct horse battery";
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	AccountService accounts;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	MutableClock clock;
+
+	@AfterEach
+	void resetClock() {
+		this.clock.reset();
+	}
+
+	String newAccount(Role... roles) {
+		String email = "user-" + UUID.randomUUID() + "@example.com";
+		this.accounts.create(email, "Test User", EnumSet.of(roles[0], roles), "en", PASSWORD, Actor.SYSTEM);
+		return email;
+	}
+
+	MvcTestResult signIn(String email, String password) {
+		return this.mvc.perform(formLogin("/login").userParameter("email").user(email).password(password));
+	}
+
+	@Test
+	void theRightPasswordReachesTheStaffStartPage() {
+		String email = newAccount(Role.CASE_HANDLER);
+		MvcTestResult result = signIn(email.toUpperCase(Locale.ROOT), PASSWORD);
+		assertThat(result).hasStatus3xxRedirection().hasRedirectedUrl("/staff");
+		assertThat(auditActions(email)).contains("SIGN_IN");
+	}
+
+	@Test
+	void aWrongPasswordAndAnUnknownAddressGetTheSameAnswer() {
+		String email = newAccount(Role.CASE_HANDLER);
+		MvcTestResult wrongPassword = signIn(email, "not the password at all");
+		MvcTestResult unknown = signIn("nobody-" + UUID.randomUUID() + "@example.com", PASSWORD);
+		assertThat(wrongPassword).hasRedirectedUrl("/login?error");
+		assertThat(unknown).hasRedirectedUrl("/login?error");
+		assertThat(auditActions(email)).contains("SIGN_IN_FAILED");
+	}
+
+	@Test
+	void theSignInPageKeepsTheAddressAndExplainsInTheVisitorsLanguage() {
+		String email = newAccount(Role.CASE_HANDLER);
+		MvcTestResult failed = signIn(email, "not the password at all");
+		MockHttpSession session = (MockHttpSession) failed.getRequest().getSession();
+		assertThat(this.mvc.get().uri("/login?error").session(session).header("Accept-Language", "sv-SE,sv;q=0.9"))
+			.hasStatusOk()
+			.bodyText()
+			.contains("E-postadressen eller lösenordet är fel")
+			.contains("value=\"" + email + "\"");
+		assertThat(this.mvc.get().uri("/login?error").header("Accept-Language", "en-GB")).bodyText()
+			.contains("The email address or the password is wrong");
+	}
+
+	@Nested
+	class LockOut {
+
+		@Test
+		void fiveFailuresLockTheAccountEvenForTheRightPassword() {
+			String email = newAccount(Role.CASE_HANDLER);
+			for (int i = 0; i < 4; i++) {
+				assertThat(signIn(email, "wrong password " + i)).hasRedirectedUrl("/login?error");
+			}
+			assertThat(signIn(email, "wrong password 5")).hasRedirectedUrl("/login?locked");
+			assertThat(signIn(email, PASSWORD)).hasRedirectedUrl("/login?locked");
+			assertThat(auditActions(email)).contains("SIGN_IN_LOCKED", "SIGN_IN_REFUSED_LOCKED");
+			assertThat(SignInTest.this.mvc.get().uri("/login?locked").header("Accept-Language", "en")).bodyText()
+				.contains("Too many failed attempts");
+		}
+
+		@Test
+		void anUnknownAddressLocksJustTheSame() {
+			String email = "nobody-" + UUID.randomUUID() + "@example.com";
+			for (int i = 0; i < 4; i++) {
+				assertThat(signIn(email, "wrong password " + i)).hasRedirectedUrl("/login?error");
+			}
+			assertThat(signIn(email, "wrong password 5")).hasRedirectedUrl("/login?locked");
+		}
+
+		@Test
+		void theLockEndsAfterTheConfiguredTime() {
+			String email = newAccount(Role.CASE_HANDLER);
+			SignInTest.this.clock.set(Instant.parse("2026-11-02T10:00:00Z"));
+			for (int i = 0; i < 5; i++) {
+				signIn(email, "wrong password " + i);
+			}
+			assertThat(signIn(email, PASSWORD)).hasRedirectedUrl("/login?locked");
+			SignInTest.this.clock.advance(Duration.ofMinutes(16));
+			assertThat(signIn(email, PASSWORD)).hasRedirectedUrl("/staff");
+		}
+
+		@Test
+		void anAdminPasswordResetLiftsTheLock() {
+			String email = newAccount(Role.CASE_HANDLER);
+			for (int i = 0; i < 5; i++) {
+				signIn(email, "wrong password " + i);
+			}
+			long id = SignInTest.this.jdbc.queryForObject("select id from staff_user where email = ?", Long.class,
+					email);
+			SignInTest.this.accounts.resetPassword(id, "a brand new password", Actor.SYSTEM);
+			assertThat(signIn(email, "a brand new password")).hasRedirectedUrl("/staff");
+		}
+
+	}
+
+	@Test
+	void aDeactivatedAccountGetsTheGenericAnswer() {
+		String email = newAccount(Role.CASE_HANDLER);
+		long id = this.jdbc.queryForObject("select id from staff_user where email = ?", Long.class, email);
+		this.accounts.deactivate(id, Actor.SYSTEM);
+		assertThat(signIn(email, PASSWORD)).hasRedirectedUrl("/login?error");
+	}
+
+	java.util.List<String> auditActions(String email) {
+		return this.jdbc.queryForList("select action from audit_event where actor_label = ? order by occurred_at, id",
+				String.class, email);
+	}
+
+}

@@ -1,0 +1,106 @@
+package se.dsrdesk.support;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Base for tests that drive the running application in real, headless Chromium (Debian's
+ * {@code /usr/bin/chromium}, or {@code CHROMIUM_PATH}). One browser per test class, a
+ * fresh browser context (cookies, language) per test.
+ */
+@IntegrationTest
+public abstract class BrowserTest {
+
+	private static final List<String> CHROMIUM_ARGS = List.of("--no-sandbox", "--disable-gpu",
+			"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+			"--disable-quic", "--disable-dev-shm-usage");
+
+	private static Playwright playwright;
+
+	private static Browser browser;
+
+	@LocalServerPort
+	protected int port;
+
+	protected BrowserContext context;
+
+	protected Page page;
+
+	@BeforeAll
+	static void launchBrowser() {
+		Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
+		if (!Files.isExecutable(chromium)) {
+			throw new IllegalStateException("Browser tests need Chromium at " + chromium
+					+ ": install Debian's chromium package (apt-get install chromium) or set CHROMIUM_PATH");
+		}
+		playwright = Playwright
+			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+		browser = playwright.chromium()
+			.launch(new BrowserType.LaunchOptions().setExecutablePath(chromium)
+				.setHeadless(true)
+				.setArgs(CHROMIUM_ARGS));
+	}
+
+	@AfterAll
+	static void closeBrowser() {
+		if (playwright != null) {
+			playwright.close();
+			playwright = null;
+		}
+	}
+
+	@BeforeEach
+	void openPage() {
+		this.context = browser.newContext(
+				new Browser.NewContextOptions().setLocale(locale()).setBaseURL("http://localhost:" + this.port));
+		this.context.setDefaultTimeout(10_000);
+		this.page = this.context.newPage();
+	}
+
+	@AfterEach
+	void closePage() {
+		if (this.context != null) {
+			this.context.close();
+		}
+	}
+
+	/**
+	 * The browser's language, sent as Accept-Language.
+	 * @return a language tag such as {@code en-GB} or {@code sv-SE}
+	 */
+	protected String locale() {
+		return "en-GB";
+	}
+
+	/**
+	 * Signs in on the sign-in page.
+	 * @param email the login name
+	 * @param password the password
+	 */
+	protected void signIn(String email, String password) {
+		this.page.navigate("/login");
+		this.page.locator("#email").fill(email);
+		this.page.locator("#password").fill(password);
+		this.page.locator("form[action$='/login'] button[type=submit]").click();
+	}
+
+	/** Signs out with the button in the navigation. */
+	protected void signOut() {
+		this.page.locator("form[action$='/logout'] button").click();
+	}
+
+}

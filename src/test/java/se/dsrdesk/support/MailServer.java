@@ -1,0 +1,56 @@
+package se.dsrdesk.support;
+
+import java.util.Arrays;
+import java.util.List;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * A real SMTP server for tests (GreenMail on port 3025, where the {@code test} profile
+ * sends mail). Register it in a test class with
+ * {@code @RegisterExtension static MailServer mail = new MailServer();}.
+ */
+public class MailServer extends GreenMailExtension {
+
+	/** The port the {@code test} profile's mail settings point at. */
+	public static final int PORT = 3025;
+
+	public MailServer() {
+		super(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		withPerMethodLifecycle(true);
+	}
+
+	/**
+	 * The messages received so far for one recipient.
+	 * @param recipient the address
+	 * @return the messages, oldest first
+	 */
+	public List<MimeMessage> messagesTo(String recipient) {
+		return Arrays.stream(getReceivedMessages()).filter((message) -> isTo(message, recipient)).toList();
+	}
+
+	/**
+	 * The whole text of a message, bodies of all parts included.
+	 * @param message the message
+	 * @return its text
+	 */
+	public static String text(MimeMessage message) {
+		return GreenMailUtil.getBody(message);
+	}
+
+	private static boolean isTo(MimeMessage message, String recipient) {
+		try {
+			return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+				.anyMatch((address) -> address.toString().equalsIgnoreCase(recipient));
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,75 @@
+package se.dsrdesk.system;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The zero-setup default: no profile, no environment, an H2 file database. It must boot,
+ * migrate and serve the sign-in page, and report healthy even with no mail server
+ * running.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DefaultH2ConfigurationTest {
+
+	@DynamicPropertySource
+	static void dataDirectory(DynamicPropertyRegistry registry) throws IOException {
+		Path dir = Files.createTempDirectory("dsrdesk-h2-");
+		registry.add("dsr.data-dir", dir::toString);
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@Test
+	void usesAnH2FileDatabaseMigratedByFlyway() {
+		String url = this.jdbc.execute((java.sql.Connection c) -> c.getMetaData().getURL());
+		assertThat(url).startsWith("jdbc:h2:file:").contains("dsrdesk-h2-");
+		Integer applied = this.jdbc.queryForObject("select count(*) from flyway_schema_history where success = true",
+				Integer.class);
+		assertThat(applied).isGreaterThanOrEqualTo(3);
+		Integer admins = this.jdbc.queryForObject("select count(*) from staff_user_role where role = 'ADMIN'",
+				Integer.class);
+		assertThat(admins).isEqualTo(1);
+	}
+
+	@Test
+	void servesTheSignInPage() throws Exception {
+		HttpResponse<String> response = get("/login");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("name=\"email\"", "name=\"password\"", "name=\"_csrf\"");
+	}
+
+	@Test
+	void isHealthyWithoutAMailServer() throws Exception {
+		HttpResponse<String> response = get("/actuator/health");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"status\":\"UP\"");
+	}
+
+	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+}

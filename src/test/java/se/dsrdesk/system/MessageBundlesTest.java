@@ -1,0 +1,106 @@
+package se.dsrdesk.system;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every visible string exists in Swedish and English: the two bundles hold the same keys,
+ * no value is empty, and every key that a template or a validation message uses exists.
+ */
+class MessageBundlesTest {
+
+	private static final Path TEMPLATES = Path.of("src/main/resources/templates");
+
+	private static final Path SOURCES = Path.of("src/main/java");
+
+	/** {@code #{key}} and {@code #{key(args)}} with a literal key. */
+	private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([A-Za-z][\\w.]*)[}(]");
+
+	/** {@code message = "{key}"} in constraint annotations. */
+	private static final Pattern CONSTRAINT_KEY = Pattern.compile("message\\s*=\\s*\"\\{([\\w.]+)}\"");
+
+	/**
+	 * Message codes handed to {@code reject}, {@code rejectValue} and flash attributes.
+	 */
+	private static final Pattern CODE_KEY = Pattern.compile(
+			"(?:rejectValue\\([^,]+,\\s*|reject\\(|addFlashAttribute\\(\"(?:success|failure)\",\\s*|RefusedException\\()\"([a-z][\\w.]+)\"");
+
+	@Test
+	void swedishAndEnglishHaveTheSameKeys() throws IOException {
+		Properties english = load("messages.properties");
+		Properties swedish = load("messages_sv.properties");
+		assertThat(swedish.stringPropertyNames()).as("keys in Swedish")
+			.containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
+	}
+
+	@Test
+	void noMessageIsEmpty() throws IOException {
+		for (String bundle : new String[] { "messages.properties", "messages_sv.properties" }) {
+			Properties messages = load(bundle);
+			assertThat(messages.stringPropertyNames()).as("empty values in " + bundle)
+				.allSatisfy((key) -> assertThat(messages.getProperty(key)).as(key).isNotBlank());
+		}
+	}
+
+	@Test
+	void everyKeyThatTemplatesUseExists() throws IOException {
+		Set<String> used = keysIn(TEMPLATES, ".html", TEMPLATE_KEY);
+		assertThat(used).as("keys used by templates").isNotEmpty();
+		assertThat(load("messages.properties").stringPropertyNames()).containsAll(used);
+	}
+
+	@Test
+	void everyKeyThatCodeUsesExists() throws IOException {
+		Set<String> used = keysIn(SOURCES, ".java", CONSTRAINT_KEY);
+		used.addAll(keysIn(SOURCES, ".java", CODE_KEY));
+		assertThat(used).as("keys used by code").contains("validation.required", "password.tooShort");
+		assertThat(load("messages.properties").stringPropertyNames()).containsAll(used);
+	}
+
+	@Test
+	void theKeyScannerFindsWhatItShould() {
+		Matcher matcher = TEMPLATE_KEY.matcher("<p th:text=\"#{a.b}\"></p><p th:text=\"#{c.d(${x})}\"></p>");
+		Set<String> found = new TreeSet<>();
+		while (matcher.find()) {
+			found.add(matcher.group(1));
+		}
+		assertThat(found).containsExactly("a.b", "c.d");
+	}
+
+	private static Set<String> keysIn(Path root, String suffix, Pattern pattern) throws IOException {
+		Set<String> keys = new TreeSet<>();
+		try (Stream<Path> files = Files.walk(root)) {
+			for (Path file : files.filter((p) -> p.toString().endsWith(suffix)).toList()) {
+				Matcher matcher = pattern.matcher(Files.readString(file));
+				while (matcher.find()) {
+					keys.add(matcher.group(1));
+				}
+			}
+		}
+		return keys;
+	}
+
+	private static Properties load(String name) throws IOException {
+		Properties properties = new Properties();
+		try (InputStream in = MessageBundlesTest.class.getClassLoader().getResourceAsStream(name)) {
+			assertThat(in).as(name).isNotNull();
+			properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+		}
+		return properties;
+	}
+
+}
