@@ -1,0 +1,466 @@
+package se.dsrdesk.request;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import jakarta.persistence.Version;
+
+import org.springframework.data.domain.AfterDomainEventPublication;
+import org.springframework.data.domain.DomainEvents;
+
+import se.dsrdesk.audit.Actor;
+import se.dsrdesk.deadline.Deadline;
+import se.dsrdesk.deadline.DeadlinePolicy;
+import se.dsrdesk.deadline.PausePeriod;
+
+import static se.dsrdesk.request.RequestStatus.AWAITING_SUBJECT;
+import static se.dsrdesk.request.RequestStatus.COMPLETED;
+import static se.dsrdesk.request.RequestStatus.EXPIRED;
+import static se.dsrdesk.request.RequestStatus.IN_PROGRESS;
+import static se.dsrdesk.request.RequestStatus.NEW;
+import static se.dsrdesk.request.RequestStatus.REJECTED;
+import static se.dsrdesk.request.RequestStatus.UNVERIFIED;
+import static se.dsrdesk.request.RequestStatus.WITHDRAWN;
+
+/**
+ * A data-subject request: the aggregate that owns its status and its deadline. Every
+ * change goes through a named transition that checks the current status, recomputes the
+ * stored deadline where it moves, and registers a {@link RequestActivity} that is
+ * published when the request is saved.
+ */
+@Entity
+@Table(name = "dsr_request")
+public class DsrRequest {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Column(nullable = false, updatable = false)
+	private String reference;
+
+	@ManyToOne(fetch = FetchType.LAZY, optional = false)
+	@JoinColumn(name = "data_subject_id", nullable = false)
+	private DataSubject subject;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private RequestType type;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private Channel channel;
+
+	@Column(nullable = false)
+	private String language;
+
+	private String description;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private RequestStatus status;
+
+	@Column(name = "assignee_id")
+	private Long assigneeId;
+
+	@Column(name = "received_at", nullable = false, updatable = false)
+	private Instant receivedAt;
+
+	@Column(name = "receipt_date", nullable = false, updatable = false)
+	private LocalDate receiptDate;
+
+	@Column(name = "original_deadline", nullable = false)
+	private LocalDate originalDeadline;
+
+	@Column(name = "one_month_deadline", nullable = false)
+	private LocalDate oneMonthDeadline;
+
+	@Column(name = "extension_months", nullable = false)
+	private int extensionMonths;
+
+	@Column(name = "extension_reason")
+	private String extensionReason;
+
+	@Column(name = "extended_at")
+	private Instant extendedAt;
+
+	@Column(name = "effective_deadline", nullable = false)
+	private LocalDate effectiveDeadline;
+
+	@Column(name = "internal_target", nullable = false)
+	private LocalDate internalTarget;
+
+	@ElementCollection
+	@CollectionTable(name = "request_pause", joinColumns = @JoinColumn(name = "request_id"))
+	@OrderBy("pausedOn")
+	private List<Pause> pauses = new ArrayList<>();
+
+	@Column(name = "closed_at")
+	private Instant closedAt;
+
+	@Column(name = "closing_reason")
+	private String closingReason;
+
+	@Column(name = "created_at", nullable = false, updatable = false)
+	private Instant createdAt;
+
+	@Column(name = "updated_at", nullable = false)
+	private Instant updatedAt;
+
+	@Version
+	private long version;
+
+	/** What happened since the last save, published as {@link RequestActivity} events. */
+	@Transient
+	private final List<Pending> pending = new ArrayList<>();
+
+	protected DsrRequest() {
+	}
+
+	private DsrRequest(String reference, DataSubject subject, RequestType type, Channel channel, String language,
+			String description, RequestStatus status, Instant receivedAt, LocalDate receiptDate, Instant now) {
+		this.reference = reference;
+		this.subject = subject;
+		this.type = type;
+		this.channel = channel;
+		this.language = Languages.check(language);
+		this.description = description;
+		this.status = status;
+		this.receivedAt = receivedAt;
+		this.receiptDate = receiptDate;
+		this.createdAt = now;
+		this.updatedAt = now;
+	}
+
+	/**
+	 * A request that arrived: on the web it waits for the person to confirm their
+	 * address; one that staff register is received at once. Either way the deadline
+	 * counts from arrival.
+	 * @param reference the human-friendly reference
+	 * @param subject the person
+	 * @param type what they ask for
+	 * @param channel how it arrived
+	 * @param language the language to answer in
+	 * @param description what the person wrote
+	 * @param receivedAt when it arrived (possibly in the past, for staff registrations)
+	 * @param policy the deadline rules
+	 * @param actor who registered it
+	 * @param now the current time
+	 * @return the new request
+	 */
+	public static DsrRequest receive(String reference, DataSubject subject, RequestType type, Channel channel,
+			String language, String description, Instant receivedAt, DeadlinePolicy policy, Actor actor, Instant now) {
+		if (receivedAt.isAfter(now)) {
+			throw new IllegalArgumentException("A request cannot arrive in the future");
+		}
+		RequestStatus initial = (channel == Channel.WEB) ? UNVERIFIED : NEW;
+		DsrRequest request = new DsrRequest(reference, subject, type, channel, language, description, initial,
+				receivedAt, policy.calculator().receiptDate(receivedAt), now);
+		request.recalculate(policy);
+		request.record(RequestAction.RECEIVED, actor, "type=" + type + ", channel=" + channel);
+		return request;
+	}
+
+	/** The person confirmed their email address. */
+	public void verifyEmail(Actor actor, Instant now) {
+		require(RequestAction.EMAIL_VERIFIED, Set.of(UNVERIFIED));
+		this.status = NEW;
+		touch(now);
+		record(RequestAction.EMAIL_VERIFIED, actor, null);
+	}
+
+	/**
+	 * Gives the request to a staff user, or to nobody.
+	 * @param staffUserId the new assignee, {@code null} to unassign
+	 */
+	public void assign(Long staffUserId, Actor actor, Instant now) {
+		require(RequestAction.ASSIGNED, Set.of(UNVERIFIED, NEW, IN_PROGRESS, AWAITING_SUBJECT));
+		this.assigneeId = staffUserId;
+		touch(now);
+		record(RequestAction.ASSIGNED, actor, (staffUserId != null) ? "assignee=" + staffUserId : "unassigned");
+	}
+
+	/** A case handler takes the request up. */
+	public void startWork(Actor actor, Instant now) {
+		require(RequestAction.STARTED, Set.of(NEW));
+		this.status = IN_PROGRESS;
+		touch(now);
+		record(RequestAction.STARTED, actor, null);
+	}
+
+	/**
+	 * Stops the clock while waiting for information needed to identify the person or to
+	 * understand the request (Art. 12(6)).
+	 * @param today the controller's date
+	 * @param reason what is needed
+	 */
+	public void pause(String reason, LocalDate today, Actor actor, Instant now) {
+		require(RequestAction.PAUSED, Set.of(NEW, IN_PROGRESS));
+		requireText(reason, "reason");
+		if (today.isBefore(this.receiptDate)) {
+			throw new IllegalArgumentException("A pause cannot start before the request was received");
+		}
+		this.pauses.add(new Pause(today, reason.strip()));
+		this.status = AWAITING_SUBJECT;
+		touch(now);
+		record(RequestAction.PAUSED, actor, null);
+	}
+
+	/**
+	 * The person answered: the clock runs again, and the deadline moves by the calendar
+	 * days paused.
+	 * @param today the controller's date
+	 */
+	public void resume(LocalDate today, DeadlinePolicy policy, Actor actor, Instant now) {
+		require(RequestAction.RESUMED, Set.of(AWAITING_SUBJECT));
+		Pause open = openPause();
+		if (today.isBefore(open.getPausedOn())) {
+			throw new IllegalArgumentException("A pause cannot end before it began");
+		}
+		open.resume(today);
+		this.status = IN_PROGRESS;
+		recalculate(policy);
+		touch(now);
+		record(RequestAction.RESUMED, actor,
+				"paused " + open.toPeriod().days() + " days; deadline " + this.effectiveDeadline);
+	}
+
+	/**
+	 * Extends the deadline by one or two further months (Art. 12(3)), only while the
+	 * one-month deadline has not passed and only once. The caller sends the person a
+	 * notice with the reasons and the new date in the same transaction.
+	 * @param months 1 or 2
+	 * @param reason why more time is needed, told to the person
+	 * @param today the controller's date
+	 */
+	public void extend(int months, String reason, LocalDate today, DeadlinePolicy policy, Actor actor, Instant now) {
+		require(RequestAction.EXTENDED, Set.of(NEW, IN_PROGRESS));
+		requireText(reason, "reason");
+		if (this.extensionMonths > 0) {
+			throw new IllegalTransitionException(this.status, RequestAction.EXTENDED);
+		}
+		policy.calculator().checkExtensionAllowed(currentDeadline(policy), months, today);
+		this.extensionMonths = months;
+		this.extensionReason = reason.strip();
+		this.extendedAt = now;
+		recalculate(policy);
+		touch(now);
+		record(RequestAction.EXTENDED, actor, "months=" + months + "; deadline " + this.effectiveDeadline);
+	}
+
+	/** The answer has been given. */
+	public void complete(Actor actor, Instant now) {
+		require(RequestAction.COMPLETED, Set.of(IN_PROGRESS));
+		close(COMPLETED, null, now);
+		record(RequestAction.COMPLETED, actor, null);
+	}
+
+	/**
+	 * Refuses the request, with reasons that the person is told.
+	 * @param reason the grounds, for example manifestly unfounded (Art. 12(5))
+	 */
+	public void reject(String reason, Actor actor, Instant now) {
+		require(RequestAction.REJECTED, Set.of(NEW, IN_PROGRESS, AWAITING_SUBJECT));
+		requireText(reason, "reason");
+		close(REJECTED, reason.strip(), now);
+		record(RequestAction.REJECTED, actor, null);
+	}
+
+	/** The person withdrew the request. */
+	public void withdraw(Actor actor, Instant now) {
+		require(RequestAction.WITHDRAWN, Set.of(UNVERIFIED, NEW, IN_PROGRESS, AWAITING_SUBJECT));
+		close(WITHDRAWN, null, now);
+		record(RequestAction.WITHDRAWN, actor, null);
+	}
+
+	/** The address was never confirmed. */
+	public void expire(Instant now) {
+		require(RequestAction.EXPIRED, Set.of(UNVERIFIED));
+		close(EXPIRED, null, now);
+		record(RequestAction.EXPIRED, Actor.SYSTEM, null);
+	}
+
+	/**
+	 * The deadline as the rules give it now, from the stored receipt date, the finished
+	 * pauses and the extension.
+	 * @param policy the deadline rules
+	 * @return the deadline
+	 */
+	public Deadline currentDeadline(DeadlinePolicy policy) {
+		List<PausePeriod> finished = this.pauses.stream().filter((p) -> !p.isOpen()).map(Pause::toPeriod).toList();
+		return policy.calculator().compute(this.receiptDate, finished, this.extensionMonths);
+	}
+
+	private void recalculate(DeadlinePolicy policy) {
+		Deadline deadline = currentDeadline(policy);
+		this.originalDeadline = deadline.originalDeadline();
+		this.oneMonthDeadline = deadline.oneMonthDeadline();
+		this.effectiveDeadline = deadline.effectiveDeadline();
+		this.internalTarget = policy.internalTarget(this.effectiveDeadline);
+	}
+
+	private Pause openPause() {
+		return this.pauses.stream()
+			.filter(Pause::isOpen)
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("No open pause on " + this.reference));
+	}
+
+	private void close(RequestStatus closedStatus, String reason, Instant now) {
+		this.status = closedStatus;
+		this.closingReason = reason;
+		this.closedAt = now;
+		touch(now);
+	}
+
+	private void require(RequestAction action, Set<RequestStatus> allowed) {
+		if (!allowed.contains(this.status)) {
+			throw new IllegalTransitionException(this.status, action);
+		}
+	}
+
+	private static void requireText(String value, String what) {
+		if (value == null || value.isBlank()) {
+			throw new IllegalArgumentException("A " + what + " is required");
+		}
+	}
+
+	private void touch(Instant now) {
+		this.updatedAt = now;
+	}
+
+	private void record(RequestAction action, Actor actor, String details) {
+		this.pending.add(new Pending(action, actor, details));
+	}
+
+	/**
+	 * The events to publish, made when the request is saved so that a new request's id is
+	 * known.
+	 * @return the activities since the last save
+	 */
+	@DomainEvents
+	List<RequestActivity> activities() {
+		return this.pending.stream()
+			.map((p) -> new RequestActivity(this.id, this.reference, p.action(), p.actor(), p.details()))
+			.toList();
+	}
+
+	@AfterDomainEventPublication
+	void clearActivities() {
+		this.pending.clear();
+	}
+
+	private record Pending(RequestAction action, Actor actor, String details) {
+	}
+
+	public Long getId() {
+		return this.id;
+	}
+
+	public String getReference() {
+		return this.reference;
+	}
+
+	public DataSubject getSubject() {
+		return this.subject;
+	}
+
+	public RequestType getType() {
+		return this.type;
+	}
+
+	public Channel getChannel() {
+		return this.channel;
+	}
+
+	public String getLanguage() {
+		return this.language;
+	}
+
+	public String getDescription() {
+		return this.description;
+	}
+
+	public RequestStatus getStatus() {
+		return this.status;
+	}
+
+	public Long getAssigneeId() {
+		return this.assigneeId;
+	}
+
+	public Instant getReceivedAt() {
+		return this.receivedAt;
+	}
+
+	public LocalDate getReceiptDate() {
+		return this.receiptDate;
+	}
+
+	public LocalDate getOriginalDeadline() {
+		return this.originalDeadline;
+	}
+
+	public LocalDate getOneMonthDeadline() {
+		return this.oneMonthDeadline;
+	}
+
+	public int getExtensionMonths() {
+		return this.extensionMonths;
+	}
+
+	public String getExtensionReason() {
+		return this.extensionReason;
+	}
+
+	public Instant getExtendedAt() {
+		return this.extendedAt;
+	}
+
+	public LocalDate getEffectiveDeadline() {
+		return this.effectiveDeadline;
+	}
+
+	public LocalDate getInternalTarget() {
+		return this.internalTarget;
+	}
+
+	public List<Pause> getPauses() {
+		return List.copyOf(this.pauses);
+	}
+
+	public boolean isPaused() {
+		return this.status == AWAITING_SUBJECT;
+	}
+
+	public Instant getClosedAt() {
+		return this.closedAt;
+	}
+
+	public String getClosingReason() {
+		return this.closingReason;
+	}
+
+	public long getVersion() {
+		return this.version;
+	}
+
+}

@@ -1,0 +1,10 @@
+package se.dsrdesk.request;
+
+/**
+ * Something that happened to a request: each transition of the workflow, and assignment.
+ */
+public enum RequestAction {
+
+	RECEIVED, EMAIL_VERIFIED, ASSIGNED, STARTED, PAUSED, RESUMED, EXTENDED, COMPLETED, REJECTED, WITHDRAWN, EXPIRED
+
+}

@@ -1,0 +1,127 @@
+package se.dsrdesk.request;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.function.Consumer;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import se.dsrdesk.audit.Actor;
+import se.dsrdesk.deadline.DeadlinePolicy;
+import se.dsrdesk.system.NotFoundException;
+
+/**
+ * The request workflow's transactions: each loads the request, applies one transition and
+ * saves it, so that the change, its audit line and any mail it causes commit together.
+ * {@code expectedVersion} is the version the person saw; a different one means someone
+ * else changed the request meanwhile.
+ */
+@Service
+@Transactional
+public class RequestService {
+
+	private final DsrRequestRepository requests;
+
+	private final DataSubjectRepository subjects;
+
+	private final DeadlinePolicy policy;
+
+	private final Clock clock;
+
+	RequestService(DsrRequestRepository requests, DataSubjectRepository subjects, DeadlinePolicy policy, Clock clock) {
+		this.requests = requests;
+		this.subjects = subjects;
+		this.policy = policy;
+		this.clock = clock;
+	}
+
+	/**
+	 * Records a request that arrived.
+	 * @param incoming what is known of it
+	 * @param actor who registered it ({@link Actor#SYSTEM} for the web form)
+	 * @return the saved request
+	 */
+	public DsrRequest register(NewRequest incoming, Actor actor) {
+		Instant now = this.clock.instant();
+		Instant receivedAt = (incoming.receivedAt() != null) ? incoming.receivedAt() : now;
+		DataSubject subject = this.subjects
+			.save(new DataSubject(incoming.name(), incoming.email(), incoming.phone(), incoming.language(), now));
+		String reference = reference(receivedAt);
+		return this.requests.save(DsrRequest.receive(reference, subject, incoming.type(), incoming.channel(),
+				incoming.language(), incoming.description(), receivedAt, this.policy, actor, now));
+	}
+
+	@Transactional(readOnly = true)
+	public DsrRequest get(long id) {
+		return this.requests.findDetailedById(id).orElseThrow(() -> new NotFoundException("Request"));
+	}
+
+	@Transactional(readOnly = true)
+	public DsrRequest byReference(String reference) {
+		return this.requests.findByReference(reference).orElseThrow(() -> new NotFoundException("Request"));
+	}
+
+	public DsrRequest verifyEmail(long id, Actor actor) {
+		return change(id, null, (request) -> request.verifyEmail(actor, now()));
+	}
+
+	public DsrRequest assign(long id, Long expectedVersion, Long assigneeId, Actor actor) {
+		return change(id, expectedVersion, (request) -> request.assign(assigneeId, actor, now()));
+	}
+
+	public DsrRequest startWork(long id, Long expectedVersion, Actor actor) {
+		return change(id, expectedVersion, (request) -> request.startWork(actor, now()));
+	}
+
+	public DsrRequest pause(long id, Long expectedVersion, String reason, Actor actor) {
+		return change(id, expectedVersion, (request) -> request.pause(reason, today(), actor, now()));
+	}
+
+	public DsrRequest resume(long id, Long expectedVersion, Actor actor) {
+		return change(id, expectedVersion, (request) -> request.resume(today(), this.policy, actor, now()));
+	}
+
+	public DsrRequest extend(long id, Long expectedVersion, int months, String reason, Actor actor) {
+		return change(id, expectedVersion,
+				(request) -> request.extend(months, reason, today(), this.policy, actor, now()));
+	}
+
+	public DsrRequest complete(long id, Long expectedVersion, Actor actor) {
+		return change(id, expectedVersion, (request) -> request.complete(actor, now()));
+	}
+
+	public DsrRequest reject(long id, Long expectedVersion, String reason, Actor actor) {
+		return change(id, expectedVersion, (request) -> request.reject(reason, actor, now()));
+	}
+
+	public DsrRequest withdraw(long id, Long expectedVersion, Actor actor) {
+		return change(id, expectedVersion, (request) -> request.withdraw(actor, now()));
+	}
+
+	private DsrRequest change(long id, Long expectedVersion, Consumer<DsrRequest> transition) {
+		DsrRequest request = get(id);
+		if (expectedVersion != null && expectedVersion != request.getVersion()) {
+			throw new ConcurrentChangeException(request.getReference());
+		}
+		transition.accept(request);
+		return this.requests.save(request);
+	}
+
+	private String reference(Instant receivedAt) {
+		ZoneId zone = this.policy.calculator().zone();
+		int year = receivedAt.atZone(zone).getYear();
+		return String.format("DSR-%d-%06d", year, this.requests.nextReferenceNumber());
+	}
+
+	private Instant now() {
+		return this.clock.instant();
+	}
+
+	private LocalDate today() {
+		return this.policy.calculator().today(this.clock);
+	}
+
+}

@@ -1,0 +1,280 @@
+package se.dsrdesk.request;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import se.dsrdesk.audit.Actor;
+import se.dsrdesk.deadline.DeadlineCalculator;
+import se.dsrdesk.deadline.DeadlinePolicy;
+import se.dsrdesk.deadline.ExtensionNotAllowedException;
+import se.dsrdesk.deadline.SwedishHolidayCalendar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The request workflow on the aggregate: which transitions each status allows, and how
+ * pauses and extensions move the stored deadline.
+ */
+class DsrRequestTest {
+
+	static final DeadlinePolicy POLICY = new DeadlinePolicy(
+			new DeadlineCalculator(new SwedishHolidayCalendar(), ZoneId.of("Europe/Stockholm")), 5);
+
+	static final Actor STAFF = new Actor(7L, "handler@example.com");
+
+	/** Tuesday 3 March 2026, 10:00 in Stockholm. */
+	static final Instant RECEIVED = Instant.parse("2026-03-03T09:00:00Z");
+
+	static DsrRequest received(Channel channel) {
+		DataSubject subject = new DataSubject("Åsa Öberg", "asa@example.se", null, "sv", RECEIVED);
+		return DsrRequest.receive("DSR-2026-000001", subject, RequestType.ERASURE, channel, "sv", "Please erase",
+				RECEIVED, POLICY, Actor.SYSTEM, RECEIVED);
+	}
+
+	static DsrRequest inProgress() {
+		DsrRequest request = received(Channel.EMAIL);
+		request.startWork(STAFF, RECEIVED);
+		return request;
+	}
+
+	@Nested
+	class WhenReceived {
+
+		@Test
+		void onTheWebItWaitsForTheAddressToBeConfirmed() {
+			assertThat(received(Channel.WEB).getStatus()).isEqualTo(RequestStatus.UNVERIFIED);
+		}
+
+		@Test
+		void registeredByStaffItIsNewAtOnce() {
+			assertThat(received(Channel.LETTER).getStatus()).isEqualTo(RequestStatus.NEW);
+		}
+
+		@Test
+		void itStoresTheDeadlineComputedFromTheReceiptDate() {
+			DsrRequest request = received(Channel.EMAIL);
+			assertThat(request.getReceiptDate()).isEqualTo(LocalDate.of(2026, 3, 3));
+			// 3 April 2026 is Good Friday; Easter Monday is 6 April: the deadline rolls
+			// to Tuesday 7 April.
+			assertThat(request.getOriginalDeadline()).isEqualTo(LocalDate.of(2026, 4, 7));
+			assertThat(request.getOneMonthDeadline()).isEqualTo(LocalDate.of(2026, 4, 7));
+			assertThat(request.getEffectiveDeadline()).isEqualTo(LocalDate.of(2026, 4, 7));
+			// five working days before Tuesday 7 April, skipping Easter: 2 April, 1 April, 31, 30 and
+			// Friday 27 March.
+			assertThat(request.getInternalTarget()).isEqualTo(LocalDate.of(2026, 3, 27));
+		}
+
+		@Test
+		void itCannotArriveInTheFuture() {
+			DataSubject subject = new DataSubject("A", "a@example.com", null, "en", RECEIVED);
+			assertThatIllegalArgumentException().isThrownBy(() -> DsrRequest.receive("DSR-2026-000002", subject,
+					RequestType.ACCESS, Channel.EMAIL, "en", null, RECEIVED.plusSeconds(60), POLICY, STAFF, RECEIVED));
+		}
+
+		@Test
+		void itRecordsTheReceiptAsAnActivity() {
+			assertThat(received(Channel.EMAIL).activities()).extracting(RequestActivity::action)
+				.containsExactly(RequestAction.RECEIVED);
+		}
+
+	}
+
+	@Nested
+	class WhenUnverified {
+
+		DsrRequest request;
+
+		@BeforeEach
+		void setUp() {
+			this.request = received(Channel.WEB);
+		}
+
+		@Test
+		void confirmingTheAddressMakesItNew() {
+			this.request.verifyEmail(Actor.SYSTEM, RECEIVED);
+			assertThat(this.request.getStatus()).isEqualTo(RequestStatus.NEW);
+		}
+
+		@Test
+		void itExpiresWhenNeverConfirmed() {
+			this.request.expire(RECEIVED);
+			assertThat(this.request.getStatus()).isEqualTo(RequestStatus.EXPIRED);
+			assertThat(this.request.getClosedAt()).isEqualTo(RECEIVED);
+		}
+
+		@Test
+		void itCannotBeWorkedPausedOrCompleted() {
+			assertThatThrownBy(() -> this.request.startWork(STAFF, RECEIVED))
+				.isInstanceOf(IllegalTransitionException.class);
+			assertThatThrownBy(() -> this.request.pause("ID", LocalDate.of(2026, 3, 4), STAFF, RECEIVED))
+				.isInstanceOf(IllegalTransitionException.class);
+			assertThatThrownBy(() -> this.request.complete(STAFF, RECEIVED))
+				.isInstanceOf(IllegalTransitionException.class);
+		}
+
+		@Test
+		void thePersonCanWithdrawIt() {
+			this.request.withdraw(Actor.SYSTEM, RECEIVED);
+			assertThat(this.request.getStatus()).isEqualTo(RequestStatus.WITHDRAWN);
+		}
+
+	}
+
+	@Nested
+	class WhenNew {
+
+		@Test
+		void startingWorkMakesItInProgress() {
+			DsrRequest request = received(Channel.EMAIL);
+			request.startWork(STAFF, RECEIVED);
+			assertThat(request.getStatus()).isEqualTo(RequestStatus.IN_PROGRESS);
+		}
+
+		@Test
+		void itCannotBeCompletedBeforeWorkStarts() {
+			assertThatThrownBy(() -> received(Channel.EMAIL).complete(STAFF, RECEIVED))
+				.isInstanceOf(IllegalTransitionException.class)
+				.hasMessageContaining("NEW");
+		}
+
+		@Test
+		void itCannotBeConfirmedAgain() {
+			assertThatThrownBy(() -> received(Channel.EMAIL).verifyEmail(Actor.SYSTEM, RECEIVED))
+				.isInstanceOf(IllegalTransitionException.class);
+		}
+
+		@Test
+		void itCanBeAssignedAndUnassigned() {
+			DsrRequest request = received(Channel.EMAIL);
+			request.assign(7L, STAFF, RECEIVED);
+			assertThat(request.getAssigneeId()).isEqualTo(7L);
+			request.assign(null, STAFF, RECEIVED);
+			assertThat(request.getAssigneeId()).isNull();
+		}
+
+	}
+
+	@Nested
+	class Pausing {
+
+		@Test
+		void pausingStopsTheClockAndResumingMovesTheDeadlineByTheDaysPaused() {
+			DsrRequest request = inProgress();
+			request.pause("We need a copy of the letter you mention", LocalDate.of(2026, 3, 10), STAFF, RECEIVED);
+			assertThat(request.getStatus()).isEqualTo(RequestStatus.AWAITING_SUBJECT);
+			assertThat(request.isPaused()).isTrue();
+			request.resume(LocalDate.of(2026, 3, 20), POLICY, STAFF, RECEIVED);
+			assertThat(request.getStatus()).isEqualTo(RequestStatus.IN_PROGRESS);
+			// 3 April + 10 days = Monday 13 April 2026, a working day.
+			assertThat(request.getEffectiveDeadline()).isEqualTo(LocalDate.of(2026, 4, 13));
+			assertThat(request.getOneMonthDeadline()).isEqualTo(LocalDate.of(2026, 4, 13));
+			assertThat(request.getOriginalDeadline()).isEqualTo(LocalDate.of(2026, 4, 7));
+			assertThat(request.getPauses()).singleElement()
+				.satisfies((pause) -> assertThat(pause.getResumedOn()).isEqualTo(LocalDate.of(2026, 3, 20)));
+		}
+
+		@Test
+		void aPauseNeedsAReason() {
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> inProgress().pause(" ", LocalDate.of(2026, 3, 10), STAFF, RECEIVED));
+		}
+
+		@Test
+		void aPausedRequestCannotBePausedAgainOrCompleted() {
+			DsrRequest request = inProgress();
+			request.pause("ID", LocalDate.of(2026, 3, 10), STAFF, RECEIVED);
+			assertThatThrownBy(() -> request.pause("again", LocalDate.of(2026, 3, 11), STAFF, RECEIVED))
+				.isInstanceOf(IllegalTransitionException.class);
+			assertThatThrownBy(() -> request.complete(STAFF, RECEIVED)).isInstanceOf(IllegalTransitionException.class);
+		}
+
+		@Test
+		void onlyAPausedRequestCanBeResumed() {
+			assertThatThrownBy(() -> inProgress().resume(LocalDate.of(2026, 3, 10), POLICY, STAFF, RECEIVED))
+				.isInstanceOf(IllegalTransitionException.class);
+		}
+
+	}
+
+	@Nested
+	class Extending {
+
+		@Test
+		void extendingByTwoMonthsCountsFromTheFirstMonthsEnd() {
+			DsrRequest request = inProgress();
+			request.extend(2, "Many locations to search", LocalDate.of(2026, 3, 20), POLICY, STAFF, RECEIVED);
+			// 3 April + 2 months = Wednesday 3 June 2026.
+			assertThat(request.getEffectiveDeadline()).isEqualTo(LocalDate.of(2026, 6, 3));
+			assertThat(request.getExtensionMonths()).isEqualTo(2);
+			assertThat(request.getExtensionReason()).isEqualTo("Many locations to search");
+			assertThat(request.getOneMonthDeadline()).isEqualTo(LocalDate.of(2026, 4, 7));
+		}
+
+		@Test
+		void pausesAndExtensionTogether() {
+			DsrRequest request = inProgress();
+			request.pause("ID", LocalDate.of(2026, 3, 10), STAFF, RECEIVED);
+			request.resume(LocalDate.of(2026, 3, 20), POLICY, STAFF, RECEIVED);
+			request.extend(1, "Complex", LocalDate.of(2026, 4, 13), POLICY, STAFF, RECEIVED);
+			// first month ends 13 April (3 April + 10 days), + 1 month = Wednesday 13 May
+			// 2026.
+			assertThat(request.getEffectiveDeadline()).isEqualTo(LocalDate.of(2026, 5, 13));
+		}
+
+		@Test
+		void anExtensionIsRefusedOnceTheOneMonthDeadlineHasPassed() {
+			DsrRequest request = inProgress();
+			assertThatThrownBy(() -> request.extend(1, "Late", LocalDate.of(2026, 4, 8), POLICY, STAFF, RECEIVED))
+				.isInstanceOf(ExtensionNotAllowedException.class);
+			assertThat(request.getExtensionMonths()).isZero();
+		}
+
+		@Test
+		void onlyOneExtensionIsAllowed() {
+			DsrRequest request = inProgress();
+			request.extend(1, "Complex", LocalDate.of(2026, 3, 20), POLICY, STAFF, RECEIVED);
+			assertThatThrownBy(() -> request.extend(1, "More", LocalDate.of(2026, 3, 21), POLICY, STAFF, RECEIVED))
+				.isInstanceOf(IllegalTransitionException.class);
+		}
+
+		@Test
+		void anExtensionNeedsAReason() {
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> inProgress().extend(1, "", LocalDate.of(2026, 3, 20), POLICY, STAFF, RECEIVED));
+		}
+
+	}
+
+	@Nested
+	class WhenClosed {
+
+		@Test
+		void aCompletedRequestAllowsNothingMore() {
+			DsrRequest request = inProgress();
+			request.complete(STAFF, RECEIVED);
+			assertThat(request.getStatus()).isEqualTo(RequestStatus.COMPLETED);
+			assertThat(request.getStatus().isOpen()).isFalse();
+			assertThatThrownBy(() -> request.withdraw(Actor.SYSTEM, RECEIVED))
+				.isInstanceOf(IllegalTransitionException.class);
+			assertThatThrownBy(() -> request.assign(1L, STAFF, RECEIVED))
+				.isInstanceOf(IllegalTransitionException.class);
+		}
+
+		@Test
+		void aRejectionKeepsItsReasons() {
+			DsrRequest request = inProgress();
+			request.reject("Manifestly unfounded (Art. 12(5))", STAFF, RECEIVED);
+			assertThat(request.getStatus()).isEqualTo(RequestStatus.REJECTED);
+			assertThat(request.getClosingReason()).isEqualTo("Manifestly unfounded (Art. 12(5))");
+		}
+
+	}
+
+}
