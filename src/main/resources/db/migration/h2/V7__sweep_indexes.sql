@@ -1,0 +1,2 @@
+-- PostgreSQL gets partial indexes for the deadline sweep here. H2 has no partial indexes; the
+-- embedded database (for trying DSR Desk out) uses ix_dsr_request_status_deadline from V4.
