@@ -3,6 +3,8 @@ package se.dsrdesk.account;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -15,12 +17,16 @@ import org.springframework.transaction.annotation.Transactional;
 
 import se.dsrdesk.audit.Actor;
 import se.dsrdesk.audit.AuditLog;
+import se.dsrdesk.notification.OutgoingMail;
+import se.dsrdesk.notification.Outbox;
+import se.dsrdesk.notification.RecipientKind;
 import se.dsrdesk.system.EmailAddresses;
 import se.dsrdesk.system.NotFoundException;
 
 /**
  * Staff accounts: creating, editing, deactivating and passwords. Every change is audited,
- * and the last active administrator cannot be removed.
+ * and the last active administrator cannot be removed. A new account's owner gets a
+ * welcome mail, queued with the account.
  */
 @Service
 @Transactional
@@ -36,14 +42,17 @@ public class AccountService {
 
 	private final AuditLog auditLog;
 
+	private final Outbox outbox;
+
 	private final Clock clock;
 
 	AccountService(StaffUserRepository users, PasswordEncoder passwordEncoder, SignInGuard signInGuard,
-			AuditLog auditLog, Clock clock) {
+			AuditLog auditLog, Outbox outbox, Clock clock) {
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
 		this.signInGuard = signInGuard;
 		this.auditLog = auditLog;
+		this.outbox = outbox;
 		this.clock = clock;
 	}
 
@@ -70,6 +79,9 @@ public class AccountService {
 		StaffUser user = this.users.save(new StaffUser(normalised, displayName.strip(),
 				this.passwordEncoder.encode(password), roles, language, this.clock.instant()));
 		this.auditLog.record(actor, "ACCOUNT_CREATED", TARGET, user.getId(), "roles=" + sorted(roles));
+		this.outbox.enqueue(new OutgoingMail(user.getEmail(), RecipientKind.STAFF,
+				Locale.forLanguageTag(user.getPreferredLanguage()), "staff-account-created",
+				Map.of("displayName", user.getDisplayName()), null));
 		return user;
 	}
 

@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every visible string exists in Swedish and English: the two bundles hold the same keys,
- * no value is empty, and every key that a template or a validation message uses exists.
+ * no value is empty, and every key that a template (HTML, or a plain-text mail template)
+ * or a validation message uses exists.
  */
 class MessageBundlesTest {
 
@@ -59,8 +60,26 @@ class MessageBundlesTest {
 	@Test
 	void everyKeyThatTemplatesUseExists() throws IOException {
 		Set<String> used = keysIn(TEMPLATES, ".html", TEMPLATE_KEY);
+		Set<String> usedByTextMail = keysIn(TEMPLATES.resolve("mail"), ".txt", TEMPLATE_KEY);
 		assertThat(used).as("keys used by templates").isNotEmpty();
+		assertThat(usedByTextMail).as("keys used by text mail templates").isNotEmpty();
+		used.addAll(usedByTextMail);
 		assertThat(load("messages.properties").stringPropertyNames()).containsAll(used);
+	}
+
+	@Test
+	void everyMailTemplateHasASubjectInBothLanguages() throws IOException {
+		Set<String> mails = new TreeSet<>();
+		try (Stream<Path> files = Files.list(TEMPLATES.resolve("mail"))) {
+			files.map((file) -> file.getFileName().toString())
+				.filter((name) -> name.endsWith(".html") && !name.equals("footer.html"))
+				.forEach((name) -> mails.add(name.substring(0, name.length() - ".html".length())));
+		}
+		assertThat(mails).as("mail templates").contains("staff-account-created");
+		for (String mail : mails) {
+			assertThat(TEMPLATES.resolve("mail/" + mail + ".txt")).as("text version of " + mail).exists();
+			assertThat(load("messages.properties").stringPropertyNames()).contains("mail." + mail + ".subject");
+		}
 	}
 
 	@Test
@@ -73,12 +92,13 @@ class MessageBundlesTest {
 
 	@Test
 	void theKeyScannerFindsWhatItShould() {
-		Matcher matcher = TEMPLATE_KEY.matcher("<p th:text=\"#{a.b}\"></p><p th:text=\"#{c.d(${x})}\"></p>");
+		Matcher matcher = TEMPLATE_KEY
+			.matcher("<p th:text=\"#{a.b}\"></p><p th:text=\"#{c.d(${x})}\"></p>[(#{e.f})] [(#{g.h(${y})})]");
 		Set<String> found = new TreeSet<>();
 		while (matcher.find()) {
 			found.add(matcher.group(1));
 		}
-		assertThat(found).containsExactly("a.b", "c.d");
+		assertThat(found).containsExactly("a.b", "c.d", "e.f", "g.h");
 	}
 
 	private static Set<String> keysIn(Path root, String suffix, Pattern pattern) throws IOException {

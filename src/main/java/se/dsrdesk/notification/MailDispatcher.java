@@ -1,0 +1,287 @@
+package se.dsrdesk.notification;
+
+import java.io.UnsupportedEncodingException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Pattern;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.mail.MailAuthenticationException;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import se.dsrdesk.system.ControllerIdentity;
+
+/**
+ * Sends queued mail. It runs every poll interval and, on a background thread, right after
+ * each commit that queued mail. Each batch is claimed with {@code FOR UPDATE SKIP LOCKED}
+ * in its own transaction, so that several dispatchers (threads or instances) never send
+ * the same mail; the rows stay locked while their mail is sent. A failed attempt is
+ * retried after a doubling wait; when the mail server cannot be reached at all, the rest
+ * of the batch is put back without trying. A mail sent whose row then fails to commit is
+ * sent again later, with the same Message-ID.
+ * <p>
+ * Logs never name recipients or show bodies: only correspondence ids and error reasons
+ * with addresses masked.
+ */
+@Component
+class MailDispatcher implements DisposableBean {
+
+	private static final Logger logger = LoggerFactory.getLogger(MailDispatcher.class);
+
+	private static final Pattern ADDRESS = Pattern.compile("[^\\s<>\"'(),;:]+@[^\\s<>\"'(),;:]+");
+
+	private static final int MAX_ERROR = 500;
+
+	private final CorrespondenceRepository correspondence;
+
+	private final JavaMailSender mailSender;
+
+	private final TransactionTemplate transactions;
+
+	private final OutboxProperties properties;
+
+	private final InternetAddress from;
+
+	private final Session session;
+
+	private final Clock clock;
+
+	/**
+	 * One dispatch at a time in this instance; other instances are kept off by row locks.
+	 */
+	private final ReentrantLock running = new ReentrantLock();
+
+	/** Whether a dispatch after commit is waiting for the background thread. */
+	private final AtomicBoolean pending = new AtomicBoolean();
+
+	private final ExecutorService background = Executors.newSingleThreadExecutor((task) -> {
+		Thread thread = new Thread(task, "mail-dispatcher");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	MailDispatcher(CorrespondenceRepository correspondence, JavaMailSender mailSender,
+			PlatformTransactionManager transactionManager, OutboxProperties properties, ControllerIdentity controller,
+			Clock clock) {
+		this.correspondence = correspondence;
+		this.mailSender = mailSender;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.properties = properties;
+		this.from = sender(properties, controller);
+		this.session = (mailSender instanceof JavaMailSenderImpl impl) ? impl.getSession()
+				: Session.getInstance(new Properties());
+		this.clock = clock;
+	}
+
+	private static InternetAddress sender(OutboxProperties properties, ControllerIdentity controller) {
+		try {
+			if (properties.from() != null) {
+				return new InternetAddress(properties.from(), true);
+			}
+			return new InternetAddress(controller.privacyEmail(), controller.name(), StandardCharsets.UTF_8.name());
+		}
+		catch (AddressException | UnsupportedEncodingException ex) {
+			throw new IllegalStateException("dsr.mail.from (or dsr.controller.privacy-email) is not an address", ex);
+		}
+	}
+
+	@Scheduled(fixedDelayString = "${dsr.mail.poll-interval:30s}", initialDelayString = "${dsr.mail.poll-interval:30s}")
+	void poll() {
+		dispatch();
+	}
+
+	/**
+	 * Sends soon after a commit that queued mail, on the background thread: the user's
+	 * request never waits for the mail server. Commits that come while a dispatch waits
+	 * share it.
+	 */
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	void afterCommit(Outbox.MailQueued event) {
+		if (this.pending.compareAndSet(false, true)) {
+			this.background.execute(() -> {
+				this.pending.set(false);
+				dispatch();
+			});
+		}
+	}
+
+	/**
+	 * Sends due mail, batch after batch, until none is left or the server cannot be
+	 * reached. Waits while another dispatch of this instance runs.
+	 * @return how many mails were sent
+	 */
+	int dispatch() {
+		this.running.lock();
+		try {
+			int sent = 0;
+			while (true) {
+				Batch batch = this.transactions.execute((status) -> sendBatch());
+				sent += batch.sent();
+				if (batch.serverUnreachable() || batch.claimed() < this.properties.batchSize()) {
+					return sent;
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.error("Mail dispatch failed; queued mail stays queued", ex);
+			return 0;
+		}
+		finally {
+			this.running.unlock();
+		}
+	}
+
+	private Batch sendBatch() {
+		Instant now = this.clock.instant();
+		List<Correspondence> due = this.correspondence.claimDue(now, this.properties.batchSize());
+		int sent = 0;
+		for (int i = 0; i < due.size(); i++) {
+			Correspondence mail = due.get(i);
+			try {
+				send(mail);
+				mail.sent(this.clock.instant());
+				sent++;
+			}
+			catch (MessagingException | RuntimeException ex) {
+				String error = describe(ex);
+				if (serverUnreachable(ex)) {
+					logger.warn("Mail server unreachable ({}); {} queued mail put back for later", error,
+							due.size() - i);
+					due.subList(i, due.size()).forEach((later) -> failed(later, error, now));
+					return new Batch(due.size(), sent, true);
+				}
+				failed(mail, error, now);
+			}
+		}
+		return new Batch(due.size(), sent, false);
+	}
+
+	private void failed(Correspondence mail, String error, Instant now) {
+		if (mail.attemptFailed(error, now, this.properties)) {
+			logger.error("Correspondence {} failed after {} attempts; last error: {}", mail.getId(), mail.getAttempts(),
+					error);
+		}
+		else {
+			logger.info("Correspondence {} not sent (attempt {}), next try at {}: {}", mail.getId(), mail.getAttempts(),
+					mail.getNextAttemptAt(), error);
+		}
+	}
+
+	private void send(Correspondence mail) throws MessagingException {
+		MimeMessage message = new StableIdMimeMessage(this.session, mail.getMessageId());
+		message.setFrom(this.from);
+		message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.getRecipient(), true));
+		message.setSubject(mail.getSubject(), StandardCharsets.UTF_8.name());
+		message.setSentDate(Date.from(this.clock.instant()));
+		message.setHeader("Content-Language", mail.getLanguage());
+		MimeBodyPart text = new MimeBodyPart();
+		text.setText(mail.getBodyText(), StandardCharsets.UTF_8.name());
+		MimeBodyPart html = new MimeBodyPart();
+		html.setText(mail.getBodyHtml(), StandardCharsets.UTF_8.name(), "html");
+		MimeMultipart alternative = new MimeMultipart("alternative");
+		alternative.addBodyPart(text);
+		alternative.addBodyPart(html);
+		message.setContent(alternative);
+		this.mailSender.send(message);
+	}
+
+	/**
+	 * Whether the failure says that no mail can be sent now, rather than that this one
+	 * mail was refused.
+	 */
+	static boolean serverUnreachable(Exception ex) {
+		if (ex instanceof MailAuthenticationException) {
+			return true;
+		}
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ConnectException || cause instanceof UnknownHostException
+					|| cause instanceof NoRouteToHostException
+					|| cause.getClass().getSimpleName().equals("MailConnectException")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The exception's class and a short reason, with addresses masked: safe to store and
+	 * to log.
+	 */
+	static String describe(Exception ex) {
+		Throwable cause = ex;
+		if (ex instanceof MailSendException send && send.getMessageExceptions().length > 0) {
+			cause = send.getMessageExceptions()[0];
+		}
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		String reason = (cause.getMessage() != null) ? ": " + cause.getMessage() : "";
+		String error = ADDRESS.matcher(cause.getClass().getSimpleName() + reason)
+			.replaceAll("<address>")
+			.replaceAll("\\s+", " ")
+			.strip();
+		return (error.length() > MAX_ERROR) ? error.substring(0, MAX_ERROR) : error;
+	}
+
+	@Override
+	public void destroy() throws InterruptedException {
+		this.background.shutdown();
+		this.background.awaitTermination(30, TimeUnit.SECONDS);
+	}
+
+	private record Batch(int claimed, int sent, boolean serverUnreachable) {
+
+	}
+
+	/**
+	 * A message whose Message-ID is the stored one, the same on every attempt, instead of
+	 * a new one at each send.
+	 */
+	static class StableIdMimeMessage extends MimeMessage {
+
+		private final String messageId;
+
+		StableIdMimeMessage(Session session, String messageId) {
+			super(session);
+			this.messageId = messageId;
+		}
+
+		@Override
+		protected void updateMessageID() throws MessagingException {
+			setHeader("Message-ID", this.messageId);
+		}
+
+	}
+
+}

@@ -1,0 +1,120 @@
+package se.dsrdesk.notification;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The correspondence log: every mail DSR Desk sends is first queued here, rendered, in
+ * the transaction of the change that causes it. The mail exists if and only if that
+ * change commits; the {@link MailDispatcher} sends it afterwards, so a slow or absent
+ * mail server never holds up or loses an action.
+ */
+@Service
+public class Outbox {
+
+	/**
+	 * Inserts unless a row with the same dedup key exists. The form without a conflict
+	 * target is the one H2 (in PostgreSQL mode) also understands; the only other unique
+	 * column is the random Message-ID.
+	 */
+	private static final String INSERT_ONCE = """
+			INSERT INTO correspondence (message_id, recipient, recipient_kind, language, template, subject,
+				body_text, body_html, request_id, dedup_key, status, attempts, next_attempt_at, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?)
+			ON CONFLICT DO NOTHING""";
+
+	private final CorrespondenceRepository correspondence;
+
+	private final MailRenderer renderer;
+
+	private final JdbcTemplate jdbc;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Outbox(CorrespondenceRepository correspondence, MailRenderer renderer, JdbcTemplate jdbc,
+			ApplicationEventPublisher events, Clock clock) {
+		this.correspondence = correspondence;
+		this.renderer = renderer;
+		this.jdbc = jdbc;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Renders and queues a mail in the caller's transaction.
+	 * @param mail the mail
+	 * @return the queued correspondence
+	 * @throws org.springframework.transaction.IllegalTransactionStateException without a
+	 * transaction
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Correspondence enqueue(OutgoingMail mail) {
+		Correspondence queued = this.correspondence.save(new Correspondence(newMessageId(), mail,
+				MailRenderer.language(mail.language()), this.renderer.render(mail), null, this.clock.instant()));
+		this.events.publishEvent(new MailQueued());
+		return queued;
+	}
+
+	/**
+	 * Queues a mail in the caller's transaction unless a mail with the same key exists: a
+	 * notice is never created twice, even when two transactions try at once (the second
+	 * waits for the first and then finds the key taken). A duplicate leaves the caller's
+	 * transaction intact.
+	 * @param mail the mail
+	 * @param dedupKey what makes the notice unique, such as
+	 * {@code REMINDER_7:req42:2026-12-01:staff5}
+	 * @return {@code true} when the mail was queued, {@code false} when the key existed
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean enqueueOnce(OutgoingMail mail, String dedupKey) {
+		if (dedupKey == null || dedupKey.isBlank()) {
+			throw new IllegalArgumentException("A dedup key is required");
+		}
+		MailRenderer.Rendered rendered = this.renderer.render(mail);
+		OffsetDateTime now = OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		int inserted = this.jdbc.update(INSERT_ONCE, newMessageId(), mail.recipient(), mail.recipientKind().name(),
+				MailRenderer.language(mail.language()), mail.template(), rendered.subject(), rendered.text(),
+				rendered.html(), mail.requestId(), dedupKey, now, now);
+		if (inserted == 0) {
+			return false;
+		}
+		this.events.publishEvent(new MailQueued());
+		return true;
+	}
+
+	/**
+	 * A request's correspondence, newest first, for its timeline.
+	 * @param requestId the request
+	 * @param pageable the page to read
+	 * @return a page of correspondence
+	 */
+	@Transactional(readOnly = true)
+	public Page<Correspondence> forRequest(long requestId, Pageable pageable) {
+		return this.correspondence.findByRequestIdOrderByCreatedAtDescIdDesc(requestId, pageable);
+	}
+
+	private static String newMessageId() {
+		return "<" + UUID.randomUUID() + "@dsrdesk>";
+	}
+
+	/**
+	 * Mail was queued; published in the queuing transaction, so that the dispatcher can
+	 * send right after it commits.
+	 */
+	record MailQueued() {
+
+	}
+
+}

@@ -1,0 +1,57 @@
+package se.dsrdesk.notification;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Outgoing mail: the sender, links back to the application, and how the dispatcher works
+ * through the outbox.
+ *
+ * @param from the sender, such as {@code "DSR Desk <dsr@example.com>"}; by default the
+ * controller's privacy email with the company name as the personal name
+ * @param baseUrl the application's public address, for links in mail
+ * @param pollInterval how often the dispatcher looks for queued mail (besides right after
+ * each commit that queues mail); read by the dispatcher's {@code @Scheduled} poll
+ * @param batchSize how many mails one dispatcher transaction claims and sends
+ * @param maxAttempts sending attempts before a mail is given up as {@code FAILED}
+ * @param initialBackoff the wait after the first failed attempt; it doubles with each
+ * further failure
+ * @param maxBackoff the longest wait between two attempts
+ */
+@ConfigurationProperties("dsr.mail")
+record OutboxProperties(String from, @DefaultValue("http://localhost:8080") String baseUrl,
+		@DefaultValue("30s") Duration pollInterval, @DefaultValue("20") int batchSize,
+		@DefaultValue("20") int maxAttempts, @DefaultValue("1m") Duration initialBackoff,
+		@DefaultValue("1h") Duration maxBackoff) {
+
+	OutboxProperties {
+		if (from != null && from.isBlank()) {
+			from = null;
+		}
+		baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		if (batchSize < 1 || maxAttempts < 1) {
+			throw new IllegalArgumentException("dsr.mail.batch-size and dsr.mail.max-attempts must be at least 1");
+		}
+		if (initialBackoff.isNegative() || initialBackoff.isZero() || maxBackoff.compareTo(initialBackoff) < 0) {
+			throw new IllegalArgumentException(
+					"dsr.mail.initial-backoff must be positive and dsr.mail.max-backoff at least as long");
+		}
+	}
+
+	/**
+	 * The wait before the next attempt after a number of failed ones: the initial
+	 * backoff, doubled for each failure after the first, capped at the maximum.
+	 * @param failedAttempts failed attempts so far, at least 1
+	 * @return the wait
+	 */
+	Duration backoff(int failedAttempts) {
+		Duration wait = this.initialBackoff;
+		for (int i = 1; i < failedAttempts && wait.compareTo(this.maxBackoff) < 0; i++) {
+			wait = wait.multipliedBy(2);
+		}
+		return (wait.compareTo(this.maxBackoff) > 0) ? this.maxBackoff : wait;
+	}
+
+}

@@ -1,0 +1,95 @@
+package se.dsrdesk.account;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import se.dsrdesk.support.IntegrationTest;
+import se.dsrdesk.support.MailServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+/**
+ * An admin creates an account: the new user's welcome mail is queued with the account, in
+ * the user's language, and sent right after the commit without anyone calling the
+ * dispatcher.
+ */
+@IntegrationTest
+@AutoConfigureMockMvc
+class WelcomeMailTest {
+
+	@RegisterExtension
+	static MailServer mail = new MailServer();
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	StaffUserRepository users;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Value("${dsr.admin.email}")
+	String adminEmail;
+
+	@Test
+	void anAccountCreatedByAnAdminGetsAWelcomeMailInItsLanguage() throws Exception {
+		String email = "handler-" + UUID.randomUUID() + "@example.com";
+		StaffPrincipal admin = StaffPrincipal.of(this.users.findByEmail(this.adminEmail).orElseThrow(), false);
+
+		assertThat(this.mvc.post()
+			.uri("/staff/admin/accounts")
+			.with(user(admin))
+			.with(csrf())
+			.param("email", email)
+			.param("displayName", "Hanna Handläggare")
+			.param("roles", "CASE_HANDLER")
+			.param("language", "sv")
+			.param("password", "a long enough password")).hasStatus3xxRedirection();
+
+		Map<String, Object> queued = this.jdbc.queryForMap(
+				"select recipient_kind, language, template, request_id from correspondence where recipient = ?", email);
+		assertThat(queued).containsEntry("recipient_kind", "STAFF")
+			.containsEntry("language", "sv")
+			.containsEntry("template", "staff-account-created");
+		assertThat(queued.get("request_id")).isNull();
+
+		assertThat(mail.waitForIncomingEmail(10_000, 1)).as("sent after the commit").isTrue();
+		List<MimeMessage> received = mail.messagesTo(email);
+		assertThat(received).hasSize(1);
+		assertThat(received.get(0).getSubject()).startsWith("Ditt konto i DSR Desk hos");
+		assertThat(MailServer.text(received.get(0))).contains("Hanna Handl", "/login");
+	}
+
+	@Test
+	void aRefusedAccountQueuesNoMail() {
+		StaffPrincipal admin = StaffPrincipal.of(this.users.findByEmail(this.adminEmail).orElseThrow(), false);
+		assertThat(this.mvc.post()
+			.uri("/staff/admin/accounts")
+			.with(user(admin))
+			.with(csrf())
+			.param("email", this.adminEmail)
+			.param("displayName", "Someone Else")
+			.param("roles", "CASE_HANDLER")
+			.param("language", "en")
+			.param("password", "a long enough password")).hasStatusOk();
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from correspondence where recipient = ? and template = 'staff-account-created'",
+				Integer.class, this.adminEmail))
+			.isZero();
+	}
+
+}

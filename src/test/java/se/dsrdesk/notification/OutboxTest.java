@@ -1,0 +1,410 @@
+package se.dsrdesk.notification;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import se.dsrdesk.support.IntegrationTest;
+import se.dsrdesk.support.MailServer;
+import se.dsrdesk.support.MutableClock;
+import se.dsrdesk.system.ControllerIdentity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The outbox against real PostgreSQL and a real SMTP server: mail is queued with the
+ * change that causes it, sent once, kept through an outage and retried, and given up
+ * after too many attempts.
+ */
+@IntegrationTest
+class OutboxTest {
+
+	@RegisterExtension
+	static MailServer mail = new MailServer();
+
+	@Autowired
+	Outbox outbox;
+
+	@Autowired
+	MailDispatcher dispatcher;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	OutboxProperties properties;
+
+	TransactionTemplate transaction;
+
+	@BeforeEach
+	void setUp() {
+		this.transaction = new TransactionTemplate(this.transactionManager);
+		this.clock.set(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+	}
+
+	@AfterEach
+	void resetClock() {
+		this.clock.reset();
+	}
+
+	static String newRecipient() {
+		return "person-" + UUID.randomUUID() + "@example.com";
+	}
+
+	static OutgoingMail welcome(String recipient) {
+		return new OutgoingMail(recipient, RecipientKind.STAFF, Locale.ENGLISH, "staff-account-created",
+				Map.of("displayName", "Test Person"), null);
+	}
+
+	Correspondence enqueue(OutgoingMail outgoing) {
+		return this.transaction.execute((status) -> this.outbox.enqueue(outgoing));
+	}
+
+	boolean enqueueOnce(OutgoingMail outgoing, String key) {
+		return Boolean.TRUE.equals(this.transaction.execute((status) -> this.outbox.enqueueOnce(outgoing, key)));
+	}
+
+	Map<String, Object> row(String recipient) {
+		return this.jdbc.queryForMap("select * from correspondence where recipient = ?", recipient);
+	}
+
+	int rows(String column, String value) {
+		return this.jdbc.queryForObject("select count(*) from correspondence where " + column + " = ?", Integer.class,
+				value);
+	}
+
+	@Test
+	void mailQueuedInATransactionArrivesOnceAsTextAndHtmlWithItsMessageId() throws Exception {
+		String recipient = newRecipient();
+		Correspondence queued = enqueue(welcome(recipient));
+		assertThat(queued.getStatus()).isEqualTo(Correspondence.Status.QUEUED);
+		assertThat(queued.getMessageId()).matches("<[0-9a-f-]{36}@dsrdesk>");
+
+		this.dispatcher.dispatch();
+
+		List<MimeMessage> received = mail.messagesTo(recipient);
+		assertThat(received).hasSize(1);
+		MimeMessage message = received.get(0);
+		assertThat(message.getMessageID()).isEqualTo(queued.getMessageId());
+		assertThat(message.getSubject()).startsWith("Your DSR Desk account at");
+		assertThat(message.getFrom()[0].toString()).contains(this.controllerIdentity.privacyEmail())
+			.contains(this.controllerIdentity.name());
+		assertThat(message.getContentType()).startsWith("multipart/alternative");
+		Multipart parts = (Multipart) message.getContent();
+		assertThat(parts.getCount()).isEqualTo(2);
+		assertThat(parts.getBodyPart(0).getContentType()).startsWith("text/plain").contains("UTF-8");
+		assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html").contains("UTF-8");
+		assertThat((String) parts.getBodyPart(0).getContent()).contains("Hello Test Person,");
+		assertThat((String) parts.getBodyPart(1).getContent()).contains("<p>Hello Test Person,</p>");
+
+		Map<String, Object> row = row(recipient);
+		assertThat(row.get("status")).isEqualTo("SENT");
+		assertThat(row.get("attempts")).isEqualTo(1);
+		assertThat(row.get("sent_at")).isNotNull();
+
+		this.dispatcher.dispatch();
+		assertThat(mail.messagesTo(recipient)).hasSize(1);
+	}
+
+	@Autowired
+	ControllerIdentity controllerIdentity;
+
+	@Test
+	void aRolledBackTransactionLeavesNoMail() {
+		String recipient = newRecipient();
+		this.transaction.executeWithoutResult((status) -> {
+			this.outbox.enqueue(welcome(recipient));
+			status.setRollbackOnly();
+		});
+		this.dispatcher.dispatch();
+		assertThat(rows("recipient", recipient)).isZero();
+		assertThat(mail.messagesTo(recipient)).isEmpty();
+	}
+
+	@Test
+	void queuingOutsideATransactionIsRefused() {
+		assertThatExceptionOfType(IllegalTransactionStateException.class)
+			.isThrownBy(() -> this.outbox.enqueue(welcome(newRecipient())));
+	}
+
+	@Test
+	void aRequestsCorrespondenceIsReadNewestFirst() {
+		long requestId = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
+		List<String> recipients = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			String recipient = newRecipient();
+			recipients.add(recipient);
+			enqueue(new OutgoingMail(recipient, RecipientKind.SUBJECT, Locale.ENGLISH, "staff-account-created",
+					Map.of("displayName", "X"), requestId));
+			this.clock.advance(Duration.ofSeconds(1));
+		}
+		Page<Correspondence> first = this.outbox.forRequest(requestId, PageRequest.of(0, 2));
+		assertThat(first.getTotalElements()).isEqualTo(3);
+		assertThat(first.getContent()).extracting(Correspondence::getRecipient)
+			.containsExactly(recipients.get(2), recipients.get(1));
+		assertThat(this.outbox.forRequest(requestId, PageRequest.of(1, 2)).getContent())
+			.extracting(Correspondence::getRecipient)
+			.containsExactly(recipients.get(0));
+	}
+
+	@Nested
+	class EnqueueOnce {
+
+		@Test
+		void theSameKeyTwiceQueuesOneMailAndKeepsTheTransaction() {
+			String key = "REMINDER_7:req42:" + UUID.randomUUID();
+			String first = newRecipient();
+			String second = newRecipient();
+			List<Boolean> results = OutboxTest.this.transaction.execute((status) -> {
+				boolean a = OutboxTest.this.outbox.enqueueOnce(welcome(first), key);
+				boolean b = OutboxTest.this.outbox.enqueueOnce(welcome(second), key);
+				// The transaction still works after the duplicate.
+				OutboxTest.this.outbox.enqueue(welcome(second));
+				return List.of(a, b);
+			});
+			assertThat(results).containsExactly(true, false);
+			assertThat(rows("dedup_key", key)).isEqualTo(1);
+			assertThat(row(first).get("dedup_key")).isEqualTo(key);
+			assertThat(rows("recipient", second)).isEqualTo(1);
+			assertThat(enqueueOnce(welcome(second), key)).isFalse();
+		}
+
+		@Test
+		void twoConcurrentTransactionsQueueOneMail() throws Exception {
+			String key = "REMINDER_7:req43:" + UUID.randomUUID();
+			CountDownLatch firstInserted = new CountDownLatch(1);
+			CountDownLatch secondStarting = new CountDownLatch(1);
+			ExecutorService threads = Executors.newFixedThreadPool(2);
+			try {
+				Future<Boolean> first = threads.submit(() -> OutboxTest.this.transaction.execute((status) -> {
+					boolean queued = OutboxTest.this.outbox.enqueueOnce(welcome(newRecipient()), key);
+					firstInserted.countDown();
+					await(secondStarting);
+					sleep(300);
+					return queued;
+				}));
+				Future<Boolean> second = threads.submit(() -> OutboxTest.this.transaction.execute((status) -> {
+					await(firstInserted);
+					secondStarting.countDown();
+					// Blocks on the first transaction's uncommitted row until it commits.
+					return OutboxTest.this.outbox.enqueueOnce(welcome(newRecipient()), key);
+				}));
+				assertThat(List.of(first.get(30, TimeUnit.SECONDS), second.get(30, TimeUnit.SECONDS)))
+					.containsExactly(true, false);
+			}
+			finally {
+				threads.shutdownNow();
+			}
+			assertThat(rows("dedup_key", key)).isEqualTo(1);
+		}
+
+		@Test
+		void aRolledBackFirstLeavesTheKeyFree() {
+			String key = "REMINDER_7:req44:" + UUID.randomUUID();
+			OutboxTest.this.transaction.executeWithoutResult((status) -> {
+				OutboxTest.this.outbox.enqueueOnce(welcome(newRecipient()), key);
+				status.setRollbackOnly();
+			});
+			assertThat(enqueueOnce(welcome(newRecipient()), key)).isTrue();
+			assertThat(rows("dedup_key", key)).isEqualTo(1);
+		}
+
+	}
+
+	@Test
+	void anOutageKeepsMailQueuedAndItIsSentOnceWhenTheServerIsBack() throws Exception {
+		mail.stop();
+		List<String> recipients = List.of(newRecipient(), newRecipient(), newRecipient());
+		List<String> messageIds = new ArrayList<>();
+		for (String recipient : recipients) {
+			messageIds.add(enqueue(welcome(recipient)).getMessageId());
+		}
+		Instant attemptedAt = this.clock.instant();
+
+		this.dispatcher.dispatch();
+
+		for (String recipient : recipients) {
+			Map<String, Object> row = row(recipient);
+			assertThat(row.get("status")).isEqualTo("QUEUED");
+			assertThat(row.get("attempts")).isEqualTo(1);
+			assertThat(instant(row.get("next_attempt_at"))).isEqualTo(attemptedAt.plus(Duration.ofMinutes(1)));
+			assertThat((String) row.get("last_error")).startsWith("ConnectException").doesNotContain("@");
+		}
+
+		// Not due yet: nothing is tried.
+		this.clock.advance(Duration.ofSeconds(30));
+		this.dispatcher.dispatch();
+		assertThat(row(recipients.get(0)).get("attempts")).isEqualTo(1);
+
+		this.clock.advance(Duration.ofSeconds(31));
+		mail.start();
+		this.dispatcher.dispatch();
+		this.dispatcher.dispatch();
+
+		for (int i = 0; i < recipients.size(); i++) {
+			List<MimeMessage> received = mail.messagesTo(recipients.get(i));
+			assertThat(received).hasSize(1);
+			assertThat(received.get(0).getMessageID()).isEqualTo(messageIds.get(i));
+			Map<String, Object> row = row(recipients.get(i));
+			assertThat(row.get("status")).isEqualTo("SENT");
+			assertThat(row.get("attempts")).isEqualTo(2);
+		}
+	}
+
+	@Test
+	void theWaitDoublesUpToAnHour() {
+		assertThat(this.properties.backoff(1)).isEqualTo(Duration.ofMinutes(1));
+		assertThat(this.properties.backoff(2)).isEqualTo(Duration.ofMinutes(2));
+		assertThat(this.properties.backoff(6)).isEqualTo(Duration.ofMinutes(32));
+		assertThat(this.properties.backoff(7)).isEqualTo(Duration.ofHours(1));
+		assertThat(this.properties.backoff(19)).isEqualTo(Duration.ofHours(1));
+	}
+
+	@Test
+	void afterTheLastAttemptMailIsGivenUp() {
+		mail.stop();
+		String recipient = newRecipient();
+		enqueue(welcome(recipient));
+		for (int attempt = 1; attempt < this.properties.maxAttempts(); attempt++) {
+			this.dispatcher.dispatch();
+			assertThat(row(recipient).get("status")).isEqualTo("QUEUED");
+			assertThat(row(recipient).get("attempts")).isEqualTo(attempt);
+			this.clock.advance(Duration.ofHours(1));
+		}
+		this.dispatcher.dispatch();
+		Map<String, Object> row = row(recipient);
+		assertThat(row.get("status")).isEqualTo("FAILED");
+		assertThat(row.get("attempts")).isEqualTo(this.properties.maxAttempts());
+
+		mail.start();
+		this.clock.advance(Duration.ofDays(1));
+		this.dispatcher.dispatch();
+		assertThat(mail.messagesTo(recipient)).isEmpty();
+		assertThat(row(recipient).get("status")).isEqualTo("FAILED");
+	}
+
+	@Test
+	void twoDispatchersAtOnceSendEachMailOnce(@Autowired CorrespondenceRepository repository,
+			@Autowired JavaMailSender mailSender) throws Exception {
+		List<String> recipients = new ArrayList<>();
+		this.transaction.executeWithoutResult((status) -> {
+			for (int i = 0; i < 20; i++) {
+				String recipient = newRecipient();
+				recipients.add(recipient);
+				this.outbox.enqueue(welcome(recipient));
+			}
+		});
+		// Two more dispatchers, as if on two other instances, with small batches so that
+		// they take turns; the application's own dispatcher may join in after the commit.
+		OutboxProperties smallBatches = new OutboxProperties(null, "http://localhost:8080", Duration.ofHours(1), 3, 20,
+				Duration.ofMinutes(1), Duration.ofHours(1));
+		MailDispatcher one = new MailDispatcher(repository, mailSender, this.transactionManager, smallBatches,
+				this.controllerIdentity, this.clock);
+		MailDispatcher two = new MailDispatcher(repository, mailSender, this.transactionManager, smallBatches,
+				this.controllerIdentity, this.clock);
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		try {
+			Callable<Integer> runOne = () -> {
+				start.await();
+				return one.dispatch();
+			};
+			Callable<Integer> runTwo = () -> {
+				start.await();
+				return two.dispatch();
+			};
+			Future<Integer> first = threads.submit(runOne);
+			Future<Integer> second = threads.submit(runTwo);
+			start.countDown();
+			first.get(60, TimeUnit.SECONDS);
+			second.get(60, TimeUnit.SECONDS);
+		}
+		finally {
+			threads.shutdownNow();
+			one.destroy();
+			two.destroy();
+		}
+		// Waits for the application's dispatcher, should it be sending too.
+		this.dispatcher.dispatch();
+
+		for (String recipient : recipients) {
+			assertThat(mail.messagesTo(recipient)).as(recipient).hasSize(1);
+			assertThat(row(recipient).get("status")).isEqualTo("SENT");
+			assertThat(row(recipient).get("attempts")).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void errorsAreDescribedWithoutAddresses() {
+		Exception refused = new org.springframework.mail.MailSendException("Failed messages",
+				new jakarta.mail.SendFailedException("550 5.1.1 <anna.andersson@example.com>: Recipient unknown"));
+		assertThat(MailDispatcher.describe(refused))
+			.isEqualTo("SendFailedException: 550 5.1.1 <<address>>: Recipient unknown");
+		assertThat(MailDispatcher.serverUnreachable(refused)).isFalse();
+		assertThat(MailDispatcher.serverUnreachable(new org.springframework.mail.MailSendException(
+				"Mail server connection failed", new java.net.ConnectException("Connection refused"))))
+			.isTrue();
+	}
+
+	static Instant instant(Object timestamp) {
+		if (timestamp instanceof OffsetDateTime offset) {
+			return offset.toInstant();
+		}
+		return ((java.sql.Timestamp) timestamp).toInstant();
+	}
+
+	static void await(CountDownLatch latch) {
+		try {
+			latch.await(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
