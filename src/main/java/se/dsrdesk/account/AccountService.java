@@ -71,7 +71,8 @@ public class AccountService {
 		return this.signInGuard.lockedUntil(user.getEmail());
 	}
 
-	StaffUser create(String email, String displayName, Set<Role> roles, String language, String password, Actor actor) {
+	public StaffUser create(String email, String displayName, Set<Role> roles, String language, String password,
+			Actor actor) {
 		String normalised = EmailAddresses.normalise(email);
 		if (this.users.existsByEmail(normalised)) {
 			throw new AccountChangeRefusedException("account.email.taken", "email");

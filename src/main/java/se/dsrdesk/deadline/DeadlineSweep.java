@@ -38,11 +38,12 @@ import se.dsrdesk.notification.RecipientKind;
 
 /**
  * Enforces the statutory deadline: on a schedule, and once at startup, it finds the open
- * requests that are due a reminder, a last-day-to-extend alert or an overdue escalation, and
- * sends each once. It works set-based: requests are read in (deadline, id) order in batches
- * over indexes, and each batch's notice rows and mails commit in one transaction. A unique
- * constraint on the notice rows makes a second sweep, on this or another instance, unable to
- * send anything twice; ShedLock keeps sweeps from overlapping in the first place.
+ * requests that are due a reminder, a last-day-to-extend alert or an overdue escalation,
+ * and sends each once. It works set-based: requests are read in (deadline, id) order in
+ * batches over indexes, and each batch's notice rows and mails commit in one transaction.
+ * A unique constraint on the notice rows makes a second sweep, on this or another
+ * instance, unable to send anything twice; ShedLock keeps sweeps from overlapping in the
+ * first place.
  */
 @Component
 public class DeadlineSweep {
@@ -104,8 +105,8 @@ public class DeadlineSweep {
 	 * @return what it did; {@link SweepReport#skipped()} when another sweep held the lock
 	 */
 	public SweepReport run() {
-		LockConfiguration lock = new LockConfiguration(this.clock.instant(), LOCK_NAME,
-				this.properties.lockAtMostFor(), Duration.ZERO);
+		LockConfiguration lock = new LockConfiguration(this.clock.instant(), LOCK_NAME, this.properties.lockAtMostFor(),
+				Duration.ZERO);
 		try {
 			LockingTaskExecutor.TaskResult<SweepReport> result = this.locks.executeWithLock(this::sweep, lock);
 			return result.wasExecuted() ? result.getResult() : SweepReport.skipped();
@@ -122,15 +123,16 @@ public class DeadlineSweep {
 	SweepReport sweep() {
 		long started = System.nanoTime();
 		LocalDate today = this.calculator.today(this.clock);
-		StaffDirectory directory = new StaffDirectory(this.staff.findAll().stream().filter(StaffUser::isActive).toList());
+		StaffDirectory directory = new StaffDirectory(
+				this.staff.findAll().stream().filter(StaffUser::isActive).toList());
 		Map<NoticeKind, Integer> notices = new EnumMap<>(NoticeKind.class);
 		int[] mails = { 0 };
 		for (Window window : ReminderWindows.forDay(this.calculator, today, this.properties.reminderWorkingDays())) {
 			sendNotices(NoticeKind.REMINDER, window.threshold(), "effective_deadline", "", window.first(),
 					window.last(), today, directory, notices, mails);
 		}
-		sendNotices(NoticeKind.LAST_DAY_TO_EXTEND, 0, "one_month_deadline", " AND r.extension_months = 0", today,
-				today, today, directory, notices, mails);
+		sendNotices(NoticeKind.LAST_DAY_TO_EXTEND, 0, "one_month_deadline", " AND r.extension_months = 0", today, today,
+				today, directory, notices, mails);
 		sendNotices(NoticeKind.OVERDUE, 0, "effective_deadline", "", EPOCH, today.minusDays(1), today, directory,
 				notices, mails);
 		int digests = sendDigest(today, directory);
@@ -140,9 +142,8 @@ public class DeadlineSweep {
 		return report;
 	}
 
-	private void sendNotices(NoticeKind kind, int threshold, String dateColumn, String extraCondition,
-			LocalDate first, LocalDate last, LocalDate today, StaffDirectory directory,
-			Map<NoticeKind, Integer> notices, int[] mails) {
+	private void sendNotices(NoticeKind kind, int threshold, String dateColumn, String extraCondition, LocalDate first,
+			LocalDate last, LocalDate today, StaffDirectory directory, Map<NoticeKind, Integer> notices, int[] mails) {
 		String sql = "SELECT r.id, r.reference, r.type, r." + dateColumn + " AS due, r.assignee_id FROM dsr_request r"
 				+ " WHERE " + RUNNING + extraCondition + " AND r." + dateColumn + " BETWEEN ? AND ?" + " AND (r."
 				+ dateColumn + ", r.id) > (?, ?)"
@@ -167,7 +168,8 @@ public class DeadlineSweep {
 				mails[0] += (queued != null) ? queued : 0;
 			}
 			catch (DataIntegrityViolationException ex) {
-				// Another sweep sent these first: its notices and mails stand, ours rolled back.
+				// Another sweep sent these first: its notices and mails stand, ours
+				// rolled back.
 				logger.warn("Skipped a batch of {} {} notices already created by another sweep", batch.size(), kind);
 			}
 			DueRequest lastOfBatch = batch.get(batch.size() - 1);
@@ -205,8 +207,8 @@ public class DeadlineSweep {
 	}
 
 	/**
-	 * The daily digest of overdue requests to every compliance officer, once a day from the
-	 * configured hour.
+	 * The daily digest of overdue requests to every compliance officer, once a day from
+	 * the configured hour.
 	 */
 	private int sendDigest(LocalDate today, StaffDirectory directory) {
 		if (this.clock.instant().atZone(this.calculator.zone()).getHour() < this.properties.digestHour()
@@ -253,6 +255,7 @@ public class DeadlineSweep {
 		model.put("more", total - listed.size());
 		model.put("threshold", threshold);
 		model.put("today", today);
+		model.put(OutgoingMail.SUBJECT_ARGUMENTS, List.of(total, threshold));
 		Long requestId = (items.size() == 1) ? items.get(0).id() : null;
 		return new OutgoingMail(recipient.email(), RecipientKind.STAFF, recipient.language(), template, model,
 				requestId);
@@ -287,8 +290,7 @@ public class DeadlineSweep {
 	 * @param workingDaysLeft working days from today up to the deadline
 	 * @param daysOverdue calendar days since the deadline passed
 	 */
-	public record NoticeItem(String reference, String type, LocalDate deadline, int workingDaysLeft,
-			long daysOverdue) {
+	public record NoticeItem(String reference, String type, LocalDate deadline, int workingDaysLeft, long daysOverdue) {
 	}
 
 	/**

@@ -5,13 +5,20 @@ package se.dsrdesk.deadline;
  */
 public enum NoticeKind {
 
-	/** Working days before the effective deadline, to the assignee or all case handlers. */
+	/**
+	 * Working days before the effective deadline, to the assignee or all case handlers.
+	 */
 	REMINDER("deadline-reminder"),
 
-	/** The one-month deadline of an unextended request is today: extend today or not at all. */
+	/**
+	 * The one-month deadline of an unextended request is today: extend today or not at
+	 * all.
+	 */
 	LAST_DAY_TO_EXTEND("extension-last-day"),
 
-	/** The deadline passed with the request open: to compliance officers and the assignee. */
+	/**
+	 * The deadline passed with the request open: to compliance officers and the assignee.
+	 */
 	OVERDUE("deadline-overdue");
 
 	private final String template;

@@ -29,8 +29,8 @@ final class StaffDirectory {
 	}
 
 	/**
-	 * Who is told about a request's approaching deadline: its assignee, or every case handler
-	 * when it has none (or the assignee is no longer active).
+	 * Who is told about a request's approaching deadline: its assignee, or every case
+	 * handler when it has none (or the assignee is no longer active).
 	 */
 	List<Recipient> handlersOf(Long assigneeId) {
 		Recipient assignee = (assigneeId != null) ? this.byId.get(assigneeId) : null;
@@ -45,8 +45,7 @@ final class StaffDirectory {
 		if (assignee == null || this.complianceOfficers.contains(assignee)) {
 			return this.complianceOfficers;
 		}
-		return Stream.concat(this.complianceOfficers.stream(), Stream.of(assignee))
-			.toList();
+		return Stream.concat(this.complianceOfficers.stream(), Stream.of(assignee)).toList();
 	}
 
 	List<Recipient> complianceOfficers() {

@@ -17,12 +17,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param digestHour the local hour from which the daily overdue digest goes out
  * @param batchSize requests handled per transaction
  * @param maxItemsPerMail requests listed in one staff mail; the rest are counted
- * @param lockAtMostFor how long a crashed sweep's lock lasts before another instance may run
+ * @param lockAtMostFor how long a crashed sweep's lock lasts before another instance may
+ * run
  */
 @ConfigurationProperties("dsr.sweep")
 public record SweepProperties(@DefaultValue("0 5 * * * *") String cron, @DefaultValue("true") boolean runAtStartup,
-		@DefaultValue({ "7", "3", "1" }) List<Integer> reminderWorkingDays, @DefaultValue("7") int digestHour,
-		@DefaultValue("2000") int batchSize, @DefaultValue("50") int maxItemsPerMail,
-		@DefaultValue("50m") Duration lockAtMostFor) {
+		@DefaultValue( {
+				"7", "3", "1" }) List<Integer> reminderWorkingDays,
+		@DefaultValue("7") int digestHour, @DefaultValue("2000") int batchSize, @DefaultValue("50") int maxItemsPerMail,
+		@DefaultValue("50m") Duration lockAtMostFor){
 
 }

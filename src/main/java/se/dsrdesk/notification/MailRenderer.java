@@ -1,6 +1,8 @@
 package se.dsrdesk.notification;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -52,8 +54,8 @@ class MailRenderer {
 
 	Rendered render(OutgoingMail mail) {
 		Locale locale = Locale.forLanguageTag(language(mail.language()));
-		String subject = this.messages.getMessage("mail." + mail.template() + ".subject",
-				new Object[] { this.controller.name() }, locale);
+		String subject = this.messages.getMessage("mail." + mail.template() + ".subject", subjectArguments(mail),
+				locale);
 		Map<String, Object> variables = new HashMap<>(mail.model());
 		variables.put("controller", this.controller);
 		variables.put("baseUrl", this.properties.baseUrl());
@@ -62,6 +64,19 @@ class MailRenderer {
 		String html = this.templates.process("mail/" + mail.template(), context);
 		String text = this.templates.process("mail/" + mail.template() + ".txt", context);
 		return new Rendered(subject, text, html);
+	}
+
+	/**
+	 * The subject's arguments: the company name as {@code {0}}, then the model's
+	 * {@value OutgoingMail#SUBJECT_ARGUMENTS}, if any.
+	 */
+	private Object[] subjectArguments(OutgoingMail mail) {
+		List<Object> arguments = new ArrayList<>();
+		arguments.add(this.controller.name());
+		if (mail.model().get(OutgoingMail.SUBJECT_ARGUMENTS) instanceof List<?> extra) {
+			arguments.addAll(extra);
+		}
+		return arguments.toArray();
 	}
 
 	/**

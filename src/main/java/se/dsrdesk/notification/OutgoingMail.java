@@ -10,7 +10,8 @@ import java.util.Objects;
  * A mail to queue: who gets it, in which language, and the template with its model. The
  * templates are {@code templates/mail/<template>.html} and {@code .txt}; the subject is
  * the message {@code mail.<template>.subject}, which gets the controller's name as
- * argument {@code {0}}.
+ * argument {@code {0}} and the model's {@value #SUBJECT_ARGUMENTS} (a list), if any, as
+ * {@code {1}}, {@code {2}} and so on.
  *
  * @param recipient the recipient's email address
  * @param recipientKind whether the recipient is a data subject or staff
@@ -21,6 +22,12 @@ import java.util.Objects;
  */
 public record OutgoingMail(String recipient, RecipientKind recipientKind, Locale language, String template,
 		Map<String, Object> model, Long requestId) {
+
+	/**
+	 * The model entry whose list of values fills the subject's {@code {1}}, {@code {2}},
+	 * ...
+	 */
+	public static final String SUBJECT_ARGUMENTS = "subjectArguments";
 
 	public OutgoingMail {
 		Objects.requireNonNull(recipient, "recipient");

@@ -27,7 +27,8 @@ class ReminderWindowsTest {
 		assertThat(windows).containsExactly(
 				// 1 working day before: deadlines today and tomorrow (Thursday 12).
 				new Window(1, LocalDate.of(2026, 11, 11), LocalDate.of(2026, 11, 12)),
-				// 3 working days before: Friday 13 to Monday 16 (Monday's 3rd working day before is today).
+				// 3 working days before: Friday 13 to Monday 16 (Monday's 3rd working day
+				// before is today).
 				new Window(3, LocalDate.of(2026, 11, 13), LocalDate.of(2026, 11, 16)),
 				// 7 working days before: Tuesday 17 to Friday 20.
 				new Window(7, LocalDate.of(2026, 11, 17), LocalDate.of(2026, 11, 20)));
@@ -38,8 +39,7 @@ class ReminderWindowsTest {
 		LocalDate deadline = LocalDate.of(2026, 4, 7); // Tuesday after Easter Monday
 		for (int threshold : THRESHOLDS) {
 			LocalDate reminderDay = CALCULATOR.workingDaysBefore(deadline, threshold);
-			assertThat(windowOf(deadline, reminderDay)).as("on the reminder day for " + threshold)
-				.isEqualTo(threshold);
+			assertThat(windowOf(deadline, reminderDay)).as("on the reminder day for " + threshold).isEqualTo(threshold);
 			assertThat(windowOf(deadline, reminderDay.minusDays(1))).as("the day before the reminder for " + threshold)
 				.isNotEqualTo(threshold);
 		}
@@ -47,8 +47,10 @@ class ReminderWindowsTest {
 
 	@Test
 	void overEasterTheWindowsSpanTheHolidays() {
-		// Thursday 2 April 2026: Good Friday to Easter Monday are not working days, so the next
-		// working day is Tuesday 7 April, and deadlines up to then get the 1-day reminder.
+		// Thursday 2 April 2026: Good Friday to Easter Monday are not working days, so
+		// the next
+		// working day is Tuesday 7 April, and deadlines up to then get the 1-day
+		// reminder.
 		List<Window> windows = ReminderWindows.forDay(CALCULATOR, LocalDate.of(2026, 4, 2), THRESHOLDS);
 		assertThat(windows.get(0)).isEqualTo(new Window(1, LocalDate.of(2026, 4, 2), LocalDate.of(2026, 4, 7)));
 	}
@@ -56,16 +58,17 @@ class ReminderWindowsTest {
 	@Test
 	void aDeadlineBeyondTheLargestThresholdIsNotDue() {
 		LocalDate today = LocalDate.of(2026, 11, 11);
-		assertThat(windowOf(LocalDate.of(2026, 11, 23), today)).isNull();
+		assertThat(windowOf(LocalDate.of(2026, 11, 23), today)).isZero();
 	}
 
-	private static Integer windowOf(LocalDate deadline, LocalDate today) {
+	/** The threshold whose window holds the deadline today; 0 when none does. */
+	private static int windowOf(LocalDate deadline, LocalDate today) {
 		return ReminderWindows.forDay(CALCULATOR, today, THRESHOLDS)
 			.stream()
 			.filter((w) -> !deadline.isBefore(w.first()) && !deadline.isAfter(w.last()))
 			.map(Window::threshold)
 			.findFirst()
-			.orElse(null);
+			.orElse(0);
 	}
 
 }

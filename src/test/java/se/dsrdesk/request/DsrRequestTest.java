@@ -66,7 +66,8 @@ class DsrRequestTest {
 			assertThat(request.getOriginalDeadline()).isEqualTo(LocalDate.of(2026, 4, 7));
 			assertThat(request.getOneMonthDeadline()).isEqualTo(LocalDate.of(2026, 4, 7));
 			assertThat(request.getEffectiveDeadline()).isEqualTo(LocalDate.of(2026, 4, 7));
-			// five working days before Tuesday 7 April, skipping Easter: 2 April, 1 April, 31, 30 and
+			// five working days before Tuesday 7 April, skipping Easter: 2 April, 1
+			// April, 31, 30 and
 			// Friday 27 March.
 			assertThat(request.getInternalTarget()).isEqualTo(LocalDate.of(2026, 3, 27));
 		}
