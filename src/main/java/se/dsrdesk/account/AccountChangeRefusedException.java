@@ -6,6 +6,8 @@ package se.dsrdesk.account;
  */
 class AccountChangeRefusedException extends RuntimeException {
 
+	static final String CHANGED_MEANWHILE = "account.changedMeanwhile";
+
 	private final String messageCode;
 
 	private final String field;
@@ -14,6 +16,13 @@ class AccountChangeRefusedException extends RuntimeException {
 		super(messageCode);
 		this.messageCode = messageCode;
 		this.field = field;
+	}
+
+	/**
+	 * Whether the edit was made on details that someone else has changed since.
+	 */
+	boolean isStaleEdit() {
+		return CHANGED_MEANWHILE.equals(this.messageCode);
 	}
 
 	String messageCode() {

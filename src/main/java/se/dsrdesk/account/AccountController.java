@@ -7,6 +7,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -101,7 +102,19 @@ class AccountController {
 				return "redirect:/staff/admin/accounts/" + id;
 			}
 			catch (AccountChangeRefusedException ex) {
-				reject(result, ex);
+				if (ex.isStaleEdit()) {
+					// Show the current details, as the message says, with their version,
+					// so
+					// that the admin's next save can succeed.
+					AccountForm current = AccountForm.of(user);
+					BindingResult currentResult = new BeanPropertyBindingResult(current, "accountForm");
+					currentResult.reject(ex.messageCode());
+					model.addAttribute("accountForm", current);
+					model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "accountForm", currentResult);
+				}
+				else {
+					reject(result, ex);
+				}
 			}
 		}
 		model.addAttribute("passwordForm", new PasswordForm());

@@ -1,0 +1,48 @@
+package se.dsrdesk.account;
+
+import java.util.EnumSet;
+import java.util.UUID;
+
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+import se.dsrdesk.audit.Actor;
+
+/**
+ * Staff accounts for tests in other packages, which cannot reach the package-private
+ * parts of {@link AccountService}. Each account has a unique address, as the test
+ * database is shared.
+ */
+public final class TestAccounts {
+
+	/** The password of every account made here. */
+	public static final String PASSWORD = "correct horse battery";
+
+	private TestAccounts() {
+	}
+
+	/**
+	 * Creates an account.
+	 * @param accounts the account service
+	 * @param roles its roles, at least one
+	 * @return its email address
+	 */
+	public static String create(AccountService accounts, Role... roles) {
+		String email = "user-" + UUID.randomUUID() + "@example.com";
+		accounts.create(email, "Test User", EnumSet.of(roles[0], roles), "en", PASSWORD, Actor.SYSTEM);
+		return email;
+	}
+
+	/**
+	 * Creates an account and loads it as Spring Security holds it after sign-in, for
+	 * {@code SecurityMockMvcRequestPostProcessors.user(...)}.
+	 * @param accounts the account service
+	 * @param userDetailsService the application's user details service
+	 * @param roles its roles, at least one
+	 * @return the principal
+	 */
+	public static StaffPrincipal signedIn(AccountService accounts, UserDetailsService userDetailsService,
+			Role... roles) {
+		return (StaffPrincipal) userDetailsService.loadUserByUsername(create(accounts, roles));
+	}
+
+}

@@ -1,0 +1,100 @@
+package se.dsrdesk.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A visitor that talks real HTTP to the running application and keeps its cookies, as a
+ * browser does but without one. Use it where MockMvc cannot show the truth, such as the
+ * error pages that the servlet container renders: MockMvc does no error dispatch.
+ */
+public class HttpVisitor {
+
+	private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+
+	private final HttpClient client;
+
+	private final String baseUrl;
+
+	private final String acceptLanguage;
+
+	/**
+	 * A new visitor without cookies.
+	 * @param port the application's port
+	 * @param acceptLanguage the Accept-Language header to send
+	 */
+	public HttpVisitor(int port, String acceptLanguage) {
+		this.client = HttpClient.newBuilder()
+			.cookieHandler(new CookieManager())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.connectTimeout(Duration.ofSeconds(5))
+			.build();
+		this.baseUrl = "http://localhost:" + port;
+		this.acceptLanguage = acceptLanguage;
+	}
+
+	/**
+	 * Gets a page as a browser does, asking for HTML.
+	 * @param path the path, such as {@code /staff}
+	 * @return the response
+	 */
+	public HttpResponse<String> get(String path) {
+		return send(request(path).header("Accept", "text/html").GET().build());
+	}
+
+	/**
+	 * Signs in through the sign-in form, CSRF token included.
+	 * @param email the login name
+	 * @param password the password
+	 * @return the response to the form, a redirect
+	 */
+	public HttpResponse<String> signIn(String email, String password) {
+		String token = csrfToken(get("/login").body());
+		String form = "email=" + encode(email) + "&password=" + encode(password) + "&_csrf=" + encode(token);
+		return send(request("/login").header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build());
+	}
+
+	private HttpRequest.Builder request(String path) {
+		return HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.timeout(Duration.ofSeconds(30))
+			.header("Accept-Language", this.acceptLanguage);
+	}
+
+	private HttpResponse<String> send(HttpRequest request) {
+		try {
+			return this.client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String csrfToken(String html) {
+		Matcher matcher = CSRF_FIELD.matcher(html);
+		if (!matcher.find()) {
+			throw new IllegalStateException("No CSRF token in the sign-in form");
+		}
+		return matcher.group(1);
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+}
