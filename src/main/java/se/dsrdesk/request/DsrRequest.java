@@ -102,6 +102,9 @@ public class DsrRequest {
 	@Column(name = "extended_at")
 	private Instant extendedAt;
 
+	@Column(name = "extension_notice_id")
+	private Long extensionNoticeId;
+
 	@Column(name = "effective_deadline", nullable = false)
 	private LocalDate effectiveDeadline;
 
@@ -264,6 +267,18 @@ public class DsrRequest {
 		recalculate(policy);
 		touch(now);
 		record(RequestAction.EXTENDED, actor, "months=" + months + "; deadline " + this.effectiveDeadline);
+	}
+
+	/**
+	 * Records the notice that told the person of the extension, its reasons and the new
+	 * date.
+	 * @param correspondenceId the queued mail
+	 */
+	void recordExtensionNotice(long correspondenceId) {
+		if (this.extensionMonths == 0) {
+			throw new IllegalStateException("No extension to give notice of on " + this.reference);
+		}
+		this.extensionNoticeId = correspondenceId;
 	}
 
 	/** The answer has been given. */
@@ -433,6 +448,10 @@ public class DsrRequest {
 
 	public Instant getExtendedAt() {
 		return this.extendedAt;
+	}
+
+	public Long getExtensionNoticeId() {
+		return this.extensionNoticeId;
 	}
 
 	public LocalDate getEffectiveDeadline() {

@@ -4,6 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.springframework.stereotype.Service;
@@ -11,6 +15,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import se.dsrdesk.audit.Actor;
 import se.dsrdesk.deadline.DeadlinePolicy;
+import se.dsrdesk.notification.Correspondence;
+import se.dsrdesk.notification.OutgoingMail;
+import se.dsrdesk.notification.Outbox;
+import se.dsrdesk.notification.RecipientKind;
 import se.dsrdesk.system.NotFoundException;
 
 /**
@@ -29,12 +37,16 @@ public class RequestService {
 
 	private final DeadlinePolicy policy;
 
+	private final Outbox outbox;
+
 	private final Clock clock;
 
-	RequestService(DsrRequestRepository requests, DataSubjectRepository subjects, DeadlinePolicy policy, Clock clock) {
+	RequestService(DsrRequestRepository requests, DataSubjectRepository subjects, DeadlinePolicy policy, Outbox outbox,
+			Clock clock) {
 		this.requests = requests;
 		this.subjects = subjects;
 		this.policy = policy;
+		this.outbox = outbox;
 		this.clock = clock;
 	}
 
@@ -84,9 +96,31 @@ public class RequestService {
 		return change(id, expectedVersion, (request) -> request.resume(today(), this.policy, actor, now()));
 	}
 
+	/**
+	 * Extends the deadline and, in the same transaction, queues the notice that the law
+	 * requires with it: the reasons and the new date, in the request's language. A person
+	 * without an email address must get the notice by post; the request then has no
+	 * notice recorded.
+	 */
 	public DsrRequest extend(long id, Long expectedVersion, int months, String reason, Actor actor) {
-		return change(id, expectedVersion,
-				(request) -> request.extend(months, reason, today(), this.policy, actor, now()));
+		DsrRequest request = change(id, expectedVersion,
+				(r) -> r.extend(months, reason, today(), this.policy, actor, now()));
+		String email = request.getSubject().getEmail();
+		if (email != null) {
+			Map<String, Object> model = new LinkedHashMap<>();
+			model.put("name", request.getSubject().getName());
+			model.put("reference", request.getReference());
+			model.put("type", request.getType());
+			model.put("receiptDate", request.getReceiptDate());
+			model.put("months", request.getExtensionMonths());
+			model.put("reason", request.getExtensionReason());
+			model.put("deadline", request.getEffectiveDeadline());
+			model.put(OutgoingMail.SUBJECT_ARGUMENTS, List.of(request.getReference()));
+			Correspondence notice = this.outbox.enqueue(new OutgoingMail(email, RecipientKind.SUBJECT,
+					Locale.forLanguageTag(request.getLanguage()), "request-extended", model, request.getId()));
+			request.recordExtensionNotice(notice.getId());
+		}
+		return request;
 	}
 
 	public DsrRequest complete(long id, Long expectedVersion, Actor actor) {

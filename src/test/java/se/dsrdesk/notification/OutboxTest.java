@@ -33,6 +33,11 @@ import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import se.dsrdesk.audit.Actor;
+import se.dsrdesk.request.Channel;
+import se.dsrdesk.request.NewRequest;
+import se.dsrdesk.request.RequestService;
+import se.dsrdesk.request.RequestType;
 import se.dsrdesk.support.IntegrationTest;
 import se.dsrdesk.support.MailServer;
 import se.dsrdesk.support.MutableClock;
@@ -51,6 +56,9 @@ class OutboxTest {
 
 	@RegisterExtension
 	static MailServer mail = new MailServer();
+
+	@Autowired
+	RequestService requests;
 
 	@Autowired
 	Outbox outbox;
@@ -165,7 +173,10 @@ class OutboxTest {
 
 	@Test
 	void aRequestsCorrespondenceIsReadNewestFirst() {
-		long requestId = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
+		long requestId = this.requests
+			.register(new NewRequest("Test Person", null, null, "en", RequestType.ACCESS, Channel.LETTER, null, null),
+					Actor.SYSTEM)
+			.getId();
 		List<String> recipients = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
 			String recipient = newRecipient();

@@ -2,6 +2,7 @@ package se.dsrdesk.request;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import se.dsrdesk.audit.Actor;
+import se.dsrdesk.deadline.ExtensionNotAllowedException;
 import se.dsrdesk.support.IntegrationTest;
 import se.dsrdesk.support.MutableClock;
 
@@ -104,6 +106,43 @@ class RequestServiceTest {
 				"select action from audit_event where target_type = 'REQUEST' and target_id = ? order by id",
 				String.class, request.getId().toString()))
 			.containsExactly("REQUEST_RECEIVED", "REQUEST_STARTED", "REQUEST_COMPLETED");
+	}
+
+	@Test
+	void anExtensionGoesOutWithItsNoticeInTheRequestsLanguage() {
+		this.clock.set(Instant.parse("2026-11-10T09:00:00Z"));
+		DsrRequest request = registerLetter(Instant.parse("2026-11-02T10:00:00Z"));
+		this.requests.startWork(request.getId(), null, Actor.SYSTEM);
+		DsrRequest extended = this.requests.extend(request.getId(), null, 2, "Vi söker i fyra system", Actor.SYSTEM);
+		// 2 December + 2 months = Tuesday 2 February 2027.
+		assertThat(extended.getEffectiveDeadline()).isEqualTo(LocalDate.of(2027, 2, 2));
+		assertThat(extended.getExtensionNoticeId()).isNotNull();
+		Map<String, Object> notice = this.jdbc.queryForMap(
+				"select recipient, language, template, subject, body_text, status, request_id from correspondence"
+						+ " where id = ?",
+				extended.getExtensionNoticeId());
+		assertThat(notice).containsEntry("recipient", "asa@exempel.se")
+			.containsEntry("language", "sv")
+			.containsEntry("template", "request-extended")
+			.containsEntry("status", "QUEUED")
+			.containsEntry("request_id", request.getId());
+		assertThat((String) notice.get("subject")).contains(request.getReference());
+		assertThat((String) notice.get("body_text")).contains("Vi söker i fyra system", "2027-02-02", "2 månader",
+				"Integritetsskyddsmyndigheten");
+	}
+
+	@Test
+	void aRefusedExtensionSendsNoNotice() {
+		this.clock.set(Instant.parse("2026-12-03T09:00:00Z"));
+		DsrRequest request = registerLetter(Instant.parse("2026-11-02T10:00:00Z"));
+		Integer before = this.jdbc.queryForObject("select count(*) from correspondence where request_id = ?",
+				Integer.class, request.getId());
+		assertThatThrownBy(() -> this.requests.extend(request.getId(), null, 1, "Too late", Actor.SYSTEM))
+			.isInstanceOf(ExtensionNotAllowedException.class);
+		assertThat(this.jdbc.queryForObject("select count(*) from correspondence where request_id = ?", Integer.class,
+				request.getId()))
+			.isEqualTo(before);
+		assertThat(this.requests.get(request.getId()).getExtensionMonths()).isZero();
 	}
 
 	@Test

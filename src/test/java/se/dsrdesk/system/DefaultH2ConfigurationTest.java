@@ -17,6 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import se.dsrdesk.deadline.DeadlineSweep;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -39,6 +41,9 @@ class DefaultH2ConfigurationTest {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	DeadlineSweep sweep;
+
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	@Test
@@ -51,6 +56,11 @@ class DefaultH2ConfigurationTest {
 		Integer admins = this.jdbc.queryForObject("select count(*) from staff_user_role where role = 'ADMIN'",
 				Integer.class);
 		assertThat(admins).isEqualTo(1);
+	}
+
+	@Test
+	void runsTheDeadlineSweepOnH2() {
+		assertThat(this.sweep.run().outcome()).isEqualTo(DeadlineSweep.Outcome.RAN);
 	}
 
 	@Test
