@@ -65,8 +65,7 @@ public abstract class BrowserTest {
 
 	@BeforeEach
 	void openPage() {
-		this.context = browser.newContext(
-				new Browser.NewContextOptions().setLocale(locale()).setBaseURL("http://localhost:" + this.port));
+		this.context = browser.newContext(contextOptions());
 		this.context.setDefaultTimeout(10_000);
 		this.page = this.context.newPage();
 	}
@@ -76,6 +75,23 @@ public abstract class BrowserTest {
 		if (this.context != null) {
 			this.context.close();
 		}
+	}
+
+	/**
+	 * The options of each test's browser context: {@link #locale()} and the application's
+	 * address. Subclasses may add to them.
+	 * @return the options
+	 */
+	protected Browser.NewContextOptions contextOptions() {
+		return new Browser.NewContextOptions().setLocale(locale()).setBaseURL(baseUrl());
+	}
+
+	/**
+	 * The address of the running application.
+	 * @return such as {@code http://localhost:12345}
+	 */
+	protected String baseUrl() {
+		return "http://localhost:" + this.port;
 	}
 
 	/**
