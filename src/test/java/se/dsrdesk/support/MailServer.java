@@ -1,5 +1,6 @@
 package se.dsrdesk.support;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
@@ -32,6 +33,30 @@ public class MailServer extends GreenMailExtension {
 	 */
 	public List<MimeMessage> messagesTo(String recipient) {
 		return Arrays.stream(getReceivedMessages()).filter((message) -> isTo(message, recipient)).toList();
+	}
+
+	/**
+	 * Waits until at least {@code count} messages have arrived for one recipient. Other
+	 * mail may arrive meanwhile: the test database holds other tests' queued mail too.
+	 * @param recipient the address
+	 * @param count how many to wait for
+	 * @param timeout how long to wait at most
+	 * @return the messages for the recipient when they arrived or the time ran out
+	 */
+	public List<MimeMessage> awaitMessagesTo(String recipient, int count, Duration timeout) {
+		long end = System.nanoTime() + timeout.toNanos();
+		List<MimeMessage> messages = messagesTo(recipient);
+		while (messages.size() < count && System.nanoTime() < end) {
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+			messages = messagesTo(recipient);
+		}
+		return messages;
 	}
 
 	/**
