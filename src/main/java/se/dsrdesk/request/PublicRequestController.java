@@ -85,7 +85,8 @@ class PublicRequestController {
 		}
 		if (!result.hasFieldErrors("description") && form.needsDescription()
 				&& (form.getDescription() == null || form.getDescription().isBlank())) {
-			result.rejectValue("description", "intake.description.required." + form.getType());
+			result.rejectValue("description", (form.getType() == RequestType.OBJECTION)
+					? "intake.description.required.OBJECTION" : "intake.description.required.RECTIFICATION");
 		}
 		if (result.hasErrors()) {
 			return "public/request/form";
