@@ -3,6 +3,7 @@ package se.dsrdesk.notification;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -103,6 +104,25 @@ public class Outbox {
 	@Transactional(readOnly = true)
 	public Page<Correspondence> forRequest(long requestId, Pageable pageable) {
 		return this.correspondence.findByRequestIdOrderByCreatedAtDescIdDesc(requestId, pageable);
+	}
+
+	/**
+	 * Erases the personal data from the mail kept for some requests (the address and the
+	 * bodies; the subject line holds only the reference), for requests whose personal
+	 * details are erased. Mail not yet sent is not sent.
+	 * @param requestIds the requests
+	 * @return how many mails were erased
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public int eraseForRequests(Collection<Long> requestIds) {
+		if (requestIds.isEmpty()) {
+			return 0;
+		}
+		String ids = String.join(",", requestIds.stream().map((id) -> "?").toList());
+		return this.jdbc.update("UPDATE correspondence SET recipient = 'erased', body_text = '-', body_html = '-',"
+				+ " status = CASE WHEN status = 'QUEUED' THEN 'FAILED' ELSE status END,"
+				+ " last_error = CASE WHEN status = 'QUEUED' THEN 'erased before sending' ELSE last_error END"
+				+ " WHERE request_id IN (" + ids + ")", requestIds.toArray());
 	}
 
 	private static String newMessageId() {

@@ -74,6 +74,24 @@ public class DataSubject {
 		this.updatedAt = now;
 	}
 
+	/**
+	 * Takes the details the person gave with a newer, confirmed request.
+	 * @param name their name
+	 * @param phone their phone number, may be {@code null} to keep the one known
+	 * @param preferredLanguage {@code sv} or {@code en}
+	 * @param now when
+	 */
+	void updateDetails(String name, String phone, String preferredLanguage, Instant now) {
+		if (name != null && !name.isBlank()) {
+			this.name = name;
+		}
+		if (phone != null && !phone.isBlank()) {
+			this.phone = phone;
+		}
+		this.preferredLanguage = Languages.check(preferredLanguage);
+		this.updatedAt = now;
+	}
+
 	public Long getId() {
 		return this.id;
 	}

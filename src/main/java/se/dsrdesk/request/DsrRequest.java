@@ -119,6 +119,16 @@ public class DsrRequest {
 	@Column(name = "closed_at")
 	private Instant closedAt;
 
+	@Enumerated(EnumType.STRING)
+	private Relationship relationship;
+
+	@Column(name = "possible_duplicate_of")
+	private Long possibleDuplicateOf;
+
+	/** Written only by the intake sweep, set-based; never by the entity. */
+	@Column(name = "confirmation_reminded_at", insertable = false, updatable = false)
+	private Instant confirmationRemindedAt;
+
 	@Column(name = "closing_reason")
 	private String closingReason;
 
@@ -306,11 +316,48 @@ public class DsrRequest {
 		record(RequestAction.WITHDRAWN, actor, null);
 	}
 
-	/** The address was never confirmed. */
+	/**
+	 * The address was never confirmed. What the person wrote goes with it: the request
+	 * stays only as a record for statistics (type, channel, dates).
+	 */
 	public void expire(Instant now) {
 		require(RequestAction.EXPIRED, Set.of(UNVERIFIED));
+		this.description = null;
 		close(EXPIRED, null, now);
 		record(RequestAction.EXPIRED, Actor.SYSTEM, null);
+	}
+
+	/**
+	 * Records how the person says they are related to the company, as they told the
+	 * public form.
+	 * @param relationship the relationship, may be {@code null}
+	 */
+	void recordRelationship(Relationship relationship) {
+		this.relationship = relationship;
+	}
+
+	/**
+	 * Moves a just-confirmed request to the person already known by the same confirmed
+	 * address, so that one person's requests are kept together.
+	 * @param known the person
+	 */
+	void linkTo(DataSubject known, Instant now) {
+		if (this.status != NEW) {
+			throw new IllegalStateException("Only a just-confirmed request is linked: " + this.reference);
+		}
+		this.subject = known;
+		touch(now);
+	}
+
+	/**
+	 * Flags for staff that this request looks like a second open one of the same type
+	 * from the same person. It is never dropped and keeps its own deadline.
+	 * @param other the earlier open request
+	 */
+	void flagPossibleDuplicate(DsrRequest other, Instant now) {
+		this.possibleDuplicateOf = other.getId();
+		touch(now);
+		record(RequestAction.FLAGGED_DUPLICATE, Actor.SYSTEM, "same type as " + other.getReference());
 	}
 
 	/**
@@ -476,6 +523,23 @@ public class DsrRequest {
 
 	public String getClosingReason() {
 		return this.closingReason;
+	}
+
+	public Relationship getRelationship() {
+		return this.relationship;
+	}
+
+	/**
+	 * The earlier open request of the same type from the same person, when this one looks
+	 * like a second one.
+	 * @return its id, or {@code null}
+	 */
+	public Long getPossibleDuplicateOf() {
+		return this.possibleDuplicateOf;
+	}
+
+	public Instant getConfirmationRemindedAt() {
+		return this.confirmationRemindedAt;
 	}
 
 	public long getVersion() {

@@ -1,7 +1,10 @@
 package se.dsrdesk.request;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
@@ -25,5 +28,29 @@ public interface DsrRequestRepository extends JpaRepository<DsrRequest, Long> {
 	 */
 	@Query(value = "select nextval('dsr_request_reference_seq')", nativeQuery = true)
 	long nextReferenceNumber();
+
+	/**
+	 * Requests of a person, by their normalised address, in some statuses, newest first.
+	 * @param emailKey the normalised address
+	 * @param statuses the statuses
+	 * @param pageable how many
+	 * @return the requests, with their subjects
+	 */
+	@Query("select r from DsrRequest r join fetch r.subject s where s.emailKey = :emailKey and r.status in :statuses"
+			+ " order by r.id desc")
+	List<DsrRequest> findByEmailKey(String emailKey, Collection<RequestStatus> statuses, Pageable pageable);
+
+	/**
+	 * Other open requests of a type from a person, oldest first: a new one like them may
+	 * be a duplicate.
+	 */
+	@Query("select r from DsrRequest r join r.subject s where s.emailKey = :emailKey and r.type = :type"
+			+ " and r.status in :statuses and r.id <> :excluded order by r.receivedAt, r.id")
+	List<DsrRequest> findOthersOfType(String emailKey, RequestType type, Collection<RequestStatus> statuses,
+			long excluded, Pageable pageable);
+
+	@EntityGraph(attributePaths = { "subject" })
+	@Query("select r from DsrRequest r where r.id in :ids order by r.id")
+	List<DsrRequest> findWithSubjects(Collection<Long> ids);
 
 }

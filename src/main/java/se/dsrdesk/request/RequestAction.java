@@ -5,6 +5,9 @@ package se.dsrdesk.request;
  */
 public enum RequestAction {
 
-	RECEIVED, EMAIL_VERIFIED, ASSIGNED, STARTED, PAUSED, RESUMED, EXTENDED, COMPLETED, REJECTED, WITHDRAWN, EXPIRED
+	RECEIVED, EMAIL_VERIFIED, ASSIGNED, STARTED, PAUSED, RESUMED, EXTENDED, COMPLETED, REJECTED, WITHDRAWN, EXPIRED,
+
+	/** Looks like a second open request of the same type from the same person. */
+	FLAGGED_DUPLICATE
 
 }

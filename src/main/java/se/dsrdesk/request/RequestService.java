@@ -57,13 +57,27 @@ public class RequestService {
 	 * @return the saved request
 	 */
 	public DsrRequest register(NewRequest incoming, Actor actor) {
+		return register(incoming, null, actor);
+	}
+
+	/**
+	 * Records a request that arrived, with the relationship the person gave on the public
+	 * form.
+	 * @param incoming what is known of it
+	 * @param relationship how the person is related to the company, may be {@code null}
+	 * @param actor who registered it
+	 * @return the saved request
+	 */
+	DsrRequest register(NewRequest incoming, Relationship relationship, Actor actor) {
 		Instant now = this.clock.instant();
 		Instant receivedAt = (incoming.receivedAt() != null) ? incoming.receivedAt() : now;
 		DataSubject subject = this.subjects
 			.save(new DataSubject(incoming.name(), incoming.email(), incoming.phone(), incoming.language(), now));
 		String reference = reference(receivedAt);
-		return this.requests.save(DsrRequest.receive(reference, subject, incoming.type(), incoming.channel(),
-				incoming.language(), incoming.description(), receivedAt, this.policy, actor, now));
+		DsrRequest request = DsrRequest.receive(reference, subject, incoming.type(), incoming.channel(),
+				incoming.language(), incoming.description(), receivedAt, this.policy, actor, now);
+		request.recordRelationship(relationship);
+		return this.requests.save(request);
 	}
 
 	@Transactional(readOnly = true)
@@ -148,6 +162,14 @@ public class RequestService {
 		ZoneId zone = this.policy.calculator().zone();
 		int year = receivedAt.atZone(zone).getYear();
 		return String.format("DSR-%d-%06d", year, this.requests.nextReferenceNumber());
+	}
+
+	/**
+	 * The controller's time zone, which decides receipt dates.
+	 * @return the zone
+	 */
+	ZoneId zone() {
+		return this.policy.calculator().zone();
 	}
 
 	private Instant now() {

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -66,6 +67,22 @@ public class HttpVisitor {
 			.build());
 	}
 
+	/**
+	 * Fills in and sends a form as a browser does: reads the page for its CSRF token,
+	 * then posts the fields with it.
+	 * @param pagePath the page that holds the form, such as {@code /request}
+	 * @param action where the form posts to
+	 * @param fields the fields, in order
+	 * @return the response to the form
+	 */
+	public HttpResponse<String> submit(String pagePath, String action, Map<String, String> fields) {
+		StringBuilder form = new StringBuilder("_csrf=").append(encode(csrfToken(get(pagePath).body())));
+		fields.forEach((name, value) -> form.append('&').append(encode(name)).append('=').append(encode(value)));
+		return send(request(action).header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form.toString()))
+			.build());
+	}
+
 	private HttpRequest.Builder request(String path) {
 		return HttpRequest.newBuilder(URI.create(this.baseUrl + path))
 			.timeout(Duration.ofSeconds(30))
@@ -88,7 +105,7 @@ public class HttpVisitor {
 	private static String csrfToken(String html) {
 		Matcher matcher = CSRF_FIELD.matcher(html);
 		if (!matcher.find()) {
-			throw new IllegalStateException("No CSRF token in the sign-in form");
+			throw new IllegalStateException("No CSRF token in the form");
 		}
 		return matcher.group(1);
 	}
