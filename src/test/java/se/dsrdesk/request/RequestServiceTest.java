@@ -109,10 +109,9 @@ class RequestServiceTest {
 		// A request is completed only once every data location has been checked.
 		TestTasks.finishAll(this.tasks, request.getId());
 		this.requests.complete(request.getId(), null, new Actor(null, "handler"));
-		assertThat(this.jdbc.queryForList(
-				"select action from audit_event where target_type = 'REQUEST' and target_id = ?"
-						+ " and action like 'REQUEST%' order by id",
-				String.class, request.getId().toString()))
+		assertThat(
+				this.jdbc.queryForList("select action from audit_event where target_type = 'REQUEST' and target_id = ?"
+						+ " and action like 'REQUEST%' order by id", String.class, request.getId().toString()))
 			.containsExactly("REQUEST_RECEIVED", "REQUEST_STARTED", "REQUEST_COMPLETED");
 	}
 
