@@ -220,6 +220,7 @@ public class LocationSweep {
 			.query()
 			.singleRow();
 		LocalizedText name = new LocalizedText((String) location.get("name_sv"), (String) location.get("name_en"));
+		LocalDate due = ((java.sql.Date) location.get("next_review_due")).toLocalDate();
 		String touching = " FROM dsr_request r WHERE r.status IN " + OPEN
 				+ " AND (EXISTS (SELECT 1 FROM location_task t WHERE t.request_id = r.id AND t.location_id = :location)"
 				+ " OR (r.status = 'NEW' AND r.type IN (SELECT request_type FROM data_location_request_type"
@@ -256,7 +257,7 @@ public class LocationSweep {
 			Map<String, Object> model = new LinkedHashMap<>();
 			model.put("locationId", locationId);
 			model.put("location", name.in(language));
-			model.put("due", location.get("next_review_due"));
+			model.put("due", due);
 			model.put("requests", requests);
 			model.put("requestTotal", requestTotal);
 			model.put("moreRequests", requestTotal - requests.size());

@@ -210,6 +210,7 @@ class LocationRegisterTest {
 			String html = html(post(admin, "/staff/locations").header("Accept-Language", SWEDISH)
 				.param("nameSv", "")
 				.param("reviewIntervalMonths", "0")
+				.param("_requestTypes", "on")
 				.exchange());
 			assertThat(Html.textOf(html, "nameSv-error")).hasValue("Fyll i det här fältet.");
 			assertThat(Html.textOf(html, "reviewIntervalMonths-error"))
