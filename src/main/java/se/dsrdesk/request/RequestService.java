@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,13 +42,17 @@ public class RequestService {
 
 	private final Clock clock;
 
+	private final ObjectProvider<CompletionGuard> completionGuards;
+
 	RequestService(DsrRequestRepository requests, DataSubjectRepository subjects, DeadlinePolicy policy, Outbox outbox,
-			Clock clock) {
+			Clock clock, ObjectProvider<CompletionGuard> completionGuards) {
 		this.requests = requests;
 		this.subjects = subjects;
 		this.policy = policy;
 		this.outbox = outbox;
 		this.clock = clock;
+		// Looked up when used: the guards' packages depend on this service.
+		this.completionGuards = completionGuards;
 	}
 
 	/**
@@ -137,8 +142,19 @@ public class RequestService {
 		return request;
 	}
 
+	/**
+	 * Completes a request, unless work on it is still open.
+	 * @throws RequestHasOpenTasksException while a {@link CompletionGuard} reports open
+	 * items
+	 */
 	public DsrRequest complete(long id, Long expectedVersion, Actor actor) {
-		return change(id, expectedVersion, (request) -> request.complete(actor, now()));
+		return change(id, expectedVersion, (request) -> {
+			long open = this.completionGuards.orderedStream().mapToLong((guard) -> guard.openItems(id)).sum();
+			if (open > 0) {
+				throw new RequestHasOpenTasksException(request.getReference(), open);
+			}
+			request.complete(actor, now());
+		});
 	}
 
 	public DsrRequest reject(long id, Long expectedVersion, String reason, Actor actor) {

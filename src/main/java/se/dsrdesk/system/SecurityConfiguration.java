@@ -2,6 +2,7 @@ package se.dsrdesk.system;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -38,6 +39,18 @@ class SecurityConfiguration {
 			.hasRole("ADMIN")
 			.requestMatchers("/staff/audit/**")
 			.hasAnyRole("COMPLIANCE_OFFICER", "ADMIN")
+			// The register of data locations: all staff read it, admins change it; a
+			// location's owner (or an admin, checked in the service) records a review.
+			.requestMatchers(HttpMethod.POST, "/staff/locations/*/review")
+			.authenticated()
+			.requestMatchers("/staff/locations/new", "/staff/locations/*/edit")
+			.hasRole("ADMIN")
+			.requestMatchers(HttpMethod.POST, "/staff/locations", "/staff/locations/**")
+			.hasRole("ADMIN")
+			// Work at the locations: tasks, retention holds, a request's tasks.
+			.requestMatchers("/staff/tasks", "/staff/tasks/**", "/staff/holds/**", "/staff/requests/*/tasks",
+					"/staff/requests/*/complete")
+			.hasAnyRole("CASE_HANDLER", "ADMIN")
 			.requestMatchers("/staff/**")
 			.authenticated()
 			.anyRequest()

@@ -11,6 +11,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import se.dsrdesk.audit.Actor;
+import se.dsrdesk.location.TaskService;
+import se.dsrdesk.location.TestTasks;
 import se.dsrdesk.deadline.ExtensionNotAllowedException;
 import se.dsrdesk.support.IntegrationTest;
 import se.dsrdesk.support.MutableClock;
@@ -27,6 +29,9 @@ class RequestServiceTest {
 
 	@Autowired
 	RequestService requests;
+
+	@Autowired
+	TaskService tasks;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -101,10 +106,12 @@ class RequestServiceTest {
 	void everyStepIsAudited() {
 		DsrRequest request = registerLetter(Instant.parse("2026-11-02T10:00:00Z"));
 		this.requests.startWork(request.getId(), null, new Actor(null, "handler"));
+		// A request is completed only once every data location has been checked.
+		TestTasks.finishAll(this.tasks, request.getId());
 		this.requests.complete(request.getId(), null, new Actor(null, "handler"));
-		assertThat(this.jdbc.queryForList(
-				"select action from audit_event where target_type = 'REQUEST' and target_id = ? order by id",
-				String.class, request.getId().toString()))
+		assertThat(
+				this.jdbc.queryForList("select action from audit_event where target_type = 'REQUEST' and target_id = ?"
+						+ " and action like 'REQUEST%' order by id", String.class, request.getId().toString()))
 			.containsExactly("REQUEST_RECEIVED", "REQUEST_STARTED", "REQUEST_COMPLETED");
 	}
 

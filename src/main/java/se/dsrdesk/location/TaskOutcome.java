@@ -1,0 +1,100 @@
+package se.dsrdesk.location;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import se.dsrdesk.request.RequestType;
+
+import static se.dsrdesk.request.RequestType.ACCESS;
+import static se.dsrdesk.request.RequestType.ERASURE;
+import static se.dsrdesk.request.RequestType.OBJECTION;
+import static se.dsrdesk.request.RequestType.PORTABILITY;
+import static se.dsrdesk.request.RequestType.RECTIFICATION;
+import static se.dsrdesk.request.RequestType.RESTRICTION;
+
+/**
+ * What was found and done at one location, by request type.
+ */
+public enum TaskOutcome {
+
+	/** Nothing about the person is held there. */
+	NOT_FOUND(EnumSet.of(ACCESS, ERASURE, RECTIFICATION, RESTRICTION, PORTABILITY), Needs.NOTHING),
+
+	/** Access: data was found; the summary says what. */
+	FOUND(EnumSet.of(ACCESS), Needs.SUMMARY),
+
+	/** Erasure: all of it was erased. */
+	ERASED(EnumSet.of(ERASURE), Needs.NOTHING),
+
+	/** Erasure: kept on a legal ground until a date. */
+	RETAINED(EnumSet.of(ERASURE), Needs.GROUND_AND_DATE),
+
+	/**
+	 * Erasure: partly erased; the summary says what was kept, the ground why, and the
+	 * date until when.
+	 */
+	PARTLY_ERASED(EnumSet.of(ERASURE), Needs.SUMMARY_GROUND_AND_DATE),
+
+	/** Objection: the processing has stopped. */
+	PROCESSING_STOPPED(EnumSet.of(OBJECTION), Needs.NOTHING),
+
+	/**
+	 * Objection: the processing continues on compelling legitimate grounds; the summary
+	 * gives them.
+	 */
+	CONTINUES(EnumSet.of(OBJECTION), Needs.SUMMARY),
+
+	/** Rectification, restriction or portability: done. */
+	DONE(EnumSet.of(RECTIFICATION, RESTRICTION, PORTABILITY), Needs.NOTHING),
+
+	/**
+	 * Rectification, restriction or portability: not possible; the summary gives the
+	 * reason.
+	 */
+	NOT_POSSIBLE(EnumSet.of(RECTIFICATION, RESTRICTION, PORTABILITY), Needs.SUMMARY);
+
+	private final Set<RequestType> types;
+
+	private final Needs needs;
+
+	TaskOutcome(Set<RequestType> types, Needs needs) {
+		this.types = types;
+		this.needs = needs;
+	}
+
+	/**
+	 * The outcomes that fit a request type, in the order a form offers them.
+	 * @param type the request type
+	 * @return the outcomes
+	 */
+	public static Set<TaskOutcome> forType(RequestType type) {
+		Set<TaskOutcome> outcomes = EnumSet.noneOf(TaskOutcome.class);
+		for (TaskOutcome outcome : values()) {
+			if (outcome.types.contains(type)) {
+				outcomes.add(outcome);
+			}
+		}
+		return outcomes;
+	}
+
+	public boolean fits(RequestType type) {
+		return this.types.contains(type);
+	}
+
+	/** Whether this outcome needs the summary text (what, why or reasons). */
+	public boolean needsSummary() {
+		return this.needs == Needs.SUMMARY || this.needs == Needs.SUMMARY_GROUND_AND_DATE;
+	}
+
+	/** Whether this outcome keeps data, on a legal ground until a date: a hold. */
+	public boolean retains() {
+		return this.needs == Needs.GROUND_AND_DATE || this.needs == Needs.SUMMARY_GROUND_AND_DATE;
+	}
+
+	private enum Needs {
+
+		NOTHING, SUMMARY, GROUND_AND_DATE, SUMMARY_GROUND_AND_DATE
+
+	}
+
+}

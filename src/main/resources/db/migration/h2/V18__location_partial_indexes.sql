@@ -1,0 +1,2 @@
+-- PostgreSQL only: a partial index for the location sweep (see db/migration/postgresql/V18). H2 reads
+-- the few holds of a development database without it.
