@@ -14,8 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import net.javacrumbs.shedlock.core.LockConfiguration;
-import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +33,8 @@ import se.dsrdesk.deadline.StaffDirectory.Recipient;
 import se.dsrdesk.notification.OutgoingMail;
 import se.dsrdesk.notification.Outbox;
 import se.dsrdesk.notification.RecipientKind;
+import se.dsrdesk.system.ExclusiveJobs;
+import se.dsrdesk.system.ExclusiveJobs.Outcome;
 
 /**
  * Enforces the statutory deadline: on a schedule, and once at startup, it finds the open
@@ -60,7 +60,7 @@ public class DeadlineSweep {
 
 	private final TransactionTemplate transactions;
 
-	private final LockingTaskExecutor locks;
+	private final ExclusiveJobs jobs;
 
 	private final DeadlineCalculator calculator;
 
@@ -74,12 +74,12 @@ public class DeadlineSweep {
 
 	private final TaskScheduler taskScheduler;
 
-	DeadlineSweep(JdbcTemplate jdbc, TransactionTemplate transactions, LockingTaskExecutor locks,
+	DeadlineSweep(JdbcTemplate jdbc, TransactionTemplate transactions, ExclusiveJobs jobs,
 			DeadlineCalculator calculator, StaffUserRepository staff, Outbox outbox, SweepProperties properties,
 			Clock clock, TaskScheduler taskScheduler) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
-		this.locks = locks;
+		this.jobs = jobs;
 		this.calculator = calculator;
 		this.staff = staff;
 		this.outbox = outbox;
@@ -102,19 +102,12 @@ public class DeadlineSweep {
 
 	/**
 	 * Runs one sweep, unless another is running (here or on another instance).
-	 * @return what it did; {@link SweepReport#skipped()} when another sweep held the lock
+	 * @return what it did; a report saying so when another sweep held the lock or it
+	 * failed
 	 */
 	public SweepReport run() {
-		LockConfiguration lock = new LockConfiguration(this.clock.instant(), LOCK_NAME, this.properties.lockAtMostFor(),
-				Duration.ZERO);
-		try {
-			LockingTaskExecutor.TaskResult<SweepReport> result = this.locks.executeWithLock(this::sweep, lock);
-			return result.wasExecuted() ? result.getResult() : SweepReport.skipped();
-		}
-		catch (Throwable ex) {
-			logger.error("The deadline sweep failed; it will run again at the next scheduled time", ex);
-			return SweepReport.failed();
-		}
+		ExclusiveJobs.Run<SweepReport> run = this.jobs.run(LOCK_NAME, this.properties.lockAtMostFor(), this::sweep);
+		return (run.outcome() == Outcome.RAN) ? run.result() : SweepReport.notRun(run.outcome());
 	}
 
 	/**
@@ -266,20 +259,6 @@ public class DeadlineSweep {
 				requestId);
 	}
 
-	/** Whether a sweep ran. */
-	public enum Outcome {
-
-		/** It ran to the end. */
-		RAN,
-
-		/** Another sweep held the lock. */
-		SKIPPED,
-
-		/** It failed; the next run picks up what it did not do. */
-		FAILED
-
-	}
-
 	/**
 	 * An open request that is due a notice.
 	 */
@@ -310,12 +289,8 @@ public class DeadlineSweep {
 	public record SweepReport(Outcome outcome, Map<NoticeKind, Integer> notices, int mails, int digests,
 			Duration took) {
 
-		static SweepReport skipped() {
-			return new SweepReport(Outcome.SKIPPED, Map.of(), 0, 0, Duration.ZERO);
-		}
-
-		static SweepReport failed() {
-			return new SweepReport(Outcome.FAILED, Map.of(), 0, 0, Duration.ZERO);
+		static SweepReport notRun(Outcome outcome) {
+			return new SweepReport(outcome, Map.of(), 0, 0, Duration.ZERO);
 		}
 
 		public int notices(NoticeKind kind) {

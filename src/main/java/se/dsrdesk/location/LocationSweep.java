@@ -3,7 +3,6 @@ package se.dsrdesk.location;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,8 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import net.javacrumbs.shedlock.core.LockConfiguration;
-import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +29,7 @@ import se.dsrdesk.deadline.DeadlineCalculator;
 import se.dsrdesk.notification.OutgoingMail;
 import se.dsrdesk.notification.Outbox;
 import se.dsrdesk.notification.RecipientKind;
+import se.dsrdesk.system.ExclusiveJobs;
 
 /**
  * Reminds location owners, on a schedule and once at startup: to erase data whose
@@ -55,7 +53,7 @@ public class LocationSweep {
 
 	private final TransactionTemplate transactions;
 
-	private final LockingTaskExecutor locks;
+	private final ExclusiveJobs jobs;
 
 	private final DeadlineCalculator calendar;
 
@@ -69,12 +67,12 @@ public class LocationSweep {
 
 	private final TaskScheduler taskScheduler;
 
-	LocationSweep(JdbcClient jdbc, TransactionTemplate transactions, LockingTaskExecutor locks,
-			DeadlineCalculator calendar, StaffUserRepository staff, Outbox outbox, LocationSweepProperties properties,
-			Clock clock, TaskScheduler taskScheduler) {
+	LocationSweep(JdbcClient jdbc, TransactionTemplate transactions, ExclusiveJobs jobs, DeadlineCalculator calendar,
+			StaffUserRepository staff, Outbox outbox, LocationSweepProperties properties, Clock clock,
+			TaskScheduler taskScheduler) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
-		this.locks = locks;
+		this.jobs = jobs;
 		this.calendar = calendar;
 		this.staff = staff;
 		this.outbox = outbox;
@@ -100,16 +98,7 @@ public class LocationSweep {
 	 * @return what it did, or {@code null} when another sweep held the lock or it failed
 	 */
 	public Report run() {
-		LockConfiguration lock = new LockConfiguration(this.clock.instant(), LOCK_NAME, this.properties.lockAtMostFor(),
-				Duration.ZERO);
-		try {
-			LockingTaskExecutor.TaskResult<Report> result = this.locks.executeWithLock(this::sweep, lock);
-			return result.wasExecuted() ? result.getResult() : null;
-		}
-		catch (Throwable ex) {
-			logger.error("The location sweep failed; it will run again at the next scheduled time", ex);
-			return null;
-		}
+		return this.jobs.run(LOCK_NAME, this.properties.lockAtMostFor(), this::sweep).result();
 	}
 
 	Report sweep() {

@@ -2,14 +2,11 @@ package se.dsrdesk.request;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import net.javacrumbs.shedlock.core.LockConfiguration;
-import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +17,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import se.dsrdesk.notification.Outbox;
+import se.dsrdesk.system.ExclusiveJobs;
 
 /**
  * Looks after unconfirmed requests from the public form: one reminder to confirm after
@@ -44,7 +42,7 @@ public class IntakeSweep {
 
 	private final TransactionTemplate transactions;
 
-	private final LockingTaskExecutor locks;
+	private final ExclusiveJobs jobs;
 
 	private final DsrRequestRepository requests;
 
@@ -56,12 +54,11 @@ public class IntakeSweep {
 
 	private final Clock clock;
 
-	IntakeSweep(JdbcTemplate jdbc, TransactionTemplate transactions, LockingTaskExecutor locks,
-			DsrRequestRepository requests, IntakeService intake, Outbox outbox, IntakeProperties properties,
-			Clock clock) {
+	IntakeSweep(JdbcTemplate jdbc, TransactionTemplate transactions, ExclusiveJobs jobs, DsrRequestRepository requests,
+			IntakeService intake, Outbox outbox, IntakeProperties properties, Clock clock) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
-		this.locks = locks;
+		this.jobs = jobs;
 		this.requests = requests;
 		this.intake = intake;
 		this.outbox = outbox;
@@ -79,15 +76,7 @@ public class IntakeSweep {
 	 * @return what it did, or {@code null} when another run held the lock or it failed
 	 */
 	public Report run() {
-		LockConfiguration lock = new LockConfiguration(this.clock.instant(), LOCK_NAME, this.properties.lockAtMostFor(),
-				Duration.ZERO);
-		try {
-			return this.locks.executeWithLock(this::sweep, lock).getResult();
-		}
-		catch (Throwable ex) {
-			logger.error("The intake sweep failed; it runs again at the next scheduled time", ex);
-			return null;
-		}
+		return this.jobs.run(LOCK_NAME, this.properties.lockAtMostFor(), this::sweep).result();
 	}
 
 	Report sweep() {

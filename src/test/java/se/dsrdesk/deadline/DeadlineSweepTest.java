@@ -24,7 +24,7 @@ import se.dsrdesk.account.AccountService;
 import se.dsrdesk.account.Role;
 import se.dsrdesk.account.StaffUser;
 import se.dsrdesk.audit.Actor;
-import se.dsrdesk.deadline.DeadlineSweep.Outcome;
+import se.dsrdesk.system.ExclusiveJobs.Outcome;
 import se.dsrdesk.deadline.DeadlineSweep.SweepReport;
 import se.dsrdesk.notification.MailDispatch;
 import se.dsrdesk.request.Channel;

@@ -18,6 +18,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import se.dsrdesk.deadline.DeadlineSweep;
+import se.dsrdesk.system.ExclusiveJobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,7 +61,7 @@ class DefaultH2ConfigurationTest {
 
 	@Test
 	void runsTheDeadlineSweepOnH2() {
-		assertThat(this.sweep.run().outcome()).isEqualTo(DeadlineSweep.Outcome.RAN);
+		assertThat(this.sweep.run().outcome()).isEqualTo(ExclusiveJobs.Outcome.RAN);
 	}
 
 	@Test
