@@ -165,7 +165,8 @@ class LocationFlowTest {
 				.isEqualTo(this.tasks.ofRequest(request.getId()).size()));
 		assertThat(this.requests.get(request.getId()).getStatus()).isEqualTo(RequestStatus.IN_PROGRESS);
 
-		// Through the web (the request page's action): a translated message, no error page.
+		// Through the web (the request page's action): a translated message, no error
+		// page.
 		StaffPrincipal handler = (StaffPrincipal) this.userDetailsService.loadUserByUsername(this.owner.getEmail());
 		MvcTestResult refused = this.mvc.post()
 			.uri("/staff/requests/" + request.getId() + "/complete")
