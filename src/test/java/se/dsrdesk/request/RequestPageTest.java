@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
@@ -16,10 +17,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import se.dsrdesk.account.AccountService;
 import se.dsrdesk.account.Role;
@@ -74,6 +82,9 @@ class RequestPageTest {
 
 	@Autowired
 	MockMvcTester mvc;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
 
 	StaffPrincipal handler;
 
@@ -169,6 +180,42 @@ class RequestPageTest {
 		assertThat(html(conflict)).contains("Someone else changed this request while you had it open.")
 			.contains("A copy of your customer card, please.");
 		assertThat(this.requests.get(request.getId()).getStatus()).isEqualTo(RequestStatus.NEW);
+		assertThat(outboxCount(request, "request-information-needed")).isZero();
+	}
+
+	@Test
+	void aChangeCommittedBetweenReadAndWriteIsAConflictNotAnError() {
+		DsrRequest request = started(RequestType.ACCESS);
+		// Someone else's change commits while this action's transaction is under way: the
+		// version check passed, so @Version has to catch it when the change is written.
+		AtomicBoolean raced = new AtomicBoolean();
+		ApplicationListener<ApplicationEvent> rival = (event) -> {
+			if (event instanceof PayloadApplicationEvent<?> payload
+					&& payload.getPayload() instanceof RequestActivity activity
+					&& activity.requestId().equals(request.getId()) && activity.action() == RequestAction.PAUSED
+					&& raced.compareAndSet(false, true)) {
+				TransactionTemplate separate = new TransactionTemplate(this.transactionManager);
+				separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+				separate.executeWithoutResult((status) -> {
+					this.jdbc.execute("set local lock_timeout = '5s'");
+					this.jdbc.update("update dsr_request set version = version + 1 where id = ?", request.getId());
+				});
+			}
+		};
+		ConfigurableApplicationContext configurable = (ConfigurableApplicationContext) this.context;
+		configurable.addApplicationListener(rival);
+		try {
+			MvcTestResult conflict = post(request, "information", this.handler,
+					Map.of("version", Long.toString(request.getVersion()), "information", "Your order number."));
+			assertThat(raced).isTrue();
+			assertThat(conflict).hasStatus(409);
+			assertThat(html(conflict)).contains("Someone else changed this request while you had it open.")
+				.contains("Your order number.");
+		}
+		finally {
+			configurable.removeApplicationListener(rival);
+		}
+		assertThat(this.requests.get(request.getId()).getStatus()).isEqualTo(RequestStatus.IN_PROGRESS);
 		assertThat(outboxCount(request, "request-information-needed")).isZero();
 	}
 
