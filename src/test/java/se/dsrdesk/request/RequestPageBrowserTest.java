@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -19,6 +20,7 @@ import se.dsrdesk.account.AccountService;
 import se.dsrdesk.account.Role;
 import se.dsrdesk.account.TestAccounts;
 import se.dsrdesk.audit.Actor;
+import se.dsrdesk.support.Axe;
 import se.dsrdesk.support.BrowserTest;
 import se.dsrdesk.support.MailServer;
 import se.dsrdesk.system.DisplayFormats;
@@ -51,6 +53,12 @@ class RequestPageBrowserTest extends BrowserTest {
 
 	DsrRequest request;
 
+	@Override
+	protected Browser.NewContextOptions contextOptions() {
+		// Only to inject axe-core: the application's CSP forbids inline script.
+		return super.contextOptions().setBypassCSP(true);
+	}
+
 	@AfterEach
 	void closeWhatWasOpened() {
 		if (this.request != null) {
@@ -73,6 +81,7 @@ class RequestPageBrowserTest extends BrowserTest {
 		assertThat(this.page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
 			.hasText("Request " + this.request.getReference());
 		assertThat(this.page.locator("#request-status")).hasText("New");
+		assertThat(Axe.violations(this.page)).isEmpty();
 
 		button("Take up").click();
 		assertThat(this.page.getByRole(AriaRole.STATUS)).hasText("The request was taken up; its tasks were created.");
@@ -108,6 +117,12 @@ class RequestPageBrowserTest extends BrowserTest {
 		// Completing with a task open is refused with the message.
 		button("Complete request").click();
 		assertThat(this.page.getByRole(AriaRole.ALERT)).containsText("This request still has open tasks.");
+		button("Add note").click();
+		assertThat(this.page.locator("#noteText-error")).hasText("Write the note.");
+		assertThat(Axe.violations(this.page)).isEmpty();
+		this.page.getByLabel("New note (staff only)").fill("Checked with the newsletter team.");
+		button("Add note").click();
+		assertThat(this.page.locator("#notes")).containsText("Checked with the newsletter team.");
 		assertThat(this.page.locator("#request-status")).hasText("In progress");
 
 		// Record every task's outcome on the location pages.
