@@ -16,14 +16,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import se.dsrdesk.account.StaffPrincipal;
 import se.dsrdesk.request.DsrRequest;
-import se.dsrdesk.request.IllegalTransitionException;
-import se.dsrdesk.request.RequestHasOpenTasksException;
 import se.dsrdesk.request.RequestService;
 
 /**
  * Case handlers' work at the data locations: "my tasks", a task with its outcome form, a
- * request's tasks with the completion that waits for them, and recording that held data
- * was erased.
+ * request's tasks (completing the request is an action on its page, which waits for
+ * them), and recording that held data was erased.
  */
 @Controller
 @PreAuthorize("hasAnyRole('CASE_HANDLER', 'ADMIN')")
@@ -106,21 +104,6 @@ class TaskController {
 		model.addAttribute("holds", this.tasks.holdsOf(id));
 		model.addAttribute("openTasks", this.tasks.openItems(id));
 		return "tasks/request";
-	}
-
-	@PostMapping("/staff/requests/{id}/complete")
-	String complete(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal me, RedirectAttributes redirect) {
-		try {
-			this.requests.complete(id, null, me.toActor());
-			redirect.addFlashAttribute("success", "request.completed");
-		}
-		catch (RequestHasOpenTasksException ex) {
-			redirect.addFlashAttribute("failure", ex.messageCode());
-		}
-		catch (IllegalTransitionException ex) {
-			redirect.addFlashAttribute("failure", "request.complete.notAllowed");
-		}
-		return "redirect:/staff/requests/" + id + "/tasks";
 	}
 
 	@PostMapping("/staff/holds/{id}/erased")

@@ -22,6 +22,7 @@ import se.dsrdesk.request.DsrRequest;
 import se.dsrdesk.request.RequestActivity;
 import se.dsrdesk.request.RequestService;
 import se.dsrdesk.request.RequestType;
+import se.dsrdesk.request.TaskChecklist;
 import se.dsrdesk.system.NotFoundException;
 
 /**
@@ -32,7 +33,7 @@ import se.dsrdesk.system.NotFoundException;
  */
 @Service
 @Transactional
-public class TaskService implements CompletionGuard {
+public class TaskService implements CompletionGuard, TaskChecklist {
 
 	static final String TARGET = "LOCATION_TASK";
 
@@ -124,6 +125,21 @@ public class TaskService implements CompletionGuard {
 	@Transactional(readOnly = true)
 	public List<LocationTask> ofRequest(long requestId) {
 		return this.tasks.findByRequestIdOrderByIdAsc(requestId);
+	}
+
+	/**
+	 * A request's tasks as its page lists them: location, status and outcome.
+	 * @param requestId the request
+	 * @return one item per task, in the order they were created
+	 */
+	@Override
+	@Transactional(readOnly = true)
+	public List<TaskChecklist.Item> checklist(long requestId) {
+		return ofRequest(requestId).stream()
+			.map((t) -> new TaskChecklist.Item(t.getId(), t.getLocation().getName().sv(),
+					t.getLocation().getName().en(), t.getStatus().name(),
+					(t.getOutcome() != null) ? t.getOutcome().name() : null))
+			.toList();
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.persistence.CollectionTable;
@@ -141,9 +142,43 @@ public class DsrRequest {
 	@Version
 	private long version;
 
+	@Column(name = "identity_verified_at")
+	private Instant identityVerifiedAt;
+
+	@Column(name = "identity_verified_by")
+	private Long identityVerifiedBy;
+
+	@Enumerated(EnumType.STRING)
+	@Column(name = "identity_method")
+	private IdentityMethod identityMethod;
+
+	@Column(name = "identity_note")
+	private String identityNote;
+
+	@Enumerated(EnumType.STRING)
+	@Column(name = "rejection_ground")
+	private RejectionGround rejectionGround;
+
 	/** What happened since the last save, published as {@link RequestActivity} events. */
 	@Transient
 	private final List<Pending> pending = new ArrayList<>();
+
+	/**
+	 * The statuses in which each staff action is allowed: one table for the checks and
+	 * the page.
+	 */
+	private static final Map<RequestAction, Set<RequestStatus>> ALLOWED = Map.ofEntries(
+			Map.entry(RequestAction.EMAIL_VERIFIED, Set.of(UNVERIFIED)),
+			Map.entry(RequestAction.ASSIGNED, Set.of(UNVERIFIED, NEW, IN_PROGRESS, AWAITING_SUBJECT)),
+			Map.entry(RequestAction.STARTED, Set.of(NEW)),
+			Map.entry(RequestAction.IDENTITY_VERIFIED, Set.of(NEW, IN_PROGRESS, AWAITING_SUBJECT)),
+			Map.entry(RequestAction.PAUSED, Set.of(NEW, IN_PROGRESS)),
+			Map.entry(RequestAction.RESUMED, Set.of(AWAITING_SUBJECT)),
+			Map.entry(RequestAction.EXTENDED, Set.of(NEW, IN_PROGRESS)),
+			Map.entry(RequestAction.COMPLETED, Set.of(IN_PROGRESS)),
+			Map.entry(RequestAction.REJECTED, Set.of(NEW, IN_PROGRESS, AWAITING_SUBJECT)),
+			Map.entry(RequestAction.WITHDRAWN, Set.of(UNVERIFIED, NEW, IN_PROGRESS, AWAITING_SUBJECT)),
+			Map.entry(RequestAction.EXPIRED, Set.of(UNVERIFIED)));
 
 	protected DsrRequest() {
 	}
@@ -194,7 +229,7 @@ public class DsrRequest {
 
 	/** The person confirmed their email address. */
 	public void verifyEmail(Actor actor, Instant now) {
-		require(RequestAction.EMAIL_VERIFIED, Set.of(UNVERIFIED));
+		require(RequestAction.EMAIL_VERIFIED);
 		this.status = NEW;
 		touch(now);
 		record(RequestAction.EMAIL_VERIFIED, actor, null);
@@ -205,7 +240,7 @@ public class DsrRequest {
 	 * @param staffUserId the new assignee, {@code null} to unassign
 	 */
 	public void assign(Long staffUserId, Actor actor, Instant now) {
-		require(RequestAction.ASSIGNED, Set.of(UNVERIFIED, NEW, IN_PROGRESS, AWAITING_SUBJECT));
+		require(RequestAction.ASSIGNED);
 		this.assigneeId = staffUserId;
 		touch(now);
 		record(RequestAction.ASSIGNED, actor, (staffUserId != null) ? "assignee=" + staffUserId : "unassigned");
@@ -213,10 +248,35 @@ public class DsrRequest {
 
 	/** A case handler takes the request up. */
 	public void startWork(Actor actor, Instant now) {
-		require(RequestAction.STARTED, Set.of(NEW));
+		require(RequestAction.STARTED);
 		this.status = IN_PROGRESS;
 		touch(now);
 		record(RequestAction.STARTED, actor, null);
+	}
+
+	/**
+	 * Records that staff verified who the person is, and how. Only the fact is kept,
+	 * never a copy of an identity document.
+	 * @param method how the identity was checked
+	 * @param note what was checked, required for {@link IdentityMethod#OTHER}
+	 */
+	public void verifyIdentity(IdentityMethod method, String note, Actor actor, Instant now) {
+		require(RequestAction.IDENTITY_VERIFIED);
+		if (this.identityVerifiedAt != null) {
+			throw new IllegalTransitionException(this.status, RequestAction.IDENTITY_VERIFIED);
+		}
+		if (method == null) {
+			throw new IllegalArgumentException("A method is required");
+		}
+		if (method == IdentityMethod.OTHER) {
+			requireText(note, "note");
+		}
+		this.identityMethod = method;
+		this.identityNote = (note != null && !note.isBlank()) ? note.strip() : null;
+		this.identityVerifiedAt = now;
+		this.identityVerifiedBy = actor.staffUserId();
+		touch(now);
+		record(RequestAction.IDENTITY_VERIFIED, actor, "method=" + method);
 	}
 
 	/**
@@ -226,7 +286,7 @@ public class DsrRequest {
 	 * @param reason what is needed
 	 */
 	public void pause(String reason, LocalDate today, Actor actor, Instant now) {
-		require(RequestAction.PAUSED, Set.of(NEW, IN_PROGRESS));
+		require(RequestAction.PAUSED);
 		requireText(reason, "reason");
 		if (today.isBefore(this.receiptDate)) {
 			throw new IllegalArgumentException("A pause cannot start before the request was received");
@@ -243,7 +303,7 @@ public class DsrRequest {
 	 * @param today the controller's date
 	 */
 	public void resume(LocalDate today, DeadlinePolicy policy, Actor actor, Instant now) {
-		require(RequestAction.RESUMED, Set.of(AWAITING_SUBJECT));
+		require(RequestAction.RESUMED);
 		Pause open = openPause();
 		if (today.isBefore(open.getPausedOn())) {
 			throw new IllegalArgumentException("A pause cannot end before it began");
@@ -265,7 +325,7 @@ public class DsrRequest {
 	 * @param today the controller's date
 	 */
 	public void extend(int months, String reason, LocalDate today, DeadlinePolicy policy, Actor actor, Instant now) {
-		require(RequestAction.EXTENDED, Set.of(NEW, IN_PROGRESS));
+		require(RequestAction.EXTENDED);
 		requireText(reason, "reason");
 		if (this.extensionMonths > 0) {
 			throw new IllegalTransitionException(this.status, RequestAction.EXTENDED);
@@ -293,7 +353,7 @@ public class DsrRequest {
 
 	/** The answer has been given. */
 	public void complete(Actor actor, Instant now) {
-		require(RequestAction.COMPLETED, Set.of(IN_PROGRESS));
+		require(RequestAction.COMPLETED);
 		close(COMPLETED, null, now);
 		record(RequestAction.COMPLETED, actor, null);
 	}
@@ -303,15 +363,33 @@ public class DsrRequest {
 	 * @param reason the grounds, for example manifestly unfounded (Art. 12(5))
 	 */
 	public void reject(String reason, Actor actor, Instant now) {
-		require(RequestAction.REJECTED, Set.of(NEW, IN_PROGRESS, AWAITING_SUBJECT));
+		require(RequestAction.REJECTED);
 		requireText(reason, "reason");
 		close(REJECTED, reason.strip(), now);
 		record(RequestAction.REJECTED, actor, null);
 	}
 
+	/**
+	 * Refuses the request on a ground the law gives, with reasons that the person is
+	 * told.
+	 * @param ground manifestly unfounded or excessive (Art. 12(5)), or the person could
+	 * not be identified (Art. 11(2), 12(2))
+	 * @param reason the reasons, in words
+	 */
+	public void reject(RejectionGround ground, String reason, Actor actor, Instant now) {
+		if (ground == null) {
+			throw new IllegalArgumentException("A ground is required");
+		}
+		require(RequestAction.REJECTED);
+		requireText(reason, "reason");
+		this.rejectionGround = ground;
+		close(REJECTED, reason.strip(), now);
+		record(RequestAction.REJECTED, actor, "ground=" + ground);
+	}
+
 	/** The person withdrew the request. */
 	public void withdraw(Actor actor, Instant now) {
-		require(RequestAction.WITHDRAWN, Set.of(UNVERIFIED, NEW, IN_PROGRESS, AWAITING_SUBJECT));
+		require(RequestAction.WITHDRAWN);
 		close(WITHDRAWN, null, now);
 		record(RequestAction.WITHDRAWN, actor, null);
 	}
@@ -321,7 +399,7 @@ public class DsrRequest {
 	 * stays only as a record for statistics (type, channel, dates).
 	 */
 	public void expire(Instant now) {
-		require(RequestAction.EXPIRED, Set.of(UNVERIFIED));
+		require(RequestAction.EXPIRED);
 		this.description = null;
 		close(EXPIRED, null, now);
 		record(RequestAction.EXPIRED, Actor.SYSTEM, null);
@@ -393,8 +471,25 @@ public class DsrRequest {
 		touch(now);
 	}
 
-	private void require(RequestAction action, Set<RequestStatus> allowed) {
-		if (!allowed.contains(this.status)) {
+	/**
+	 * Whether the current status allows a step, for showing only the actions that make
+	 * sense; the step itself may still refuse for other reasons (an extension once given,
+	 * an identity already verified).
+	 * @param action the step
+	 * @return {@code true} when the status allows it
+	 */
+	public boolean allows(RequestAction action) {
+		Set<RequestStatus> allowed = ALLOWED.get(action);
+		boolean byStatus = allowed != null && allowed.contains(this.status);
+		return switch (action) {
+			case EXTENDED -> byStatus && this.extensionMonths == 0;
+			case IDENTITY_VERIFIED -> byStatus && this.identityVerifiedAt == null;
+			default -> byStatus;
+		};
+	}
+
+	private void require(RequestAction action) {
+		if (!ALLOWED.getOrDefault(action, Set.of()).contains(this.status)) {
 			throw new IllegalTransitionException(this.status, action);
 		}
 	}
@@ -540,6 +635,26 @@ public class DsrRequest {
 
 	public Instant getConfirmationRemindedAt() {
 		return this.confirmationRemindedAt;
+	}
+
+	public Instant getIdentityVerifiedAt() {
+		return this.identityVerifiedAt;
+	}
+
+	public Long getIdentityVerifiedBy() {
+		return this.identityVerifiedBy;
+	}
+
+	public IdentityMethod getIdentityMethod() {
+		return this.identityMethod;
+	}
+
+	public String getIdentityNote() {
+		return this.identityNote;
+	}
+
+	public RejectionGround getRejectionGround() {
+		return this.rejectionGround;
 	}
 
 	public long getVersion() {

@@ -49,6 +49,14 @@ public interface DsrRequestRepository extends JpaRepository<DsrRequest, Long> {
 	List<DsrRequest> findOthersOfType(String emailKey, RequestType type, Collection<RequestStatus> statuses,
 			long excluded, Pageable pageable);
 
+	/**
+	 * A person's other requests: those of the same person record, or of another with the
+	 * same normalised address, newest first.
+	 */
+	@Query("select r from DsrRequest r join r.subject s where (s.id = :subjectId or s.emailKey = :emailKey)"
+			+ " and r.id <> :excluded order by r.id desc")
+	List<DsrRequest> findOthersOfPerson(long subjectId, String emailKey, long excluded, Pageable pageable);
+
 	@EntityGraph(attributePaths = { "subject" })
 	@Query("select r from DsrRequest r where r.id in :ids order by r.id")
 	List<DsrRequest> findWithSubjects(Collection<Long> ids);

@@ -107,6 +107,10 @@ public class RequestService {
 		return change(id, expectedVersion, (request) -> request.startWork(actor, now()));
 	}
 
+	public DsrRequest verifyIdentity(long id, Long expectedVersion, IdentityMethod method, String note, Actor actor) {
+		return change(id, expectedVersion, (request) -> request.verifyIdentity(method, note, actor, now()));
+	}
+
 	public DsrRequest pause(long id, Long expectedVersion, String reason, Actor actor) {
 		return change(id, expectedVersion, (request) -> request.pause(reason, today(), actor, now()));
 	}
@@ -159,6 +163,10 @@ public class RequestService {
 
 	public DsrRequest reject(long id, Long expectedVersion, String reason, Actor actor) {
 		return change(id, expectedVersion, (request) -> request.reject(reason, actor, now()));
+	}
+
+	public DsrRequest reject(long id, Long expectedVersion, RejectionGround ground, String reason, Actor actor) {
+		return change(id, expectedVersion, (request) -> request.reject(ground, reason, actor, now()));
 	}
 
 	public DsrRequest withdraw(long id, Long expectedVersion, Actor actor) {

@@ -48,9 +48,17 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.POST, "/staff/locations", "/staff/locations/**")
 			.hasRole("ADMIN")
 			// Work at the locations: tasks, retention holds, a request's tasks.
-			.requestMatchers("/staff/tasks", "/staff/tasks/**", "/staff/holds/**", "/staff/requests/*/tasks",
-					"/staff/requests/*/complete")
+			.requestMatchers("/staff/tasks", "/staff/tasks/**", "/staff/holds/**", "/staff/requests/*/tasks")
 			.hasAnyRole("CASE_HANDLER", "ADMIN")
+			// A request's page: all staff read it; only case handlers act on it (an admin
+			// or compliance officer needs the case handler role too).
+			.requestMatchers(HttpMethod.POST, "/staff/requests/*/assign", "/staff/requests/*/start",
+					"/staff/requests/*/identity", "/staff/requests/*/information", "/staff/requests/*/resume",
+					"/staff/requests/*/extend", "/staff/requests/*/complete", "/staff/requests/*/reject",
+					"/staff/requests/*/withdraw", "/staff/requests/*/notes")
+			.hasRole("CASE_HANDLER")
+			.requestMatchers(HttpMethod.GET, "/staff/requests/*")
+			.authenticated()
 			.requestMatchers("/staff/**")
 			.authenticated()
 			.anyRequest()

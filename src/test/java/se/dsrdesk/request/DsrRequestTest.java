@@ -278,4 +278,61 @@ class DsrRequestTest {
 
 	}
 
+	@Nested
+	class IdentityAndAllowedActions {
+
+		@Test
+		void verifyingTheIdentityRecordsHowWhenAndByWhomOnce() {
+			DsrRequest request = inProgress();
+			request.verifyIdentity(IdentityMethod.ID_DOCUMENT, " Passport ", STAFF, RECEIVED);
+			assertThat(request.getIdentityMethod()).isEqualTo(IdentityMethod.ID_DOCUMENT);
+			assertThat(request.getIdentityNote()).isEqualTo("Passport");
+			assertThat(request.getIdentityVerifiedAt()).isEqualTo(RECEIVED);
+			assertThat(request.getIdentityVerifiedBy()).isEqualTo(7L);
+			assertThat(request.activities()).extracting(RequestActivity::action)
+				.contains(RequestAction.IDENTITY_VERIFIED);
+			assertThat(request.allows(RequestAction.IDENTITY_VERIFIED)).isFalse();
+			assertThatThrownBy(() -> request.verifyIdentity(IdentityMethod.KNOWN_EMAIL, null, STAFF, RECEIVED))
+				.isInstanceOf(IllegalTransitionException.class);
+		}
+
+		@Test
+		void anOtherMethodNeedsANoteAndAnUnconfirmedRequestCannotBeVerified() {
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> inProgress().verifyIdentity(IdentityMethod.OTHER, " ", STAFF, RECEIVED));
+			assertThatThrownBy(
+					() -> received(Channel.WEB).verifyIdentity(IdentityMethod.KNOWN_EMAIL, null, STAFF, RECEIVED))
+				.isInstanceOf(IllegalTransitionException.class);
+		}
+
+		@Test
+		void theAllowedActionsFollowTheStatus() {
+			DsrRequest request = received(Channel.EMAIL);
+			assertThat(request.allows(RequestAction.STARTED)).isTrue();
+			assertThat(request.allows(RequestAction.COMPLETED)).isFalse();
+			assertThat(request.allows(RequestAction.RESUMED)).isFalse();
+			request.startWork(STAFF, RECEIVED);
+			assertThat(request.allows(RequestAction.STARTED)).isFalse();
+			assertThat(request.allows(RequestAction.COMPLETED)).isTrue();
+			assertThat(request.allows(RequestAction.EXTENDED)).isTrue();
+			request.extend(1, "More time", RECEIVED.atZone(ZoneId.of("Europe/Stockholm")).toLocalDate(), POLICY, STAFF,
+					RECEIVED);
+			assertThat(request.allows(RequestAction.EXTENDED)).isFalse();
+			request.complete(STAFF, RECEIVED);
+			assertThat(RequestAction.values()).noneMatch(request::allows);
+		}
+
+		@Test
+		void aRejectionOnAGroundKeepsTheGround() {
+			DsrRequest request = received(Channel.EMAIL);
+			request.reject(RejectionGround.NOT_IDENTIFIED, "We could not match the address.", STAFF, RECEIVED);
+			assertThat(request.getStatus()).isEqualTo(RequestStatus.REJECTED);
+			assertThat(request.getRejectionGround()).isEqualTo(RejectionGround.NOT_IDENTIFIED);
+			assertThat(request.getClosingReason()).isEqualTo("We could not match the address.");
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> inProgress().reject(null, "No ground", STAFF, RECEIVED));
+		}
+
+	}
+
 }

@@ -1,0 +1,394 @@
+package se.dsrdesk.request;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import se.dsrdesk.account.Role;
+import se.dsrdesk.account.StaffPrincipal;
+import se.dsrdesk.audit.AuditEvent;
+import se.dsrdesk.audit.AuditLog;
+import se.dsrdesk.deadline.DeadlineCalculator;
+import se.dsrdesk.deadline.ExtensionNotAllowedException;
+import se.dsrdesk.notification.Correspondence;
+import se.dsrdesk.notification.Outbox;
+
+/**
+ * A request's page for staff: the person, the status, the deadline panel, the task
+ * checklist per location, internal notes and the timeline, with the actions the current
+ * status allows. All staff read it; only case handlers act. Each action carries the
+ * version of the request the person saw: a change by someone else meanwhile is refused
+ * with a message, and the page is shown again with what was typed.
+ *
+ * <p>
+ * The checklist comes through {@link TaskChecklist}, which the location package
+ * implements, so that this package does not depend on it (the location package depends on
+ * this one).
+ */
+@Controller
+class RequestPageController {
+
+	static final String VIEW = "requests/show";
+
+	private static final int MAX_TEXT = 2000;
+
+	private final RequestService requests;
+
+	private final Casework casework;
+
+	private final ObjectProvider<TaskChecklist> checklists;
+
+	private final AuditLog audit;
+
+	private final Outbox outbox;
+
+	private final DeadlineCalculator calculator;
+
+	private final Clock clock;
+
+	RequestPageController(RequestService requests, Casework casework, ObjectProvider<TaskChecklist> checklists,
+			AuditLog audit, Outbox outbox, DeadlineCalculator calculator, Clock clock) {
+		this.requests = requests;
+		this.casework = casework;
+		this.checklists = checklists;
+		this.audit = audit;
+		this.outbox = outbox;
+		this.calculator = calculator;
+		this.clock = clock;
+	}
+
+	@InitBinder("caseForm")
+	void allowFields(WebDataBinder binder) {
+		binder.setAllowedFields("version", "assigneeId", "identityMethod", "identityNote", "information",
+				"extensionMonths", "extensionReason", "rejectionGround", "rejectionReasons", "noteText");
+	}
+
+	@GetMapping("/staff/requests/{id:\\d+}")
+	String show(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal me, Model model) {
+		model.addAttribute("caseForm", new CaseForm());
+		return page(id, me, model);
+	}
+
+	@PostMapping("/staff/requests/{id:\\d+}/assign")
+	@PreAuthorize("hasRole('CASE_HANDLER')")
+	String assign(@PathVariable long id, @ModelAttribute("caseForm") CaseForm form, BindingResult result,
+			@AuthenticationPrincipal StaffPrincipal me, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		if (form.getAssigneeId() == null) {
+			result.rejectValue("assigneeId", "requestPage.assign.required");
+		}
+		return act(id, form, result, me, model, response, redirect, "requestPage.done.assigned", RequestAction.ASSIGNED,
+				() -> {
+					try {
+						this.casework.assign(id, form.getVersion(), form.getAssigneeId(), me.toActor());
+					}
+					catch (InvalidAssigneeException ex) {
+						result.rejectValue("assigneeId", "requestPage.assign.invalid");
+					}
+				});
+	}
+
+	@PostMapping("/staff/requests/{id:\\d+}/start")
+	@PreAuthorize("hasRole('CASE_HANDLER')")
+	String start(@PathVariable long id, @ModelAttribute("caseForm") CaseForm form, BindingResult result,
+			@AuthenticationPrincipal StaffPrincipal me, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		return act(id, form, result, me, model, response, redirect, "requestPage.done.started", RequestAction.STARTED,
+				() -> this.requests.startWork(id, form.getVersion(), me.toActor()));
+	}
+
+	@PostMapping("/staff/requests/{id:\\d+}/identity")
+	@PreAuthorize("hasRole('CASE_HANDLER')")
+	String verifyIdentity(@PathVariable long id, @ModelAttribute("caseForm") CaseForm form, BindingResult result,
+			@AuthenticationPrincipal StaffPrincipal me, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		if (form.getIdentityMethod() == null) {
+			result.rejectValue("identityMethod", "requestPage.identity.method.required");
+		}
+		else if (form.getIdentityMethod() == IdentityMethod.OTHER && isBlank(form.getIdentityNote())) {
+			result.rejectValue("identityNote", "requestPage.identity.note.required");
+		}
+		checkLength(result, "identityNote", form.getIdentityNote(), MAX_TEXT);
+		return act(id, form, result, me, model, response, redirect, "requestPage.done.identityVerified",
+				RequestAction.IDENTITY_VERIFIED, () -> this.requests.verifyIdentity(id, form.getVersion(),
+						form.getIdentityMethod(), form.getIdentityNote(), me.toActor()));
+	}
+
+	@PostMapping("/staff/requests/{id:\\d+}/information")
+	@PreAuthorize("hasRole('CASE_HANDLER')")
+	String askForInformation(@PathVariable long id, @ModelAttribute("caseForm") CaseForm form, BindingResult result,
+			@AuthenticationPrincipal StaffPrincipal me, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		requireText(result, "information", form.getInformation(), "requestPage.information.required", MAX_TEXT);
+		return act(id, form, result, me, model, response, redirect, "requestPage.done.paused", RequestAction.PAUSED,
+				() -> this.casework.askForInformation(id, form.getVersion(), form.getInformation(), me.toActor()));
+	}
+
+	@PostMapping("/staff/requests/{id:\\d+}/resume")
+	@PreAuthorize("hasRole('CASE_HANDLER')")
+	String resume(@PathVariable long id, @ModelAttribute("caseForm") CaseForm form, BindingResult result,
+			@AuthenticationPrincipal StaffPrincipal me, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		return act(id, form, result, me, model, response, redirect, "requestPage.done.resumed", RequestAction.RESUMED,
+				() -> this.requests.resume(id, form.getVersion(), me.toActor()));
+	}
+
+	@PostMapping("/staff/requests/{id:\\d+}/extend")
+	@PreAuthorize("hasRole('CASE_HANDLER')")
+	String extend(@PathVariable long id, @ModelAttribute("caseForm") CaseForm form, BindingResult result,
+			@AuthenticationPrincipal StaffPrincipal me, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		Integer months = form.getExtensionMonths();
+		if (months == null || months < 1 || months > 2) {
+			result.rejectValue("extensionMonths", "requestPage.extend.months.required");
+		}
+		requireText(result, "extensionReason", form.getExtensionReason(), "requestPage.extend.reason.required",
+				MAX_TEXT);
+		return act(id, form, result, me, model, response, redirect, "requestPage.done.extended", RequestAction.EXTENDED,
+				() -> {
+					try {
+						this.requests.extend(id, form.getVersion(), months, form.getExtensionReason(), me.toActor());
+					}
+					catch (ExtensionNotAllowedException ex) {
+						result.reject("requestPage.extend.tooLate");
+					}
+				});
+	}
+
+	@PostMapping("/staff/requests/{id:\\d+}/complete")
+	@PreAuthorize("hasRole('CASE_HANDLER')")
+	String complete(@PathVariable long id, @ModelAttribute("caseForm") CaseForm form, BindingResult result,
+			@AuthenticationPrincipal StaffPrincipal me, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		return act(id, form, result, me, model, response, redirect, "request.completed", RequestAction.COMPLETED,
+				() -> {
+					try {
+						this.requests.complete(id, form.getVersion(), me.toActor());
+					}
+					catch (RequestHasOpenTasksException ex) {
+						result.reject(ex.messageCode());
+					}
+				});
+	}
+
+	@PostMapping("/staff/requests/{id:\\d+}/reject")
+	@PreAuthorize("hasRole('CASE_HANDLER')")
+	String reject(@PathVariable long id, @ModelAttribute("caseForm") CaseForm form, BindingResult result,
+			@AuthenticationPrincipal StaffPrincipal me, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		if (form.getRejectionGround() == null) {
+			result.rejectValue("rejectionGround", "requestPage.reject.ground.required");
+		}
+		requireText(result, "rejectionReasons", form.getRejectionReasons(), "requestPage.reject.reasons.required",
+				MAX_TEXT);
+		return act(id, form, result, me, model, response, redirect, "requestPage.done.rejected", RequestAction.REJECTED,
+				() -> this.casework.reject(id, form.getVersion(), form.getRejectionGround(), form.getRejectionReasons(),
+						me.toActor()));
+	}
+
+	@PostMapping("/staff/requests/{id:\\d+}/withdraw")
+	@PreAuthorize("hasRole('CASE_HANDLER')")
+	String withdraw(@PathVariable long id, @ModelAttribute("caseForm") CaseForm form, BindingResult result,
+			@AuthenticationPrincipal StaffPrincipal me, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		return act(id, form, result, me, model, response, redirect, "requestPage.done.withdrawn",
+				RequestAction.WITHDRAWN, () -> this.requests.withdraw(id, form.getVersion(), me.toActor()));
+	}
+
+	@PostMapping("/staff/requests/{id:\\d+}/notes")
+	@PreAuthorize("hasRole('CASE_HANDLER')")
+	String addNote(@PathVariable long id, @ModelAttribute("caseForm") CaseForm form, BindingResult result,
+			@AuthenticationPrincipal StaffPrincipal me, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		requireText(result, "noteText", form.getNoteText(), "requestPage.note.required", RequestNote.MAX_LENGTH);
+		// A note adds to the request without changing it: no version to check.
+		return act(id, form, result, me, model, response, redirect, "requestPage.done.noteAdded", null,
+				() -> this.casework.addNote(id, form.getNoteText(), me.toActor()));
+	}
+
+	/**
+	 * Runs a step unless the form has errors, and answers: back to the page with a
+	 * message on success, or the page again with the errors and everything typed.
+	 */
+	private String act(long id, CaseForm form, BindingResult result, StaffPrincipal me, Model model,
+			HttpServletResponse response, RedirectAttributes redirect, String success, RequestAction step,
+			Runnable action) {
+		if (!result.hasErrors()) {
+			try {
+				action.run();
+			}
+			catch (ConcurrentChangeException | ObjectOptimisticLockingFailureException ex) {
+				result.reject("requestPage.error.conflict");
+				response.setStatus(HttpServletResponse.SC_CONFLICT);
+			}
+			catch (IllegalTransitionException ex) {
+				result.reject("requestPage.error.notAllowed");
+			}
+			catch (IllegalArgumentException ex) {
+				result.reject("requestPage.error.invalid");
+			}
+			if (!result.hasErrors()) {
+				redirect.addFlashAttribute("success", success);
+				return "redirect:/staff/requests/" + id;
+			}
+		}
+		// The refused form stays on the page with what was typed, even where the
+		// request's
+		// status no longer allows it.
+		model.addAttribute("refused", (step != null) ? step.name() : "");
+		return page(id, me, model);
+	}
+
+	private String page(long id, StaffPrincipal me, Model model) {
+		DsrRequest request = this.requests.get(id);
+		LocalDate today = this.calculator.today(this.clock);
+		List<Correspondence> mails = this.outbox.forRequest(id, PageRequest.of(0, Casework.LIST_LIMIT)).getContent();
+		model.addAttribute("request", request);
+		model.addAttribute("subject", request.getSubject());
+		model.addAttribute("others", this.casework.otherRequestsOfPerson(request));
+		model.addAttribute("duplicateOf", (request.getPossibleDuplicateOf() != null)
+				? this.requests.get(request.getPossibleDuplicateOf()) : null);
+		model.addAttribute("assigneeName", this.casework.staffName(request.getAssigneeId()));
+		model.addAttribute("identityVerifiedByName", this.casework.staffName(request.getIdentityVerifiedBy()));
+		model.addAttribute("extensionNotice",
+				mails.stream()
+					.filter((m) -> m.getId().equals(request.getExtensionNoticeId()))
+					.findFirst()
+					.orElse(null));
+		model.addAttribute("daysLeft", daysLeft(request, today));
+		model.addAttribute("tasks", checklist(id));
+		model.addAttribute("notes", this.casework.notes(id));
+		model.addAttribute("timeline", timeline(id, mails));
+		boolean canAct = me.hasRole(Role.CASE_HANDLER);
+		model.addAttribute("canAct", canAct);
+		model.addAttribute("caseHandlers", canAct ? this.casework.caseHandlers() : List.of());
+		model.addAttribute("identityMethods", IdentityMethod.values());
+		model.addAttribute("rejectionGrounds", RejectionGround.values());
+		model.addAttribute("allowed",
+				Arrays.stream(RequestAction.values())
+					.filter(request::allows)
+					.map(Enum::name)
+					.collect(Collectors.toSet()));
+		model.addAttribute("extensionStillAllowed", !today.isAfter(request.getOneMonthDeadline()));
+		return VIEW;
+	}
+
+	private List<TaskChecklist.Item> checklist(long id) {
+		List<TaskChecklist.Item> items = new ArrayList<>();
+		this.checklists.orderedStream().forEach((c) -> items.addAll(c.checklist(id)));
+		return items;
+	}
+
+	/**
+	 * Days left to the stored effective deadline, as a message key and its argument.
+	 */
+	private static DaysLeft daysLeft(DsrRequest request, LocalDate today) {
+		if (!request.getStatus().isOpen()) {
+			return new DaysLeft("requestPage.daysLeft.closed", 0);
+		}
+		if (request.isPaused()) {
+			return new DaysLeft("requestPage.daysLeft.paused", 0);
+		}
+		long days = ChronoUnit.DAYS.between(today, request.getEffectiveDeadline());
+		if (days > 0) {
+			return new DaysLeft("requestPage.daysLeft.left", days);
+		}
+		if (days == 0) {
+			return new DaysLeft("requestPage.daysLeft.today", 0);
+		}
+		return new DaysLeft("requestPage.daysLeft.overdue", -days);
+	}
+
+	/**
+	 * The audit events about the request and the mail sent about it, newest first; at the
+	 * same moment a mail comes before the change that caused it was recorded.
+	 */
+	private List<TimelineEntry> timeline(long id, List<Correspondence> mails) {
+		List<TimelineEntry> entries = new ArrayList<>();
+		for (AuditEvent e : this.audit.about(RequestAuditor.TARGET, id, PageRequest.of(0, Casework.LIST_LIMIT))) {
+			entries.add(new TimelineEntry(e.getOccurredAt(), 0, e.getId(), e.getAction(), e.getActorLabel(),
+					e.getDetails(), null));
+		}
+		for (Correspondence m : mails) {
+			entries.add(new TimelineEntry(m.getCreatedAt(), 1, m.getId(), null, null, m.getSubject(), m));
+		}
+		entries.sort(Comparator.comparing(TimelineEntry::at)
+			.thenComparing(TimelineEntry::order)
+			.thenComparing(TimelineEntry::id)
+			.reversed());
+		return entries;
+	}
+
+	private static void requireText(BindingResult result, String field, String value, String code, int max) {
+		if (isBlank(value)) {
+			result.rejectValue(field, code);
+		}
+		else {
+			checkLength(result, field, value, max);
+		}
+	}
+
+	private static void checkLength(BindingResult result, String field, String value, int max) {
+		if (value != null && value.length() > max) {
+			result.rejectValue(field, "requestPage.text.tooLong", new Object[] { max }, null);
+		}
+	}
+
+	private static boolean isBlank(String value) {
+		return value == null || value.isBlank();
+	}
+
+	/**
+	 * Days left as the page says them.
+	 *
+	 * @param key the message key
+	 * @param days its argument
+	 */
+	record DaysLeft(String key, long days) {
+	}
+
+	/**
+	 * One line of the timeline: an audit event or a mail.
+	 *
+	 * @param at when
+	 * @param order at the same moment, mail (1) before events (0) when newest first
+	 * @param id the row's id
+	 * @param action the audit action, for events
+	 * @param actor who did it, for events
+	 * @param details the event's details, or the mail's subject
+	 * @param letter the mail, or {@code null}
+	 */
+	record TimelineEntry(Instant at, int order, long id, String action, String actor, String details,
+			Correspondence letter) {
+
+		public boolean isLetter() {
+			return this.letter != null;
+		}
+
+	}
+
+}
