@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -131,7 +132,7 @@ class InboxQuery {
 	private static void search(String text, StringBuilder sql, List<Object> args) {
 		if (REFERENCE.matcher(text).matches()) {
 			sql.append(" and r.reference = ?");
-			args.add(text.toUpperCase(java.util.Locale.ROOT));
+			args.add(text.toUpperCase(Locale.ROOT));
 		}
 		else if (text.contains("@")) {
 			sql.append(" and s.email_key like ?");

@@ -1,6 +1,7 @@
 package se.dsrdesk.request;
 
 import java.net.http.HttpResponse;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -221,8 +222,7 @@ class InboxTest {
 		assertThat(row.get("status")).isEqualTo("NEW");
 		assertThat(row.get("channel")).isEqualTo("LETTER");
 		assertThat(row.get("type")).isEqualTo("ERASURE");
-		assertThat(((java.sql.Timestamp) row.get("received_at")).toInstant())
-			.isEqualTo(Instant.parse("2026-03-03T09:00:00Z"));
+		assertThat(((Timestamp) row.get("received_at")).toInstant()).isEqualTo(Instant.parse("2026-03-03T09:00:00Z"));
 		// 3 March 2026 + one month = Good Friday 3 April; past Easter Monday: 7 April.
 		assertThat(row.get("original_deadline")).hasToString("2026-04-07");
 		assertThat(this.jdbc.queryForObject(
