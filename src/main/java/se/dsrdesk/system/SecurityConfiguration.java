@@ -47,6 +47,10 @@ class SecurityConfiguration {
 			.hasRole("ADMIN")
 			.requestMatchers(HttpMethod.POST, "/staff/locations", "/staff/locations/**")
 			.hasRole("ADMIN")
+			// Registering a request that arrived by email, letter, phone or in person; the
+			// inbox (GET /staff/requests) is for all staff under the general rule below.
+			.requestMatchers("/staff/requests/new")
+			.hasRole("CASE_HANDLER")
 			// Work at the locations: tasks, retention holds, a request's tasks.
 			.requestMatchers("/staff/tasks", "/staff/tasks/**", "/staff/holds/**", "/staff/requests/*/tasks")
 			.hasAnyRole("CASE_HANDLER", "ADMIN")

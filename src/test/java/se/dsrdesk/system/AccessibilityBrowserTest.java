@@ -135,6 +135,18 @@ class AccessibilityBrowserTest extends BrowserTest {
 		assertThat(this.page).hasURL(baseUrl() + "/staff");
 		check("staff start page (case handler)");
 
+		visit("/staff/requests?status=ALL", 200);
+		check("inbox");
+
+		visit("/staff/requests/new", 200);
+		check("register a request");
+		this.page.locator("#receivedAt").fill("");
+		this.page.locator("#main form button[type=submit]").click();
+		assertThat(this.page.locator("#type-error")).isVisible();
+		assertThat(this.page.locator("#receivedAt")).hasAttribute("aria-describedby",
+				"receivedAt-hint receivedAt-error");
+		check("register a request with errors");
+
 		visit("/staff/admin/accounts", 403);
 		check("403 page");
 

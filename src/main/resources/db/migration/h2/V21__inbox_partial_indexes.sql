@@ -1,0 +1,3 @@
+-- PostgreSQL only: partial, trigram and pattern indexes for the staff inbox (see
+-- db/migration/postgresql/V21). H2 reads a development database's few requests with
+-- ix_dsr_request_deadline (V20) and plain LIKE.
