@@ -47,7 +47,8 @@ class SecurityConfiguration {
 			.hasRole("ADMIN")
 			.requestMatchers(HttpMethod.POST, "/staff/locations", "/staff/locations/**")
 			.hasRole("ADMIN")
-			// Registering a request that arrived by email, letter, phone or in person; the
+			// Registering a request that arrived by email, letter, phone or in person;
+			// the
 			// inbox (GET /staff/requests) is for all staff under the general rule below.
 			.requestMatchers("/staff/requests/new")
 			.hasRole("CASE_HANDLER")
