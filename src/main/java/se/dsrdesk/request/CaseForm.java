@@ -28,6 +28,8 @@ public class CaseForm {
 
 	private String noteText;
 
+	private String answerText;
+
 	public Long getVersion() {
 		return this.version;
 	}
@@ -106,6 +108,14 @@ public class CaseForm {
 
 	public void setNoteText(String noteText) {
 		this.noteText = noteText;
+	}
+
+	public String getAnswerText() {
+		return this.answerText;
+	}
+
+	public void setAnswerText(String answerText) {
+		this.answerText = answerText;
 	}
 
 }

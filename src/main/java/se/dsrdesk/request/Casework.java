@@ -137,6 +137,25 @@ public class Casework {
 	}
 
 	/**
+	 * Completes the request and queues the answer letter, as staff reviewed and edited
+	 * it, to the person in the request's language, in one transaction: the letter goes
+	 * only if the request could be completed (no open task, unchanged version).
+	 * @param text the letter's text
+	 * @throws RequestHasOpenTasksException while a task is open
+	 */
+	public DsrRequest answer(long id, Long expectedVersion, String text, Actor actor) {
+		DsrRequest request = this.requests.complete(id, expectedVersion, actor);
+		String email = request.getSubject().getEmail();
+		if (email != null) {
+			Map<String, Object> model = subjectModel(request);
+			model.put("body", text.strip());
+			this.outbox.enqueue(new OutgoingMail(email, RecipientKind.SUBJECT,
+					Locale.forLanguageTag(request.getLanguage()), "request-answer", model, request.getId()));
+		}
+		return request;
+	}
+
+	/**
 	 * Adds an internal note. Notes are never edited or deleted.
 	 * @param text what the note says
 	 * @return the note

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -54,13 +55,19 @@ class RequestPageController {
 
 	static final String VIEW = "requests/show";
 
+	static final String ANSWER_VIEW = "requests/answer";
+
 	private static final int MAX_TEXT = 2000;
+
+	private static final int MAX_LETTER = 20000;
 
 	private final RequestService requests;
 
 	private final Casework casework;
 
 	private final ObjectProvider<TaskChecklist> checklists;
+
+	private final ObjectProvider<AnswerComposer> composers;
 
 	private final AuditLog audit;
 
@@ -71,10 +78,12 @@ class RequestPageController {
 	private final Clock clock;
 
 	RequestPageController(RequestService requests, Casework casework, ObjectProvider<TaskChecklist> checklists,
-			AuditLog audit, Outbox outbox, DeadlineCalculator calculator, Clock clock) {
+			ObjectProvider<AnswerComposer> composers, AuditLog audit, Outbox outbox, DeadlineCalculator calculator,
+			Clock clock) {
 		this.requests = requests;
 		this.casework = casework;
 		this.checklists = checklists;
+		this.composers = composers;
 		this.audit = audit;
 		this.outbox = outbox;
 		this.calculator = calculator;
@@ -84,7 +93,7 @@ class RequestPageController {
 	@InitBinder("caseForm")
 	void allowFields(WebDataBinder binder) {
 		binder.setAllowedFields("version", "assigneeId", "identityMethod", "identityNote", "information",
-				"extensionMonths", "extensionReason", "rejectionGround", "rejectionReasons", "noteText");
+				"extensionMonths", "extensionReason", "rejectionGround", "rejectionReasons", "noteText", "answerText");
 	}
 
 	@GetMapping("/staff/requests/{id:\\d+}")
@@ -193,6 +202,60 @@ class RequestPageController {
 						result.reject(ex.messageCode());
 					}
 				});
+	}
+
+	/**
+	 * The answer letter, composed from the task outcomes in the request's language, for
+	 * staff to review and edit before it is sent and the request completed.
+	 */
+	@GetMapping("/staff/requests/{id:\\d+}/answer")
+	@PreAuthorize("hasRole('CASE_HANDLER')")
+	String answerDraft(@PathVariable long id, Model model) {
+		DsrRequest request = this.requests.get(id);
+		CaseForm form = new CaseForm();
+		form.setVersion(request.getVersion());
+		AnswerComposer composer = this.composers.getIfAvailable();
+		form.setAnswerText(
+				(composer != null) ? composer.compose(id, Locale.forLanguageTag(request.getLanguage())) : "");
+		model.addAttribute("caseForm", form);
+		return answerPage(request, model);
+	}
+
+	/**
+	 * Sends the letter as edited and completes the request, in one transaction. Refused
+	 * while a task is open or when someone else changed the request meanwhile; the letter
+	 * is shown again as typed.
+	 */
+	@PostMapping("/staff/requests/{id:\\d+}/answer")
+	@PreAuthorize("hasRole('CASE_HANDLER')")
+	String answer(@PathVariable long id, @ModelAttribute("caseForm") CaseForm form, BindingResult result, Model model,
+			@AuthenticationPrincipal StaffPrincipal me, HttpServletResponse response, RedirectAttributes redirect) {
+		requireText(result, "answerText", form.getAnswerText(), "answer.text.required", MAX_LETTER);
+		if (!result.hasErrors()) {
+			try {
+				this.casework.answer(id, form.getVersion(), form.getAnswerText(), me.toActor());
+				redirect.addFlashAttribute("success", "answer.sent");
+				return "redirect:/staff/requests/" + id;
+			}
+			catch (RequestHasOpenTasksException ex) {
+				result.reject(ex.messageCode());
+			}
+			catch (ConcurrentChangeException | ObjectOptimisticLockingFailureException ex) {
+				result.reject("requestPage.error.conflict");
+				response.setStatus(HttpServletResponse.SC_CONFLICT);
+			}
+			catch (IllegalTransitionException ex) {
+				result.reject("requestPage.error.notAllowed");
+			}
+		}
+		return answerPage(this.requests.get(id), model);
+	}
+
+	private String answerPage(DsrRequest request, Model model) {
+		model.addAttribute("request", request);
+		model.addAttribute("openTasks", checklist(request.getId()).stream().filter(TaskChecklist.Item::isOpen).count());
+		model.addAttribute("maxLetter", MAX_LETTER);
+		return ANSWER_VIEW;
 	}
 
 	@PostMapping("/staff/requests/{id:\\d+}/reject")

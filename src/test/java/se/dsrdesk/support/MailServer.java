@@ -68,6 +68,35 @@ public class MailServer extends GreenMailExtension {
 		return GreenMailUtil.getBody(message);
 	}
 
+	/**
+	 * The decoded plain-text body of a message (the first {@code text/plain} part).
+	 * @param message the message
+	 * @return its plain text
+	 */
+	public static String plainText(MimeMessage message) {
+		try {
+			return plainText((jakarta.mail.Part) message);
+		}
+		catch (MessagingException | java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String plainText(jakarta.mail.Part part) throws MessagingException, java.io.IOException {
+		if (part.isMimeType("text/plain")) {
+			return (String) part.getContent();
+		}
+		if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+			for (int i = 0; i < multipart.getCount(); i++) {
+				String text = plainText(multipart.getBodyPart(i));
+				if (text != null) {
+					return text;
+				}
+			}
+		}
+		return null;
+	}
+
 	private static boolean isTo(MimeMessage message, String recipient) {
 		try {
 			return Arrays.stream(message.getRecipients(Message.RecipientType.TO))

@@ -1,0 +1,21 @@
+package se.dsrdesk.request;
+
+import java.util.Locale;
+
+/**
+ * Writes the draft of the letter that answers a request, from what was found and done.
+ * The location package implements it from the tasks' outcomes and the register, so that
+ * this package does not depend on it (as with {@link CompletionGuard}). Staff review and
+ * edit the draft before it is sent.
+ */
+public interface AnswerComposer {
+
+	/**
+	 * The draft answer letter.
+	 * @param requestId the request
+	 * @param locale the language to write in (the request's)
+	 * @return the letter's text
+	 */
+	String compose(long requestId, Locale locale);
+
+}
