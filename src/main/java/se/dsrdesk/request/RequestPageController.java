@@ -188,22 +188,6 @@ class RequestPageController {
 				});
 	}
 
-	@PostMapping("/staff/requests/{id:\\d+}/complete")
-	@PreAuthorize("hasRole('CASE_HANDLER')")
-	String complete(@PathVariable long id, @ModelAttribute("caseForm") CaseForm form, BindingResult result,
-			@AuthenticationPrincipal StaffPrincipal me, Model model, HttpServletResponse response,
-			RedirectAttributes redirect) {
-		return act(id, form, result, me, model, response, redirect, "request.completed", RequestAction.COMPLETED,
-				() -> {
-					try {
-						this.requests.complete(id, form.getVersion(), me.toActor());
-					}
-					catch (RequestHasOpenTasksException ex) {
-						result.reject(ex.messageCode());
-					}
-				});
-	}
-
 	/**
 	 * The answer letter, composed from the task outcomes in the request's language, for
 	 * staff to review and edit before it is sent and the request completed.

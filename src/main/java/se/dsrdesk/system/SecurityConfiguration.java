@@ -59,8 +59,8 @@ class SecurityConfiguration {
 			// or compliance officer needs the case handler role too).
 			.requestMatchers(HttpMethod.POST, "/staff/requests/*/assign", "/staff/requests/*/start",
 					"/staff/requests/*/identity", "/staff/requests/*/information", "/staff/requests/*/resume",
-					"/staff/requests/*/extend", "/staff/requests/*/complete", "/staff/requests/*/answer",
-					"/staff/requests/*/reject", "/staff/requests/*/withdraw", "/staff/requests/*/notes")
+					"/staff/requests/*/extend", "/staff/requests/*/answer", "/staff/requests/*/reject",
+					"/staff/requests/*/withdraw", "/staff/requests/*/notes")
 			.hasRole("CASE_HANDLER")
 			.requestMatchers(HttpMethod.GET, "/staff/requests/*")
 			.authenticated()

@@ -169,8 +169,9 @@ class LocationFlowTest {
 		// page.
 		StaffPrincipal handler = (StaffPrincipal) this.userDetailsService.loadUserByUsername(this.owner.getEmail());
 		MvcTestResult refused = this.mvc.post()
-			.uri("/staff/requests/" + request.getId() + "/complete")
+			.uri("/staff/requests/" + request.getId() + "/answer")
 			.param("version", Long.toString(this.requests.get(request.getId()).getVersion()))
+			.param("answerText", "Our answer.")
 			.with(user(handler))
 			.with(csrf())
 			.header("Accept-Language", "en")

@@ -116,7 +116,11 @@ class RequestPageBrowserTest extends BrowserTest {
 
 		// Completing with a task open is refused with the message.
 		button("Complete request").click();
+		assertThat(this.page.locator("#answer-open-tasks")).isVisible();
+		assertThat(Axe.violations(this.page)).isEmpty();
+		button("Send the letter and complete").click();
 		assertThat(this.page.getByRole(AriaRole.ALERT)).containsText("This request still has open tasks.");
+		this.page.navigate("/staff/requests/" + this.request.getId());
 		button("Add note").click();
 		assertThat(this.page.locator("#noteText-error")).hasText("Write the note.");
 		assertThat(Axe.violations(this.page)).isEmpty();
@@ -140,7 +144,11 @@ class RequestPageBrowserTest extends BrowserTest {
 		assertThat(this.page.locator("#request-checklist")).not().containsText("Open");
 
 		button("Complete request").click();
-		assertThat(this.page.getByRole(AriaRole.STATUS)).hasText("The request was completed.");
+		assertThat(this.page.locator("#answerText")).isVisible();
+		assertThat(this.page.locator("#answerText").inputValue()).contains("Hello Ada Person,");
+		button("Send the letter and complete").click();
+		assertThat(this.page.getByRole(AriaRole.STATUS))
+			.hasText("The answer letter was queued and the request completed.");
 		assertThat(this.page.locator("#request-status")).hasText("Completed");
 		assertThat(this.page.locator("#timeline")).containsText("Request completed");
 	}
