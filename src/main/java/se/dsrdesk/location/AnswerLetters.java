@@ -59,6 +59,27 @@ class AnswerLetters implements AnswerComposer {
 
 	@Override
 	public String compose(long requestId, Locale requested) {
+		Extract extract = extract(requestId, requested);
+		Map<String, Object> variables = new HashMap<>();
+		variables.put("name", extract.name());
+		variables.put("reference", extract.reference());
+		variables.put("type", extract.type());
+		variables.put("receiptDate", extract.receiptDate());
+		variables.put("lines", extract.lines());
+		variables.put("found", extract.found());
+		variables.put("refusedInPart", extract.refusedInPart());
+		variables.put("controller", this.controller);
+		return this.templates.process(TEMPLATE, new Context(extract.locale(), variables)).strip() + "\n";
+	}
+
+	/**
+	 * What was found and done for a request, location by location, with the register's
+	 * details where data was found.
+	 * @param requestId the request
+	 * @param requested the language to write in
+	 * @return the extract
+	 */
+	Extract extract(long requestId, Locale requested) {
 		Locale locale = Locale.forLanguageTag("sv".equals(requested.getLanguage()) ? "sv" : "en");
 		DsrRequest request = this.requests.get(requestId);
 		List<Line> lines = new ArrayList<>();
@@ -70,16 +91,9 @@ class AnswerLetters implements AnswerComposer {
 					|| outcome == TaskOutcome.NOT_POSSIBLE;
 		}
 		lines.sort((a, b) -> Long.compare(a.taskId(), b.taskId()));
-		Map<String, Object> variables = new HashMap<>();
-		variables.put("name", request.getSubject().getName());
-		variables.put("reference", request.getReference());
-		variables.put("type", request.getType().name());
-		variables.put("receiptDate", request.getReceiptDate().toString());
-		variables.put("lines", lines);
-		variables.put("found", lines.stream().filter(Line::found).toList());
-		variables.put("refusedInPart", refusedInPart);
-		variables.put("controller", this.controller);
-		return this.templates.process(TEMPLATE, new Context(locale, variables)).strip() + "\n";
+		return new Extract(locale, request.getId(), request.getSubject().getName(), request.getSubject().getEmail(),
+				request.getReference(), request.getType().name(), request.getReceiptDate().toString(), lines,
+				lines.stream().filter(Line::found).toList(), refusedInPart);
 	}
 
 	private Line line(LocationTask task, Locale locale) {
@@ -97,10 +111,15 @@ class AnswerLetters implements AnswerComposer {
 		};
 		String text = this.messages.getMessage(key, new Object[] { name, until, ground, summary }, locale);
 		boolean found = outcome == TaskOutcome.FOUND;
-		return new Line(task.getId(), text, found ? register(location, locale) : null, found);
+		return new Line(task.getId(), name, text, summary, found ? register(location, locale) : null, found);
 	}
 
 	private Register register(DataLocation location, Locale locale) {
+		List<RecipientView> details = location.getRecipients()
+			.stream()
+			.map((r) -> new RecipientView(r.getName(), message("location.recipient.role." + r.getRole(), locale),
+					blankToEmpty(r.getCountry()), blankToEmpty(r.getSafeguard())))
+			.toList();
 		List<String> recipients = location.getRecipients().stream().map((r) -> {
 			String role = message("location.recipient.role." + r.getRole(), locale);
 			String where = (r.getCountry() != null && !r.getCountry().isBlank()) ? r.getCountry() : "";
@@ -111,7 +130,11 @@ class AnswerLetters implements AnswerComposer {
 		return new Register(location.getName().in(locale), location.getPurposes().in(locale),
 				location.getDataCategories().in(locale),
 				(location.getLegalBasis() != null) ? message("location.basis." + location.getLegalBasis(), locale) : "",
-				recipients, location.getRetention().in(locale), location.getSource().in(locale));
+				recipients, details, location.getRetention().in(locale), location.getSource().in(locale));
+	}
+
+	private static String blankToEmpty(String value) {
+		return (value == null || value.isBlank()) ? "" : value.strip();
 	}
 
 	private String message(String key, Locale locale) {
@@ -122,11 +145,42 @@ class AnswerLetters implements AnswerComposer {
 	 * One location's sentence in the letter.
 	 *
 	 * @param taskId the task, for the order
+	 * @param location the location's name
 	 * @param text the sentence
+	 * @param summary what was found or done, as recorded, or empty
 	 * @param register for access where data was found, the register's details
 	 * @param found whether data was found (access)
 	 */
-	record Line(long taskId, String text, Register register, boolean found) {
+	record Line(long taskId, String location, String text, String summary, Register register, boolean found) {
+	}
+
+	/**
+	 * A request's outcomes as the letter and the access extract give them.
+	 *
+	 * @param locale the language
+	 * @param requestId the request
+	 * @param name the person's name, may be {@code null}
+	 * @param email the person's email address, may be {@code null}
+	 * @param reference the request's reference
+	 * @param type the request type
+	 * @param receiptDate when it was received
+	 * @param lines one per location with a recorded outcome
+	 * @param found the lines where data was found (access)
+	 * @param refusedInPart whether something was kept, continues or was not possible
+	 */
+	record Extract(Locale locale, long requestId, String name, String email, String reference, String type,
+			String receiptDate, List<Line> lines, List<Line> found, boolean refusedInPart) {
+	}
+
+	/**
+	 * A recipient as the extract names it.
+	 *
+	 * @param name the recipient's name
+	 * @param role processor or recipient, in words
+	 * @param country its country, or empty
+	 * @param safeguard the transfer safeguard, or empty
+	 */
+	record RecipientView(String name, String role, String country, String safeguard) {
 	}
 
 	/**
@@ -136,12 +190,13 @@ class AnswerLetters implements AnswerComposer {
 	 * @param purposes why the data is processed
 	 * @param categories what kinds of data
 	 * @param legalBasis the legal basis
-	 * @param recipients each recipient by name, role, country and safeguard
+	 * @param recipients each recipient by name, role, country and safeguard, in words
+	 * @param recipientDetails the same, field by field
 	 * @param retention how long the data is kept
 	 * @param source where the data comes from
 	 */
 	record Register(String location, String purposes, String categories, String legalBasis, List<String> recipients,
-			String retention, String source) {
+			List<RecipientView> recipientDetails, String retention, String source) {
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,8 +48,12 @@ public class Casework {
 
 	private final Clock clock;
 
+	private final ObjectProvider<AnswerAttachments> attachments;
+
 	Casework(RequestService requests, DsrRequestRepository requestRepository, RequestNoteRepository notes,
-			StaffUserRepository staff, Outbox outbox, AuditLog audit, Clock clock) {
+			StaffUserRepository staff, Outbox outbox, AuditLog audit, Clock clock,
+			ObjectProvider<AnswerAttachments> attachments) {
+		this.attachments = attachments;
 		this.requests = requests;
 		this.requestRepository = requestRepository;
 		this.notes = notes;
@@ -149,8 +154,10 @@ public class Casework {
 		if (email != null) {
 			Map<String, Object> model = subjectModel(request);
 			model.put("body", text.strip());
-			this.outbox.enqueue(new OutgoingMail(email, RecipientKind.SUBJECT,
-					Locale.forLanguageTag(request.getLanguage()), "request-answer", model, request.getId()));
+			Locale locale = Locale.forLanguageTag(request.getLanguage());
+			this.attachments.orderedStream().forEach((a) -> model.putAll(a.attach(request, locale)));
+			this.outbox.enqueue(
+					new OutgoingMail(email, RecipientKind.SUBJECT, locale, "request-answer", model, request.getId()));
 		}
 		return request;
 	}

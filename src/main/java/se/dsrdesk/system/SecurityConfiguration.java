@@ -31,6 +31,9 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/", "/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico")
 			.permitAll()
+			// The access extract's download link: the link's secret is the key.
+			.requestMatchers(HttpMethod.GET, "/request/download/**")
+			.permitAll()
 			.requestMatchers("/request", "/request/**", "/privacy")
 			.permitAll()
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")

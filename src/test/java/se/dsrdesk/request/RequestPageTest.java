@@ -313,17 +313,21 @@ class RequestPageTest {
 	void completingIsRefusedWhileATaskIsOpen() {
 		DsrRequest request = started(RequestType.ERASURE);
 		assertThat(this.tasks.openItems(request.getId())).isPositive();
-		String refused = html(post(request, "complete", this.handler, version(request)));
+		String refused = html(post(request, "answer", this.handler,
+				Map.of("version", Long.toString(request.getVersion()), "answerText", "Our answer.")));
 		assertThat(refused).contains("This request still has open tasks.");
 		assertThat(this.requests.get(request.getId()).getStatus()).isEqualTo(RequestStatus.IN_PROGRESS);
 
 		TestTasks.finishAll(this.tasks, request.getId());
 		DsrRequest current = this.requests.get(request.getId());
-		assertThat(post(current, "complete", this.handler, version(current))).hasStatus3xxRedirection();
+		assertThat(post(current, "answer", this.handler,
+				Map.of("version", Long.toString(current.getVersion()), "answerText", "Our answer.")))
+			.hasStatus3xxRedirection();
 		DsrRequest completed = this.requests.get(request.getId());
 		assertThat(completed.getStatus()).isEqualTo(RequestStatus.COMPLETED);
 		String page = html(get(completed, this.handler));
 		assertThat(page).doesNotContain("id=\"complete-form\"", "id=\"reject-form\"", "id=\"withdraw-form\"");
+		assertThat(outboxCount(completed, "request-answer")).isEqualTo(1);
 		assertThat(html(post(completed, "withdraw", this.handler, version(completed))))
 			.contains("This action is not possible in the current status of the request.");
 	}
