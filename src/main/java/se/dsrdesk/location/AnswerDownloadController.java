@@ -1,10 +1,12 @@
 package se.dsrdesk.location;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -24,8 +26,11 @@ class AnswerDownloadController {
 
 	private final AnswerDownloads downloads;
 
-	AnswerDownloadController(AnswerDownloads downloads) {
+	private final AnswerDownloadRateLimit limit;
+
+	AnswerDownloadController(AnswerDownloads downloads, AnswerDownloadRateLimit limit) {
 		this.downloads = downloads;
+		this.limit = limit;
 	}
 
 	@GetMapping("/request/download/{token}/{file:extract\\.(?:pdf|json)}")
