@@ -77,9 +77,11 @@ class RequestPageController {
 
 	private final Clock clock;
 
+	private final RequestAttachments attachments;
+
 	RequestPageController(RequestService requests, Casework casework, ObjectProvider<TaskChecklist> checklists,
 			ObjectProvider<AnswerComposer> composers, AuditLog audit, Outbox outbox, DeadlineCalculator calculator,
-			Clock clock) {
+			Clock clock, RequestAttachments attachments) {
 		this.requests = requests;
 		this.casework = casework;
 		this.checklists = checklists;
@@ -88,6 +90,7 @@ class RequestPageController {
 		this.outbox = outbox;
 		this.calculator = calculator;
 		this.clock = clock;
+		this.attachments = attachments;
 	}
 
 	@InitBinder("caseForm")
@@ -329,6 +332,8 @@ class RequestPageController {
 		model.addAttribute("daysLeft", daysLeft(request, today));
 		model.addAttribute("tasks", checklist(id));
 		model.addAttribute("notes", this.casework.notes(id));
+		model.addAttribute("attachments", this.attachments.list(id));
+		model.addAttribute("attachmentMaxMegabytes", this.attachments.maxSize().toMegabytes());
 		model.addAttribute("timeline", timeline(id, mails));
 		boolean canAct = me.hasRole(Role.CASE_HANDLER);
 		model.addAttribute("canAct", canAct);

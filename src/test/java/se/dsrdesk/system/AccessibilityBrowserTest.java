@@ -1,5 +1,6 @@
 package se.dsrdesk.system;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Cookie;
+import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.ViewportSize;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,6 +29,11 @@ import se.dsrdesk.account.Role;
 import se.dsrdesk.account.StaffUser;
 import se.dsrdesk.account.TestAccounts;
 import se.dsrdesk.audit.Actor;
+import se.dsrdesk.request.Channel;
+import se.dsrdesk.request.DsrRequest;
+import se.dsrdesk.request.NewRequest;
+import se.dsrdesk.request.RequestService;
+import se.dsrdesk.request.RequestType;
 import se.dsrdesk.support.Axe;
 import se.dsrdesk.support.BrowserTest;
 
@@ -51,6 +58,9 @@ class AccessibilityBrowserTest extends BrowserTest {
 
 	@Autowired
 	AccountService accounts;
+
+	@Autowired
+	RequestService requests;
 
 	private final Map<String, List<String>> violations = new LinkedHashMap<>();
 
@@ -146,6 +156,25 @@ class AccessibilityBrowserTest extends BrowserTest {
 		assertThat(this.page.locator("#receivedAt")).hasAttribute("aria-describedby",
 				"receivedAt-hint receivedAt-error");
 		check("register a request with errors");
+
+		// A request's page with its attachments: an empty file is refused with a message
+		// tied to the file field, then a file is attached and listed.
+		DsrRequest request = this.requests
+			.register(new NewRequest("Test Person", "a11y-" + UUID.randomUUID() + "@example.com", null, language,
+					RequestType.ACCESS, Channel.EMAIL, "Please.", null), Actor.SYSTEM);
+		visit("/staff/requests/" + request.getId(), 200);
+		this.page.locator("#attachment-file").setInputFiles(new FilePayload("empty.txt", "text/plain", new byte[0]));
+		this.page.locator("#attachment-form button[type=submit]").click();
+		assertThat(this.page.locator("#attachment-file-error")).isVisible();
+		assertThat(this.page.locator("#attachment-file")).hasAttribute("aria-describedby",
+				"attachment-file-error attachment-file-hint");
+		check("request page with a refused attachment");
+		this.page.locator("#attachment-file")
+			.setInputFiles(new FilePayload("letter.txt", "text/plain", "Hej".getBytes(StandardCharsets.UTF_8)));
+		this.page.locator("#attachment-form button[type=submit]").click();
+		assertThat(this.page.locator("#attachment-list")).containsText("letter.txt");
+		check("request page with an attachment");
+		this.requests.withdraw(request.getId(), null, Actor.SYSTEM);
 
 		visit("/staff/admin/accounts", 403);
 		check("403 page");

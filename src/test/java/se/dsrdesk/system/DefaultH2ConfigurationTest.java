@@ -17,7 +17,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import se.dsrdesk.audit.Actor;
 import se.dsrdesk.deadline.DeadlineSweep;
+import se.dsrdesk.request.Channel;
+import se.dsrdesk.request.DsrRequest;
+import se.dsrdesk.request.NewRequest;
+import se.dsrdesk.request.RequestAttachments;
+import se.dsrdesk.request.RequestService;
+import se.dsrdesk.request.RequestType;
 import se.dsrdesk.system.ExclusiveJobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,6 +64,23 @@ class DefaultH2ConfigurationTest {
 		Integer admins = this.jdbc.queryForObject("select count(*) from staff_user_role where role = 'ADMIN'",
 				Integer.class);
 		assertThat(admins).isEqualTo(1);
+	}
+
+	@Autowired
+	RequestService requests;
+
+	@Autowired
+	RequestAttachments attachments;
+
+	@Test
+	void storesAndReadsAnAttachmentOnH2() {
+		DsrRequest request = this.requests.register(new NewRequest("Test Person", "h2-attachment@example.com", null,
+				"en", RequestType.ACCESS, Channel.EMAIL, "Please.", null), Actor.SYSTEM);
+		byte[] content = "%PDF-1.4 on H2".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		long id = this.attachments.add(request.getId(), "letter.pdf", content, Actor.SYSTEM);
+		assertThat(this.attachments.download(request.getId(), id, Actor.SYSTEM).content()).isEqualTo(content);
+		assertThat(this.attachments.list(request.getId())).singleElement()
+			.satisfies((a) -> assertThat(a.sha256()).hasSize(64));
 	}
 
 	@Test
