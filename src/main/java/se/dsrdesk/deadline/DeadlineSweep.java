@@ -243,7 +243,7 @@ public class DeadlineSweep {
 		List<NoticeItem> listed = items.stream()
 			.sorted(Comparator.comparing(DueRequest::due).thenComparing(DueRequest::id))
 			.limit(this.properties.maxItemsPerMail())
-			.map((due) -> new NoticeItem(due.reference(), due.type(), due.due(),
+			.map((due) -> new NoticeItem(due.id(), due.reference(), due.type(), due.due(),
 					this.calculator.workingDaysBetween(today, due.due()),
 					Math.max(0, ChronoUnit.DAYS.between(due.due(), today))))
 			.toList();
@@ -268,13 +268,15 @@ public class DeadlineSweep {
 	/**
 	 * One request as a staff notice lists it.
 	 *
+	 * @param id the request's id, for the link to its page
 	 * @param reference the request's reference
 	 * @param type its type
 	 * @param deadline the deadline the notice is about
 	 * @param workingDaysLeft working days from today up to the deadline
 	 * @param daysOverdue calendar days since the deadline passed
 	 */
-	public record NoticeItem(String reference, String type, LocalDate deadline, int workingDaysLeft, long daysOverdue) {
+	public record NoticeItem(long id, String reference, String type, LocalDate deadline, int workingDaysLeft,
+			long daysOverdue) {
 	}
 
 	/**

@@ -137,7 +137,8 @@ class DeadlineSweepTest {
 		sweepTwiceAt("2026-03-31T09:00:00Z");
 		MimeMessage reminder = mail.messagesTo(this.handler).get(0);
 		String text = MailServer.text(reminder);
-		assertThat(text).contains(this.request.getReference(), "2026-04-07", "3 working days left", "Erasure");
+		assertThat(text).contains(this.request.getReference(), "2026-04-07", "3 working days left", "Erasure",
+				"/staff/requests/" + this.request.getId());
 		assertThat(text).doesNotContain("Åsa");
 	}
 
