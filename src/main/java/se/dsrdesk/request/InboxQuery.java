@@ -212,31 +212,13 @@ class InboxQuery {
 	record InboxRow(long id, String reference, RequestType type, RequestStatus status, LocalDate deadline,
 			long daysLeft, boolean extended, String name, String assigneeName) {
 
-		/** Whether the clock is still relevant: the request is open and not paused. */
-		public boolean running() {
-			return this.status == RequestStatus.UNVERIFIED || this.status == RequestStatus.NEW
-					|| this.status == RequestStatus.IN_PROGRESS;
-		}
-
 		/**
 		 * How urgent the row is, for its colour and its days-left text.
 		 * @return {@code closed}, {@code paused}, {@code overdue}, {@code today},
 		 * {@code soon} (within a week) or {@code later}
 		 */
 		public String urgency() {
-			if (this.status == RequestStatus.AWAITING_SUBJECT) {
-				return "paused";
-			}
-			if (!running()) {
-				return "closed";
-			}
-			if (this.daysLeft < 0) {
-				return "overdue";
-			}
-			if (this.daysLeft == 0) {
-				return "today";
-			}
-			return (this.daysLeft <= 7) ? "soon" : "later";
+			return Urgency.of(this.status, this.daysLeft).key();
 		}
 
 	}

@@ -359,20 +359,14 @@ class RequestPageController {
 	 * Days left to the stored effective deadline, as a message key and its argument.
 	 */
 	private static DaysLeft daysLeft(DsrRequest request, LocalDate today) {
-		if (!request.getStatus().isOpen()) {
-			return new DaysLeft("requestPage.daysLeft.closed", 0);
-		}
-		if (request.isPaused()) {
-			return new DaysLeft("requestPage.daysLeft.paused", 0);
-		}
 		long days = ChronoUnit.DAYS.between(today, request.getEffectiveDeadline());
-		if (days > 0) {
-			return new DaysLeft("requestPage.daysLeft.left", days);
-		}
-		if (days == 0) {
-			return new DaysLeft("requestPage.daysLeft.today", 0);
-		}
-		return new DaysLeft("requestPage.daysLeft.overdue", -days);
+		return switch (Urgency.of(request.getStatus(), days)) {
+			case CLOSED -> new DaysLeft("requestPage.daysLeft.closed", 0);
+			case PAUSED -> new DaysLeft("requestPage.daysLeft.paused", 0);
+			case OVERDUE -> new DaysLeft("requestPage.daysLeft.overdue", -days);
+			case TODAY -> new DaysLeft("requestPage.daysLeft.today", 0);
+			case SOON, LATER -> new DaysLeft("requestPage.daysLeft.left", days);
+		};
 	}
 
 	/**
