@@ -13,17 +13,23 @@ import jakarta.mail.internet.MimeMessage;
 
 /**
  * A real SMTP server for tests (GreenMail on port 3025, where the {@code test} profile
- * sends mail). Register it in a test class with
+ * sends mail; the environment variable {@code TEST_SMTP_PORT} moves both, so that two
+ * builds can run side by side on one machine). Register it in a test class with
  * {@code @RegisterExtension static MailServer mail = new MailServer();}.
  */
 public class MailServer extends GreenMailExtension {
 
 	/** The port the {@code test} profile's mail settings point at. */
-	public static final int PORT = 3025;
+	public static final int PORT = port();
 
 	public MailServer() {
 		super(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 		withPerMethodLifecycle(true);
+	}
+
+	private static int port() {
+		String configured = System.getenv("TEST_SMTP_PORT");
+		return (configured != null && !configured.isBlank()) ? Integer.parseInt(configured.strip()) : 3025;
 	}
 
 	/**
