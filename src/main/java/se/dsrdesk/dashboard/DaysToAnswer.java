@@ -68,6 +68,21 @@ public final class DaysToAnswer {
 		throw new IllegalStateException("Rank " + rank + " beyond " + this.count + " values");
 	}
 
+	@Override
+	public boolean equals(Object other) {
+		return (other instanceof DaysToAnswer days) && this.histogram.equals(days.histogram);
+	}
+
+	@Override
+	public int hashCode() {
+		return this.histogram.hashCode();
+	}
+
+	@Override
+	public String toString() {
+		return "DaysToAnswer" + this.histogram;
+	}
+
 	/**
 	 * The median, by nearest rank.
 	 * @return the days, {@code null} when there are no values

@@ -65,6 +65,9 @@ class DashboardTest {
 	Dashboard dashboard;
 
 	@Autowired
+	DashboardRollup rollup;
+
+	@Autowired
 	RequestService requests;
 
 	@Autowired
@@ -316,6 +319,48 @@ class DashboardTest {
 
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> this.dashboard.figures(LocalDate.parse("2025-02-01"), LocalDate.parse("2025-01-31")));
+	}
+
+	@Test
+	void theCountsTheTriggersKeepAgreeWithCountingTheRequestsAndFollowTheTimeZone() {
+		seedTheYear2025();
+		LocalDate from = LocalDate.parse("2024-12-01");
+		LocalDate to = LocalDate.parse("2026-01-31");
+		Figures counted = this.dashboard.figures(from, to, true);
+		assertThat(counted.received()).isEqualTo(11);
+		assertThat(this.dashboard.figures(from, to, false)).isEqualTo(counted);
+		for (String[] period : new String[][] { { "2025-01-01", "2025-12-31" }, { "2025-12-31", "2026-01-01" },
+				{ "2025-03-01", "2025-03-31" } }) {
+			LocalDate first = LocalDate.parse(period[0]);
+			LocalDate last = LocalDate.parse(period[1]);
+			assertThat(this.dashboard.figures(first, last, false)).isEqualTo(this.dashboard.figures(first, last, true));
+		}
+
+		// Counted in UTC, the answer at 00:30 on 1 January in Stockholm falls in 2025.
+		this.jdbc.update("update dashboard_setting set time_zone = 'UTC'");
+		this.jdbc.execute("select dashboard_rebuild()");
+		LocalDate jan = LocalDate.parse("2025-01-01");
+		LocalDate dec = LocalDate.parse("2025-12-31");
+		assertThat(this.dashboard.figures(jan, dec, false).answered()).isEqualTo(9);
+		// At startup the configured zone wins, and the counts are rebuilt for it.
+		this.rollup.afterSingletonsInstantiated();
+		assertThat(this.jdbc.queryForObject("select time_zone from dashboard_setting", String.class))
+			.isEqualTo("Europe/Stockholm");
+		assertThat(this.dashboard.figures(jan, dec, false)).isEqualTo(this.dashboard.figures(jan, dec, true));
+		assertThat(this.dashboard.figures(jan, dec, false).answered()).isEqualTo(8);
+
+		// A change made outside the application is counted too, and so is a deletion.
+		long id = this.jdbc.queryForObject(
+				"select min(id) from dsr_request where status = 'COMPLETED' and receipt_date = date '2025-03-03'",
+				Long.class);
+		this.jdbc.update("update dsr_request set status = 'WITHDRAWN' where id = ?", id);
+		assertThat(this.dashboard.figures(jan, dec, false)).isEqualTo(this.dashboard.figures(jan, dec, true));
+		assertThat(this.dashboard.figures(jan, dec, false).answered()).isEqualTo(7);
+		this.jdbc.update("delete from request_note where request_id = ?", id);
+		this.jdbc.update("delete from location_task where request_id = ?", id);
+		this.jdbc.update("delete from dsr_request where id = ?", id);
+		assertThat(this.dashboard.figures(jan, dec, false)).isEqualTo(this.dashboard.figures(jan, dec, true));
+		assertThat(this.dashboard.figures(jan, dec, false).received()).isEqualTo(8);
 	}
 
 	@Test
