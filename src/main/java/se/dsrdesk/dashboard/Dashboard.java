@@ -40,12 +40,12 @@ import se.dsrdesk.system.ControllerIdentity;
  * <p>
  * Every figure is read from the database when asked for, never from a cache. The lists
  * count on partial indexes and read only their first {@link #LIST_SIZE} rows (V7, V21,
- * V28). Requests received and answered are read, on PostgreSQL, from the counts that
- * triggers keep in the same transaction as every change to a request (V29, see
- * {@link DashboardRollup}); on H2 they are counted from the requests. The percentiles are
- * computed here from the histogram of days to answer, so they are exact and the same on
- * both. Status values are written into the SQL as literals so that PostgreSQL can match
- * its partial indexes.
+ * V28). The overdue and due-soon counts and the requests received and answered are read,
+ * on PostgreSQL, from the counts that triggers keep in the same transaction as every
+ * change to a request (V29, see {@link DashboardRollup}); on H2 they are counted from the
+ * requests. The percentiles are computed here from the histogram of days to answer, so
+ * they are exact and the same on both. Status values are written into the SQL as literals
+ * so that PostgreSQL can match its partial indexes.
  */
 @Service
 public class Dashboard {
@@ -123,18 +123,35 @@ public class Dashboard {
 	 */
 	@Transactional(readOnly = true)
 	public Glance glance() {
+		return glance(!isPostgres());
+	}
+
+	/**
+	 * What needs attention today, with the overdue and due-soon counts read either from
+	 * the counts the triggers keep per deadline (PostgreSQL, V29) or from the requests
+	 * themselves (H2; and tests, which check that both agree).
+	 * @param fromRequests count from {@code dsr_request} rather than the kept counts
+	 * @return the lists and their counts
+	 */
+	@Transactional(readOnly = true)
+	Glance glance(boolean fromRequests) {
 		LocalDate today = today();
 		Date day = Date.valueOf(today);
-		Listing<RequestItem> overdue = listing(
-				count("select count(*) from dsr_request r where r.status in " + CLOCK_RUNS
-						+ " and r.effective_deadline < ?", day),
+		Listing<RequestItem> overdue = listing(fromRequests
+				? count("select count(*) from dsr_request r where r.status in " + CLOCK_RUNS
+						+ " and r.effective_deadline < ?", day)
+				: count("select coalesce(sum(c.n), 0) from dashboard_running_deadline c where c.effective_deadline < ?",
+						day),
 				this.jdbc.query(REQUEST_COLUMNS + " where r.status in " + CLOCK_RUNS
 						+ " and r.effective_deadline < ? order by r.effective_deadline, r.id limit " + LIST_SIZE,
 						requestItem(today), day));
 		Date soon = Date.valueOf(today.plusDays(DUE_SOON_DAYS));
 		Listing<RequestItem> dueSoon = listing(
-				count("select count(*) from dsr_request r where r.status in " + CLOCK_RUNS
-						+ " and r.effective_deadline between ? and ?", day, soon),
+				fromRequests
+						? count("select count(*) from dsr_request r where r.status in " + CLOCK_RUNS
+								+ " and r.effective_deadline between ? and ?", day, soon)
+						: count("select coalesce(sum(c.n), 0) from dashboard_running_deadline c"
+								+ " where c.effective_deadline between ? and ?", day, soon),
 				this.jdbc.query(REQUEST_COLUMNS + " where r.status in " + CLOCK_RUNS
 						+ " and r.effective_deadline between ? and ? order by r.effective_deadline, r.id limit "
 						+ LIST_SIZE, requestItem(today), day, soon));

@@ -1,5 +1,6 @@
--- The dashboard's period figures, counted as requests change: requests received per day and type,
--- and requests answered per day answered, days to answer, on time or not, status and ground.
+-- The dashboard's counts, kept as requests change: open requests whose clock runs per deadline
+-- (for the overdue and due-soon counts), requests received per day and type, and requests
+-- answered per day answered, days to answer, on time or not, status and ground.
 -- Triggers on dsr_request keep both exactly right in the same transaction as the change, whatever
 -- writes it (the application, a bulk load, psql); reading a year is then a few thousand rows
 -- instead of half a million. The day answered is closed_at in the controller's time zone, which
@@ -10,6 +11,12 @@
 CREATE TABLE dashboard_setting (
     id        INTEGER     PRIMARY KEY CHECK (id = 1),
     time_zone VARCHAR(64) NOT NULL
+);
+
+-- Open requests whose clock runs (unconfirmed, new, in progress), per effective deadline.
+CREATE TABLE dashboard_running_deadline (
+    effective_deadline DATE   NOT NULL PRIMARY KEY,
+    n                  BIGINT NOT NULL
 );
 
 -- Requests received: every status except unconfirmed and expired web requests.
@@ -30,6 +37,15 @@ CREATE TABLE dashboard_answered (
     n         BIGINT      NOT NULL,
     PRIMARY KEY (closed_on, days, on_time, status, ground)
 );
+
+CREATE FUNCTION dashboard_count_running(r dsr_request, delta INTEGER) RETURNS VOID AS $$
+BEGIN
+    IF r.status IN ('UNVERIFIED', 'NEW', 'IN_PROGRESS') THEN
+        INSERT INTO dashboard_running_deadline (effective_deadline, n) VALUES (r.effective_deadline, delta)
+        ON CONFLICT (effective_deadline) DO UPDATE SET n = dashboard_running_deadline.n + EXCLUDED.n;
+    END IF;
+END
+$$ LANGUAGE plpgsql;
 
 CREATE FUNCTION dashboard_count_received(r dsr_request, delta INTEGER) RETURNS VOID AS $$
 BEGIN
@@ -66,12 +82,19 @@ $$ LANGUAGE plpgsql;
 CREATE FUNCTION dashboard_track() RETURNS TRIGGER AS $$
 BEGIN
     IF TG_OP = 'INSERT' THEN
+        PERFORM dashboard_count_running(NEW, 1);
         PERFORM dashboard_count_received(NEW, 1);
         PERFORM dashboard_count_answered(NEW, 1);
     ELSIF TG_OP = 'DELETE' THEN
+        PERFORM dashboard_count_running(OLD, -1);
         PERFORM dashboard_count_received(OLD, -1);
         PERFORM dashboard_count_answered(OLD, -1);
     ELSE
+        IF ROW(OLD.status IN ('UNVERIFIED', 'NEW', 'IN_PROGRESS'), OLD.effective_deadline)
+           IS DISTINCT FROM ROW(NEW.status IN ('UNVERIFIED', 'NEW', 'IN_PROGRESS'), NEW.effective_deadline) THEN
+            PERFORM dashboard_count_running(OLD, -1);
+            PERFORM dashboard_count_running(NEW, 1);
+        END IF;
         IF ROW(OLD.status NOT IN ('UNVERIFIED', 'EXPIRED'), OLD.receipt_date, OLD.type)
            IS DISTINCT FROM ROW(NEW.status NOT IN ('UNVERIFIED', 'EXPIRED'), NEW.receipt_date, NEW.type) THEN
             PERFORM dashboard_count_received(OLD, -1);
@@ -98,6 +121,7 @@ CREATE TRIGGER dashboard_track_update AFTER UPDATE OF status, type, receipt_date
 -- TRUNCATE fires no row triggers: empty the counts with the requests.
 CREATE FUNCTION dashboard_truncated() RETURNS TRIGGER AS $$
 BEGIN
+    DELETE FROM dashboard_running_deadline;
     DELETE FROM dashboard_received;
     DELETE FROM dashboard_answered;
     RETURN NULL;
@@ -107,7 +131,7 @@ $$ LANGUAGE plpgsql;
 CREATE TRIGGER dashboard_track_truncate AFTER TRUNCATE ON dsr_request
     FOR EACH STATEMENT EXECUTE FUNCTION dashboard_truncated();
 
--- Recounts both tables from dsr_request in the zone of dashboard_setting, with writers to
+-- Recounts the tables from dsr_request in the zone of dashboard_setting, with writers to
 -- dsr_request held off meanwhile (SHARE lock) so that no change is missed or counted twice.
 CREATE FUNCTION dashboard_rebuild() RETURNS VOID AS $$
 DECLARE
@@ -115,8 +139,13 @@ DECLARE
 BEGIN
     LOCK TABLE dsr_request IN SHARE MODE;
     SELECT time_zone INTO zone FROM dashboard_setting WHERE id = 1;
+    DELETE FROM dashboard_running_deadline;
     DELETE FROM dashboard_received;
     DELETE FROM dashboard_answered;
+    INSERT INTO dashboard_running_deadline (effective_deadline, n)
+    SELECT effective_deadline, count(*) FROM dsr_request
+    WHERE status IN ('UNVERIFIED', 'NEW', 'IN_PROGRESS')
+    GROUP BY effective_deadline;
     INSERT INTO dashboard_received (receipt_date, type, n)
     SELECT receipt_date, type, count(*) FROM dsr_request
     WHERE status NOT IN ('UNVERIFIED', 'EXPIRED')
