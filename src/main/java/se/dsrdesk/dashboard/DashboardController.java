@@ -68,7 +68,7 @@ class DashboardController {
 		model.addAttribute("toText", (error != null) ? to : period.to().toString());
 		model.addAttribute("periodError", error);
 		model.addAttribute("csvLink", "/staff/exports/requests.csv?from=" + period.from() + "&to=" + period.to());
-		model.addAttribute("lastYear", this.dashboard.today().getYear() - 1);
+		model.addAttribute("limits", Limits.INSTANCE);
 		return "dashboard/dashboard";
 	}
 
@@ -119,6 +119,21 @@ class DashboardController {
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename("dsr-report-" + chosen + ".pdf").build().toString())
 			.body(pdf);
+	}
+
+	/**
+	 * The dashboard's fixed windows, for the page's headings and help texts.
+	 *
+	 * @param dueSoonDays {@link Dashboard#DUE_SOON_DAYS}
+	 * @param holdWindowDays {@link Dashboard#HOLD_WINDOW_DAYS}
+	 * @param reviewWindowDays {@link Dashboard#REVIEW_WINDOW_DAYS}
+	 * @param maxPeriodYears {@link Dashboard#MAX_PERIOD_YEARS}
+	 */
+	record Limits(int dueSoonDays, int holdWindowDays, int reviewWindowDays, int maxPeriodYears) {
+
+		static final Limits INSTANCE = new Limits(Dashboard.DUE_SOON_DAYS, Dashboard.HOLD_WINDOW_DAYS,
+				Dashboard.REVIEW_WINDOW_DAYS, Dashboard.MAX_PERIOD_YEARS);
+
 	}
 
 	/** The last full calendar year. */
