@@ -42,6 +42,9 @@ class SecurityConfiguration {
 			.hasRole("ADMIN")
 			.requestMatchers("/staff/audit/**")
 			.hasAnyRole("COMPLIANCE_OFFICER", "ADMIN")
+			// The compliance officer's dashboard and the yearly report.
+			.requestMatchers("/staff/dashboard", "/staff/dashboard/**")
+			.hasAnyRole("COMPLIANCE_OFFICER", "ADMIN")
 			// The register of data locations: all staff read it, admins change it; a
 			// location's owner (or an admin, checked in the service) records a review.
 			.requestMatchers(HttpMethod.POST, "/staff/locations/*/review")

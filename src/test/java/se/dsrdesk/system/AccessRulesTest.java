@@ -58,7 +58,8 @@ class AccessRulesTest {
 	class Anonymous {
 
 		@ParameterizedTest
-		@ValueSource(strings = { "/staff", "/staff/admin/accounts", "/staff/audit", "/staff/account/password" })
+		@ValueSource(strings = { "/staff", "/staff/admin/accounts", "/staff/audit", "/staff/account/password",
+				"/staff/dashboard", "/staff/dashboard/report", "/staff/dashboard/report.pdf" })
 		void isSentToTheSignInPage(String path) {
 			MvcTestResult result = AccessRulesTest.this.mvc.get().uri(path).accept(MediaType.TEXT_HTML).exchange();
 			assertThat(result).hasStatus3xxRedirection();
@@ -86,6 +87,12 @@ class AccessRulesTest {
 			assertThat(get("/staff/admin/accounts", Role.CASE_HANDLER)).hasStatus(403);
 			assertThat(get("/staff/admin/accounts/new", Role.CASE_HANDLER)).hasStatus(403);
 			assertThat(get("/staff/audit", Role.CASE_HANDLER)).hasStatus(403);
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "/staff/dashboard", "/staff/dashboard/report", "/staff/dashboard/report.pdf" })
+		void isRefusedTheDashboardAndTheYearlyReport(String path) {
+			assertThat(get(path, Role.CASE_HANDLER)).hasStatus(403);
 		}
 
 		@Test
@@ -139,6 +146,12 @@ class AccessRulesTest {
 			assertThat(get("/staff/admin/accounts", Role.COMPLIANCE_OFFICER)).hasStatus(403);
 		}
 
+		@ParameterizedTest
+		@ValueSource(strings = { "/staff/dashboard", "/staff/dashboard/report" })
+		void readsTheDashboardAndTheYearlyReport(String path) {
+			assertThat(get(path, Role.COMPLIANCE_OFFICER)).hasStatusOk();
+		}
+
 	}
 
 	@Nested
@@ -149,6 +162,7 @@ class AccessRulesTest {
 			assertThat(get("/staff/admin/accounts", Role.ADMIN)).hasStatusOk();
 			assertThat(get("/staff/admin/accounts/new", Role.ADMIN)).hasStatusOk();
 			assertThat(get("/staff/audit", Role.ADMIN)).hasStatusOk();
+			assertThat(get("/staff/dashboard", Role.ADMIN)).hasStatusOk();
 		}
 
 		@Test

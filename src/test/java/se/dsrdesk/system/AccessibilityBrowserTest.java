@@ -1,6 +1,8 @@
 package se.dsrdesk.system;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -179,6 +181,38 @@ class AccessibilityBrowserTest extends BrowserTest {
 		visit("/staff/admin/accounts", 403);
 		check("403 page");
 
+		assertNoViolations();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "en", "sv" })
+	void complianceOfficerPages(String language) {
+		// Something in every list that can be reached without the clock: overdue, paused.
+		DsrRequest overdue = this.requests.register(new NewRequest("Test Person", null, null, language,
+				RequestType.ACCESS, Channel.EMAIL, "Please.", Instant.now().minus(Duration.ofDays(40))), Actor.SYSTEM);
+		DsrRequest paused = this.requests.register(new NewRequest("Test Person", null, null, language,
+				RequestType.ERASURE, Channel.EMAIL, "Please.", null), Actor.SYSTEM);
+		this.requests.pause(paused.getId(), null, "Which account?", Actor.SYSTEM);
+		String email = TestAccounts.create(this.accounts, Role.COMPLIANCE_OFFICER);
+		speak(language);
+		signIn(email, TestAccounts.PASSWORD);
+		check("staff start page (compliance officer)");
+
+		visit("/staff/dashboard", 200);
+		assertThat(this.page.locator("#overdue-table tbody tr").first()).isVisible();
+		check("dashboard");
+		visit("/staff/dashboard?from=2026-02-30&to=2026-01-01", 200);
+		assertThat(this.page.locator("#period-error")).isVisible();
+		check("dashboard with a period that does not parse");
+
+		visit("/staff/dashboard/report", 200);
+		check("yearly report");
+		visit("/staff/dashboard/report?year=1900", 200);
+		assertThat(this.page.locator("#year-error")).isVisible();
+		check("yearly report with a wrong year");
+
+		this.requests.withdraw(overdue.getId(), null, Actor.SYSTEM);
+		this.requests.withdraw(paused.getId(), null, Actor.SYSTEM);
 		assertNoViolations();
 	}
 
