@@ -101,6 +101,18 @@ class AuditController {
 		csv.row(header(locale, "when", "who", "what", "action", "targetType", "targetId", "reference", "details",
 				"changes"));
 		ZoneId zone = zone();
+		try {
+			writeRows(filter, zone, locale, csv);
+		}
+		catch (UncheckedIOException ex) {
+			// The reader went away mid-file: nothing more to send.
+			throw ex.getCause();
+		}
+		csv.flush();
+		return null;
+	}
+
+	private void writeRows(AuditFilter filter, ZoneId zone, Locale locale, CsvDownload csv) {
 		this.query.export(filter, zone, (row) -> {
 			try {
 				csv.row(WHEN.format(row.occurredAt().atZone(zone)), row.actorLabel(),
@@ -115,8 +127,6 @@ class AuditController {
 				throw new UncheckedIOException(ex);
 			}
 		});
-		csv.flush();
-		return null;
 	}
 
 	private void form(Model model) {
