@@ -59,7 +59,8 @@ class AccessRulesTest {
 
 		@ParameterizedTest
 		@ValueSource(strings = { "/staff", "/staff/admin/accounts", "/staff/audit", "/staff/account/password",
-				"/staff/dashboard", "/staff/dashboard/report", "/staff/dashboard/report.pdf" })
+				"/staff/dashboard", "/staff/dashboard/report", "/staff/dashboard/report.pdf", "/staff/audit/export.csv",
+				"/staff/exports", "/staff/exports/requests.csv" })
 		void isSentToTheSignInPage(String path) {
 			MvcTestResult result = AccessRulesTest.this.mvc.get().uri(path).accept(MediaType.TEXT_HTML).exchange();
 			assertThat(result).hasStatus3xxRedirection();
@@ -115,7 +116,7 @@ class AccessRulesTest {
 		 * this goes over real HTTP.
 		 */
 		@ParameterizedTest
-		@ValueSource(strings = { "/staff/admin/accounts", "/staff/audit" })
+		@ValueSource(strings = { "/staff/admin/accounts", "/staff/audit", "/staff/exports" })
 		void seesTheFriendlyAccessDeniedPageInTheirLanguage(String path) {
 			String email = newAccount(Role.CASE_HANDLER);
 			HttpVisitor english = new HttpVisitor(AccessRulesTest.this.port, "en-GB,en;q=0.9");
@@ -137,8 +138,9 @@ class AccessRulesTest {
 	class ComplianceOfficer {
 
 		@Test
-		void readsTheAuditTrail() {
+		void readsTheAuditTrailAndTheExports() {
 			assertThat(get("/staff/audit", Role.COMPLIANCE_OFFICER)).hasStatusOk();
+			assertThat(get("/staff/exports", Role.COMPLIANCE_OFFICER)).hasStatusOk();
 		}
 
 		@Test

@@ -31,6 +31,8 @@ import se.dsrdesk.account.Role;
 import se.dsrdesk.account.StaffUser;
 import se.dsrdesk.account.TestAccounts;
 import se.dsrdesk.audit.Actor;
+import se.dsrdesk.audit.AuditLog;
+import se.dsrdesk.audit.Change;
 import se.dsrdesk.request.Channel;
 import se.dsrdesk.request.DsrRequest;
 import se.dsrdesk.request.NewRequest;
@@ -63,6 +65,9 @@ class AccessibilityBrowserTest extends BrowserTest {
 
 	@Autowired
 	RequestService requests;
+
+	@Autowired
+	AuditLog audit;
 
 	private final Map<String, List<String>> violations = new LinkedHashMap<>();
 
@@ -131,6 +136,26 @@ class AccessibilityBrowserTest extends BrowserTest {
 		visit("/staff/audit", 200);
 		assertThat(this.page.locator("#main table tbody tr").first()).isVisible();
 		check("audit trail");
+
+		// A change with its values before and after, found by its user and action.
+		this.audit.record(new Actor(null, "a11y"), "ACCOUNT_UPDATED", "STAFF_USER", other.getId(), "roles",
+				List.of(Change.of("roles", "[CASE_HANDLER]", "[CASE_HANDLER, COMPLIANCE_OFFICER]"),
+						Change.of("displayName", null, "Ada Tillgänglig")));
+		visit("/staff/audit?actor=none&action=ACCOUNT_UPDATED", 200);
+		assertThat(this.page.locator("#main dl.audit-changes").first()).isVisible();
+		check("audit trail with changes");
+
+		visit("/staff/audit?reference=DSR-12&from=2026-03-02&to=2026-03-01", 400);
+		assertThat(this.page.locator("#reference-error")).isVisible();
+		assertThat(this.page.locator("#to")).hasAttribute("aria-describedby", "to-hint to-error");
+		check("audit trail with filter errors");
+
+		visit("/staff/exports", 200);
+		check("exports");
+
+		visit("/staff/exports/requests.csv?from=2026-03-02&to=2026-03-01", 400);
+		assertThat(this.page.locator("#to-error")).isVisible();
+		check("exports with errors");
 
 		visit("/staff/admin/accounts/" + Long.MAX_VALUE, 404);
 		check("404 page");
