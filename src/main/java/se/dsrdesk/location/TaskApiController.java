@@ -42,7 +42,7 @@ class TaskApiController {
 	@Operation(summary = "Record a task's outcome",
 			description = "The outcomes that fit depend on the request's type; one that keeps data needs a legal "
 					+ "ground and a date and creates a retention hold. A task that is no longer open answers 409.")
-	TaskJson record(@PathVariable String reference, @PathVariable long taskId, @RequestBody OutcomeBody body,
+	TaskDetails record(@PathVariable String reference, @PathVariable long taskId, @RequestBody OutcomeBody body,
 			@AuthenticationPrincipal StaffPrincipal me, Locale locale) {
 		DsrRequest request = this.requests.byReference(reference.toUpperCase(Locale.ROOT));
 		LocationTask task = this.tasks.get(taskId);
@@ -52,7 +52,7 @@ class TaskApiController {
 		OutcomeRecord outcome = new OutcomeRecord(body.outcome(), body.note(), body.summary(), body.ground(),
 				body.groundText(), body.retainedUntil());
 		LocationTask done = this.tasks.recordOutcome(taskId, outcome, me.toActor());
-		return TaskJson.of(this.tasks.get(done.getId()), request.getReference(), locale);
+		return TaskDetails.of(this.tasks.get(done.getId()), request.getReference(), locale);
 	}
 
 	/**
@@ -84,13 +84,13 @@ class TaskApiController {
 	 * @param retainedUntil until when data is kept
 	 * @param doneAt when the outcome was recorded
 	 */
-	record TaskJson(long id, String reference, String location, TaskStatus status, TaskOutcome outcome, String note,
+	record TaskDetails(long id, String reference, String location, TaskStatus status, TaskOutcome outcome, String note,
 			String summary, LegalGround ground, String groundText, LocalDate retainedUntil, Instant doneAt) {
 
-		static TaskJson of(LocationTask task, String reference, Locale locale) {
+		static TaskDetails of(LocationTask task, String reference, Locale locale) {
 			LocalizedText name = task.getLocation().getName();
 			String location = "sv".equals(locale.getLanguage()) ? name.sv() : name.en();
-			return new TaskJson(task.getId(), reference,
+			return new TaskDetails(task.getId(), reference,
 					(location != null && !location.isBlank()) ? location : name.sv(), task.getStatus(),
 					task.getOutcome(), task.getNote(), task.getSummary(), task.getLegalGround(),
 					task.getLegalGroundText(), task.getRetainedUntil(), task.getDoneAt());

@@ -34,6 +34,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import se.dsrdesk.account.StaffPrincipal;
 import se.dsrdesk.account.StaffUser;
@@ -130,7 +131,11 @@ class RequestApiController {
 		DsrRequest request = this.requests.register(new NewRequest(body.subjectName().strip(),
 				blankToNull(body.subjectEmail()), blankToNull(body.subjectPhone()), language, body.type(),
 				body.channel(), blankToNull(body.description()), receivedAt), me.toActor());
-		return ResponseEntity.created(URI.create("/api/v1/requests/" + request.getReference()))
+		URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
+			.path("/{reference}")
+			.buildAndExpand(request.getReference())
+			.toUri();
+		return ResponseEntity.created(location)
 			.eTag(etag(request))
 			.body(details(this.requests.get(request.getId()), locale));
 	}

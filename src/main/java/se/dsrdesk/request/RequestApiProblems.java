@@ -31,10 +31,18 @@ class RequestApiProblems {
 		this.problems = problems;
 	}
 
+	/**
+	 * A step the status does not allow. A second extension is told as an extension that
+	 * is not allowed, which is what it is.
+	 */
 	@ExceptionHandler(IllegalTransitionException.class)
 	ProblemDetail notAllowed(IllegalTransitionException ex) {
-		ProblemDetail problem = this.problems.problem(HttpStatus.CONFLICT, "transition-not-allowed", locale(),
-				ex.status().name(), ex.action().name());
+		Locale locale = locale();
+		if (ex.action() == RequestAction.EXTENDED && RequestStatus.CLOCK_RUNNING.contains(ex.status())) {
+			return this.problems.problem(HttpStatus.CONFLICT, "extension-not-allowed", locale);
+		}
+		ProblemDetail problem = this.problems.problem(HttpStatus.CONFLICT, "transition-not-allowed", locale,
+				this.problems.message("inbox.status." + ex.status().name(), null, locale));
 		problem.setProperty("requestStatus", ex.status().name());
 		return problem;
 	}

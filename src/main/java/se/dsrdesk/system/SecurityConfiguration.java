@@ -88,8 +88,37 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * Swagger UI applies a few inline styles: its pages alone may, with scripts still
+	 * only from the application.
+	 */
+	static final String API_DOCS_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self';",
+			"style-src 'self' 'unsafe-inline';");
+
+	/**
+	 * The API's OpenAPI description and its browsable page (Swagger UI), for anyone: they
+	 * hold no data, only what the API offers, and every call still needs credentials
+	 * (docs/api.md). Read only, without a session.
+	 */
 	@Bean
 	@Order(2)
+	SecurityFilterChain apiDocsSecurityFilterChain(HttpSecurity http) throws Exception {
+		http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**");
+		http.authorizeHttpRequests(
+				(requests) -> requests.requestMatchers(HttpMethod.GET, "/**").permitAll().anyRequest().denyAll());
+		http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+		http.csrf((csrf) -> csrf.disable());
+		http.requestCache((cache) -> cache.disable());
+		http.logout((logout) -> logout.disable());
+		http.headers((headers) -> headers
+			.contentSecurityPolicy((csp) -> csp.policyDirectives(API_DOCS_CONTENT_SECURITY_POLICY))
+			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+			.frameOptions((frame) -> frame.deny()));
+		return http.build();
+	}
+
+	@Bean
+	@Order(3)
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationFailureHandler signInFailureHandler)
 			throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
@@ -101,10 +130,6 @@ class SecurityConfiguration {
 			.requestMatchers("/request", "/request/**", "/privacy")
 			.permitAll()
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
-			.permitAll()
-			// The API's OpenAPI description and its browsable page: no data, only what
-			// the API offers; every call still needs credentials (docs/api.md).
-			.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
 			.permitAll()
 			.requestMatchers("/staff/admin/**")
 			.hasRole("ADMIN")
