@@ -324,6 +324,8 @@ class RequestApiTest {
 			assertThat(extended.json().path("extension").path("reason").asString())
 				.isEqualTo("Many systems to search.");
 			assertThat(extended.json().path("effectiveDeadline").asString()).isEqualTo("2026-06-08");
+			assertProblem(RequestApiTest.this.api.post(path + "/extension", "{\"months\": 1, \"reason\": \"Again.\"}"),
+					409, "extension-not-allowed");
 
 			StaffPrincipal colleague = TestAccounts.signedIn(RequestApiTest.this.accounts,
 					RequestApiTest.this.userDetailsService, Role.CASE_HANDLER);
