@@ -53,6 +53,8 @@ import se.dsrdesk.request.RequestJson.TaskJson;
 import se.dsrdesk.system.ApiController;
 import se.dsrdesk.system.ControllerIdentity;
 import se.dsrdesk.system.EmailAddresses;
+import se.dsrdesk.system.InvalidInputException;
+import se.dsrdesk.system.InvalidInputException.Invalid;
 import se.dsrdesk.system.NotFoundException;
 
 /**
@@ -379,38 +381,6 @@ class RequestApiController {
 
 	private static String blankToNull(String text) {
 		return (text == null || text.isBlank()) ? null : text.strip();
-	}
-
-	/**
-	 * Input the API does not accept, found by the controller rather than by Bean
-	 * Validation: answered 400 with the fields and their messages.
-	 */
-	static class InvalidInputException extends RuntimeException {
-
-		private final List<Invalid> fields;
-
-		InvalidInputException(List<Invalid> fields) {
-			super("Invalid " + fields);
-			this.fields = List.copyOf(fields);
-		}
-
-		InvalidInputException(String field, String code) {
-			this(List.of(new Invalid(field, code)));
-		}
-
-		List<Invalid> fields() {
-			return this.fields;
-		}
-
-	}
-
-	/**
-	 * One field the API does not accept.
-	 *
-	 * @param field the JSON field, query parameter or header
-	 * @param code the message key of what is wrong
-	 */
-	record Invalid(String field, String code) {
 	}
 
 }

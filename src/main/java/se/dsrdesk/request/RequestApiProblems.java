@@ -67,15 +67,6 @@ class RequestApiProblems {
 		return this.problems.invalid("assigneeId", "requestPage.assign.invalid", locale());
 	}
 
-	@ExceptionHandler(RequestApiController.InvalidInputException.class)
-	ProblemDetail invalidInput(RequestApiController.InvalidInputException ex) {
-		Locale locale = locale();
-		return this.problems.invalid(ex.fields()
-			.stream()
-			.map((f) -> new ApiProblems.FieldMessage(f.field(), this.problems.message(f.code(), null, locale)))
-			.toList(), locale);
-	}
-
 	private static Locale locale() {
 		return LocaleContextHolder.getLocale();
 	}

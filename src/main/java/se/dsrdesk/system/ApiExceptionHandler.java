@@ -60,6 +60,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return this.problems.problem(HttpStatus.FORBIDDEN, "forbidden", locale());
 	}
 
+	@ExceptionHandler(InvalidInputException.class)
+	ProblemDetail invalidInput(InvalidInputException ex) {
+		Locale locale = locale();
+		return this.problems.invalid(ex.fields()
+			.stream()
+			.map((f) -> new ApiProblems.FieldMessage(f.field(), this.problems.message(f.code(), null, locale)))
+			.toList(), locale);
+	}
+
 	/**
 	 * The domain's last line against bad input that the API let through. In this advice,
 	 * after all others: an advice also matches an exception's causes, and a failed
