@@ -2,7 +2,9 @@ package se.dsrdesk.account;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import se.dsrdesk.audit.Actor;
 import se.dsrdesk.audit.AuditLog;
+import se.dsrdesk.audit.Change;
 import se.dsrdesk.notification.OutgoingMail;
 import se.dsrdesk.notification.Outbox;
 import se.dsrdesk.notification.RecipientKind;
@@ -100,18 +103,25 @@ public class AccountService {
 			throw new AccountChangeRefusedException("account.lastAdmin", "roles");
 		}
 		StringBuilder details = new StringBuilder();
+		List<Change> changes = new ArrayList<>();
 		if (!user.getRoles().equals(roles)) {
 			details.append("roles ").append(sorted(user.getRoles())).append(" -> ").append(sorted(roles)).append("; ");
+			changes.add(Change.of("roles", sorted(user.getRoles()), sorted(roles)));
 		}
 		if (!normalised.equals(user.getEmail())) {
 			details.append("email changed; ");
+			changes.add(Change.of("email", user.getEmail(), normalised));
 			this.signInGuard.clear(user.getEmail());
 		}
 		if (!displayName.strip().equals(user.getDisplayName())) {
 			details.append("name changed; ");
+			changes.add(Change.of("displayName", user.getDisplayName(), displayName.strip()));
 		}
+		Change.addIfChanged(changes, "language", user.getPreferredLanguage(), language);
 		user.update(normalised, displayName.strip(), roles, language, this.clock.instant());
-		this.auditLog.record(actor, "ACCOUNT_UPDATED", TARGET, id, details.toString().strip());
+		// Staff data, not a data subject's: the trail may keep names and addresses before
+		// and after.
+		this.auditLog.record(actor, "ACCOUNT_UPDATED", TARGET, id, details.toString().strip(), changes);
 	}
 
 	void deactivate(long id, Actor actor) {
@@ -126,7 +136,7 @@ public class AccountService {
 			throw new AccountChangeRefusedException("account.lastAdmin", null);
 		}
 		user.deactivate(this.clock.instant());
-		this.auditLog.record(actor, "ACCOUNT_DEACTIVATED", TARGET, id, null);
+		this.auditLog.record(actor, "ACCOUNT_DEACTIVATED", TARGET, id, null, List.of(Change.of("active", true, false)));
 	}
 
 	void reactivate(long id, Actor actor) {
@@ -135,7 +145,7 @@ public class AccountService {
 			return;
 		}
 		user.reactivate(this.clock.instant());
-		this.auditLog.record(actor, "ACCOUNT_REACTIVATED", TARGET, id, null);
+		this.auditLog.record(actor, "ACCOUNT_REACTIVATED", TARGET, id, null, List.of(Change.of("active", false, true)));
 	}
 
 	/**

@@ -44,10 +44,19 @@ public class AuditEvent {
 	@Column(updatable = false)
 	private String details;
 
+	/** The request the event is about, also for its tasks, notes and attachments. */
+	@Column(name = "request_id", updatable = false)
+	private Long requestId;
+
+	/** Before and after values, JSON; see {@link Change}. */
+	@Column(updatable = false)
+	private String changes;
+
 	protected AuditEvent() {
 	}
 
-	AuditEvent(Instant occurredAt, Actor actor, String action, String targetType, String targetId, String details) {
+	AuditEvent(Instant occurredAt, Actor actor, String action, String targetType, String targetId, String details,
+			Long requestId, String changes) {
 		this.occurredAt = occurredAt;
 		this.actorId = actor.staffUserId();
 		this.actorLabel = actor.label();
@@ -55,6 +64,8 @@ public class AuditEvent {
 		this.targetType = targetType;
 		this.targetId = targetId;
 		this.details = details;
+		this.requestId = requestId;
+		this.changes = changes;
 	}
 
 	public Long getId() {
@@ -87,6 +98,19 @@ public class AuditEvent {
 
 	public String getDetails() {
 		return this.details;
+	}
+
+	public Long getRequestId() {
+		return this.requestId;
+	}
+
+	/**
+	 * The before and after values as stored.
+	 * @return a JSON list of {@link Change}, or {@code null} when the event changed
+	 * nothing
+	 */
+	public String getChangesJson() {
+		return this.changes;
 	}
 
 }

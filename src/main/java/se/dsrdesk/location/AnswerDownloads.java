@@ -150,8 +150,8 @@ public class AnswerDownloads implements AnswerAttachments {
 		if (content.isEmpty()) {
 			return Download.gone();
 		}
-		this.audit.record(DATA_SUBJECT, "ANSWER_DOWNLOADED", "REQUEST", found.requestId(),
-				found.reference() + ": " + name);
+		this.audit.recordAboutRequest(found.requestId(), DATA_SUBJECT, "ANSWER_DOWNLOADED", "REQUEST",
+				found.requestId(), found.reference() + ": " + name);
 		return new Download(Download.Status.OK, name, PDF.equals(name) ? "application/pdf" : "application/json",
 				content.get());
 	}
@@ -170,7 +170,7 @@ public class AnswerDownloads implements AnswerAttachments {
 		for (long[] row : expired) {
 			this.jdbc.sql("DELETE FROM answer_file WHERE download_id = ?").param(row[0]).update();
 			this.jdbc.sql("UPDATE answer_download SET deleted_at = ? WHERE id = ?").params(now, row[0]).update();
-			this.audit.record(Actor.SYSTEM, "ANSWER_FILES_DELETED", "REQUEST", row[1],
+			this.audit.recordAboutRequest(row[1], Actor.SYSTEM, "ANSWER_FILES_DELETED", "REQUEST", row[1],
 					"download " + row[0] + ": link expired");
 		}
 		return expired.size();

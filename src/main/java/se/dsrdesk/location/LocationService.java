@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -27,6 +29,7 @@ import se.dsrdesk.account.StaffUser;
 import se.dsrdesk.account.StaffUserRepository;
 import se.dsrdesk.audit.Actor;
 import se.dsrdesk.audit.AuditLog;
+import se.dsrdesk.audit.Change;
 import se.dsrdesk.deadline.DeadlineCalculator;
 import se.dsrdesk.system.NotFoundException;
 
@@ -165,7 +168,10 @@ public class LocationService {
 			.filter((key) -> !Objects.equals(before.get(key), after.get(key)))
 			.toList();
 		this.locations.saveAndFlush(location);
-		this.audit.record(actor, "LOCATION_UPDATED", TARGET, id, "changed=" + String.join(",", changed));
+		List<Change> changes = changed.stream()
+			.map((key) -> new Change(key, shown(before.get(key)), shown(after.get(key))))
+			.toList();
+		this.audit.record(actor, "LOCATION_UPDATED", TARGET, id, "changed=" + String.join(",", changed), changes);
 		return location;
 	}
 
@@ -233,7 +239,8 @@ public class LocationService {
 		values.put("name", location.getName());
 		values.put("description", location.getDescription());
 		values.put("kind", location.getKind());
-		values.put("owner", (location.getOwner() != null) ? location.getOwner().getId() : null);
+		values.put("owner", (location.getOwner() != null)
+				? location.getOwner().getDisplayName() + " (#" + location.getOwner().getId() + ")" : null);
 		values.put("dataCategories", location.getDataCategories());
 		values.put("purposes", location.getPurposes());
 		values.put("legalBasis", location.getLegalBasis());
@@ -250,6 +257,24 @@ public class LocationService {
 		values.put("reviewIntervalMonths", location.getReviewIntervalMonths());
 		values.put("requestTypes", location.getRequestTypes());
 		return values;
+	}
+
+	/**
+	 * A value of the register as the audit trail shows it: both languages of a text,
+	 * lists joined with commas.
+	 */
+	private static String shown(Object value) {
+		if (value == null) {
+			return null;
+		}
+		if (value instanceof LocalizedText text) {
+			return (text.isEmpty()) ? null
+					: "sv: " + Objects.toString(text.sv(), "") + " | en: " + Objects.toString(text.en(), "");
+		}
+		if (value instanceof Collection<?> values) {
+			return values.stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
+		}
+		return value.toString();
 	}
 
 	private Instant now() {

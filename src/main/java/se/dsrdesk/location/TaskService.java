@@ -14,8 +14,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import se.dsrdesk.account.StaffUser;
+import se.dsrdesk.account.StaffUserRepository;
 import se.dsrdesk.audit.Actor;
 import se.dsrdesk.audit.AuditLog;
+import se.dsrdesk.audit.Change;
 import se.dsrdesk.deadline.DeadlineCalculator;
 import se.dsrdesk.request.CompletionGuard;
 import se.dsrdesk.request.DsrRequest;
@@ -49,6 +51,8 @@ public class TaskService implements CompletionGuard, TaskChecklist {
 
 	private final AuditLog audit;
 
+	private final StaffUserRepository staff;
+
 	private final JdbcClient jdbc;
 
 	private final DeadlineCalculator calendar;
@@ -56,8 +60,9 @@ public class TaskService implements CompletionGuard, TaskChecklist {
 	private final Clock clock;
 
 	TaskService(LocationTaskRepository tasks, RetentionHoldRepository holds, DataLocationRepository locations,
-			RequestService requests, LocationService register, AuditLog audit, JdbcClient jdbc,
-			DeadlineCalculator calendar, Clock clock) {
+			RequestService requests, LocationService register, AuditLog audit, StaffUserRepository staff,
+			JdbcClient jdbc, DeadlineCalculator calendar, Clock clock) {
+		this.staff = staff;
 		this.tasks = tasks;
 		this.holds = holds;
 		this.locations = locations;
@@ -93,16 +98,16 @@ public class TaskService implements CompletionGuard, TaskChecklist {
 			Long assignee = (owner != null && owner.isActive()) ? owner.getId() : request.getAssigneeId();
 			this.tasks.save(new LocationTask(request.getId(), location, type, assignee, now));
 		}
-		this.audit.record(activity.actor(), "LOCATION_TASKS_CREATED", "REQUEST", request.getId(),
-				"tasks=" + applicable.size());
+		this.audit.recordAboutRequest(request.getId(), activity.actor(), "LOCATION_TASKS_CREATED", "REQUEST",
+				request.getId(), "tasks=" + applicable.size());
 	}
 
 	private void cancelOpenTasks(RequestActivity activity) {
 		List<LocationTask> open = this.tasks.findByRequestIdAndStatus(activity.requestId(), TaskStatus.OPEN);
 		open.forEach(LocationTask::cancel);
 		if (!open.isEmpty()) {
-			this.audit.record(activity.actor(), "LOCATION_TASKS_CANCELLED", "REQUEST", activity.requestId(),
-					"tasks=" + open.size());
+			this.audit.recordAboutRequest(activity.requestId(), activity.actor(), "LOCATION_TASKS_CANCELLED", "REQUEST",
+					activity.requestId(), "tasks=" + open.size());
 		}
 	}
 
@@ -157,7 +162,7 @@ public class TaskService implements CompletionGuard, TaskChecklist {
 			RetentionHold hold = this.holds.save(new RetentionHold(task, this.clock.instant()));
 			details += "; hold=" + hold.getId() + " until " + hold.getRetainedUntil();
 		}
-		this.audit.record(actor, "TASK_DONE", TARGET, taskId, details);
+		this.audit.recordAboutRequest(task.getRequestId(), actor, "TASK_DONE", TARGET, taskId, details);
 		return task;
 	}
 
@@ -171,10 +176,24 @@ public class TaskService implements CompletionGuard, TaskChecklist {
 		if (staffUserId != null && assignee == null) {
 			throw new IllegalArgumentException("Not a staff user who can take tasks: " + staffUserId);
 		}
+		String before = staffLabel(task.getAssigneeId());
 		task.assign(staffUserId);
-		this.audit.record(actor, "TASK_ASSIGNED", TARGET, taskId,
-				(staffUserId != null) ? "assignee=" + staffUserId : "unassigned");
+		this.audit.recordAboutRequest(task.getRequestId(), actor, "TASK_ASSIGNED", TARGET, taskId,
+				(staffUserId != null) ? "assignee=" + staffUserId : "unassigned",
+				List.of(new Change("assignee", before, (assignee != null) ? label(assignee) : null)));
 		return task;
+	}
+
+	/** A staff user as the audit trail shows them: name and id. */
+	private String staffLabel(Long id) {
+		if (id == null) {
+			return null;
+		}
+		return this.staff.findById(id).map(TaskService::label).orElse("#" + id);
+	}
+
+	private static String label(StaffUser user) {
+		return user.getDisplayName() + " (#" + user.getId() + ")";
 	}
 
 	/**
@@ -280,7 +299,7 @@ public class TaskService implements CompletionGuard, TaskChecklist {
 		RetentionHold hold = hold(holdId);
 		if (hold.isStanding()) {
 			hold.erased(note, actor, this.clock.instant());
-			this.audit.record(actor, "HOLD_ERASED", "RETENTION_HOLD", holdId,
+			this.audit.recordAboutRequest(hold.getRequestId(), actor, "HOLD_ERASED", "RETENTION_HOLD", holdId,
 					"location=" + hold.getLocation().getId() + "; request=" + hold.getRequestId());
 		}
 		return hold;

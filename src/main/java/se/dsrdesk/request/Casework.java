@@ -170,8 +170,8 @@ public class Casework {
 	public RequestNote addNote(long requestId, String text, Actor actor) {
 		DsrRequest request = this.requests.get(requestId);
 		RequestNote note = this.notes.save(new RequestNote(request.getId(), actor, text, this.clock.instant()));
-		this.audit.record(actor, "REQUEST_NOTE_ADDED", RequestAuditor.TARGET, request.getId(),
-				request.getReference() + ": note " + note.getId());
+		this.audit.recordAboutRequest(request.getId(), actor, "REQUEST_NOTE_ADDED", RequestAuditor.TARGET,
+				request.getId(), request.getReference() + ": note " + note.getId());
 		return note;
 	}
 

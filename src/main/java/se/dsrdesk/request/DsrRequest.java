@@ -28,6 +28,7 @@ import org.springframework.data.domain.AfterDomainEventPublication;
 import org.springframework.data.domain.DomainEvents;
 
 import se.dsrdesk.audit.Actor;
+import se.dsrdesk.audit.Change;
 import se.dsrdesk.deadline.Deadline;
 import se.dsrdesk.deadline.DeadlinePolicy;
 import se.dsrdesk.deadline.PausePeriod;
@@ -159,6 +160,13 @@ public class DsrRequest {
 	@Column(name = "rejection_ground")
 	private RejectionGround rejectionGround;
 
+	/** The names of the changed values in the audit trail. */
+	static final String STATUS = "status";
+
+	static final String ASSIGNEE = "assignee";
+
+	static final String EFFECTIVE_DEADLINE = "effectiveDeadline";
+
 	/** What happened since the last save, published as {@link RequestActivity} events. */
 	@Transient
 	private final List<Pending> pending = new ArrayList<>();
@@ -230,9 +238,10 @@ public class DsrRequest {
 	/** The person confirmed their email address. */
 	public void verifyEmail(Actor actor, Instant now) {
 		require(RequestAction.EMAIL_VERIFIED);
+		RequestStatus before = this.status;
 		this.status = NEW;
 		touch(now);
-		record(RequestAction.EMAIL_VERIFIED, actor, null);
+		record(RequestAction.EMAIL_VERIFIED, actor, null, statusChange(before));
 	}
 
 	/**
@@ -241,17 +250,22 @@ public class DsrRequest {
 	 */
 	public void assign(Long staffUserId, Actor actor, Instant now) {
 		require(RequestAction.ASSIGNED);
+		Long before = this.assigneeId;
 		this.assigneeId = staffUserId;
 		touch(now);
-		record(RequestAction.ASSIGNED, actor, (staffUserId != null) ? "assignee=" + staffUserId : "unassigned");
+		List<Change> changes = new ArrayList<>();
+		Change.addIfChanged(changes, ASSIGNEE, before, staffUserId);
+		record(RequestAction.ASSIGNED, actor, (staffUserId != null) ? "assignee=" + staffUserId : "unassigned",
+				changes);
 	}
 
 	/** A case handler takes the request up. */
 	public void startWork(Actor actor, Instant now) {
 		require(RequestAction.STARTED);
+		RequestStatus before = this.status;
 		this.status = IN_PROGRESS;
 		touch(now);
-		record(RequestAction.STARTED, actor, null);
+		record(RequestAction.STARTED, actor, null, statusChange(before));
 	}
 
 	/**
@@ -276,7 +290,8 @@ public class DsrRequest {
 		this.identityVerifiedAt = now;
 		this.identityVerifiedBy = actor.staffUserId();
 		touch(now);
-		record(RequestAction.IDENTITY_VERIFIED, actor, "method=" + method);
+		record(RequestAction.IDENTITY_VERIFIED, actor, "method=" + method,
+				List.of(Change.of("identityMethod", null, method)));
 	}
 
 	/**
@@ -292,9 +307,10 @@ public class DsrRequest {
 			throw new IllegalArgumentException("A pause cannot start before the request was received");
 		}
 		this.pauses.add(new Pause(today, reason.strip()));
+		RequestStatus before = this.status;
 		this.status = AWAITING_SUBJECT;
 		touch(now);
-		record(RequestAction.PAUSED, actor, null);
+		record(RequestAction.PAUSED, actor, null, statusChange(before));
 	}
 
 	/**
@@ -309,11 +325,15 @@ public class DsrRequest {
 			throw new IllegalArgumentException("A pause cannot end before it began");
 		}
 		open.resume(today);
+		RequestStatus before = this.status;
+		LocalDate deadlineBefore = this.effectiveDeadline;
 		this.status = IN_PROGRESS;
 		recalculate(policy);
 		touch(now);
+		List<Change> changes = new ArrayList<>(statusChange(before));
+		Change.addIfChanged(changes, EFFECTIVE_DEADLINE, deadlineBefore, this.effectiveDeadline);
 		record(RequestAction.RESUMED, actor,
-				"paused " + open.toPeriod().days() + " days; deadline " + this.effectiveDeadline);
+				"paused " + open.toPeriod().days() + " days; deadline " + this.effectiveDeadline, changes);
 	}
 
 	/**
@@ -331,12 +351,17 @@ public class DsrRequest {
 			throw new IllegalTransitionException(this.status, RequestAction.EXTENDED);
 		}
 		policy.calculator().checkExtensionAllowed(currentDeadline(policy), months, today);
+		LocalDate deadlineBefore = this.effectiveDeadline;
 		this.extensionMonths = months;
 		this.extensionReason = reason.strip();
 		this.extendedAt = now;
 		recalculate(policy);
 		touch(now);
-		record(RequestAction.EXTENDED, actor, "months=" + months + "; deadline " + this.effectiveDeadline);
+		List<Change> changes = new ArrayList<>();
+		changes.add(Change.of("extensionMonths", 0, months));
+		Change.addIfChanged(changes, EFFECTIVE_DEADLINE, deadlineBefore, this.effectiveDeadline);
+		// The reason is told to the person and may hold personal data: not in the trail.
+		record(RequestAction.EXTENDED, actor, "months=" + months + "; deadline " + this.effectiveDeadline, changes);
 	}
 
 	/**
@@ -354,8 +379,9 @@ public class DsrRequest {
 	/** The answer has been given. */
 	public void complete(Actor actor, Instant now) {
 		require(RequestAction.COMPLETED);
+		RequestStatus before = this.status;
 		close(COMPLETED, null, now);
-		record(RequestAction.COMPLETED, actor, null);
+		record(RequestAction.COMPLETED, actor, null, statusChange(before));
 	}
 
 	/**
@@ -365,8 +391,11 @@ public class DsrRequest {
 	public void reject(String reason, Actor actor, Instant now) {
 		require(RequestAction.REJECTED);
 		requireText(reason, "reason");
+		RequestStatus before = this.status;
 		close(REJECTED, reason.strip(), now);
-		record(RequestAction.REJECTED, actor, null);
+		// The reasons in words are told to the person and may hold personal data: not in
+		// the trail.
+		record(RequestAction.REJECTED, actor, null, statusChange(before));
 	}
 
 	/**
@@ -382,16 +411,20 @@ public class DsrRequest {
 		}
 		require(RequestAction.REJECTED);
 		requireText(reason, "reason");
+		RequestStatus before = this.status;
 		this.rejectionGround = ground;
 		close(REJECTED, reason.strip(), now);
-		record(RequestAction.REJECTED, actor, "ground=" + ground);
+		List<Change> changes = new ArrayList<>(statusChange(before));
+		changes.add(Change.of("rejectionGround", null, ground));
+		record(RequestAction.REJECTED, actor, "ground=" + ground, changes);
 	}
 
 	/** The person withdrew the request. */
 	public void withdraw(Actor actor, Instant now) {
 		require(RequestAction.WITHDRAWN);
+		RequestStatus before = this.status;
 		close(WITHDRAWN, null, now);
-		record(RequestAction.WITHDRAWN, actor, null);
+		record(RequestAction.WITHDRAWN, actor, null, statusChange(before));
 	}
 
 	/**
@@ -400,9 +433,10 @@ public class DsrRequest {
 	 */
 	public void expire(Instant now) {
 		require(RequestAction.EXPIRED);
+		RequestStatus before = this.status;
 		this.description = null;
 		close(EXPIRED, null, now);
-		record(RequestAction.EXPIRED, Actor.SYSTEM, null);
+		record(RequestAction.EXPIRED, Actor.SYSTEM, null, statusChange(before));
 	}
 
 	/**
@@ -505,7 +539,16 @@ public class DsrRequest {
 	}
 
 	private void record(RequestAction action, Actor actor, String details) {
-		this.pending.add(new Pending(action, actor, details));
+		record(action, actor, details, List.of());
+	}
+
+	private void record(RequestAction action, Actor actor, String details, List<Change> changes) {
+		this.pending.add(new Pending(action, actor, details, changes));
+	}
+
+	/** The status from before to now, as a change for the audit trail. */
+	private List<Change> statusChange(RequestStatus before) {
+		return List.of(Change.of(STATUS, before, this.status));
 	}
 
 	/**
@@ -516,7 +559,7 @@ public class DsrRequest {
 	@DomainEvents
 	List<RequestActivity> activities() {
 		return this.pending.stream()
-			.map((p) -> new RequestActivity(this.id, this.reference, p.action(), p.actor(), p.details()))
+			.map((p) -> new RequestActivity(this.id, this.reference, p.action(), p.actor(), p.details(), p.changes()))
 			.toList();
 	}
 
@@ -525,7 +568,7 @@ public class DsrRequest {
 		this.pending.clear();
 	}
 
-	private record Pending(RequestAction action, Actor actor, String details) {
+	private record Pending(RequestAction action, Actor actor, String details, List<Change> changes) {
 	}
 
 	public Long getId() {

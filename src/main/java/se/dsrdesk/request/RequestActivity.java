@@ -1,6 +1,9 @@
 package se.dsrdesk.request;
 
+import java.util.List;
+
 import se.dsrdesk.audit.Actor;
+import se.dsrdesk.audit.Change;
 
 /**
  * A domain event: something happened to a request. Published when the request is saved,
@@ -12,7 +15,18 @@ import se.dsrdesk.audit.Actor;
  * @param action what happened
  * @param actor who did it
  * @param details a short description without personal data, may be {@code null}
+ * @param changes the values it changed, before and after, without personal data (status,
+ * assignee, deadline, extension, grounds; never a reason in words)
  */
-public record RequestActivity(Long requestId, String reference, RequestAction action, Actor actor, String details) {
+public record RequestActivity(Long requestId, String reference, RequestAction action, Actor actor, String details,
+		List<Change> changes) {
+
+	public RequestActivity {
+		changes = (changes != null) ? List.copyOf(changes) : List.of();
+	}
+
+	public RequestActivity(Long requestId, String reference, RequestAction action, Actor actor, String details) {
+		this(requestId, reference, action, actor, details, List.of());
+	}
 
 }

@@ -116,7 +116,7 @@ public class RequestAttachments {
 					Timestamp.from(this.clock.instant()))
 			.update(key, "id");
 		long id = key.getKeyAs(Number.class).longValue();
-		this.audit.record(actor, "ATTACHMENT_ADDED", RequestAuditor.TARGET, requestId,
+		this.audit.recordAboutRequest(requestId, actor, "ATTACHMENT_ADDED", RequestAuditor.TARGET, requestId,
 				request.getReference() + ": attachment " + id);
 		return id;
 	}
@@ -154,7 +154,7 @@ public class RequestAttachments {
 			.optional()
 			.orElseThrow(() -> new NotFoundException("Attachment"));
 		DsrRequest request = this.requests.get(requestId);
-		this.audit.record(actor, "ATTACHMENT_DOWNLOADED", RequestAuditor.TARGET, requestId,
+		this.audit.recordAboutRequest(requestId, actor, "ATTACHMENT_DOWNLOADED", RequestAuditor.TARGET, requestId,
 				request.getReference() + ": attachment " + attachmentId);
 		return file;
 	}

@@ -133,8 +133,19 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/staff/admin/**")
 			.hasRole("ADMIN")
-			.requestMatchers("/staff/audit/**")
+			.requestMatchers(HttpMethod.GET, "/staff/audit", "/staff/audit/**")
 			.hasAnyRole("COMPLIANCE_OFFICER", "ADMIN")
+			// The compliance officer's dashboard and the yearly report.
+			.requestMatchers("/staff/dashboard", "/staff/dashboard/**")
+			.hasAnyRole("COMPLIANCE_OFFICER", "ADMIN")
+			// The audit trail is read-only: nothing may be sent to it.
+			.requestMatchers("/staff/audit", "/staff/audit/**")
+			.denyAll()
+			// Exports for record keeping (requests for a period).
+			.requestMatchers(HttpMethod.GET, "/staff/exports", "/staff/exports/**")
+			.hasAnyRole("COMPLIANCE_OFFICER", "ADMIN")
+			.requestMatchers("/staff/exports", "/staff/exports/**")
+			.denyAll()
 			// The register of data locations: all staff read it, admins change it; a
 			// location's owner (or an admin, checked in the service) records a review.
 			.requestMatchers(HttpMethod.POST, "/staff/locations/*/review")

@@ -124,6 +124,29 @@ public class HttpVisitor {
 			.build());
 	}
 
+	/**
+	 * Gets a file, such as a PDF, as bytes.
+	 * @param path the path
+	 * @return the body, after checking that the status is 200
+	 */
+	public byte[] getBytes(String path) {
+		try {
+			HttpResponse<byte[]> response = this.client.send(request(path).GET().build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+			if (response.statusCode() != 200) {
+				throw new IllegalStateException("HTTP " + response.statusCode() + " for " + path);
+			}
+			return response.body();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	private HttpRequest.Builder request(String path) {
 		return HttpRequest.newBuilder(URI.create(this.baseUrl + path))
 			.timeout(Duration.ofSeconds(30))

@@ -58,7 +58,9 @@ class AccessRulesTest {
 	class Anonymous {
 
 		@ParameterizedTest
-		@ValueSource(strings = { "/staff", "/staff/admin/accounts", "/staff/audit", "/staff/account/password" })
+		@ValueSource(strings = { "/staff", "/staff/admin/accounts", "/staff/audit", "/staff/account/password",
+				"/staff/dashboard", "/staff/dashboard/report", "/staff/dashboard/report.pdf", "/staff/audit/export.csv",
+				"/staff/exports", "/staff/exports/requests.csv" })
 		void isSentToTheSignInPage(String path) {
 			MvcTestResult result = AccessRulesTest.this.mvc.get().uri(path).accept(MediaType.TEXT_HTML).exchange();
 			assertThat(result).hasStatus3xxRedirection();
@@ -88,6 +90,12 @@ class AccessRulesTest {
 			assertThat(get("/staff/audit", Role.CASE_HANDLER)).hasStatus(403);
 		}
 
+		@ParameterizedTest
+		@ValueSource(strings = { "/staff/dashboard", "/staff/dashboard/report", "/staff/dashboard/report.pdf" })
+		void isRefusedTheDashboardAndTheYearlyReport(String path) {
+			assertThat(get(path, Role.CASE_HANDLER)).hasStatus(403);
+		}
+
 		@Test
 		void cannotCreateAnAccount() {
 			MvcTestResult result = AccessRulesTest.this.mvc.post()
@@ -108,7 +116,7 @@ class AccessRulesTest {
 		 * this goes over real HTTP.
 		 */
 		@ParameterizedTest
-		@ValueSource(strings = { "/staff/admin/accounts", "/staff/audit" })
+		@ValueSource(strings = { "/staff/admin/accounts", "/staff/audit", "/staff/exports" })
 		void seesTheFriendlyAccessDeniedPageInTheirLanguage(String path) {
 			String email = newAccount(Role.CASE_HANDLER);
 			HttpVisitor english = new HttpVisitor(AccessRulesTest.this.port, "en-GB,en;q=0.9");
@@ -130,13 +138,20 @@ class AccessRulesTest {
 	class ComplianceOfficer {
 
 		@Test
-		void readsTheAuditTrail() {
+		void readsTheAuditTrailAndTheExports() {
 			assertThat(get("/staff/audit", Role.COMPLIANCE_OFFICER)).hasStatusOk();
+			assertThat(get("/staff/exports", Role.COMPLIANCE_OFFICER)).hasStatusOk();
 		}
 
 		@Test
 		void isRefusedTheAdminArea() {
 			assertThat(get("/staff/admin/accounts", Role.COMPLIANCE_OFFICER)).hasStatus(403);
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "/staff/dashboard", "/staff/dashboard/report" })
+		void readsTheDashboardAndTheYearlyReport(String path) {
+			assertThat(get(path, Role.COMPLIANCE_OFFICER)).hasStatusOk();
 		}
 
 	}
@@ -149,6 +164,7 @@ class AccessRulesTest {
 			assertThat(get("/staff/admin/accounts", Role.ADMIN)).hasStatusOk();
 			assertThat(get("/staff/admin/accounts/new", Role.ADMIN)).hasStatusOk();
 			assertThat(get("/staff/audit", Role.ADMIN)).hasStatusOk();
+			assertThat(get("/staff/dashboard", Role.ADMIN)).hasStatusOk();
 		}
 
 		@Test

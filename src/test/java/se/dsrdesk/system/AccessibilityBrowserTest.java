@@ -1,6 +1,8 @@
 package se.dsrdesk.system;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -29,6 +31,8 @@ import se.dsrdesk.account.Role;
 import se.dsrdesk.account.StaffUser;
 import se.dsrdesk.account.TestAccounts;
 import se.dsrdesk.audit.Actor;
+import se.dsrdesk.audit.AuditLog;
+import se.dsrdesk.audit.Change;
 import se.dsrdesk.request.Channel;
 import se.dsrdesk.request.DsrRequest;
 import se.dsrdesk.request.NewRequest;
@@ -61,6 +65,9 @@ class AccessibilityBrowserTest extends BrowserTest {
 
 	@Autowired
 	RequestService requests;
+
+	@Autowired
+	AuditLog audit;
 
 	private final Map<String, List<String>> violations = new LinkedHashMap<>();
 
@@ -130,6 +137,26 @@ class AccessibilityBrowserTest extends BrowserTest {
 		assertThat(this.page.locator("#main table tbody tr").first()).isVisible();
 		check("audit trail");
 
+		// A change with its values before and after, found by its user and action.
+		this.audit.record(new Actor(null, "a11y"), "ACCOUNT_UPDATED", "STAFF_USER", other.getId(), "roles",
+				List.of(Change.of("roles", "[CASE_HANDLER]", "[CASE_HANDLER, COMPLIANCE_OFFICER]"),
+						Change.of("displayName", null, "Ada Tillgänglig")));
+		visit("/staff/audit?actor=none&action=ACCOUNT_UPDATED", 200);
+		assertThat(this.page.locator("#main dl.audit-changes").first()).isVisible();
+		check("audit trail with changes");
+
+		visit("/staff/audit?reference=DSR-12&from=2026-03-02&to=2026-03-01", 400);
+		assertThat(this.page.locator("#reference-error")).isVisible();
+		assertThat(this.page.locator("#to")).hasAttribute("aria-describedby", "to-hint to-error");
+		check("audit trail with filter errors");
+
+		visit("/staff/exports", 200);
+		check("exports");
+
+		visit("/staff/exports/requests.csv?from=2026-03-02&to=2026-03-01", 400);
+		assertThat(this.page.locator("#to-error")).isVisible();
+		check("exports with errors");
+
 		visit("/staff/admin/accounts/" + Long.MAX_VALUE, 404);
 		check("404 page");
 
@@ -190,6 +217,38 @@ class AccessibilityBrowserTest extends BrowserTest {
 		visit("/staff/admin/accounts", 403);
 		check("403 page");
 
+		assertNoViolations();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "en", "sv" })
+	void complianceOfficerPages(String language) {
+		// Something in every list that can be reached without the clock: overdue, paused.
+		DsrRequest overdue = this.requests.register(new NewRequest("Test Person", null, null, language,
+				RequestType.ACCESS, Channel.EMAIL, "Please.", Instant.now().minus(Duration.ofDays(40))), Actor.SYSTEM);
+		DsrRequest paused = this.requests.register(new NewRequest("Test Person", null, null, language,
+				RequestType.ERASURE, Channel.EMAIL, "Please.", null), Actor.SYSTEM);
+		this.requests.pause(paused.getId(), null, "Which account?", Actor.SYSTEM);
+		String email = TestAccounts.create(this.accounts, Role.COMPLIANCE_OFFICER);
+		speak(language);
+		signIn(email, TestAccounts.PASSWORD);
+		check("staff start page (compliance officer)");
+
+		visit("/staff/dashboard", 200);
+		assertThat(this.page.locator("#overdue-table tbody tr").first()).isVisible();
+		check("dashboard");
+		visit("/staff/dashboard?from=2026-02-30&to=2026-01-01", 200);
+		assertThat(this.page.locator("#period-error")).isVisible();
+		check("dashboard with a period that does not parse");
+
+		visit("/staff/dashboard/report", 200);
+		check("yearly report");
+		visit("/staff/dashboard/report?year=1900", 200);
+		assertThat(this.page.locator("#year-error")).isVisible();
+		check("yearly report with a wrong year");
+
+		this.requests.withdraw(overdue.getId(), null, Actor.SYSTEM);
+		this.requests.withdraw(paused.getId(), null, Actor.SYSTEM);
 		assertNoViolations();
 	}
 

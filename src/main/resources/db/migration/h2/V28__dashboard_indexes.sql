@@ -1,0 +1,3 @@
+-- PostgreSQL only: the dashboard's partial and covering indexes (see
+-- db/migration/postgresql/V28). On H2, the zero-setup database for small installations, the same
+-- SQL reads the common indexes.

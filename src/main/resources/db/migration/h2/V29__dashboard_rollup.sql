@@ -1,0 +1,2 @@
+-- PostgreSQL only: the dashboard's counts kept by triggers (see db/migration/postgresql/V29).
+-- On H2, the zero-setup database for small installations, the dashboard counts from dsr_request.
