@@ -9,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import se.dsrdesk.audit.Actor;
 import se.dsrdesk.audit.AuditLog;
+import se.dsrdesk.system.ApiCall;
 import se.dsrdesk.system.EmailAddresses;
 
 /**
@@ -30,9 +31,16 @@ class SignInAuditListener {
 		this.auditLog = auditLog;
 	}
 
+	/**
+	 * A sign-in clears the failures and is audited. An API call with HTTP Basic
+	 * authenticates on every request: it would write a line per call, so it is not.
+	 */
 	@EventListener
 	@Transactional
 	void onSuccess(AuthenticationSuccessEvent event) {
+		if (event.getAuthentication().getDetails() instanceof ApiCall) {
+			return;
+		}
 		if (event.getAuthentication().getPrincipal() instanceof StaffPrincipal principal) {
 			this.guard.clear(principal.email());
 			this.auditLog.record(principal.toActor(), "SIGN_IN", "STAFF_USER", principal.id(), null);

@@ -29,6 +29,9 @@ public class InboxFilter {
 
 	private Integer dueWithin;
 
+	/** Only requests whose deadline is before this date (the API's filter). */
+	private LocalDate dueBefore;
+
 	private boolean paused;
 
 	private boolean extended;
@@ -152,6 +155,14 @@ public class InboxFilter {
 
 	public void setDueWithin(Integer dueWithin) {
 		this.dueWithin = dueWithin;
+	}
+
+	public LocalDate getDueBefore() {
+		return this.dueBefore;
+	}
+
+	public void setDueBefore(LocalDate dueBefore) {
+		this.dueBefore = dueBefore;
 	}
 
 	public boolean isPaused() {

@@ -83,6 +83,10 @@ class InboxQuery {
 			args.add(Date.valueOf(today));
 			args.add(Date.valueOf(today.plusDays(days)));
 		});
+		if (filter.getDueBefore() != null) {
+			sql.append(" and r.effective_deadline < ?");
+			args.add(Date.valueOf(filter.getDueBefore()));
+		}
 		if (filter.isExtended()) {
 			sql.append(" and r.extension_months > 0");
 		}

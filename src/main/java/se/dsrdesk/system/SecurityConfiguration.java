@@ -1,21 +1,33 @@
 package se.dsrdesk.system;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManagerResolver;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.authentication.AuthenticationConverter;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.logout.LogoutFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
 /**
  * Who may reach what. Public pages need no sign-in; everything under {@code /staff} needs
- * a staff account, with the admin and audit areas restricted by role.
+ * a staff account, with the admin and audit areas restricted by role. The REST API under
+ * {@code /api} has its own chain, first: stateless, no CSRF, a personal API token or HTTP
+ * Basic on every call, and the same roles per action as the pages (docs/api.md).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -25,7 +37,88 @@ class SecurityConfiguration {
 			+ "img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
 			+ "frame-ancestors 'none'";
 
+	/** The API's answers carry JSON only: nothing in them may load or frame anything. */
+	static final String API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+	/**
+	 * The REST API: every call carries its credentials (a personal API token as Bearer,
+	 * or a staff account's email and password by HTTP Basic), so there is no session, no
+	 * cookie and no CSRF token. The roles per action are the pages' (see the rules in
+	 * {@link #securityFilterChain}), and each controller method checks them again.
+	 */
 	@Bean
+	@Order(1)
+	SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, AuthenticationConverter apiTokenConverter,
+			AuthenticationManagerResolver<HttpServletRequest> apiTokenAuthentication, ApiSecurityResponses responses)
+			throws Exception {
+		AuthenticationFilter bearer = new AuthenticationFilter(apiTokenAuthentication, apiTokenConverter);
+		bearer.setSuccessHandler((request, response, authentication) -> {
+			// Carry on to the endpoint; the context lives in a request attribute only.
+		});
+		bearer.setFailureHandler(new AuthenticationEntryPointFailureHandler(responses));
+		http.securityMatcher("/api/**");
+		http.authorizeHttpRequests((requests) -> requests
+			// The compliance officer's counts, as the dashboard page.
+			.requestMatchers(HttpMethod.GET, "/api/v1/dashboard")
+			.hasAnyRole("COMPLIANCE_OFFICER", "ADMIN")
+			// Task outcomes, as on the task pages.
+			.requestMatchers(HttpMethod.POST, "/api/v1/requests/*/tasks/*/outcome")
+			.hasAnyRole("CASE_HANDLER", "ADMIN")
+			// Registering a request and acting on one: case handlers only.
+			.requestMatchers(HttpMethod.POST, "/api/v1/requests", "/api/v1/requests/*/*")
+			.hasRole("CASE_HANDLER")
+			// Reading requests: all staff.
+			.requestMatchers(HttpMethod.GET, "/api/v1/requests", "/api/v1/requests/*")
+			.authenticated()
+			.anyRequest()
+			.denyAll());
+		http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+		http.csrf((csrf) -> csrf.disable());
+		http.requestCache((cache) -> cache.disable());
+		http.logout((logout) -> logout.disable());
+		http.httpBasic((basic) -> basic.authenticationEntryPoint(responses)
+			.authenticationDetailsSource((request) -> new ApiCall(request.getRemoteAddr())));
+		http.exceptionHandling(
+				(exceptions) -> exceptions.authenticationEntryPoint(responses).accessDeniedHandler(responses));
+		http.addFilterBefore(responses.throttleFilter(), LogoutFilter.class);
+		http.addFilterBefore(bearer, BasicAuthenticationFilter.class);
+		http.headers(
+				(headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(API_CONTENT_SECURITY_POLICY))
+					.frameOptions((frame) -> frame.deny()));
+		return http.build();
+	}
+
+	/**
+	 * Swagger UI applies a few inline styles: its pages alone may, with scripts still
+	 * only from the application.
+	 */
+	static final String API_DOCS_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self';",
+			"style-src 'self' 'unsafe-inline';");
+
+	/**
+	 * The API's OpenAPI description and its browsable page (Swagger UI), for anyone: they
+	 * hold no data, only what the API offers, and every call still needs credentials
+	 * (docs/api.md). Read only, without a session.
+	 */
+	@Bean
+	@Order(2)
+	SecurityFilterChain apiDocsSecurityFilterChain(HttpSecurity http) throws Exception {
+		http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**");
+		http.authorizeHttpRequests(
+				(requests) -> requests.requestMatchers(HttpMethod.GET, "/**").permitAll().anyRequest().denyAll());
+		http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+		http.csrf((csrf) -> csrf.disable());
+		http.requestCache((cache) -> cache.disable());
+		http.logout((logout) -> logout.disable());
+		http.headers((headers) -> headers
+			.contentSecurityPolicy((csp) -> csp.policyDirectives(API_DOCS_CONTENT_SECURITY_POLICY))
+			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+			.frameOptions((frame) -> frame.deny()));
+		return http.build();
+	}
+
+	@Bean
+	@Order(3)
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationFailureHandler signInFailureHandler)
 			throws Exception {
 		http.authorizeHttpRequests((requests) -> requests

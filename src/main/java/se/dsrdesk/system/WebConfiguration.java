@@ -37,7 +37,8 @@ class WebConfiguration implements WebMvcConfigurer {
 		LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
 		interceptor.setParamName("lang");
 		interceptor.setIgnoreInvalidLocale(true);
-		registry.addInterceptor(interceptor);
+		// The API speaks the caller's Accept-Language and sets no cookie.
+		registry.addInterceptor(interceptor).excludePathPatterns("/api/**");
 	}
 
 	/**

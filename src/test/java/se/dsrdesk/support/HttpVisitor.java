@@ -84,6 +84,23 @@ public class HttpVisitor {
 	}
 
 	/**
+	 * Posts a form without a CSRF token, as a forged cross-site form would.
+	 * @param action where the form posts to
+	 * @param fields the fields, in order
+	 * @return the response
+	 */
+	public HttpResponse<String> postWithoutCsrf(String action, Map<String, String> fields) {
+		StringBuilder form = new StringBuilder();
+		fields.forEach((name, value) -> form.append((form.length() > 0) ? "&" : "")
+			.append(encode(name))
+			.append('=')
+			.append(encode(value)));
+		return send(request(action).header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form.toString()))
+			.build());
+	}
+
+	/**
 	 * Sends a file as a browser sends a multipart form: the CSRF token from the page goes
 	 * in the query string, as the page's form does.
 	 * @param pagePath the page that holds the form

@@ -203,6 +203,17 @@ class AccessibilityBrowserTest extends BrowserTest {
 		check("request page with an attachment");
 		this.requests.withdraw(request.getId(), null, Actor.SYSTEM);
 
+		visit("/staff/account/tokens", 200);
+		check("API tokens page");
+		this.page.locator("#main form button[type=submit]").first().click();
+		assertThat(this.page.locator("#name-error")).isVisible();
+		check("API tokens page with errors");
+		this.page.locator("#name").fill("Webbplatsen");
+		this.page.locator("#main form button[type=submit]").first().click();
+		assertThat(this.page.locator("#new-token")).isVisible();
+		assertThat(this.page.locator("#token-list")).containsText("Webbplatsen");
+		check("API tokens page with a new token");
+
 		visit("/staff/admin/accounts", 403);
 		check("403 page");
 
