@@ -74,11 +74,15 @@ class InboxQuery {
 			sql.append(" and r.type = '").append(filter.getType().name()).append('\'');
 		}
 		assignee(filter.getAssignee(), currentUserId, sql, args);
+		// A paused clock is neither overdue nor due: the days of the pause are added to
+		// the deadline when it resumes (the Urgency rule, which the dashboard counts by).
 		if (filter.isOverdue()) {
+			sql.append(" and r.status <> '").append(RequestStatus.AWAITING_SUBJECT.name()).append('\'');
 			sql.append(" and r.effective_deadline < ?");
 			args.add(Date.valueOf(today));
 		}
 		filter.dueWithinDays().ifPresent((days) -> {
+			sql.append(" and r.status <> '").append(RequestStatus.AWAITING_SUBJECT.name()).append('\'');
 			sql.append(" and r.effective_deadline between ? and ?");
 			args.add(Date.valueOf(today));
 			args.add(Date.valueOf(today.plusDays(days)));

@@ -134,6 +134,18 @@ class InboxTest {
 	}
 
 	@Test
+	void aPausedClockIsNeitherOverdueNorDueEvenPastItsStoredDeadline() {
+		String pausedLate = register(this.token + " PausedLate", null, RequestType.ACCESS, Duration.ofDays(45));
+		this.requests.pause(id(pausedLate), null, "Waiting for proof of identity", Actor.SYSTEM);
+		String overdue = register(this.token + " Late", null, RequestType.ACCESS, Duration.ofDays(45));
+
+		String q = "/staff/requests?q=" + this.token;
+		assertThat(refs(q + "&overdue=true")).containsExactly(overdue);
+		assertThat(refs(q + "&dueWithin=366")).isEmpty();
+		assertThat(refs(q + "&paused=true")).containsExactly(pausedLate);
+	}
+
+	@Test
 	void filtersByStatusTypeAssigneeOverduePausedExtendedAndDueWithin() {
 		String mine = register(this.token + " Mine", "mine-" + this.token + "@example.com", RequestType.ACCESS,
 				Duration.ofDays(1));
@@ -162,7 +174,7 @@ class InboxTest {
 		assertThat(refs(q + "&extended=true")).containsExactly(extended);
 		// Due within 40 days: the month-long deadlines, not the overdue one, not the one
 		// extended by two months.
-		assertThat(refs(q + "&dueWithin=40")).containsExactlyInAnyOrder(mine, unassigned, paused);
+		assertThat(refs(q + "&dueWithin=40")).containsExactlyInAnyOrder(mine, unassigned);
 		// Filters combine; values that do not parse are ignored rather than refused.
 		assertThat(refs(q + "&type=ACCESS&assignee=unassigned")).containsExactlyInAnyOrder(paused, overdue);
 		assertThat(refs(q + "&type=NOPE&dueWithin=abc&assignee=x")).hasSize(5);
