@@ -1,0 +1,2 @@
+-- PostgreSQL only: slots for the dashboard's kept counts (see db/migration/postgresql/V30). H2 keeps
+-- no counts: there the dashboard counts from dsr_request.
