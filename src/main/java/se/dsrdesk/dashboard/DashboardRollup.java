@@ -1,5 +1,6 @@
 package se.dsrdesk.dashboard;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -9,10 +10,12 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import se.dsrdesk.system.ControllerIdentity;
+import se.dsrdesk.system.ExclusiveJobs;
 
 /**
  * On PostgreSQL, the dashboard's counts of received and answered requests are kept by
@@ -22,6 +25,10 @@ import se.dsrdesk.system.ControllerIdentity;
  * anything, this writes the configured zone there and, when it was unset or different,
  * recounts both tables from {@code dsr_request} (with writers held off), so that the
  * counts are right for the zone in force.
+ * <p>
+ * Each count has up to 16 rows, one per slot, so that concurrent writers do not queue on
+ * one row (V30); every few minutes {@link #foldSlots()} folds them back into one row per
+ * key, so that reading a year stays a few thousand rows.
  */
 @Component
 class DashboardRollup implements SmartInitializingSingleton {
@@ -34,15 +41,38 @@ class DashboardRollup implements SmartInitializingSingleton {
 
 	private final ZoneId zone;
 
-	DashboardRollup(JdbcTemplate jdbc, TransactionTemplate transactions, ControllerIdentity controller) {
+	private final ExclusiveJobs jobs;
+
+	private final boolean postgres;
+
+	DashboardRollup(JdbcTemplate jdbc, TransactionTemplate transactions, ControllerIdentity controller,
+			ExclusiveJobs jobs) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.zone = controller.timeZone();
+		this.jobs = jobs;
+		this.postgres = isPostgres(jdbc);
+	}
+
+	/**
+	 * Folds the counts' slots into one row per key (PostgreSQL; nothing on H2, which
+	 * keeps no counts). One instance at a time.
+	 */
+	@Scheduled(fixedDelayString = "${dsr.dashboard.fold-interval:5m}",
+			initialDelayString = "${dsr.dashboard.fold-interval:5m}")
+	void foldSlots() {
+		if (!this.postgres) {
+			return;
+		}
+		this.jobs.run("dashboard-fold-slots", Duration.ofMinutes(10), () -> this.transactions.execute((status) -> {
+			this.jdbc.execute("select dashboard_fold_slots()");
+			return Boolean.TRUE;
+		}));
 	}
 
 	@Override
 	public void afterSingletonsInstantiated() {
-		if (!isPostgres(this.jdbc)) {
+		if (!this.postgres) {
 			return;
 		}
 		this.transactions.executeWithoutResult((status) -> {

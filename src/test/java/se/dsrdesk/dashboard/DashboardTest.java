@@ -367,6 +367,39 @@ class DashboardTest {
 	}
 
 	@Test
+	void countsWrittenToManySlotsSumRightAndFoldIntoOneRowPerKey() {
+		seedTheYear2025();
+		LocalDate jan = LocalDate.parse("2025-01-01");
+		LocalDate dec = LocalDate.parse("2025-12-31");
+		Figures before = this.dashboard.figures(jan, dec, true);
+		Glance glanceBefore = this.dashboard.glance();
+		// Spread every count over the slots, as concurrent connections would write them:
+		// each row moves to slot 3, and slots 7 and 11 count it in and out once more.
+		for (String table : List.of("dashboard_running_deadline", "dashboard_received", "dashboard_answered")) {
+			this.jdbc.update("update " + table + " set slot = 3");
+			this.jdbc.execute("create temporary table spread as select * from " + table);
+			this.jdbc.update("update spread set slot = 7");
+			this.jdbc.update("insert into " + table + " select * from spread");
+			this.jdbc.update("update spread set slot = 11, n = -n");
+			this.jdbc.update("insert into " + table + " select * from spread");
+			this.jdbc.execute("drop table spread");
+		}
+		assertThat(this.jdbc.queryForObject("select count(*) from dashboard_received where slot = 7", Long.class))
+			.isPositive();
+		assertThat(this.dashboard.figures(jan, dec, false)).isEqualTo(before);
+		assertThat(this.dashboard.glance()).isEqualTo(glanceBefore);
+
+		this.rollup.foldSlots();
+		for (String table : List.of("dashboard_running_deadline", "dashboard_received", "dashboard_answered")) {
+			assertThat(this.jdbc.queryForObject("select count(*) from " + table + " where slot <> 0", Long.class))
+				.as(table)
+				.isZero();
+		}
+		assertThat(this.dashboard.figures(jan, dec, false)).isEqualTo(before);
+		assertThat(this.dashboard.glance()).isEqualTo(glanceBefore);
+	}
+
+	@Test
 	void pageShowsThePeriodFiguresAndTheDefaultIsTheLastTwelveMonths() {
 		seedTheYear2025();
 		this.clock.set(instant("2026-02-01T12:00"));
