@@ -1,20 +1,14 @@
 package se.dsrdesk.dashboard;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.context.Context;
-
 import org.springframework.stereotype.Component;
 
 import se.dsrdesk.system.ControllerIdentity;
+import se.dsrdesk.system.PdfDocuments;
 
 /**
  * The yearly report: the dashboard's period figures for one calendar year, as a printable
@@ -26,13 +20,13 @@ class YearlyReport {
 
 	private final Dashboard dashboard;
 
-	private final ITemplateEngine templates;
+	private final PdfDocuments pdfs;
 
 	private final ControllerIdentity controller;
 
-	YearlyReport(Dashboard dashboard, ITemplateEngine templates, ControllerIdentity controller) {
+	YearlyReport(Dashboard dashboard, PdfDocuments pdfs, ControllerIdentity controller) {
 		this.dashboard = dashboard;
-		this.templates = templates;
+		this.pdfs = pdfs;
 		this.controller = controller;
 	}
 
@@ -56,18 +50,7 @@ class YearlyReport {
 		Map<String, Object> variables = new LinkedHashMap<>();
 		variables.put("report", of(year));
 		variables.put("controller", this.controller);
-		String html = this.templates.process("dashboard/report-pdf", new Context(locale, variables));
-		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			PdfRendererBuilder builder = new PdfRendererBuilder();
-			builder.useFastMode();
-			builder.withHtmlContent(html, null);
-			builder.toStream(out);
-			builder.run();
-			return out.toByteArray();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return this.pdfs.render("dashboard/report-pdf", locale, variables);
 	}
 
 	/**

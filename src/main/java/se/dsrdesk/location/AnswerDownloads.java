@@ -1,8 +1,5 @@
 package se.dsrdesk.location;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,14 +18,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.context.Context;
 
 import se.dsrdesk.audit.Actor;
 import se.dsrdesk.audit.AuditLog;
@@ -36,6 +30,7 @@ import se.dsrdesk.request.AnswerAttachments;
 import se.dsrdesk.request.DsrRequest;
 import se.dsrdesk.request.RequestType;
 import se.dsrdesk.system.ControllerIdentity;
+import se.dsrdesk.system.PdfDocuments;
 
 /**
  * The access extract as files behind a secure link: when an access request is answered,
@@ -64,7 +59,7 @@ public class AnswerDownloads implements AnswerAttachments {
 
 	private final AnswerLetters letters;
 
-	private final ITemplateEngine templates;
+	private final PdfDocuments pdfs;
 
 	private final JsonMapper json;
 
@@ -78,10 +73,10 @@ public class AnswerDownloads implements AnswerAttachments {
 
 	private final Clock clock;
 
-	AnswerDownloads(AnswerLetters letters, ITemplateEngine templates, JsonMapper json, JdbcClient jdbc, AuditLog audit,
+	AnswerDownloads(AnswerLetters letters, PdfDocuments pdfs, JsonMapper json, JdbcClient jdbc, AuditLog audit,
 			ControllerIdentity controller, AnswerProperties properties, Clock clock) {
 		this.letters = letters;
-		this.templates = templates;
+		this.pdfs = pdfs;
 		this.json = json;
 		this.jdbc = jdbc;
 		this.audit = audit;
@@ -187,18 +182,7 @@ public class AnswerDownloads implements AnswerAttachments {
 		variables.put("extract", extract);
 		variables.put("controller", this.controller);
 		variables.put("generated", LocalDate.ofInstant(this.clock.instant(), this.controller.timeZone()).toString());
-		String html = this.templates.process("letters/access-extract", new Context(extract.locale(), variables));
-		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			PdfRendererBuilder builder = new PdfRendererBuilder();
-			builder.useFastMode();
-			builder.withHtmlContent(html, null);
-			builder.toStream(out);
-			builder.run();
-			return out.toByteArray();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return this.pdfs.render("letters/access-extract", extract.locale(), variables);
 	}
 
 	byte[] json(AnswerLetters.Extract extract, Instant now) {
