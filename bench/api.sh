@@ -15,30 +15,9 @@ db=dsr_bench_api
 port=18093
 admin=bench@dsrdesk.local
 password=bench-password-for-api
-psql_db() { psql -h 127.0.0.1 -U postgres -d "$1" -v ON_ERROR_STOP=1 -qAt "${@:2}"; }
-psql_db postgres -c "drop database if exists $db" -c "create database $db"
-./mvnw -q -B -DskipTests -Dspring-javaformat.skip=true -Djacoco.skip=true package
-jar=$(ls target/dsr-desk-*.jar | grep -v plain | head -1)
-log=$(mktemp)
-java -Xmx512m -jar "$jar" --spring.profiles.active=postgres \
-  --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$db" --spring.datasource.username=postgres \
-  --server.port=$port --dsr.admin.email=$admin --dsr.admin.password=$password \
-  --dsr.sweep.run-at-startup=false --dsr.sweep.cron=- \
-  --dsr.locations.sweep.run-at-startup=false --dsr.locations.sweep.cron=- --dsr.intake.sweep-cron=- \
-  --dsr.mail.poll-interval=1h --logging.level.root=warn >"$log" 2>&1 &
-app=$!
-cleanup() {
-  kill $app 2>/dev/null || true
-  wait $app 2>/dev/null || true
-  rm -f "$log" /tmp/bench-api.lua /tmp/bench-api-body
-  psql_db postgres -c "drop database if exists $db" || true
-}
-trap cleanup EXIT
-for _ in $(seq 1 120); do
-  curl -fs "http://localhost:$port/actuator/health" >/dev/null 2>&1 && break
-  sleep 1
-done
-curl -fs "http://localhost:$port/actuator/health" >/dev/null || { cat "$log"; exit 1; }
+source bench/lib.sh
+bench_prepare
+bench_start_app
 echo "Seeding 1,000,000 requests (a few minutes)..."
 time psql_db $db -f bench/inbox-seed.sql
 # A token for the bench admin, who also gets the case handler role.
@@ -51,7 +30,7 @@ deep_all=$(psql_db $db -c "select effective_deadline || ',' || id from dsr_reque
 reference=$(psql_db $db -c "select reference from dsr_request where id = 500000")
 bearer="Authorization: Bearer $token"
 basic="Authorization: Basic $(printf '%s:%s' "$admin" "$password" | base64 -w0)"
-cat >/tmp/bench-api.lua <<'LUA'
+cat >"$bench_tmp/report.lua" <<'LUA'
 done = function(summary, latency, requests)
   io.write(string.format("  requests %d, errors %d, p50 %.2f ms, p95 %.2f ms, p99 %.2f ms\n",
     summary.requests, summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.timeout,
@@ -60,11 +39,11 @@ end
 LUA
 measure() {
   local status items
-  status=$(curl -s -o /tmp/bench-api-body -w '%{http_code}' -H "$2" "http://localhost:$port$3")
-  [ "$status" = 200 ] || { echo "$1: HTTP $status"; cat /tmp/bench-api-body; exit 1; }
-  items=$(grep -o '"reference"' /tmp/bench-api-body | wc -l)
+  status=$(curl -s -o "$bench_tmp/body" -w '%{http_code}' -H "$2" "http://localhost:$port$3")
+  [ "$status" = 200 ] || { echo "$1: HTTP $status"; cat "$bench_tmp/body"; exit 1; }
+  items=$(grep -o '"reference"' "$bench_tmp/body" | wc -l)
   echo "$1 ($3): $items references in the answer"
-  wrk -t1 -c1 -d"${seconds}s" -H "$2" -s /tmp/bench-api.lua "http://localhost:$port$3" | tail -1
+  wrk -t1 -c1 -d"${seconds}s" -H "$2" -s "$bench_tmp/report.lua" "http://localhost:$port$3" | tail -1
 }
 # Warm the JIT and the caches before measuring anything.
 for path in "/api/v1/requests" "/api/v1/requests?status=ALL" "/api/v1/requests/$reference"; do

@@ -17,52 +17,25 @@ db=dsr_bench_audit
 port=18091
 admin=bench@dsrdesk.local
 password=bench-password-for-export
-tmp=$(mktemp -d)
-psql_db() { psql -h 127.0.0.1 -U postgres -d "$1" -v ON_ERROR_STOP=1 -qAt "${@:2}"; }
-
-psql_db postgres -c "drop database if exists $db" -c "create database $db"
-./mvnw -q -B -DskipTests -Dspring-javaformat.skip=true -Djacoco.skip=true package
-jar=$(ls target/dsr-desk-*.jar | grep -v plain | head -1)
-java -Xmx256m -jar "$jar" --spring.profiles.active=postgres \
-  --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$db" --spring.datasource.username=postgres \
-  --server.port=$port --dsr.admin.email=$admin --dsr.admin.password=$password \
-  --dsr.sweep.run-at-startup=false --dsr.sweep.cron=- \
-  --dsr.locations.sweep.run-at-startup=false --dsr.locations.sweep.cron=- --dsr.intake.sweep-cron=- \
-  --dsr.mail.poll-interval=1h --logging.level.root=warn >"$tmp/app.log" 2>&1 &
-app=$!
-cleanup() {
-  kill $app 2>/dev/null || true
-  wait $app 2>/dev/null || true
-  rm -rf "$tmp"
-  psql_db postgres -c "drop database if exists $db" || true
-}
-trap cleanup EXIT
-for _ in $(seq 1 90); do
-  curl -fs "http://localhost:$port/actuator/health" >/dev/null 2>&1 && break
-  sleep 1
-done
-curl -fs "http://localhost:$port/actuator/health" >/dev/null || { cat "$tmp/app.log"; exit 1; }
+source bench/lib.sh
+bench_prepare
+bench_start_app -Xmx256m
 
 echo "Seeding 1,000,000 requests and 1,000,000 audit events (a few minutes)..."
 time psql_db $db -f bench/inbox-seed.sql
 time psql_db $db -f bench/audit-seed.sql
 psql_db $db -c "select 'requests', count(*) from dsr_request union all select 'audit events', count(*) from audit_event"
 
-cookies=$tmp/cookies
-token=$(curl -fs -c $cookies "http://localhost:$port/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
-curl -fs -b $cookies -c $cookies -o /dev/null -d "email=$admin" --data-urlencode "password=$password" \
-  --data-urlencode "_csrf=$token" "http://localhost:$port/login"
-session=$(awk '$6 == "JSESSIONID" { print $7 }' $cookies)
-[ -n "$session" ] || { echo "Sign-in failed"; exit 1; }
+bench_sign_in
 
 rss_kb() { awk '/^VmRSS/ { print $2 }' /proc/$app/status; }
 # Downloads a CSV while sampling the application's resident memory every 100 ms.
 download() {
   local name=$1 path=$2 before peak=0 rss
   before=$(rss_kb)
-  curl -fs -H "Cookie: JSESSIONID=$session" -o "$tmp/$name.csv" \
+  curl -fs -H "Cookie: JSESSIONID=$session" -o "$bench_tmp/$name.csv" \
     -w "  HTTP %{http_code}, %{size_download} bytes in %{time_total} s (first byte after %{time_starttransfer} s)\n" \
-    "http://localhost:$port$path" >"$tmp/$name.curl" &
+    "http://localhost:$port$path" >"$bench_tmp/$name.curl" &
   local dl=$!
   while kill -0 $dl 2>/dev/null; do
     rss=$(rss_kb); [ "$rss" -gt "$peak" ] && peak=$rss
@@ -70,18 +43,18 @@ download() {
   done
   wait $dl
   echo "$name ($path):"
-  cat "$tmp/$name.curl"
-  echo "  lines (header included): $(wc -l <"$tmp/$name.csv"), starts with a BOM: $(head -c3 "$tmp/$name.csv" | od -An -tx1 | tr -d ' ')"
+  cat "$bench_tmp/$name.curl"
+  echo "  lines (header included): $(wc -l <"$bench_tmp/$name.csv"), starts with a BOM: $(head -c3 "$bench_tmp/$name.csv" | od -An -tx1 | tr -d ' ')"
   echo "  application RSS: $((before / 1024)) MB before, peak $((peak / 1024)) MB while streaming (heap limit 256 MB)"
 }
 # Warm up the JIT on a small export first.
 curl -fs -H "Cookie: JSESSIONID=$session" -o /dev/null "http://localhost:$port/staff/exports/requests.csv?from=$(date -d '-30 days' +%F)&to=$(date +%F)"
 download "requests" "/staff/exports/requests.csv?from=$(date -d '-800 days' +%F)&to=$(date +%F)"
-head -3 "$tmp/requests.csv"
+head -3 "$bench_tmp/requests.csv"
 download "audit" "/staff/audit/export.csv"
 echo "  application peak RSS since start (VmHWM): $(awk '/^VmHWM/ { print int($2 / 1024) }' /proc/$app/status) MB"
 
-cat >"$tmp/report.lua" <<'LUA'
+cat >"$bench_tmp/report.lua" <<'LUA'
 done = function(summary, latency, requests)
   io.write(string.format("  requests %d, errors %d, p50 %.2f ms, p95 %.2f ms, p99 %.2f ms\n",
     summary.requests, summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.timeout,
@@ -90,12 +63,12 @@ end
 LUA
 measure() {
   local status rows
-  status=$(curl -s -o "$tmp/page" -w '%{http_code}' -H "Cookie: JSESSIONID=$session" "http://localhost:$port$2")
+  status=$(curl -s -o "$bench_tmp/page" -w '%{http_code}' -H "Cookie: JSESSIONID=$session" "http://localhost:$port$2")
   [ "$status" = 200 ] || { echo "$1: HTTP $status"; exit 1; }
-  rows=$(grep -c '<tr id="event-' "$tmp/page" || true)
+  rows=$(grep -c '<tr id="event-' "$bench_tmp/page" || true)
   wrk -t1 -c1 -d2s -H "Cookie: JSESSIONID=$session" "http://localhost:$port$2" >/dev/null
   echo "$1 ($2): $rows rows"
-  wrk -t1 -c1 -d"${seconds}s" -H "Cookie: JSESSIONID=$session" -s "$tmp/report.lua" "http://localhost:$port$2" | tail -1
+  wrk -t1 -c1 -d"${seconds}s" -H "Cookie: JSESSIONID=$session" -s "$bench_tmp/report.lua" "http://localhost:$port$2" | tail -1
 }
 cursor_sql="to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') || ',' || id"
 deep=$(psql_db $db -c "select $cursor_sql from audit_event order by occurred_at desc, id desc offset 900000 limit 1")
