@@ -4,7 +4,7 @@ package se.dsrdesk.account;
  * An account change that the rules do not allow, such as removing the last administrator.
  * The message code says why, in the person's language.
  */
-class AccountChangeRefusedException extends RuntimeException {
+public class AccountChangeRefusedException extends RuntimeException {
 
 	static final String CHANGED_MEANWHILE = "account.changedMeanwhile";
 
@@ -21,11 +21,11 @@ class AccountChangeRefusedException extends RuntimeException {
 	/**
 	 * Whether the edit was made on details that someone else has changed since.
 	 */
-	boolean isStaleEdit() {
+	public boolean isStaleEdit() {
 		return CHANGED_MEANWHILE.equals(this.messageCode);
 	}
 
-	String messageCode() {
+	public String messageCode() {
 		return this.messageCode;
 	}
 
@@ -33,7 +33,7 @@ class AccountChangeRefusedException extends RuntimeException {
 	 * The form field the refusal is about, or {@code null} when it is about the whole
 	 * form.
 	 */
-	String field() {
+	public String field() {
 		return this.field;
 	}
 

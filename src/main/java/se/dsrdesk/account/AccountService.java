@@ -25,6 +25,7 @@ import se.dsrdesk.notification.Outbox;
 import se.dsrdesk.notification.RecipientKind;
 import se.dsrdesk.system.EmailAddresses;
 import se.dsrdesk.system.NotFoundException;
+import se.dsrdesk.account.signin.SignInGuard;
 
 /**
  * Staff accounts: creating, editing, deactivating and passwords. Every change is audited,
@@ -70,7 +71,7 @@ public class AccountService {
 	}
 
 	@Transactional(readOnly = true)
-	Optional<Instant> lockedUntil(StaffUser user) {
+	public Optional<Instant> lockedUntil(StaffUser user) {
 		return this.signInGuard.lockedUntil(user.getEmail());
 	}
 
@@ -89,8 +90,8 @@ public class AccountService {
 		return user;
 	}
 
-	void update(long id, long expectedVersion, String email, String displayName, Set<Role> roles, String language,
-			Actor actor) {
+	public void update(long id, long expectedVersion, String email, String displayName, Set<Role> roles,
+			String language, Actor actor) {
 		StaffUser user = get(id);
 		if (user.getVersion() != expectedVersion) {
 			throw new AccountChangeRefusedException("account.changedMeanwhile", null);
@@ -124,7 +125,7 @@ public class AccountService {
 		this.auditLog.record(actor, "ACCOUNT_UPDATED", TARGET, id, details.toString().strip(), changes);
 	}
 
-	void deactivate(long id, Actor actor) {
+	public void deactivate(long id, Actor actor) {
 		StaffUser user = get(id);
 		if (!user.isActive()) {
 			return;
@@ -139,7 +140,7 @@ public class AccountService {
 		this.auditLog.record(actor, "ACCOUNT_DEACTIVATED", TARGET, id, null, List.of(Change.of("active", true, false)));
 	}
 
-	void reactivate(long id, Actor actor) {
+	public void reactivate(long id, Actor actor) {
 		StaffUser user = get(id);
 		if (user.isActive()) {
 			return;
@@ -151,14 +152,14 @@ public class AccountService {
 	/**
 	 * An admin sets a new password for someone, which also lifts a sign-in lock.
 	 */
-	void resetPassword(long id, String newPassword, Actor actor) {
+	public void resetPassword(long id, String newPassword, Actor actor) {
 		StaffUser user = get(id);
 		user.changePassword(this.passwordEncoder.encode(newPassword), this.clock.instant());
 		this.signInGuard.clear(user.getEmail());
 		this.auditLog.record(actor, "PASSWORD_RESET", TARGET, id, null);
 	}
 
-	void unlock(long id, Actor actor) {
+	public void unlock(long id, Actor actor) {
 		StaffUser user = get(id);
 		this.signInGuard.clear(user.getEmail());
 		this.auditLog.record(actor, "ACCOUNT_UNLOCKED", TARGET, id, null);
@@ -168,7 +169,7 @@ public class AccountService {
 	 * A user changes their own password.
 	 * @return {@code false} when the current password was wrong
 	 */
-	boolean changeOwnPassword(long id, String currentPassword, String newPassword) {
+	public boolean changeOwnPassword(long id, String currentPassword, String newPassword) {
 		StaffUser user = get(id);
 		Actor actor = new Actor(user.getId(), user.getEmail());
 		if (!this.passwordEncoder.matches(currentPassword, user.getPasswordHash())) {

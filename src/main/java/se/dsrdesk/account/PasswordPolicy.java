@@ -8,7 +8,7 @@ import org.springframework.validation.Errors;
  * What makes an acceptable password: at least 12 characters, and at most 72 bytes, the
  * most that the bcrypt hash takes into account.
  */
-final class PasswordPolicy {
+public final class PasswordPolicy {
 
 	static final int MIN_LENGTH = 12;
 
@@ -23,7 +23,7 @@ final class PasswordPolicy {
 	 * @param errors where to report
 	 * @param field the field that holds the password
 	 */
-	static void check(String password, Errors errors, String field) {
+	public static void check(String password, Errors errors, String field) {
 		if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {
 			errors.rejectValue(field, "password.tooShort", new Object[] { MIN_LENGTH }, null);
 		}

@@ -41,7 +41,7 @@ public final class StaffPrincipal implements UserDetails, CredentialsContainer {
 		this.locked = locked;
 	}
 
-	static StaffPrincipal of(StaffUser user, boolean locked) {
+	public static StaffPrincipal of(StaffUser user, boolean locked) {
 		return new StaffPrincipal(user.getId(), user.getEmail(), user.getDisplayName(), user.getPasswordHash(),
 				user.getRoles(), user.isActive(), locked);
 	}
@@ -50,7 +50,7 @@ public final class StaffPrincipal implements UserDetails, CredentialsContainer {
 	 * Stands in for a login name without an account that is locked by failed attempts, so
 	 * that it answers exactly as a locked account does.
 	 */
-	static StaffPrincipal lockedUnknown(String email) {
+	public static StaffPrincipal lockedUnknown(String email) {
 		return new StaffPrincipal(null, email, "", "{noop}", Set.of(), true, true);
 	}
 

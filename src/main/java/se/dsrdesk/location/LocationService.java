@@ -293,7 +293,7 @@ public class LocationService {
 	 */
 	public record Counts(long openTasks, long standingHolds) {
 
-		static final Counts NONE = new Counts(0, 0);
+		public static final Counts NONE = new Counts(0, 0);
 
 	}
 

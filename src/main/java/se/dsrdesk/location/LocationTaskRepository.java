@@ -7,7 +7,7 @@ import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-interface LocationTaskRepository extends JpaRepository<LocationTask, Long> {
+public interface LocationTaskRepository extends JpaRepository<LocationTask, Long> {
 
 	@EntityGraph(attributePaths = "location")
 	@Query("select t from LocationTask t where t.id = :id")

@@ -32,7 +32,7 @@ import se.dsrdesk.notification.RecipientKind;
 public class Casework {
 
 	/** How many notes, other requests and timeline entries the page lists. */
-	static final int LIST_LIMIT = 100;
+	public static final int LIST_LIMIT = 100;
 
 	private final RequestService requests;
 

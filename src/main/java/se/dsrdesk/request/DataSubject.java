@@ -81,7 +81,7 @@ public class DataSubject {
 	 * @param preferredLanguage {@code sv} or {@code en}
 	 * @param now when
 	 */
-	void updateDetails(String name, String phone, String preferredLanguage, Instant now) {
+	public void updateDetails(String name, String phone, String preferredLanguage, Instant now) {
 		if (name != null && !name.isBlank()) {
 			this.name = name;
 		}

@@ -453,7 +453,7 @@ public class DsrRequest {
 	 * address, so that one person's requests are kept together.
 	 * @param known the person
 	 */
-	void linkTo(DataSubject known, Instant now) {
+	public void linkTo(DataSubject known, Instant now) {
 		if (this.status != NEW) {
 			throw new IllegalStateException("Only a just-confirmed request is linked: " + this.reference);
 		}
@@ -466,7 +466,7 @@ public class DsrRequest {
 	 * from the same person. It is never dropped and keeps its own deadline.
 	 * @param other the earlier open request
 	 */
-	void flagPossibleDuplicate(DsrRequest other, Instant now) {
+	public void flagPossibleDuplicate(DsrRequest other, Instant now) {
 		this.possibleDuplicateOf = other.getId();
 		touch(now);
 		record(RequestAction.FLAGGED_DUPLICATE, Actor.SYSTEM, "same type as " + other.getReference());

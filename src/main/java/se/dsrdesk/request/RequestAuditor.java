@@ -15,9 +15,9 @@ import se.dsrdesk.audit.Change;
  * changed. An assignee is kept as the staff user's name and id, as they were at the time.
  */
 @Component
-class RequestAuditor {
+public class RequestAuditor {
 
-	static final String TARGET = "REQUEST";
+	public static final String TARGET = "REQUEST";
 
 	private final AuditLog auditLog;
 

@@ -73,7 +73,7 @@ public class RequestService {
 	 * @param actor who registered it
 	 * @return the saved request
 	 */
-	DsrRequest register(NewRequest incoming, Relationship relationship, Actor actor) {
+	public DsrRequest register(NewRequest incoming, Relationship relationship, Actor actor) {
 		Instant now = this.clock.instant();
 		Instant receivedAt = (incoming.receivedAt() != null) ? incoming.receivedAt() : now;
 		DataSubject subject = this.subjects
@@ -192,7 +192,7 @@ public class RequestService {
 	 * The controller's time zone, which decides receipt dates.
 	 * @return the zone
 	 */
-	ZoneId zone() {
+	public ZoneId zone() {
 		return this.policy.calculator().zone();
 	}
 

@@ -21,6 +21,7 @@ import se.dsrdesk.support.Html;
 import se.dsrdesk.support.HttpVisitor;
 import se.dsrdesk.support.IntegrationTest;
 import se.dsrdesk.support.MutableClock;
+import se.dsrdesk.account.token.ApiTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -14,8 +14,8 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import se.dsrdesk.DsrDeskApplication;
-import se.dsrdesk.deadline.DeadlineSweep;
-import se.dsrdesk.deadline.DeadlineSweep.SweepReport;
+import se.dsrdesk.request.reminder.DeadlineSweep;
+import se.dsrdesk.request.reminder.DeadlineSweep.SweepReport;
 import se.dsrdesk.support.MutableClock;
 
 /**

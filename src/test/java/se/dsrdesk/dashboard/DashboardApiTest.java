@@ -8,7 +8,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 import se.dsrdesk.account.AccountService;
-import se.dsrdesk.account.ApiTokens;
+import se.dsrdesk.account.token.ApiTokens;
 import se.dsrdesk.account.Role;
 import se.dsrdesk.account.StaffPrincipal;
 import se.dsrdesk.account.TestAccounts;

@@ -41,6 +41,7 @@ import se.dsrdesk.request.RequestType;
 import se.dsrdesk.support.IntegrationTest;
 import se.dsrdesk.support.MailServer;
 import se.dsrdesk.support.MutableClock;
+import se.dsrdesk.location.reminder.LocationSweep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -18,14 +18,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import se.dsrdesk.audit.Actor;
-import se.dsrdesk.deadline.DeadlineSweep;
+import se.dsrdesk.request.reminder.DeadlineSweep;
 import se.dsrdesk.request.Channel;
 import se.dsrdesk.request.DsrRequest;
 import se.dsrdesk.request.NewRequest;
-import se.dsrdesk.request.RequestAttachments;
+import se.dsrdesk.request.attachment.RequestAttachments;
 import se.dsrdesk.request.RequestService;
 import se.dsrdesk.request.RequestType;
-import se.dsrdesk.system.ExclusiveJobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

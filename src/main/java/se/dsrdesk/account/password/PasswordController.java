@@ -1,0 +1,64 @@
+package se.dsrdesk.account.password;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import se.dsrdesk.account.AccountService;
+import se.dsrdesk.account.PasswordPolicy;
+import se.dsrdesk.account.StaffPrincipal;
+
+/**
+ * A signed-in user changes their own password.
+ */
+@Controller
+@RequestMapping("/staff/account/password")
+class PasswordController {
+
+	private final AccountService accounts;
+
+	PasswordController(AccountService accounts) {
+		this.accounts = accounts;
+	}
+
+	@InitBinder("passwordForm")
+	void allowFields(WebDataBinder binder) {
+		binder.setAllowedFields("currentPassword", "newPassword", "confirmPassword");
+	}
+
+	@GetMapping
+	String show(Model model) {
+		model.addAttribute("passwordForm", new PasswordForm());
+		return "account/password";
+	}
+
+	@PostMapping
+	String change(@ModelAttribute("passwordForm") PasswordForm form, BindingResult result,
+			@AuthenticationPrincipal StaffPrincipal user, RedirectAttributes redirect) {
+		if (form.getCurrentPassword() == null || form.getCurrentPassword().isEmpty()) {
+			result.rejectValue("currentPassword", "validation.required");
+		}
+		PasswordPolicy.check(form.getNewPassword(), result, "newPassword");
+		if (!result.hasFieldErrors("newPassword") && !form.getNewPassword().equals(form.getConfirmPassword())) {
+			result.rejectValue("confirmPassword", "password.mismatch");
+		}
+		if (!result.hasErrors()
+				&& !this.accounts.changeOwnPassword(user.id(), form.getCurrentPassword(), form.getNewPassword())) {
+			result.rejectValue("currentPassword", "password.currentWrong");
+		}
+		if (result.hasErrors()) {
+			return "account/password";
+		}
+		redirect.addFlashAttribute("success", "password.changed");
+		return "redirect:/staff";
+	}
+
+}

@@ -1,0 +1,106 @@
+package se.dsrdesk.account.token;
+
+import java.util.Collection;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationManagerResolver;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.web.authentication.AuthenticationConverter;
+import org.springframework.stereotype.Component;
+
+import se.dsrdesk.account.StaffPrincipal;
+
+/**
+ * Reads a personal API token from {@code Authorization: Bearer ...} and authenticates it,
+ * for Spring Security's generic {@code AuthenticationFilter} in the API's filter chain.
+ * It is deliberately not an {@code AuthenticationProvider} bean: one of those would
+ * replace the sign-in's user details service in the global authentication manager.
+ */
+@Component
+class ApiTokenAuthentication implements AuthenticationConverter, AuthenticationManagerResolver<HttpServletRequest> {
+
+	private static final String BEARER = "bearer ";
+
+	private final ApiTokens tokens;
+
+	ApiTokenAuthentication(ApiTokens tokens) {
+		this.tokens = tokens;
+	}
+
+	/**
+	 * The token sent, if the request carries one.
+	 * @return an unauthenticated token, or {@code null} without a Bearer header (HTTP
+	 * Basic may still follow)
+	 */
+	@Override
+	public Authentication convert(HttpServletRequest request) {
+		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+		if (header == null || header.length() < BEARER.length()
+				|| !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+			return null;
+		}
+		String secret = header.substring(BEARER.length()).strip();
+		if (secret.isEmpty()) {
+			throw new BadCredentialsException("Empty bearer token");
+		}
+		return new Token(secret);
+	}
+
+	@Override
+	public AuthenticationManager resolve(HttpServletRequest request) {
+		return (authentication) -> {
+			String secret = (String) authentication.getCredentials();
+			StaffPrincipal principal = this.tokens.authenticate(secret)
+				.orElseThrow(() -> new BadCredentialsException("Unknown, revoked or expired API token"));
+			return new Token(principal, principal.getAuthorities());
+		};
+	}
+
+	/**
+	 * A Bearer token: before authentication it holds the secret, after it the staff user.
+	 */
+	static final class Token extends AbstractAuthenticationToken {
+
+		private static final long serialVersionUID = 1L;
+
+		private final transient Object principal;
+
+		private transient String secret;
+
+		Token(String secret) {
+			super((Collection<? extends GrantedAuthority>) null);
+			this.principal = null;
+			this.secret = secret;
+		}
+
+		Token(StaffPrincipal principal, Collection<? extends GrantedAuthority> authorities) {
+			super(authorities);
+			this.principal = principal;
+			setAuthenticated(true);
+		}
+
+		@Override
+		public Object getCredentials() {
+			return this.secret;
+		}
+
+		@Override
+		public Object getPrincipal() {
+			return this.principal;
+		}
+
+		@Override
+		public void eraseCredentials() {
+			super.eraseCredentials();
+			this.secret = null;
+		}
+
+	}
+
+}

@@ -1,0 +1,54 @@
+package se.dsrdesk.answer;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * The person's download of their access extract, through the link in the answer mail. No
+ * sign-in (the link's secret is the key) and no session. An unknown link answers 404, an
+ * expired one 410, both with a page that says what to do.
+ */
+@Controller
+class AnswerDownloadController {
+
+	static final String GONE_VIEW = "public/download-gone";
+
+	private final AnswerDownloads downloads;
+
+	private final AnswerDownloadRateLimit limit;
+
+	AnswerDownloadController(AnswerDownloads downloads, AnswerDownloadRateLimit limit) {
+		this.downloads = downloads;
+		this.limit = limit;
+	}
+
+	@GetMapping("/request/download/{token}/{file:extract\\.(?:pdf|json)}")
+	Object download(@PathVariable String token, @PathVariable String file, Model model, HttpServletResponse response) {
+		AnswerDownloads.Download download = this.downloads.open(token, file);
+		if (download.status() != AnswerDownloads.Download.Status.OK) {
+			boolean gone = download.status() == AnswerDownloads.Download.Status.GONE;
+			response.setStatus(gone ? HttpServletResponse.SC_GONE : HttpServletResponse.SC_NOT_FOUND);
+			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+			model.addAttribute("problem", gone ? "gone" : "unknown");
+			return GONE_VIEW;
+		}
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(download.contentType()))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(download.name()).build().toString())
+			.cacheControl(CacheControl.noStore())
+			.body(download.content());
+	}
+
+}

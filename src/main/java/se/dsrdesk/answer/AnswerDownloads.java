@@ -1,0 +1,274 @@
+package se.dsrdesk.answer;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import se.dsrdesk.audit.Actor;
+import se.dsrdesk.audit.AuditLog;
+import se.dsrdesk.request.AnswerAttachments;
+import se.dsrdesk.request.DsrRequest;
+import se.dsrdesk.request.RequestType;
+import se.dsrdesk.system.ControllerIdentity;
+import se.dsrdesk.system.PdfDocuments;
+
+/**
+ * The access extract as files behind a secure link: when an access request is answered,
+ * the extract is written as a PDF (from the template {@code letters/access-extract.html})
+ * and as JSON, stored in the database, and the answer mail gets a link with a random
+ * secret of 256 bits that is stored only as its SHA-256 hash. The link works until it
+ * expires ({@code dsr.answer.download-validity}, 30 days by default); every download is
+ * audited; after expiry {@link #deleteExpired()} deletes the files.
+ */
+@Service
+@Transactional
+public class AnswerDownloads implements AnswerAttachments {
+
+	/** The extract as PDF. */
+	public static final String PDF = "extract.pdf";
+
+	/** The extract as JSON. */
+	public static final String JSON = "extract.json";
+
+	/** How the person appears in the audit trail when they download. */
+	static final Actor DATA_SUBJECT = new Actor(null, "data subject (download link)");
+
+	private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9_-]{43}");
+
+	private final SecureRandom random = new SecureRandom();
+
+	private final AnswerLetters letters;
+
+	private final PdfDocuments pdfs;
+
+	private final JsonMapper json;
+
+	private final JdbcClient jdbc;
+
+	private final AuditLog audit;
+
+	private final ControllerIdentity controller;
+
+	private final AnswerProperties properties;
+
+	private final Clock clock;
+
+	AnswerDownloads(AnswerLetters letters, PdfDocuments pdfs, JsonMapper json, JdbcClient jdbc, AuditLog audit,
+			ControllerIdentity controller, AnswerProperties properties, Clock clock) {
+		this.letters = letters;
+		this.pdfs = pdfs;
+		this.json = json;
+		this.jdbc = jdbc;
+		this.audit = audit;
+		this.controller = controller;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/**
+	 * For an access request: writes the extract as PDF and JSON, stores them behind a new
+	 * link and gives the mail the link's secret and its last day.
+	 */
+	@Override
+	public Map<String, Object> attach(DsrRequest request, Locale locale) {
+		if (request.getType() != RequestType.ACCESS) {
+			return Map.of();
+		}
+		AnswerLetters.Extract extract = this.letters.extract(request.getId(), locale);
+		Instant now = this.clock.instant();
+		Instant expiresAt = now.plus(this.properties.downloadValidity());
+		byte[] secret = new byte[32];
+		this.random.nextBytes(secret);
+		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+		long downloadId = this.jdbc
+			.sql("INSERT INTO answer_download (request_id, token_hash, expires_at, created_at) VALUES (?, ?, ?, ?)"
+					+ " RETURNING id")
+			.params(request.getId(), hash(token), Timestamp.from(expiresAt), Timestamp.from(now))
+			.query(Long.class)
+			.single();
+		store(downloadId, PDF, "application/pdf", pdf(extract));
+		store(downloadId, JSON, "application/json", json(extract, now));
+		Map<String, Object> model = new LinkedHashMap<>();
+		model.put("downloadToken", token);
+		model.put("downloadExpires", LocalDate.ofInstant(expiresAt, this.controller.timeZone()).toString());
+		return model;
+	}
+
+	/**
+	 * A file behind a link, audited as downloaded by the person.
+	 * @param token the link's secret
+	 * @param name {@value #PDF} or {@value #JSON}
+	 * @return the file, or why there is none
+	 */
+	public Download open(String token, String name) {
+		if (token == null || !FORMAT.matcher(token).matches() || !(PDF.equals(name) || JSON.equals(name))) {
+			return Download.unknown();
+		}
+		Optional<Link> link = this.jdbc
+			.sql("SELECT d.id, d.request_id, d.expires_at, d.deleted_at, r.reference FROM answer_download d"
+					+ " JOIN dsr_request r ON r.id = d.request_id WHERE d.token_hash = ?")
+			.param(hash(token))
+			.query((rs, i) -> new Link(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3).toInstant(),
+					rs.getTimestamp(4) != null, rs.getString(5)))
+			.optional();
+		if (link.isEmpty()) {
+			return Download.unknown();
+		}
+		Link found = link.get();
+		if (found.deleted() || !this.clock.instant().isBefore(found.expiresAt())) {
+			return Download.gone();
+		}
+		Optional<byte[]> content = this.jdbc.sql("SELECT content FROM answer_file WHERE download_id = ? AND name = ?")
+			.params(found.id(), name)
+			.query((rs, i) -> rs.getBytes(1))
+			.optional();
+		if (content.isEmpty()) {
+			return Download.gone();
+		}
+		this.audit.recordAboutRequest(found.requestId(), DATA_SUBJECT, "ANSWER_DOWNLOADED", "REQUEST",
+				found.requestId(), found.reference() + ": " + name);
+		return new Download(Download.Status.OK, name, PDF.equals(name) ? "application/pdf" : "application/json",
+				content.get());
+	}
+
+	/**
+	 * Deletes the files of every link that has expired, and records it.
+	 * @return how many links had their files deleted
+	 */
+	public int deleteExpired() {
+		Timestamp now = Timestamp.from(this.clock.instant());
+		List<long[]> expired = this.jdbc
+			.sql("SELECT id, request_id FROM answer_download WHERE expires_at <= ? AND deleted_at IS NULL ORDER BY id")
+			.param(now)
+			.query((rs, i) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.list();
+		for (long[] row : expired) {
+			this.jdbc.sql("DELETE FROM answer_file WHERE download_id = ?").param(row[0]).update();
+			this.jdbc.sql("UPDATE answer_download SET deleted_at = ? WHERE id = ?").params(now, row[0]).update();
+			this.audit.recordAboutRequest(row[1], Actor.SYSTEM, "ANSWER_FILES_DELETED", "REQUEST", row[1],
+					"download " + row[0] + ": link expired");
+		}
+		return expired.size();
+	}
+
+	private void store(long downloadId, String name, String contentType, byte[] content) {
+		this.jdbc.sql("INSERT INTO answer_file (download_id, name, content_type, content) VALUES (?, ?, ?, ?)")
+			.params(downloadId, name, contentType, content)
+			.update();
+	}
+
+	byte[] pdf(AnswerLetters.Extract extract) {
+		Map<String, Object> variables = new LinkedHashMap<>();
+		variables.put("extract", extract);
+		variables.put("controller", this.controller);
+		variables.put("generated", LocalDate.ofInstant(this.clock.instant(), this.controller.timeZone()).toString());
+		return this.pdfs.render("letters/access-extract", extract.locale(), variables);
+	}
+
+	byte[] json(AnswerLetters.Extract extract, Instant now) {
+		Map<String, Object> root = new LinkedHashMap<>();
+		root.put("controller", Map.of("name", this.controller.name(), "organisationNumber",
+				this.controller.organisationNumber(), "privacyEmail", this.controller.privacyEmail()));
+		root.put("request",
+				Map.of("reference", extract.reference(), "type", extract.type(), "receivedOn", extract.receiptDate()));
+		Map<String, Object> subject = new LinkedHashMap<>();
+		subject.put("name", extract.name());
+		subject.put("email", extract.email());
+		root.put("dataSubject", subject);
+		root.put("generatedAt", now.toString());
+		root.put("language", extract.locale().getLanguage());
+		List<Map<String, Object>> locations = new ArrayList<>();
+		for (AnswerLetters.Line line : extract.lines()) {
+			Map<String, Object> location = new LinkedHashMap<>();
+			location.put("location", line.location());
+			location.put("dataFound", line.found());
+			location.put("whatWasFound", line.summary());
+			AnswerLetters.Register register = line.register();
+			if (register != null) {
+				location.put("purposes", register.purposes());
+				location.put("legalBasis", register.legalBasis());
+				location.put("categoriesOfData", register.categories());
+				List<Map<String, Object>> recipients = new ArrayList<>();
+				for (AnswerLetters.RecipientView r : register.recipientDetails()) {
+					Map<String, Object> recipient = new LinkedHashMap<>();
+					recipient.put("name", r.name());
+					recipient.put("role", r.role());
+					recipient.put("country", r.country());
+					recipient.put("safeguard", r.safeguard());
+					recipients.add(recipient);
+				}
+				location.put("recipients", recipients);
+				location.put("storagePeriod", register.retention());
+				location.put("source", register.source());
+			}
+			locations.add(location);
+		}
+		root.put("locations", locations);
+		root.put("automatedDecisionMaking", Map.of("used", false));
+		root.put("rights", List.of("rectification", "erasure", "restriction", "objection", "portability"));
+		root.put("supervisoryAuthority", Map.of("name", this.controller.supervisoryAuthority(), "url",
+				this.controller.supervisoryAuthorityUrl()));
+		return this.json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+	}
+
+	static String hash(String token) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private record Link(long id, long requestId, Instant expiresAt, boolean deleted, String reference) {
+	}
+
+	/**
+	 * A download's answer.
+	 *
+	 * @param status whether there is a file
+	 * @param name the file's name
+	 * @param contentType its type
+	 * @param content its bytes
+	 */
+	public record Download(Status status, String name, String contentType, byte[] content) {
+
+		static Download unknown() {
+			return new Download(Status.UNKNOWN, null, null, null);
+		}
+
+		static Download gone() {
+			return new Download(Status.GONE, null, null, null);
+		}
+
+		/** Whether the link gave a file. */
+		public enum Status {
+
+			OK, UNKNOWN, GONE
+
+		}
+
+	}
+
+}

@@ -1,0 +1,231 @@
+package se.dsrdesk.answer;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.templateresolver.SpringResourceTemplateResolver;
+import org.thymeleaf.templatemode.TemplateMode;
+
+import se.dsrdesk.request.AnswerComposer;
+import se.dsrdesk.request.DsrRequest;
+import se.dsrdesk.request.RequestService;
+import se.dsrdesk.system.ControllerIdentity;
+import se.dsrdesk.location.DataLocation;
+import se.dsrdesk.location.LegalGround;
+import se.dsrdesk.location.LocationTask;
+import se.dsrdesk.location.LocationTaskRepository;
+import se.dsrdesk.location.TaskOutcome;
+import se.dsrdesk.location.TaskStatus;
+
+/**
+ * Composes the draft answer letter of a request from its tasks' outcomes and the
+ * register: one sentence per location (from the message bundles, in the request's
+ * language), framed by the template {@code templates/letters/answer.txt}, which adds what
+ * the request type needs: for access, the register's details per location where data was
+ * found (GDPR Art. 15(1) and (2)); for a refusal in part, the right to complain to the
+ * supervisory authority and to go to court.
+ */
+@Service
+@Transactional(readOnly = true)
+class AnswerLetters implements AnswerComposer {
+
+	static final String TEMPLATE = "letters/answer.txt";
+
+	private final RequestService requests;
+
+	private final LocationTaskRepository tasks;
+
+	private final ITemplateEngine templates;
+
+	private final MessageSource messages;
+
+	private final ControllerIdentity controller;
+
+	AnswerLetters(RequestService requests, LocationTaskRepository tasks, ITemplateEngine templates,
+			MessageSource messages, ControllerIdentity controller) {
+		this.requests = requests;
+		this.tasks = tasks;
+		this.templates = templates;
+		this.messages = messages;
+		this.controller = controller;
+	}
+
+	@Override
+	public String compose(long requestId, Locale requested) {
+		Extract extract = extract(requestId, requested);
+		Map<String, Object> variables = new HashMap<>();
+		variables.put("name", extract.name());
+		variables.put("reference", extract.reference());
+		variables.put("type", extract.type());
+		variables.put("receiptDate", extract.receiptDate());
+		variables.put("lines", extract.lines());
+		variables.put("found", extract.found());
+		variables.put("refusedInPart", extract.refusedInPart());
+		variables.put("controller", this.controller);
+		return this.templates.process(TEMPLATE, new Context(extract.locale(), variables)).strip() + "\n";
+	}
+
+	/**
+	 * What was found and done for a request, location by location, with the register's
+	 * details where data was found.
+	 * @param requestId the request
+	 * @param requested the language to write in
+	 * @return the extract
+	 */
+	Extract extract(long requestId, Locale requested) {
+		Locale locale = Locale.forLanguageTag("sv".equals(requested.getLanguage()) ? "sv" : "en");
+		DsrRequest request = this.requests.get(requestId);
+		List<Line> lines = new ArrayList<>();
+		boolean refusedInPart = false;
+		for (LocationTask task : this.tasks.findByRequestIdAndStatus(requestId, TaskStatus.DONE)) {
+			lines.add(line(task, locale));
+			TaskOutcome outcome = task.getOutcome();
+			refusedInPart |= outcome.retains() || outcome == TaskOutcome.CONTINUES
+					|| outcome == TaskOutcome.NOT_POSSIBLE;
+		}
+		lines.sort((a, b) -> Long.compare(a.taskId(), b.taskId()));
+		return new Extract(locale, request.getId(), request.getSubject().getName(), request.getSubject().getEmail(),
+				request.getReference(), request.getType().name(), request.getReceiptDate().toString(), lines,
+				lines.stream().filter(Line::found).toList(), refusedInPart);
+	}
+
+	private Line line(LocationTask task, Locale locale) {
+		DataLocation location = task.getLocation();
+		String name = location.getName().in(locale);
+		TaskOutcome outcome = task.getOutcome();
+		String ground = (task.getLegalGround() == null) ? "" : (task.getLegalGround() == LegalGround.OTHER)
+				? task.getLegalGroundText() : message("letter.ground." + task.getLegalGround(), locale);
+		String until = (task.getRetainedUntil() != null) ? task.getRetainedUntil().toString() : "";
+		String summary = (task.getSummary() != null) ? task.getSummary() : "";
+		String key = switch (outcome) {
+			case NOT_FOUND -> "letter.outcome.NOT_FOUND";
+			case DONE -> "letter.outcome.DONE." + task.getRequestType();
+			default -> "letter.outcome." + outcome;
+		};
+		String text = this.messages.getMessage(key, new Object[] { name, until, ground, summary }, locale);
+		boolean found = outcome == TaskOutcome.FOUND;
+		return new Line(task.getId(), name, text, summary, found ? register(location, locale) : null, found);
+	}
+
+	private Register register(DataLocation location, Locale locale) {
+		List<RecipientView> details = location.getRecipients()
+			.stream()
+			.map((r) -> new RecipientView(r.getName(), message("location.recipient.role." + r.getRole(), locale),
+					blankToEmpty(r.getCountry()), blankToEmpty(r.getSafeguard())))
+			.toList();
+		List<String> recipients = location.getRecipients().stream().map((r) -> {
+			String role = message("location.recipient.role." + r.getRole(), locale);
+			String where = (r.getCountry() != null && !r.getCountry().isBlank()) ? r.getCountry() : "";
+			String safeguard = (r.getSafeguard() != null && !r.getSafeguard().isBlank()) ? r.getSafeguard() : "";
+			return this.messages.getMessage("letter.access.recipient", new Object[] { r.getName(), role, where,
+					safeguard, where.isEmpty() ? 0 : 1, safeguard.isEmpty() ? 0 : 1 }, locale);
+		}).toList();
+		return new Register(location.getName().in(locale), location.getPurposes().in(locale),
+				location.getDataCategories().in(locale),
+				(location.getLegalBasis() != null) ? message("location.basis." + location.getLegalBasis(), locale) : "",
+				recipients, details, location.getRetention().in(locale), location.getSource().in(locale));
+	}
+
+	private static String blankToEmpty(String value) {
+		return (value == null || value.isBlank()) ? "" : value.strip();
+	}
+
+	private String message(String key, Locale locale) {
+		return this.messages.getMessage(key, null, locale);
+	}
+
+	/**
+	 * One location's sentence in the letter.
+	 *
+	 * @param taskId the task, for the order
+	 * @param location the location's name
+	 * @param text the sentence
+	 * @param summary what was found or done, as recorded, or empty
+	 * @param register for access where data was found, the register's details
+	 * @param found whether data was found (access)
+	 */
+	record Line(long taskId, String location, String text, String summary, Register register, boolean found) {
+	}
+
+	/**
+	 * A request's outcomes as the letter and the access extract give them.
+	 *
+	 * @param locale the language
+	 * @param requestId the request
+	 * @param name the person's name, may be {@code null}
+	 * @param email the person's email address, may be {@code null}
+	 * @param reference the request's reference
+	 * @param type the request type
+	 * @param receiptDate when it was received
+	 * @param lines one per location with a recorded outcome
+	 * @param found the lines where data was found (access)
+	 * @param refusedInPart whether something was kept, continues or was not possible
+	 */
+	record Extract(Locale locale, long requestId, String name, String email, String reference, String type,
+			String receiptDate, List<Line> lines, List<Line> found, boolean refusedInPart) {
+	}
+
+	/**
+	 * A recipient as the extract names it.
+	 *
+	 * @param name the recipient's name
+	 * @param role processor or recipient, in words
+	 * @param country its country, or empty
+	 * @param safeguard the transfer safeguard, or empty
+	 */
+	record RecipientView(String name, String role, String country, String safeguard) {
+	}
+
+	/**
+	 * What the register says about a location, as an access extract gives it.
+	 *
+	 * @param location the location's name
+	 * @param purposes why the data is processed
+	 * @param categories what kinds of data
+	 * @param legalBasis the legal basis
+	 * @param recipients each recipient by name, role, country and safeguard, in words
+	 * @param recipientDetails the same, field by field
+	 * @param retention how long the data is kept
+	 * @param source where the data comes from
+	 */
+	record Register(String location, String purposes, String categories, String legalBasis, List<String> recipients,
+			List<RecipientView> recipientDetails, String retention, String source) {
+	}
+
+	/**
+	 * Resolves the letters' plain-text templates ({@code templates/letters/*.txt}, text
+	 * mode) beside Boot's HTML resolver.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class LetterTemplates {
+
+		@Bean
+		SpringResourceTemplateResolver letterTextTemplateResolver(ApplicationContext applicationContext) {
+			SpringResourceTemplateResolver resolver = new SpringResourceTemplateResolver();
+			resolver.setApplicationContext(applicationContext);
+			resolver.setPrefix("classpath:/templates/");
+			resolver.setSuffix("");
+			resolver.setResolvablePatterns(Set.of("letters/*.txt"));
+			resolver.setTemplateMode(TemplateMode.TEXT);
+			resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
+			resolver.setCheckExistence(true);
+			resolver.setOrder(2);
+			return resolver;
+		}
+
+	}
+
+}

@@ -1,0 +1,83 @@
+package se.dsrdesk.location.task;
+
+import java.time.LocalDate;
+
+import org.springframework.format.annotation.DateTimeFormat;
+
+import se.dsrdesk.location.LegalGround;
+import se.dsrdesk.location.OutcomeRecord;
+import se.dsrdesk.location.TaskOutcome;
+
+/**
+ * What someone records as a task's outcome. The rules are the task's
+ * ({@link OutcomeRecord#violations}); the form only carries what was typed.
+ */
+public class OutcomeForm {
+
+	private TaskOutcome outcome;
+
+	private String note;
+
+	private String summary;
+
+	private LegalGround ground;
+
+	private String groundText;
+
+	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+	private LocalDate retainedUntil;
+
+	OutcomeRecord toRecord() {
+		return new OutcomeRecord(this.outcome, this.note, this.summary, this.ground, this.groundText,
+				this.retainedUntil);
+	}
+
+	public TaskOutcome getOutcome() {
+		return this.outcome;
+	}
+
+	public void setOutcome(TaskOutcome outcome) {
+		this.outcome = outcome;
+	}
+
+	public String getNote() {
+		return this.note;
+	}
+
+	public void setNote(String note) {
+		this.note = note;
+	}
+
+	public String getSummary() {
+		return this.summary;
+	}
+
+	public void setSummary(String summary) {
+		this.summary = summary;
+	}
+
+	public LegalGround getGround() {
+		return this.ground;
+	}
+
+	public void setGround(LegalGround ground) {
+		this.ground = ground;
+	}
+
+	public String getGroundText() {
+		return this.groundText;
+	}
+
+	public void setGroundText(String groundText) {
+		this.groundText = groundText;
+	}
+
+	public LocalDate getRetainedUntil() {
+		return this.retainedUntil;
+	}
+
+	public void setRetainedUntil(LocalDate retainedUntil) {
+		this.retainedUntil = retainedUntil;
+	}
+
+}

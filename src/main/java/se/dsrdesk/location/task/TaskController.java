@@ -1,0 +1,139 @@
+package se.dsrdesk.location.task;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import se.dsrdesk.account.StaffPrincipal;
+import se.dsrdesk.request.DsrRequest;
+import se.dsrdesk.request.RequestService;
+import se.dsrdesk.location.InvalidOutcomeException;
+import se.dsrdesk.location.LegalGround;
+import se.dsrdesk.location.LocationService;
+import se.dsrdesk.location.LocationTask;
+import se.dsrdesk.location.RetentionHold;
+import se.dsrdesk.location.TaskClosedException;
+import se.dsrdesk.location.TaskOutcome;
+import se.dsrdesk.location.TaskService;
+
+/**
+ * Case handlers' work at the data locations: "my tasks", a task with its outcome form, a
+ * request's tasks (completing the request is an action on its page, which waits for
+ * them), and recording that held data was erased.
+ */
+@Controller
+@PreAuthorize("hasAnyRole('CASE_HANDLER', 'ADMIN')")
+class TaskController {
+
+	static final int PAGE_SIZE = 25;
+
+	private final TaskService tasks;
+
+	private final LocationService locations;
+
+	private final RequestService requests;
+
+	TaskController(TaskService tasks, LocationService locations, RequestService requests) {
+		this.tasks = tasks;
+		this.locations = locations;
+		this.requests = requests;
+	}
+
+	@InitBinder("outcomeForm")
+	void allowOutcomeFields(WebDataBinder binder) {
+		binder.setAllowedFields("outcome", "note", "summary", "ground", "groundText", "retainedUntil");
+	}
+
+	@GetMapping("/staff/tasks")
+	String mine(@RequestParam(defaultValue = "0") long after, @AuthenticationPrincipal StaffPrincipal me, Model model) {
+		model.addAttribute("tasks", this.tasks.myTasks(me.id(), Math.max(after, 0), PAGE_SIZE));
+		model.addAttribute("after", after);
+		return "tasks/mine";
+	}
+
+	@GetMapping("/staff/tasks/{id}")
+	String show(@PathVariable long id, Model model) {
+		model.addAttribute("outcomeForm", new OutcomeForm());
+		return showTask(this.tasks.get(id), model);
+	}
+
+	@PostMapping("/staff/tasks/{id}")
+	String record(@PathVariable long id, @ModelAttribute("outcomeForm") OutcomeForm form, BindingResult result,
+			@AuthenticationPrincipal StaffPrincipal me, Model model, RedirectAttributes redirect) {
+		LocationTask task = this.tasks.get(id);
+		if (!result.hasErrors()) {
+			try {
+				this.tasks.recordOutcome(id, form.toRecord(), me.toActor());
+				redirect.addFlashAttribute("success", "task.recorded");
+				return "redirect:/staff/requests/" + task.getRequestId() + "/tasks";
+			}
+			catch (InvalidOutcomeException ex) {
+				ex.violations().forEach((v) -> result.rejectValue(v.field(), v.code()));
+			}
+			catch (TaskClosedException ex) {
+				redirect.addFlashAttribute("failure", "task.closed");
+				return "redirect:/staff/tasks/" + id;
+			}
+		}
+		return showTask(task, model);
+	}
+
+	@PostMapping("/staff/tasks/{id}/assign")
+	String assign(@PathVariable long id, @RequestParam(required = false) Long assigneeId,
+			@AuthenticationPrincipal StaffPrincipal me, RedirectAttributes redirect) {
+		try {
+			this.tasks.assign(id, assigneeId, me.toActor());
+			redirect.addFlashAttribute("success", "task.assigned");
+		}
+		catch (IllegalArgumentException ex) {
+			redirect.addFlashAttribute("failure", "task.assign.invalid");
+		}
+		catch (TaskClosedException ex) {
+			redirect.addFlashAttribute("failure", "task.closed");
+		}
+		return "redirect:/staff/tasks/" + id;
+	}
+
+	@GetMapping("/staff/requests/{id}/tasks")
+	String ofRequest(@PathVariable long id, Model model) {
+		DsrRequest request = this.requests.get(id);
+		model.addAttribute("request", request);
+		model.addAttribute("tasks", this.tasks.ofRequest(id));
+		model.addAttribute("holds", this.tasks.holdsOf(id));
+		model.addAttribute("openTasks", this.tasks.openItems(id));
+		return "tasks/request";
+	}
+
+	@PostMapping("/staff/holds/{id}/erased")
+	String erased(@PathVariable long id, @RequestParam(required = false) String note,
+			@AuthenticationPrincipal StaffPrincipal me, RedirectAttributes redirect) {
+		if (note != null && note.length() > 2000) {
+			redirect.addFlashAttribute("failure", "hold.note.tooLong");
+			return "redirect:/staff/locations/" + this.tasks.hold(id).getLocation().getId();
+		}
+		RetentionHold hold = this.tasks.recordErasure(id, note, me.toActor());
+		redirect.addFlashAttribute("success", "hold.erased");
+		return "redirect:/staff/locations/" + hold.getLocation().getId();
+	}
+
+	private String showTask(LocationTask task, Model model) {
+		model.addAttribute("task", task);
+		model.addAttribute("request", this.requests.get(task.getRequestId()));
+		model.addAttribute("location", this.locations.get(task.getLocation().getId()));
+		model.addAttribute("outcomes", TaskOutcome.forType(task.getRequestType()));
+		model.addAttribute("grounds", LegalGround.values());
+		model.addAttribute("assignees", this.locations.possibleOwners());
+		return "tasks/task";
+	}
+
+}

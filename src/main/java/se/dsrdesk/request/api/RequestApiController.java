@@ -1,0 +1,397 @@
+package se.dsrdesk.request.api;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import se.dsrdesk.account.StaffPrincipal;
+import se.dsrdesk.account.StaffUser;
+import se.dsrdesk.account.StaffUserRepository;
+import se.dsrdesk.notification.Correspondence;
+import se.dsrdesk.notification.Outbox;
+import se.dsrdesk.request.api.RequestJson.AssigneeJson;
+import se.dsrdesk.request.api.RequestJson.CorrespondenceSummary;
+import se.dsrdesk.request.api.RequestJson.ExtensionJson;
+import se.dsrdesk.request.api.RequestJson.MailJson;
+import se.dsrdesk.request.api.RequestJson.PauseJson;
+import se.dsrdesk.request.api.RequestJson.RequestDetails;
+import se.dsrdesk.request.api.RequestJson.RequestPage;
+import se.dsrdesk.request.api.RequestJson.RequestSummary;
+import se.dsrdesk.request.api.RequestJson.TaskJson;
+import se.dsrdesk.system.ApiController;
+import se.dsrdesk.system.ControllerIdentity;
+import se.dsrdesk.system.EmailAddresses;
+import se.dsrdesk.system.InvalidInputException;
+import se.dsrdesk.system.InvalidInputException.Invalid;
+import se.dsrdesk.system.NotFoundException;
+import se.dsrdesk.request.Casework;
+import se.dsrdesk.request.Channel;
+import se.dsrdesk.request.DataSubject;
+import se.dsrdesk.request.DsrRequest;
+import se.dsrdesk.request.NewRequest;
+import se.dsrdesk.request.RequestService;
+import se.dsrdesk.request.RequestStatus;
+import se.dsrdesk.request.RequestType;
+import se.dsrdesk.request.TaskChecklist;
+import se.dsrdesk.request.inbox.InboxFilter;
+import se.dsrdesk.request.inbox.InboxQuery;
+
+/**
+ * The REST API's requests: register, list (the inbox's query, by cursor), read, and the
+ * staff actions, each through the same domain code as the pages ({@link RequestService},
+ * {@link Casework}), so the same rules apply. Reading is for all staff; registering and
+ * acting for case handlers, checked here and in the API's URL rules. An action may carry
+ * {@code If-Match} with the version read: a change by someone else meanwhile is then
+ * refused with 409.
+ */
+@ApiController
+@RequestMapping("/api/v1/requests")
+@Tag(name = "Requests", description = "Data-subject requests and their workflow")
+class RequestApiController {
+
+	/** How many mails the detail lists. */
+	static final int LATEST_MAILS = 20;
+
+	private static final Pattern ASSIGNEE = Pattern.compile("mine|unassigned|\\d{1,18}");
+
+	private static final Pattern CURSOR = Pattern.compile("\\d{4}-\\d{2}-\\d{2},\\d{1,18}");
+
+	private final RequestService requests;
+
+	private final Casework casework;
+
+	private final InboxQuery inbox;
+
+	private final Outbox outbox;
+
+	private final ObjectProvider<TaskChecklist> checklists;
+
+	private final StaffUserRepository staff;
+
+	private final ControllerIdentity controller;
+
+	private final Clock clock;
+
+	RequestApiController(RequestService requests, Casework casework, InboxQuery inbox, Outbox outbox,
+			ObjectProvider<TaskChecklist> checklists, StaffUserRepository staff, ControllerIdentity controller,
+			Clock clock) {
+		this.requests = requests;
+		this.casework = casework;
+		this.inbox = inbox;
+		this.outbox = outbox;
+		this.checklists = checklists;
+		this.staff = staff;
+		this.controller = controller;
+		this.clock = clock;
+	}
+
+	@PostMapping
+	@PreAuthorize("hasRole('CASE_HANDLER')")
+	@Operation(summary = "Register a request that arrived by email, letter, phone or in person",
+			description = "Answers 201 with the request and its address in Location. Case handlers only.")
+	ResponseEntity<RequestDetails> register(@Valid @RequestBody RequestJson.NewRequestBody body,
+			@AuthenticationPrincipal StaffPrincipal me, Locale locale) {
+		List<Invalid> errors = new ArrayList<>();
+		if (body.channel() == Channel.WEB) {
+			errors.add(new Invalid("channel", "register.channel.required"));
+		}
+		Instant receivedAt = null;
+		if (body.receivedAt() != null && !body.receivedAt().isBlank()) {
+			receivedAt = parseReceivedAt(body.receivedAt().strip());
+			if (receivedAt == null) {
+				errors.add(new Invalid("receivedAt", "register.receivedAt.invalid"));
+			}
+			else if (receivedAt.isAfter(this.clock.instant())) {
+				errors.add(new Invalid("receivedAt", "register.receivedAt.future"));
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		String language = (body.language() != null) ? body.language() : "sv";
+		DsrRequest request = this.requests.register(new NewRequest(body.subjectName().strip(),
+				blankToNull(body.subjectEmail()), blankToNull(body.subjectPhone()), language, body.type(),
+				body.channel(), blankToNull(body.description()), receivedAt), me.toActor());
+		URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
+			.path("/{reference}")
+			.buildAndExpand(request.getReference())
+			.toUri();
+		return ResponseEntity.created(location)
+			.eTag(etag(request))
+			.body(details(this.requests.get(request.getId()), locale));
+	}
+
+	@GetMapping
+	@Operation(summary = "List requests, most urgent first",
+			description = "The inbox's filters; 25 a page. Without status, the open requests; status=ALL for all. "
+					+ "Pass the answer's next as after for the next page.")
+	RequestPage list(@Parameter(
+			description = "ALL, or one status such as IN_PROGRESS") @RequestParam(required = false) String status,
+			@RequestParam(required = false) RequestType type,
+			@Parameter(description = "Only open requests past their deadline") @RequestParam(
+					defaultValue = "false") boolean overdue,
+			@Parameter(description = "Only requests whose deadline is before this date") @RequestParam(
+					required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueBefore,
+			@Parameter(description = "mine, unassigned, or a staff user's id") @RequestParam(
+					required = false) String assignee,
+			@Parameter(description = "A reference, the start of an email address, or part of a name") @RequestParam(
+					required = false) String q,
+			@Parameter(description = "The cursor from the previous page's next") @RequestParam(
+					required = false) String after,
+			@AuthenticationPrincipal StaffPrincipal me) {
+		if (status != null && !status.isBlank() && !InboxFilter.ALL.equals(status)) {
+			try {
+				RequestStatus.valueOf(status);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidInputException("status", "validation.invalid");
+			}
+		}
+		if (assignee != null && !assignee.isBlank() && !ASSIGNEE.matcher(assignee).matches()) {
+			throw new InvalidInputException("assignee", "validation.invalid");
+		}
+		if (after != null && !after.isBlank() && !CURSOR.matcher(after).matches()) {
+			throw new InvalidInputException("after", "validation.invalid");
+		}
+		InboxFilter filter = new InboxFilter();
+		filter.setStatus(status);
+		filter.setType(type);
+		filter.setOverdue(overdue);
+		filter.setDueBefore(dueBefore);
+		filter.setAssignee(assignee);
+		filter.setQ(q);
+		filter.setAfter(after);
+		if (after != null && !after.isBlank() && filter.cursor().isEmpty()) {
+			throw new InvalidInputException("after", "validation.invalid");
+		}
+		LocalDate today = today();
+		InboxQuery.InboxPage page = this.inbox.page(filter, me.id(), today);
+		List<RequestSummary> items = page.rows()
+			.stream()
+			.map((row) -> new RequestSummary(row.reference(), row.type(), row.status(), row.deadline(), row.daysLeft(),
+					row.status().isOpen() && row.daysLeft() < 0, row.extended(), row.name(), row.assigneeName()))
+			.toList();
+		return new RequestPage(items, page.next().map(InboxFilter.Cursor::toString).orElse(null));
+	}
+
+	@GetMapping("/{reference}")
+	@Operation(summary = "Read a request: deadlines, pauses, extension, assignee, tasks and correspondence")
+	ResponseEntity<RequestDetails> show(@PathVariable String reference, Locale locale) {
+		DsrRequest request = load(reference);
+		return ResponseEntity.ok().eTag(etag(request)).body(details(request, locale));
+	}
+
+	@PostMapping("/{reference}/start")
+	@PreAuthorize("hasRole('CASE_HANDLER')")
+	@Operation(summary = "Take a new request up: its tasks per data location are created")
+	ResponseEntity<RequestDetails> start(@PathVariable String reference,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@AuthenticationPrincipal StaffPrincipal me, Locale locale) {
+		DsrRequest request = load(reference);
+		this.requests.startWork(request.getId(), version(ifMatch), me.toActor());
+		return answer(request.getId(), locale);
+	}
+
+	@PostMapping("/{reference}/pause")
+	@PreAuthorize("hasRole('CASE_HANDLER')")
+	@Operation(summary = "Ask the person for information and stop the clock (Art. 12(6))",
+			description = "The person is emailed the reason in the request's language.")
+	ResponseEntity<RequestDetails> pause(@PathVariable String reference, @Valid @RequestBody RequestJson.PauseBody body,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@AuthenticationPrincipal StaffPrincipal me, Locale locale) {
+		DsrRequest request = load(reference);
+		this.casework.askForInformation(request.getId(), version(ifMatch), body.reason(), me.toActor());
+		return answer(request.getId(), locale);
+	}
+
+	@PostMapping("/{reference}/resume")
+	@PreAuthorize("hasRole('CASE_HANDLER')")
+	@Operation(summary = "The person answered: the clock runs again and the deadline moves")
+	ResponseEntity<RequestDetails> resume(@PathVariable String reference,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@AuthenticationPrincipal StaffPrincipal me, Locale locale) {
+		DsrRequest request = load(reference);
+		this.requests.resume(request.getId(), version(ifMatch), me.toActor());
+		return answer(request.getId(), locale);
+	}
+
+	@PostMapping("/{reference}/extension")
+	@PreAuthorize("hasRole('CASE_HANDLER')")
+	@Operation(summary = "Extend the deadline by one or two months (Art. 12(3))",
+			description = "Once, and only until the one-month deadline: later answers 409. "
+					+ "The person is emailed the reason and the new deadline.")
+	ResponseEntity<RequestDetails> extend(@PathVariable String reference,
+			@Valid @RequestBody RequestJson.ExtensionBody body,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@AuthenticationPrincipal StaffPrincipal me, Locale locale) {
+		DsrRequest request = load(reference);
+		this.requests.extend(request.getId(), version(ifMatch), body.months(), body.reason(), me.toActor());
+		return answer(request.getId(), locale);
+	}
+
+	@PostMapping("/{reference}/assign")
+	@PreAuthorize("hasRole('CASE_HANDLER')")
+	@Operation(summary = "Give the request to an active case handler, by id or email address",
+			description = "The case handler is told by mail.")
+	ResponseEntity<RequestDetails> assign(@PathVariable String reference,
+			@Valid @RequestBody RequestJson.AssignBody body,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@AuthenticationPrincipal StaffPrincipal me, Locale locale) {
+		DsrRequest request = load(reference);
+		Long assigneeId = body.assigneeId();
+		if (assigneeId == null && body.assigneeEmail() != null && !body.assigneeEmail().isBlank()) {
+			assigneeId = this.staff.findByEmail(EmailAddresses.normalise(body.assigneeEmail()))
+				.map(StaffUser::getId)
+				.orElse(null);
+			if (assigneeId == null) {
+				throw new InvalidInputException("assigneeEmail", "requestPage.assign.invalid");
+			}
+		}
+		if (assigneeId == null) {
+			throw new InvalidInputException("assigneeId", "requestPage.assign.required");
+		}
+		this.casework.assign(request.getId(), version(ifMatch), assigneeId, me.toActor());
+		return answer(request.getId(), locale);
+	}
+
+	@PostMapping("/{reference}/reject")
+	@PreAuthorize("hasRole('CASE_HANDLER')")
+	@Operation(summary = "Refuse the request on a ground the law gives",
+			description = "The person is emailed the ground, the reasons and their rights.")
+	ResponseEntity<RequestDetails> reject(@PathVariable String reference,
+			@Valid @RequestBody RequestJson.RejectBody body,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@AuthenticationPrincipal StaffPrincipal me, Locale locale) {
+		DsrRequest request = load(reference);
+		this.casework.reject(request.getId(), version(ifMatch), body.ground(), body.reasons(), me.toActor());
+		return answer(request.getId(), locale);
+	}
+
+	private ResponseEntity<RequestDetails> answer(long id, Locale locale) {
+		DsrRequest request = this.requests.get(id);
+		return ResponseEntity.ok().eTag(etag(request)).body(details(request, locale));
+	}
+
+	private DsrRequest load(String reference) {
+		if (reference == null || reference.length() > 32) {
+			throw new NotFoundException("Request");
+		}
+		return this.requests.byReference(reference.toUpperCase(Locale.ROOT));
+	}
+
+	private RequestDetails details(DsrRequest request, Locale locale) {
+		List<PauseJson> pauses = request.getPauses()
+			.stream()
+			.map((p) -> new PauseJson(p.getPausedOn(), p.getResumedOn(), p.getReason()))
+			.toList();
+		ExtensionJson extension = (request.getExtensionMonths() > 0)
+				? new ExtensionJson(request.getExtensionMonths(), request.getExtensionReason(), request.getExtendedAt())
+				: null;
+		AssigneeJson assignee = (request.getAssigneeId() != null)
+				? new AssigneeJson(request.getAssigneeId(), this.casework.staffName(request.getAssigneeId())) : null;
+		List<TaskJson> tasks = new ArrayList<>();
+		this.checklists.orderedStream()
+			.forEach((c) -> c.checklist(request.getId())
+				.forEach((item) -> tasks
+					.add(new TaskJson(item.taskId(), item.locationName(locale), item.status(), item.outcome()))));
+		Page<Correspondence> mails = this.outbox.forRequest(request.getId(), PageRequest.of(0, LATEST_MAILS));
+		CorrespondenceSummary correspondence = new CorrespondenceSummary(mails.getTotalElements(),
+				mails.getContent()
+					.stream()
+					.map((m) -> new MailJson(m.getTemplate(), m.getRecipientKind().name(), m.getSubject(),
+							m.getStatus().name(), m.getCreatedAt(), m.getSentAt()))
+					.toList());
+		DataSubject subject = request.getSubject();
+		return new RequestDetails(request.getReference(), request.getType(), request.getStatus(), request.getChannel(),
+				request.getLanguage(), subject.getName(), subject.getEmail(), request.getDescription(),
+				request.getReceivedAt(), request.getReceiptDate(), request.getOriginalDeadline(),
+				request.getEffectiveDeadline(), pauses, extension, assignee, request.getClosedAt(),
+				request.getRejectionGround(), tasks, correspondence, request.getVersion());
+	}
+
+	/**
+	 * When the request arrived: an ISO-8601 instant with an offset or {@code Z}, or a
+	 * local date and time read in the controller's time zone, as the registration form
+	 * does.
+	 * @return the instant, or {@code null} when the text is neither
+	 */
+	Instant parseReceivedAt(String text) {
+		try {
+			TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(text, ZonedDateTime::from,
+					LocalDateTime::from);
+			if (parsed instanceof ZonedDateTime zoned) {
+				return zoned.toInstant();
+			}
+			return ((LocalDateTime) parsed).atZone(this.controller.timeZone()).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * The version in an {@code If-Match} header: {@code "3"}, {@code W/"3"} or {@code 3}.
+	 * @return the version, {@code null} without the header
+	 */
+	static Long version(String ifMatch) {
+		if (ifMatch == null || ifMatch.isBlank() || "*".equals(ifMatch.strip())) {
+			return null;
+		}
+		String value = ifMatch.strip();
+		if (value.startsWith("W/")) {
+			value = value.substring(2);
+		}
+		value = value.replace("\"", "");
+		try {
+			return Long.parseLong(value);
+		}
+		catch (NumberFormatException ex) {
+			throw new InvalidInputException(HttpHeaders.IF_MATCH, "validation.invalid");
+		}
+	}
+
+	private static String etag(DsrRequest request) {
+		return "\"" + request.getVersion() + "\"";
+	}
+
+	private LocalDate today() {
+		return this.clock.instant().atZone(this.controller.timeZone()).toLocalDate();
+	}
+
+	private static String blankToNull(String text) {
+		return (text == null || text.isBlank()) ? null : text.strip();
+	}
+
+}

@@ -1,0 +1,239 @@
+package se.dsrdesk.request.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import se.dsrdesk.request.Channel;
+import se.dsrdesk.request.RejectionGround;
+import se.dsrdesk.request.RequestStatus;
+import se.dsrdesk.request.RequestType;
+import se.dsrdesk.system.NoControlCharacters;
+import se.dsrdesk.system.PlainText;
+
+/**
+ * What the REST API reads and writes about requests, as JSON. The names are the API's
+ * contract (docs/api.md): dates are ISO dates ({@code yyyy-MM-dd}), times ISO-8601
+ * instants.
+ */
+final class RequestJson {
+
+	/** Longest text in an action, as on the request page. */
+	static final int MAX_TEXT = 2000;
+
+	private RequestJson() {
+	}
+
+	/**
+	 * A request to register, as it arrived by email, letter, phone or in person.
+	 *
+	 * @param type what the person asks for
+	 * @param subjectName the person's name
+	 * @param subjectEmail the person's email address, if known
+	 * @param subjectPhone the person's phone number, if known
+	 * @param channel how it arrived (not {@code WEB}: the public form registers itself)
+	 * @param receivedAt when it arrived; an instant with offset or a local date-time in
+	 * the controller's time zone; now when left out; never in the future
+	 * @param language the language to answer in, {@code sv} (default) or {@code en}
+	 * @param description what the person wrote
+	 */
+	record NewRequestBody(@NotNull(message = "{register.type.required}") RequestType type,
+			@NotBlank(message = "{validation.required}") @Size(max = 200,
+					message = "{validation.tooLong}") @NoControlCharacters String subjectName,
+			@Email(message = "{validation.email}") @Size(max = 254,
+					message = "{validation.tooLong}") @NoControlCharacters String subjectEmail,
+			@Size(max = 50, message = "{validation.tooLong}") @Pattern(regexp = "[0-9+()\\-. ]*",
+					message = "{intake.phone.invalid}") String subjectPhone,
+			@NotNull(message = "{register.channel.required}") Channel channel,
+			@Schema(description = "ISO-8601 instant (2026-11-20T09:30:00Z, 2026-11-20T10:30:00+01:00) or local "
+					+ "date-time in the controller's time zone (2026-11-20T10:30)",
+					example = "2026-11-20T10:30:00+01:00") String receivedAt,
+			@Pattern(regexp = "sv|en", message = "{validation.invalid}") @Schema(allowableValues = {
+					"sv", "en" }, defaultValue = "sv") String language,
+			@Size(max = 4000,
+					message = "{validation.tooLong}") @NoControlCharacters(lineBreaks = true) String description){
+
+		NewRequestBody {
+			subjectName = PlainText.nfc(subjectName);
+			subjectEmail = PlainText.nfc(subjectEmail);
+			subjectPhone = PlainText.nfc(subjectPhone);
+			description = PlainText.nfc(description);
+		}
+
+	}
+
+	/**
+	 * Stops the clock and asks the person for information (Art. 12(6)): they are emailed
+	 * the reason, in the request's language.
+	 *
+	 * @param reason what the person should send
+	 */
+	record PauseBody(@NotBlank(message = "{requestPage.information.required}") @Size(max = MAX_TEXT,
+			message = "{validation.tooLong}") String reason) {
+	}
+
+	/**
+	 * Extends the deadline (Art. 12(3)); the person is told the reason and the new date.
+	 *
+	 * @param months 1 or 2
+	 * @param reason why more time is needed
+	 */
+	record ExtensionBody(
+			@NotNull(message = "{requestPage.extend.months.required}") @Min(value = 1,
+					message = "{requestPage.extend.months.required}") @Max(value = 2,
+							message = "{requestPage.extend.months.required}") Integer months,
+			@NotBlank(message = "{requestPage.extend.reason.required}") @Size(max = MAX_TEXT,
+					message = "{validation.tooLong}") String reason) {
+	}
+
+	/**
+	 * Gives the request to an active case handler, named by id or by email address.
+	 *
+	 * @param assigneeId the case handler's id
+	 * @param assigneeEmail or their email address
+	 */
+	record AssignBody(Long assigneeId, @Size(max = 254, message = "{validation.tooLong}") String assigneeEmail) {
+	}
+
+	/**
+	 * Refuses the request; the person is told the ground, the reasons and their rights.
+	 *
+	 * @param ground the ground the law gives
+	 * @param reasons the reasons, in words
+	 */
+	record RejectBody(@NotNull(message = "{requestPage.reject.ground.required}") RejectionGround ground,
+			@NotBlank(message = "{requestPage.reject.reasons.required}") @Size(max = MAX_TEXT,
+					message = "{validation.tooLong}") String reasons) {
+	}
+
+	/**
+	 * A request with its deadlines, work and correspondence.
+	 *
+	 * @param reference the reference, such as {@code DSR-2026-000042}
+	 * @param type what is asked for
+	 * @param status where it stands
+	 * @param channel how it arrived
+	 * @param language the language the person is answered in
+	 * @param subjectName the person's name ({@code null} once erased)
+	 * @param subjectEmail the person's email address, if known
+	 * @param description what the person wrote
+	 * @param receivedAt when it arrived
+	 * @param receivedOn the receipt date in the controller's time zone, from which the
+	 * deadline counts
+	 * @param originalDeadline one month after receipt, moved by pauses
+	 * @param effectiveDeadline the deadline that applies now, extension included
+	 * @param pauses the times the clock stood still
+	 * @param extension the extension, or {@code null}
+	 * @param assignee the case handler, or {@code null}
+	 * @param closedAt when it was completed, rejected, withdrawn or expired
+	 * @param rejectionGround the ground of a refusal
+	 * @param tasks the work per data location, with outcomes
+	 * @param correspondence the mail about the request
+	 * @param version the version, for {@code If-Match}
+	 */
+	record RequestDetails(String reference, RequestType type, RequestStatus status, Channel channel, String language,
+			String subjectName, String subjectEmail, String description, Instant receivedAt, LocalDate receivedOn,
+			LocalDate originalDeadline, LocalDate effectiveDeadline, List<PauseJson> pauses, ExtensionJson extension,
+			AssigneeJson assignee, Instant closedAt, RejectionGround rejectionGround, List<TaskJson> tasks,
+			CorrespondenceSummary correspondence, long version) {
+	}
+
+	/**
+	 * A time the clock stood still.
+	 *
+	 * @param pausedOn the first day paused
+	 * @param resumedOn the day the clock ran again, {@code null} while paused
+	 * @param reason what was asked of the person
+	 */
+	record PauseJson(LocalDate pausedOn, LocalDate resumedOn, String reason) {
+	}
+
+	/**
+	 * The extension of the deadline.
+	 *
+	 * @param months by how many months
+	 * @param reason why, as the person was told
+	 * @param extendedAt when
+	 */
+	record ExtensionJson(int months, String reason, Instant extendedAt) {
+	}
+
+	/**
+	 * A staff user.
+	 *
+	 * @param id the id
+	 * @param name the display name
+	 */
+	record AssigneeJson(long id, String name) {
+	}
+
+	/**
+	 * A data location's task.
+	 *
+	 * @param id the task's id, for recording its outcome
+	 * @param location the location's name, in the caller's language
+	 * @param status {@code OPEN}, {@code DONE} or {@code CANCELLED}
+	 * @param outcome the outcome once done
+	 */
+	record TaskJson(long id, String location, String status, String outcome) {
+	}
+
+	/**
+	 * The mail about a request.
+	 *
+	 * @param total how many mails there are
+	 * @param latest the latest ones, newest first
+	 */
+	record CorrespondenceSummary(long total, List<MailJson> latest) {
+	}
+
+	/**
+	 * One mail.
+	 *
+	 * @param template which letter, such as {@code request-extended}
+	 * @param recipientKind to the person ({@code SUBJECT}) or to staff
+	 * @param subject its subject line
+	 * @param status {@code QUEUED}, {@code SENT} or {@code FAILED}
+	 * @param createdAt when it was written
+	 * @param sentAt when it went out
+	 */
+	record MailJson(String template, String recipientKind, String subject, String status, Instant createdAt,
+			Instant sentAt) {
+	}
+
+	/**
+	 * One page of requests.
+	 *
+	 * @param items the requests, most urgent first
+	 * @param next the cursor for the next page ({@code after}), {@code null} on the last
+	 */
+	record RequestPage(List<RequestSummary> items, String next) {
+	}
+
+	/**
+	 * A request as a list shows it.
+	 *
+	 * @param reference the reference
+	 * @param type what is asked for
+	 * @param status where it stands
+	 * @param effectiveDeadline the deadline
+	 * @param daysLeft days from today to the deadline, negative when overdue
+	 * @param overdue whether an open request is past its deadline
+	 * @param extended whether the deadline was extended
+	 * @param subjectName the person's name
+	 * @param assigneeName the case handler's name
+	 */
+	record RequestSummary(String reference, RequestType type, RequestStatus status, LocalDate effectiveDeadline,
+			long daysLeft, boolean overdue, boolean extended, String subjectName, String assigneeName) {
+	}
+
+}

@@ -1,0 +1,132 @@
+package se.dsrdesk.request.casefile;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.validation.Valid;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import se.dsrdesk.account.StaffPrincipal;
+import se.dsrdesk.system.ControllerIdentity;
+import se.dsrdesk.request.Channel;
+import se.dsrdesk.request.DsrRequest;
+import se.dsrdesk.request.NewRequest;
+import se.dsrdesk.request.RequestService;
+import se.dsrdesk.request.RequestType;
+
+/**
+ * Case handlers register a request that arrived some other way than the public form: by
+ * email, letter, phone or in person. The deadline counts from when it actually arrived,
+ * which may be days before it is registered. The request starts as NEW (no email to
+ * confirm) and its receipt is audited by {@link RequestAuditor}.
+ */
+@Controller
+@RequestMapping("/staff/requests/new")
+@PreAuthorize("hasRole('CASE_HANDLER')")
+class RegisterRequestController {
+
+	/** The channels staff register; the web form registers itself. */
+	static final List<Channel> CHANNELS = Arrays.stream(Channel.values()).filter((c) -> c != Channel.WEB).toList();
+
+	private final RequestService requests;
+
+	private final ControllerIdentity controller;
+
+	private final Clock clock;
+
+	RegisterRequestController(RequestService requests, ControllerIdentity controller, Clock clock) {
+		this.requests = requests;
+		this.controller = controller;
+		this.clock = clock;
+	}
+
+	@InitBinder("registerRequestForm")
+	void allowFields(WebDataBinder binder) {
+		binder.setAllowedFields("channel", "receivedAt", "type", "name", "email", "phone", "language", "description");
+	}
+
+	@ModelAttribute
+	void choices(Model model) {
+		model.addAttribute("channels", CHANNELS);
+		model.addAttribute("requestTypes", RequestType.values());
+	}
+
+	@GetMapping
+	String form(Model model) {
+		RegisterRequestForm form = new RegisterRequestForm();
+		form.setReceivedAt(now().toString());
+		model.addAttribute("registerRequestForm", form);
+		model.addAttribute("latest", now().toString());
+		return "requests/register";
+	}
+
+	@PostMapping
+	String register(@Valid @ModelAttribute("registerRequestForm") RegisterRequestForm form, BindingResult result,
+			@AuthenticationPrincipal StaffPrincipal handler, Model model, RedirectAttributes redirect) {
+		Instant receivedAt = receivedAt(form, result);
+		if (form.getChannel() == Channel.WEB) {
+			result.rejectValue("channel", "register.channel.required");
+		}
+		if (result.hasErrors()) {
+			model.addAttribute("latest", now().toString());
+			return "requests/register";
+		}
+		DsrRequest request = this.requests.register(
+				new NewRequest(form.getName().strip(), RegisterRequestForm.blankToNull(form.getEmail()),
+						RegisterRequestForm.blankToNull(form.getPhone()), form.getLanguage(), form.getType(),
+						form.getChannel(), RegisterRequestForm.blankToNull(form.getDescription()), receivedAt),
+				handler.toActor());
+		redirect.addFlashAttribute("success", "register.saved");
+		return "redirect:/staff/requests/" + request.getId();
+	}
+
+	/**
+	 * The arrival time as an instant: a local date and time in the controller's time
+	 * zone, not after now. In a daylight-saving gap or overlap, Java takes the later
+	 * offset.
+	 */
+	private Instant receivedAt(RegisterRequestForm form, BindingResult result) {
+		if (result.hasFieldErrors("receivedAt")) {
+			return null;
+		}
+		try {
+			Instant instant = LocalDateTime.parse(form.getReceivedAt().strip()).atZone(zone()).toInstant();
+			if (instant.isAfter(this.clock.instant())) {
+				result.rejectValue("receivedAt", "register.receivedAt.future");
+				return null;
+			}
+			return instant;
+		}
+		catch (DateTimeParseException ex) {
+			result.rejectValue("receivedAt", "register.receivedAt.invalid");
+			return null;
+		}
+	}
+
+	private LocalDateTime now() {
+		return LocalDateTime.ofInstant(this.clock.instant(), zone()).truncatedTo(ChronoUnit.MINUTES);
+	}
+
+	private ZoneId zone() {
+		return this.controller.timeZone();
+	}
+
+}

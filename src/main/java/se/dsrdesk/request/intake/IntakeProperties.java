@@ -1,0 +1,50 @@
+package se.dsrdesk.request.intake;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The public request form: how long links last, when the person is reminded and when an
+ * unconfirmed request expires, the rate limits, and where the privacy policy text is.
+ *
+ * @param confirmationLinkValidity how long a confirmation link works
+ * @param reminderAfter when one reminder to confirm goes out, counted from submission
+ * @param expireAfter when an unconfirmed request expires and its personal details are
+ * erased, counted from submission
+ * @param submitsPerHour form submissions allowed per client address per hour
+ * @param newLinksPerHour requests for a new link allowed per client address per hour
+ * @param rateLimitClients how many client addresses the in-memory rate limiter remembers
+ * (the least recently seen are forgotten first)
+ * @param sweepCron when reminders and expiry run (Spring cron, in the controller's time
+ * zone); {@code -} turns the schedule off
+ * @param sweepBatchSize requests handled per sweep transaction
+ * @param lockAtMostFor how long a crashed sweep's lock blocks other instances
+ * @param privacyPolicyLocation where the privacy policy text is: a Spring resource
+ * location prefix to which {@code policy_sv.txt} or {@code policy_en.txt} is appended
+ */
+@ConfigurationProperties("dsr.intake")
+record IntakeProperties(@DefaultValue("7d") Duration confirmationLinkValidity,
+		@DefaultValue("48h") Duration reminderAfter, @DefaultValue("14d") Duration expireAfter,
+		@DefaultValue("10") int submitsPerHour, @DefaultValue("5") int newLinksPerHour,
+		@DefaultValue("100000") int rateLimitClients, @DefaultValue("0 */15 * * * *") String sweepCron,
+		@DefaultValue("500") int sweepBatchSize, @DefaultValue("10m") Duration lockAtMostFor,
+		@DefaultValue("classpath:privacy/") String privacyPolicyLocation) {
+
+	IntakeProperties {
+		if (!positive(reminderAfter) || expireAfter.compareTo(reminderAfter) <= 0
+				|| !positive(confirmationLinkValidity)) {
+			throw new IllegalArgumentException("dsr.intake: the link validity and the reminder delay must be positive, "
+					+ "and expire-after must be longer than reminder-after");
+		}
+		if (submitsPerHour < 1 || newLinksPerHour < 1 || rateLimitClients < 1 || sweepBatchSize < 1) {
+			throw new IllegalArgumentException("dsr.intake: limits and batch sizes must be at least 1");
+		}
+	}
+
+	private static boolean positive(Duration duration) {
+		return !duration.isNegative() && !duration.isZero();
+	}
+
+}

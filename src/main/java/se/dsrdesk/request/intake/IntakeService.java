@@ -1,0 +1,369 @@
+package se.dsrdesk.request.intake;
+
+import java.net.IDN;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import se.dsrdesk.audit.Actor;
+import se.dsrdesk.notification.Correspondence;
+import se.dsrdesk.notification.OutgoingMail;
+import se.dsrdesk.notification.Outbox;
+import se.dsrdesk.notification.RecipientKind;
+import se.dsrdesk.request.intake.RequestTokens.Purpose;
+import se.dsrdesk.request.intake.RequestTokens.Stored;
+import se.dsrdesk.system.EmailAddresses;
+import se.dsrdesk.system.NotFoundException;
+import se.dsrdesk.request.Channel;
+import se.dsrdesk.request.DataSubject;
+import se.dsrdesk.request.DataSubjectRepository;
+import se.dsrdesk.request.DsrRequest;
+import se.dsrdesk.request.DsrRequestRepository;
+import se.dsrdesk.request.NewRequest;
+import se.dsrdesk.request.Relationship;
+import se.dsrdesk.request.RequestService;
+import se.dsrdesk.request.RequestStatus;
+import se.dsrdesk.request.RequestType;
+
+/**
+ * The person's side of a request: submitting it on the public form, confirming the
+ * address with the mailed link, the status page with its secret link, withdrawing, and
+ * asking for a new link. Each step is one transaction with the mail it causes.
+ */
+@Service
+@Transactional
+public class IntakeService {
+
+	/** The person themselves, in the audit trail. */
+	static final Actor DATA_SUBJECT = new Actor(null, "data subject");
+
+	private static final Set<RequestStatus> UNCONFIRMED = EnumSet.of(RequestStatus.UNVERIFIED, RequestStatus.EXPIRED);
+
+	private static final Set<RequestStatus> OPEN_CONFIRMED = EnumSet.of(RequestStatus.NEW, RequestStatus.IN_PROGRESS,
+			RequestStatus.AWAITING_SUBJECT);
+
+	private static final int LETTERS_SHOWN = 50;
+
+	private final RequestService requestService;
+
+	private final DsrRequestRepository requests;
+
+	private final DataSubjectRepository subjects;
+
+	private final RequestTokens tokens;
+
+	private final Outbox outbox;
+
+	private final IntakeProperties properties;
+
+	private final Clock clock;
+
+	IntakeService(RequestService requestService, DsrRequestRepository requests, DataSubjectRepository subjects,
+			RequestTokens tokens, Outbox outbox, IntakeProperties properties, Clock clock) {
+		this.requestService = requestService;
+		this.requests = requests;
+		this.subjects = subjects;
+		this.tokens = tokens;
+		this.outbox = outbox;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/**
+	 * Records a request from the public form, unconfirmed and received now, and mails the
+	 * link that confirms the address.
+	 * @param submission what the person entered
+	 * @return the request
+	 */
+	public DsrRequest submit(Submission submission) {
+		DsrRequest request = this.requestService.register(
+				new NewRequest(submission.name(), submission.email(), submission.phone(), submission.language(),
+						submission.type(), Channel.WEB, submission.description(), null),
+				submission.relationship(), DATA_SUBJECT);
+		sendConfirmationLink(request, false);
+		return request;
+	}
+
+	/**
+	 * What a confirmation link would do now, without using it: for the page that asks the
+	 * person to press the button (mail scanners that follow links use nothing).
+	 * @param token the link's secret
+	 * @return the link's state
+	 */
+	@Transactional(readOnly = true)
+	public LinkState inspect(String token) {
+		return this.tokens.find(token, Purpose.CONFIRM).map(this::stateOf).orElse(LinkState.INVALID);
+	}
+
+	/**
+	 * Confirms the address: the request becomes NEW, joins the person already known by
+	 * that confirmed address, is flagged when it looks like a second open one of its
+	 * type, and the acknowledgement with the status link is queued.
+	 * @param token the link's secret
+	 * @return the outcome
+	 */
+	public Confirmation confirm(String token) {
+		Optional<Stored> found = this.tokens.find(token, Purpose.CONFIRM);
+		if (found.isEmpty()) {
+			return Confirmation.refused(LinkState.INVALID);
+		}
+		Stored link = found.get();
+		LinkState state = stateOf(link);
+		Instant now = this.clock.instant();
+		if (state != LinkState.VALID || !this.tokens.use(link.id(), now)) {
+			return Confirmation.refused((state != LinkState.VALID) ? state : LinkState.USED);
+		}
+		if (this.requestService.get(link.requestId()).getStatus() != RequestStatus.UNVERIFIED) {
+			// Confirmed by another link, or closed by staff meanwhile.
+			return Confirmation.refused(LinkState.USED);
+		}
+		DsrRequest request = this.requestService.verifyEmail(link.requestId(), DATA_SUBJECT);
+		this.tokens.useAll(request.getId(), Purpose.CONFIRM, now);
+		linkToKnownPerson(request, now);
+		flagIfDuplicate(request, now);
+		String statusToken = this.tokens.issue(request.getId(), Purpose.STATUS, null, now);
+		Map<String, Object> model = personalModel(request);
+		model.put("receiptDate", request.getReceiptDate());
+		model.put("deadline", request.getEffectiveDeadline());
+		model.put("statusToken", statusToken);
+		mail(request, "request-acknowledged", model);
+		return new Confirmation(LinkState.VALID, request.getReference(), statusToken);
+	}
+
+	/**
+	 * The status page's content.
+	 * @param reference the request's reference, from the link
+	 * @param token the link's secret
+	 * @return the request and the letters sent to the person
+	 * @throws NotFoundException when the link does not match a request
+	 */
+	@Transactional(readOnly = true)
+	public StatusView status(String reference, String token) {
+		DsrRequest request = byStatusLink(reference, token);
+		List<Correspondence> letters = this.outbox.forRequest(request.getId(), PageRequest.of(0, LETTERS_SHOWN))
+			.stream()
+			.filter((mail) -> mail.getRecipientKind() == RecipientKind.SUBJECT)
+			.toList();
+		return new StatusView(request, letters);
+	}
+
+	/**
+	 * The person withdraws their request from the status page. Withdrawing a request that
+	 * is already closed changes nothing.
+	 * @param reference the request's reference, from the link
+	 * @param token the link's secret
+	 * @return whether the request was withdrawn now
+	 */
+	public boolean withdraw(String reference, String token) {
+		DsrRequest request = byStatusLink(reference, token);
+		if (!request.getStatus().isOpen()) {
+			return false;
+		}
+		this.requestService.withdraw(request.getId(), null, DATA_SUBJECT);
+		return true;
+	}
+
+	/**
+	 * Mails new links to an address: a new confirmation link for each unconfirmed
+	 * request, a new status link for each open confirmed one. The caller never learns
+	 * whether any exist.
+	 * @param email the address as typed
+	 */
+	public void sendNewLinks(String email) {
+		String key = EmailAddresses.normalise(email);
+		if (key.isEmpty()) {
+			return;
+		}
+		Set<RequestStatus> wanted = EnumSet.of(RequestStatus.UNVERIFIED);
+		wanted.addAll(OPEN_CONFIRMED);
+		for (DsrRequest request : this.requests.findByEmailKey(key, wanted, PageRequest.of(0, 10))) {
+			if (request.getStatus() == RequestStatus.UNVERIFIED) {
+				sendConfirmationLink(request, false);
+			}
+			else {
+				Map<String, Object> model = personalModel(request);
+				model.put("statusToken",
+						this.tokens.issue(request.getId(), Purpose.STATUS, null, this.clock.instant()));
+				mail(request, "request-status-link", model);
+			}
+		}
+	}
+
+	/**
+	 * Issues a confirmation link and mails it, in the caller's transaction.
+	 * @param request an unconfirmed request
+	 * @param reminder whether this is the one reminder
+	 */
+	void sendConfirmationLink(DsrRequest request, boolean reminder) {
+		Instant now = this.clock.instant();
+		Instant validUntil = now.plus(this.properties.confirmationLinkValidity());
+		Instant expiresAt = request.getReceivedAt().plus(this.properties.expireAfter());
+		if (validUntil.isAfter(expiresAt)) {
+			validUntil = expiresAt;
+		}
+		Map<String, Object> model = personalModel(request);
+		model.put("confirmToken", this.tokens.issue(request.getId(), Purpose.CONFIRM, validUntil, now));
+		model.put("validUntil", LocalDate.ofInstant(validUntil, this.requestService.zone()));
+		model.put("expireDays", this.properties.expireAfter().toDays());
+		mail(request, reminder ? "request-confirm-reminder" : "request-confirm", model);
+	}
+
+	private LinkState stateOf(Stored link) {
+		if (link.usedAt() != null) {
+			return LinkState.USED;
+		}
+		if (link.isExpired(this.clock.instant())) {
+			return LinkState.EXPIRED;
+		}
+		return LinkState.VALID;
+	}
+
+	private DsrRequest byStatusLink(String reference, String token) {
+		Stored link = this.tokens.find(token, Purpose.STATUS).orElseThrow(() -> new NotFoundException("Status link"));
+		DsrRequest request = this.requestService.get(link.requestId());
+		if (!request.getReference().equals(reference)) {
+			throw new NotFoundException("Status link");
+		}
+		return request;
+	}
+
+	/**
+	 * One person, several requests: a request confirmed from an address that an earlier
+	 * confirmed request (or staff) already gave joins that person, who takes the details
+	 * just given.
+	 */
+	private void linkToKnownPerson(DsrRequest request, Instant now) {
+		DataSubject own = request.getSubject();
+		if (own.getEmailKey() == null) {
+			return;
+		}
+		List<DataSubject> known = this.subjects.findConfirmedByEmailKey(own.getEmailKey(), own.getId(), UNCONFIRMED,
+				PageRequest.of(0, 1));
+		if (known.isEmpty()) {
+			return;
+		}
+		DataSubject person = known.get(0);
+		person.updateDetails(own.getName(), own.getPhone(), own.getPreferredLanguage(), now);
+		request.linkTo(person, now);
+		this.requests.saveAndFlush(request);
+		this.subjects.delete(own);
+	}
+
+	private void flagIfDuplicate(DsrRequest request, Instant now) {
+		String key = request.getSubject().getEmailKey();
+		if (key == null) {
+			return;
+		}
+		List<DsrRequest> others = this.requests.findOthersOfType(key, request.getType(), OPEN_CONFIRMED,
+				request.getId(), PageRequest.of(0, 1));
+		if (!others.isEmpty()) {
+			request.flagPossibleDuplicate(others.get(0), now);
+			this.requests.save(request);
+		}
+	}
+
+	private static Map<String, Object> personalModel(DsrRequest request) {
+		Map<String, Object> model = new LinkedHashMap<>();
+		model.put("name", request.getSubject().getName());
+		model.put("email", request.getSubject().getEmail());
+		model.put("reference", request.getReference());
+		model.put("type", request.getType());
+		model.put(OutgoingMail.SUBJECT_ARGUMENTS, List.of(request.getReference()));
+		return model;
+	}
+
+	private void mail(DsrRequest request, String template, Map<String, Object> model) {
+		this.outbox.enqueue(new OutgoingMail(deliverable(request.getSubject().getEmail()), RecipientKind.SUBJECT,
+				Locale.forLanguageTag(request.getLanguage()), template, model, request.getId()));
+	}
+
+	/**
+	 * The address to send to: an internationalised domain in its ASCII (punycode) form,
+	 * which every mail server accepts; the part before the {@code @} as given.
+	 * @param email the address as the person typed it
+	 * @return the address for the envelope
+	 */
+	static String deliverable(String email) {
+		int at = email.lastIndexOf('@');
+		if (at < 0) {
+			return email;
+		}
+		try {
+			return email.substring(0, at + 1) + IDN.toASCII(email.substring(at + 1), IDN.ALLOW_UNASSIGNED);
+		}
+		catch (IllegalArgumentException ex) {
+			return email;
+		}
+	}
+
+	/** What a confirmation link can do. */
+	public enum LinkState {
+
+		/** It works. */
+		VALID,
+
+		/** It was used already (or another link for the same request was). */
+		USED,
+
+		/** Its time ran out. */
+		EXPIRED,
+
+		/** No such link. */
+		INVALID
+
+	}
+
+	/**
+	 * What the person entered on the public form, normalised and checked.
+	 *
+	 * @param type what they ask for
+	 * @param name their name
+	 * @param email their address
+	 * @param phone their phone number, may be {@code null}
+	 * @param relationship how they are related to the company
+	 * @param description what they wrote, may be {@code null}
+	 * @param language the language to answer in
+	 */
+	public record Submission(RequestType type, String name, String email, String phone, Relationship relationship,
+			String description, String language) {
+
+	}
+
+	/**
+	 * The outcome of confirming.
+	 *
+	 * @param state {@link LinkState#VALID} when confirmed now, else why not
+	 * @param reference the request's reference, when confirmed
+	 * @param statusToken the status link's secret, when confirmed
+	 */
+	public record Confirmation(LinkState state, String reference, String statusToken) {
+
+		static Confirmation refused(LinkState state) {
+			return new Confirmation(state, null, null);
+		}
+
+		public boolean confirmed() {
+			return this.state == LinkState.VALID;
+		}
+
+	}
+
+	/**
+	 * The status page: the request and the letters sent to the person, newest first.
+	 */
+	public record StatusView(DsrRequest request, List<Correspondence> letters) {
+
+	}
+
+}

@@ -1,0 +1,183 @@
+package se.dsrdesk.request.intake;
+
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriUtils;
+
+import se.dsrdesk.request.intake.IntakeService.Confirmation;
+import se.dsrdesk.request.intake.IntakeService.LinkState;
+import se.dsrdesk.request.Relationship;
+import se.dsrdesk.request.RequestType;
+
+/**
+ * The person's pages, without an account: the request form, the confirmation link, the
+ * status page with withdrawal, and a new link when one has expired. None of them opens a
+ * server session (the CSRF token lives in a cookie, nothing is flashed), and each
+ * submission is rate-limited per client address.
+ */
+@Controller
+@RequestMapping("/request")
+class PublicRequestController {
+
+	private final IntakeService intake;
+
+	private final IntakeRateLimits limits;
+
+	PublicRequestController(IntakeService intake, IntakeRateLimits limits) {
+		this.intake = intake;
+		this.limits = limits;
+	}
+
+	@InitBinder("requestForm")
+	void allowRequestFields(WebDataBinder binder) {
+		binder.setAllowedFields("type", "name", "email", "phone", "relationship", "description", "language", "truthful",
+				"website");
+	}
+
+	@InitBinder("newLinkForm")
+	void allowNewLinkFields(WebDataBinder binder) {
+		binder.setAllowedFields("email");
+	}
+
+	@ModelAttribute("requestTypes")
+	RequestType[] requestTypes() {
+		return RequestType.values();
+	}
+
+	@ModelAttribute("relationships")
+	Relationship[] relationships() {
+		return Relationship.values();
+	}
+
+	@GetMapping
+	String form(Model model, Locale locale) {
+		RequestForm form = new RequestForm();
+		form.setLanguage(locale.getLanguage().equals("sv") ? "sv" : "en");
+		model.addAttribute("requestForm", form);
+		return "public/request/form";
+	}
+
+	@PostMapping
+	String submit(@Valid @ModelAttribute("requestForm") RequestForm form, BindingResult result,
+			HttpServletRequest request, HttpServletResponse response) {
+		long wait = this.limits.submit(request.getRemoteAddr());
+		if (wait > 0) {
+			return tooManyRequests(response, wait);
+		}
+		if (form.isHoneypotFilled()) {
+			// A robot: answer as if all went well, keep nothing.
+			return "redirect:/request/sent";
+		}
+		if (!result.hasFieldErrors("description") && form.needsDescription()
+				&& (form.getDescription() == null || form.getDescription().isBlank())) {
+			result.rejectValue("description", (form.getType() == RequestType.OBJECTION)
+					? "intake.description.required.OBJECTION" : "intake.description.required.RECTIFICATION");
+		}
+		if (result.hasErrors()) {
+			return "public/request/form";
+		}
+		this.intake.submit(form.toSubmission());
+		return "redirect:/request/sent";
+	}
+
+	@GetMapping("/sent")
+	String sent() {
+		return "public/request/sent";
+	}
+
+	@GetMapping("/confirm")
+	String confirmPage(@RequestParam(required = false) String token, Model model) {
+		LinkState state = this.intake.inspect(token);
+		if (state != LinkState.VALID) {
+			return linkProblem(state, model);
+		}
+		model.addAttribute("token", token);
+		return "public/request/confirm";
+	}
+
+	@PostMapping("/confirm")
+	String confirm(@RequestParam(required = false) String token, Model model) {
+		Confirmation confirmation = this.intake.confirm(token);
+		if (!confirmation.confirmed()) {
+			return linkProblem(confirmation.state(), model);
+		}
+		return "redirect:" + statusPath(confirmation.reference(), confirmation.statusToken()) + "?confirmed";
+	}
+
+	@GetMapping("/status/{reference}/{token}")
+	String status(@PathVariable String reference, @PathVariable String token,
+			@RequestParam(required = false) String confirmed, @RequestParam(required = false) String withdrawn,
+			Model model) {
+		model.addAttribute("view", this.intake.status(reference, token));
+		model.addAttribute("statusPath", statusPath(reference, token));
+		model.addAttribute("justConfirmed", confirmed != null);
+		model.addAttribute("justWithdrawn", withdrawn != null);
+		return "public/request/status";
+	}
+
+	@PostMapping("/status/{reference}/{token}/withdraw")
+	String withdraw(@PathVariable String reference, @PathVariable String token) {
+		this.intake.withdraw(reference, token);
+		return "redirect:" + statusPath(reference, token) + "?withdrawn";
+	}
+
+	@GetMapping("/new-link")
+	String newLinkForm(Model model) {
+		model.addAttribute("newLinkForm", new NewLinkForm());
+		return "public/request/new-link";
+	}
+
+	@PostMapping("/new-link")
+	String newLink(@Valid @ModelAttribute("newLinkForm") NewLinkForm form, BindingResult result,
+			HttpServletRequest request, HttpServletResponse response) {
+		long wait = this.limits.newLink(request.getRemoteAddr());
+		if (wait > 0) {
+			return tooManyRequests(response, wait);
+		}
+		if (result.hasErrors()) {
+			return "public/request/new-link";
+		}
+		this.intake.sendNewLinks(form.getEmail());
+		return "redirect:/request/new-link/sent";
+	}
+
+	@GetMapping("/new-link/sent")
+	String newLinkSent() {
+		return "public/request/new-link-sent";
+	}
+
+	private String linkProblem(LinkState state, Model model) {
+		model.addAttribute("problem", state.name());
+		model.addAttribute("newLinkForm", new NewLinkForm());
+		return "public/request/link-problem";
+	}
+
+	private static String tooManyRequests(HttpServletResponse response, long waitSeconds) {
+		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(waitSeconds));
+		return "public/request/too-many-requests";
+	}
+
+	private static String statusPath(String reference, String token) {
+		return "/request/status/" + UriUtils.encodePathSegment(reference, "UTF-8") + "/"
+				+ UriUtils.encodePathSegment(token, "UTF-8");
+	}
+
+}

@@ -1,0 +1,40 @@
+package se.dsrdesk.system;
+
+import java.text.Normalizer;
+
+/**
+ * Text as the public form accepts it: Unicode NFC, so that "Å" typed as one character or
+ * as "A" plus a ring compares and stores the same, and free of control characters (NUL
+ * and the like), which have no place in a name or an address.
+ */
+public final class PlainText {
+
+	private PlainText() {
+	}
+
+	/**
+	 * The NFC form of a text, {@code null} kept.
+	 * @param text what was typed
+	 * @return the normalised text
+	 */
+	public static String nfc(String text) {
+		return (text != null) ? Normalizer.normalize(text, Normalizer.Form.NFC) : null;
+	}
+
+	/**
+	 * Whether a text holds a control character: the C0 and C1 controls and DEL, except
+	 * line breaks and tabs where those are allowed.
+	 * @param text the text, may be {@code null}
+	 * @param lineBreaksAllowed whether CR, LF and tab are allowed
+	 * @return {@code true} when the text should be refused
+	 */
+	static boolean hasControlCharacters(String text, boolean lineBreaksAllowed) {
+		if (text == null) {
+			return false;
+		}
+		return text.codePoints()
+			.anyMatch((c) -> Character.getType(c) == Character.CONTROL
+					&& !(lineBreaksAllowed && (c == '\n' || c == '\r' || c == '\t')));
+	}
+
+}

@@ -1,0 +1,25 @@
+package se.dsrdesk.answer;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The download links' rate limit counts per client address.
+ */
+class AnswerDownloadRateLimitTest {
+
+	@Test
+	void aClientIsStoppedAfterItsHourlyAllowanceAndOthersAreNot() {
+		AnswerDownloadRateLimit limit = new AnswerDownloadRateLimit(
+				new AnswerProperties(Duration.ofDays(30), Duration.ofMinutes(10), 3));
+		assertThat(limit.consume("192.0.2.1")).isZero();
+		assertThat(limit.consume("192.0.2.1")).isZero();
+		assertThat(limit.consume("192.0.2.1")).isZero();
+		assertThat(limit.consume("192.0.2.1")).isPositive();
+		assertThat(limit.consume("192.0.2.2")).isZero();
+	}
+
+}

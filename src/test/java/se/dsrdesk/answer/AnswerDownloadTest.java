@@ -1,0 +1,304 @@
+package se.dsrdesk.answer;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.mail.internet.MimeMessage;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import se.dsrdesk.account.AccountService;
+import se.dsrdesk.account.Role;
+import se.dsrdesk.account.StaffPrincipal;
+import se.dsrdesk.account.StaffUser;
+import se.dsrdesk.account.TestAccounts;
+import se.dsrdesk.audit.Actor;
+import se.dsrdesk.notification.MailDispatch;
+import se.dsrdesk.request.Channel;
+import se.dsrdesk.request.DsrRequest;
+import se.dsrdesk.request.NewRequest;
+import se.dsrdesk.request.RequestService;
+import se.dsrdesk.request.RequestType;
+import se.dsrdesk.support.IntegrationTest;
+import se.dsrdesk.support.MailServer;
+import se.dsrdesk.support.MutableClock;
+import se.dsrdesk.location.DataLocation;
+import se.dsrdesk.location.LegalBasis;
+import se.dsrdesk.location.LocalizedText;
+import se.dsrdesk.location.LocationDetails;
+import se.dsrdesk.location.LocationKind;
+import se.dsrdesk.location.LocationService;
+import se.dsrdesk.location.LocationTask;
+import se.dsrdesk.location.OutcomeRecord;
+import se.dsrdesk.location.Recipient;
+import se.dsrdesk.location.TaskOutcome;
+import se.dsrdesk.location.TaskService;
+import se.dsrdesk.location.TestTasks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+/**
+ * The access extract behind its link: answering an access request mails a link to a PDF
+ * and a JSON file; each download is audited and sent as an attachment without a session;
+ * after expiry the link answers 410 and the cleanup deletes the files; an unknown link
+ * answers 404.
+ */
+@IntegrationTest
+@AutoConfigureMockMvc
+class AnswerDownloadTest {
+
+	static final Pattern LINK = Pattern.compile("/request/download/([A-Za-z0-9_-]{43})/extract\\.pdf");
+
+	@RegisterExtension
+	static MailServer mail = new MailServer();
+
+	@Autowired
+	RequestService requests;
+
+	@Autowired
+	TaskService tasks;
+
+	@Autowired
+	LocationService locations;
+
+	@Autowired
+	AccountService accounts;
+
+	@Autowired
+	UserDetailsService userDetailsService;
+
+	@Autowired
+	AnswerDownloadCleanup cleanup;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	MockMvcTester mvc;
+
+	StaffUser owner;
+
+	DataLocation crm;
+
+	DsrRequest request;
+
+	@BeforeEach
+	void setUp() {
+		this.clock.set(Instant.parse("2026-03-03T09:00:00Z"));
+		this.owner = this.accounts.create("owner-" + UUID.randomUUID() + "@example.com", "Olga Owner",
+				EnumSet.of(Role.CASE_HANDLER), "sv", TestAccounts.PASSWORD, Actor.SYSTEM);
+		String id = UUID.randomUUID().toString().substring(0, 8);
+		this.crm = this.locations.create(new LocationDetails(new LocalizedText("Kundregister " + id, "CRM " + id),
+				new LocalizedText(null, null), LocationKind.OTHER, this.owner,
+				new LocalizedText("Namn, e-postadress och ärenden", "Name, email address and cases"),
+				new LocalizedText("Kundtjänst och nyhetsbrev", "Customer service and newsletters"),
+				LegalBasis.LEGITIMATE_INTEREST,
+				List.of(new Recipient("Mailchimp Inc", Recipient.Role.PROCESSOR, "USA", "EU-U.S. DPF")),
+				new LocalizedText("Från dig", "From you"), new LocalizedText("Två år", "Two years"), 24,
+				new LocalizedText(null, null), new LocalizedText(null, null), 12, EnumSet.of(RequestType.ACCESS)),
+				Actor.SYSTEM);
+		MailDispatch.now(this.context);
+		mail.reset();
+	}
+
+	@AfterEach
+	void tearDown() {
+		if (this.request != null) {
+			this.jdbc.update(
+					"update dsr_request set status = 'COMPLETED', closed_at = created_at"
+							+ " where id = ? and status not in ('COMPLETED', 'REJECTED', 'WITHDRAWN')",
+					this.request.getId());
+		}
+		this.jdbc.update("update data_location set active = false where id = ?", this.crm.getId());
+		this.clock.reset();
+	}
+
+	@Test
+	void theExtractDownloadsAsPdfAndJsonUntilTheLinkExpiresAndIsThenDeleted() throws Exception {
+		String token = answeredAccessRequest();
+
+		MvcTestResult pdf = this.mvc.get().uri("/request/download/" + token + "/extract.pdf").exchange();
+		assertThat(pdf).hasStatusOk().hasContentType("application/pdf");
+		assertThat(pdf.getResponse().getHeader("Content-Disposition")).startsWith("attachment").contains("extract.pdf");
+		assertThat(pdf.getResponse().getHeader("Cache-Control")).contains("no-store");
+		assertThat(pdf.getRequest().getSession(false)).isNull();
+		assertThat(pdf.getResponse().getHeaders("Set-Cookie")).noneMatch((c) -> c.startsWith("JSESSIONID"));
+		byte[] bytes = pdf.getResponse().getContentAsByteArray();
+		assertThat(new String(bytes, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+		try (PDDocument document = Loader.loadPDF(bytes)) {
+			String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+			assertThat(text).contains("Registerutdrag (" + this.request.getReference() + ")")
+				.contains("Åsa Öberg", "Ditt namn, din e-postadress och två ärenden om återbetalning")
+				.contains("Kundtjänst och nyhetsbrev", "Berättigat intresse", "Namn, e-postadress och ärenden")
+				.contains("Mailchimp Inc (Personuppgiftsbiträde, USA; skyddsåtgärd: EU-U.S. DPF)")
+				.contains("Två år", "Från dig", "automatiserad behandling", "Integritetsskyddsmyndigheten (IMY)");
+		}
+
+		MvcTestResult jsonFile = this.mvc.get().uri("/request/download/" + token + "/extract.json").exchange();
+		assertThat(jsonFile).hasStatusOk().hasContentType("application/json");
+		assertThat(jsonFile.getResponse().getHeader("Content-Disposition")).startsWith("attachment");
+		JsonNode root = this.json.readTree(jsonFile.getResponse().getContentAsByteArray());
+		assertThat(root.path("request").path("reference").asString()).isEqualTo(this.request.getReference());
+		JsonNode crm = null;
+		for (JsonNode location : root.path("locations")) {
+			if (location.path("location").asString().equals(this.crm.getName().sv())) {
+				crm = location;
+			}
+		}
+		assertThat(crm).isNotNull();
+		assertThat(crm.path("dataFound").asBoolean()).isTrue();
+		assertThat(crm.path("whatWasFound").asString())
+			.isEqualTo("Ditt namn, din e-postadress och två ärenden om återbetalning");
+		assertThat(crm.path("purposes").asString()).isEqualTo("Kundtjänst och nyhetsbrev");
+		assertThat(crm.path("categoriesOfData").asString()).isEqualTo("Namn, e-postadress och ärenden");
+		assertThat(crm.path("recipients").get(0).path("name").asString()).isEqualTo("Mailchimp Inc");
+		assertThat(crm.path("recipients").get(0).path("country").asString()).isEqualTo("USA");
+		assertThat(crm.path("recipients").get(0).path("safeguard").asString()).isEqualTo("EU-U.S. DPF");
+		assertThat(crm.path("storagePeriod").asString()).isEqualTo("Två år");
+		assertThat(crm.path("source").asString()).isEqualTo("Från dig");
+		assertThat(root.path("automatedDecisionMaking").path("used").asBoolean()).isFalse();
+		assertThat(root.path("rights").toString()).contains("rectification", "erasure", "restriction", "objection");
+		assertThat(root.path("supervisoryAuthority").path("name").asString())
+			.isEqualTo("Integritetsskyddsmyndigheten (IMY)");
+
+		assertThat(audited("ANSWER_DOWNLOADED")).containsExactly(this.request.getReference() + ": extract.pdf",
+				this.request.getReference() + ": extract.json");
+
+		// Still there on the last day of its 30; gone after, and deleted by the cleanup.
+		this.clock.set(Instant.parse("2026-04-02T08:00:00Z"));
+		assertThat(this.mvc.get().uri("/request/download/" + token + "/extract.json").exchange()).hasStatusOk();
+		this.clock.set(Instant.parse("2026-04-02T09:00:00Z"));
+		MvcTestResult expired = this.mvc.get()
+			.uri("/request/download/" + token + "/extract.pdf")
+			.header("Accept-Language", "en")
+			.exchange();
+		assertThat(expired).hasStatus(410);
+		assertThat(html(expired)).contains("This link no longer works");
+		assertThat(fileCount()).isEqualTo(2);
+		assertThat(this.cleanup.run()).isPositive();
+		assertThat(fileCount()).isZero();
+		assertThat(audited("ANSWER_FILES_DELETED")).hasSize(1);
+		assertThat(this.mvc.get().uri("/request/download/" + token + "/extract.pdf").exchange()).hasStatus(410);
+		assertThat(audited("ANSWER_DOWNLOADED")).hasSize(3);
+	}
+
+	@Test
+	void anUnknownOrMalformedLinkIsA404WithAFriendlyPage() {
+		String unknown = "A".repeat(43);
+		MvcTestResult result = this.mvc.get()
+			.uri("/request/download/" + unknown + "/extract.pdf")
+			.header("Accept-Language", "sv")
+			.exchange();
+		assertThat(result).hasStatus(404);
+		assertThat(html(result)).contains("Vi känner inte igen länken");
+		assertThat(result.getRequest().getSession(false)).isNull();
+		assertThat(this.mvc.get().uri("/request/download/short/extract.json").exchange()).hasStatus(404);
+		assertThat(this.mvc.get().uri("/request/download/" + unknown + "/other.txt").exchange()).hasStatus(404);
+	}
+
+	@Test
+	void otherAnswersHaveNoDownload() throws Exception {
+		DsrRequest erasure = this.requests
+			.register(new NewRequest("Åsa Öberg", "asa-" + UUID.randomUUID() + "@exempel.se", null, "sv",
+					RequestType.ERASURE, Channel.EMAIL, null, this.clock.instant()), Actor.SYSTEM);
+		this.request = this.requests.startWork(erasure.getId(), null, Actor.SYSTEM);
+		TestTasks.finishAll(this.tasks, erasure.getId());
+		assertThat(answer(erasure)).hasStatus3xxRedirection();
+		MailDispatch.now(this.context);
+		String text = MailServer.plainText(mail.messagesTo(erasure.getSubject().getEmail()).get(0));
+		assertThat(text).doesNotContain("/request/download/");
+		assertThat(this.jdbc.queryForObject("select count(*) from answer_download where request_id = ?", Long.class,
+				erasure.getId()))
+			.isZero();
+	}
+
+	private String answeredAccessRequest() throws Exception {
+		DsrRequest access = this.requests
+			.register(new NewRequest("Åsa Öberg", "asa-" + UUID.randomUUID() + "@exempel.se", null, "sv",
+					RequestType.ACCESS, Channel.EMAIL, null, this.clock.instant()), Actor.SYSTEM);
+		this.request = this.requests.startWork(access.getId(), null, Actor.SYSTEM);
+		LocationTask task = this.tasks.ofRequest(access.getId())
+			.stream()
+			.filter((t) -> t.getLocation().getId().equals(this.crm.getId()))
+			.findFirst()
+			.orElseThrow();
+		this.tasks.recordOutcome(task.getId(),
+				new OutcomeRecord(TaskOutcome.FOUND, "Looked up.",
+						"Ditt namn, din e-postadress och två ärenden om återbetalning", null, null, null),
+				Actor.SYSTEM);
+		TestTasks.finishAll(this.tasks, access.getId());
+		assertThat(answer(access)).hasStatus3xxRedirection();
+		MailDispatch.now(this.context);
+		List<MimeMessage> letters = mail.messagesTo(access.getSubject().getEmail());
+		assertThat(letters).hasSize(1);
+		String text = MailServer.plainText(letters.get(0));
+		assertThat(text).contains("till och med 2026-04-02", "/extract.json");
+		Matcher link = LINK.matcher(text);
+		assertThat(link.find()).isTrue();
+		String token = link.group(1);
+		// Only the hash is stored.
+		assertThat(this.jdbc.queryForObject("select count(*) from answer_download where token_hash = ?", Long.class,
+				token))
+			.isZero();
+		return token;
+	}
+
+	private MvcTestResult answer(DsrRequest request) {
+		StaffPrincipal handler = (StaffPrincipal) this.userDetailsService.loadUserByUsername(this.owner.getEmail());
+		return this.mvc.post()
+			.uri("/staff/requests/" + request.getId() + "/answer")
+			.param("version", Long.toString(this.requests.get(request.getId()).getVersion()))
+			.param("answerText", "Vårt svar.")
+			.with(user(handler))
+			.with(csrf())
+			.exchange();
+	}
+
+	private List<String> audited(String action) {
+		return this.jdbc.queryForList(
+				"select details from audit_event where action = ? and target_type = 'REQUEST' and target_id = ? order by id",
+				String.class, action, Long.toString(this.request.getId()));
+	}
+
+	private long fileCount() {
+		return this.jdbc.queryForObject(
+				"select count(*) from answer_file f join answer_download d on d.id = f.download_id where d.request_id = ?",
+				Long.class, this.request.getId());
+	}
+
+	private static String html(MvcTestResult result) {
+		return new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+	}
+
+}

@@ -1,0 +1,60 @@
+package se.dsrdesk.request.intake;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+import se.dsrdesk.support.Html;
+import se.dsrdesk.support.HttpVisitor;
+import se.dsrdesk.support.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The public form's rate limits per client address: past the limit the answer is 429 with
+ * a translated page and a Retry-After header, and nothing is stored.
+ */
+@IntegrationTest
+@TestPropertySource(properties = { "dsr.intake.submits-per-hour=3", "dsr.intake.new-links-per-hour=2" })
+class IntakeRateLimitTest {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void submittingTooOftenIsAnswered429InTheVisitorsLanguage() {
+		HttpVisitor visitor = new HttpVisitor(this.port, "sv-SE");
+		Map<String, String> invalid = IntakeTest.form("ACCESS", "", "", null);
+		for (int i = 0; i < 3; i++) {
+			assertThat(visitor.submit("/request", "/request", invalid).statusCode()).isEqualTo(200);
+		}
+		HttpResponse<String> refused = visitor.submit("/request", "/request",
+				IntakeTest.form("ACCESS", "Stina Spam", IntakeTest.unique() + "@example.com", null));
+		assertThat(refused.statusCode()).isEqualTo(429);
+		assertThat(refused.headers().firstValue("Retry-After"))
+			.hasValueSatisfying((seconds) -> assertThat(Long.parseLong(seconds)).isBetween(1L, 3600L));
+		assertThat(Html.textOf(refused.body(), "page").orElseThrow()).contains("För många försök",
+				"Vänta en stund och försök igen");
+
+		HttpResponse<String> english = new HttpVisitor(this.port, "en-GB").submit("/request", "/request", invalid);
+		assertThat(english.statusCode()).as("the same client address").isEqualTo(429);
+		assertThat(english.body()).contains("Too many attempts");
+	}
+
+	@Test
+	void askingForNewLinksTooOftenIsAnswered429() {
+		HttpVisitor visitor = new HttpVisitor(this.port, "en-GB");
+		Map<String, String> address = Map.of("email", IntakeTest.unique() + "@example.com");
+		for (int i = 0; i < 2; i++) {
+			assertThat(visitor.submit("/request/new-link", "/request/new-link", address).statusCode()).isEqualTo(302);
+		}
+		HttpResponse<String> refused = visitor.submit("/request/new-link", "/request/new-link", address);
+		assertThat(refused.statusCode()).isEqualTo(429);
+		assertThat(refused.body()).contains("Too many attempts");
+	}
+
+}
