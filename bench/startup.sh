@@ -7,9 +7,11 @@
 #   --cds     give both the same class-data sharing treatment: extract each jar
 #             (-Djarmode=tools extract), make a CDS archive in a training run, start from it
 # Environment: JAVA (default: java on the PATH), JAVA_OPTS (JVM options for both, default none),
-#   SETTLE (seconds after readiness before peak memory is read, default 5), WARMUP (untimed starts
+#   SETTLE (seconds after readiness before peak memory is read, default 5), TIMEOUT (seconds a start
+#   may take, default 600), WARMUP (untimed starts
 #   of each before the timed ones, default 1), APP_ARGS (extra arguments for the application only, to
-#   try a setting, e.g. APP_ARGS=--spring.jpa.open-in-view=true).
+#   try a setting, e.g. APP_ARGS=--spring.jpa.open-in-view=true), APP_JAR and SKELETON_JAR (jars to
+#   measure instead of building them, e.g. an earlier build of the application to compare).
 #
 # The two are started interleaved (app, skeleton, skeleton, app, ...), each on a fresh H2 file
 # database in a temporary directory, on a free port, with the same JVM options. Measured per start:
@@ -42,6 +44,7 @@ java_bin="${JAVA:-java}"
 read -r -a java_opts <<<"${JAVA_OPTS:-}"
 read -r -a app_args <<<"${APP_ARGS:-}"
 settle="${SETTLE:-5}"
+timeout="${TIMEOUT:-600}"
 warmup="${WARMUP:-1}"
 
 tmp=$(mktemp -d)
@@ -61,15 +64,17 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # The jars.
-if ! $reuse || ! ls target/dsr-desk-*.jar >/dev/null 2>&1; then
+if [ -z "${APP_JAR:-}" ] && { ! $reuse || ! ls target/dsr-desk-*.jar >/dev/null 2>&1; }; then
   ./mvnw -q -B -DskipTests -Dspring-javaformat.skip=true -Djacoco.skip=true package
 fi
-if ! $reuse || ! ls bench/startup-skeleton/target/startup-skeleton-*.jar >/dev/null 2>&1; then
+if [ -z "${SKELETON_JAR:-}" ] && { ! $reuse || ! ls bench/startup-skeleton/target/startup-skeleton-*.jar >/dev/null 2>&1; }; then
   ./mvnw -q -B -f bench/startup-skeleton/pom.xml -DskipTests package
 fi
 declare -A jar
-jar[app]=$(ls target/dsr-desk-*.jar | grep -v plain | head -1)
-jar[skeleton]=$(ls bench/startup-skeleton/target/startup-skeleton-*.jar | grep -v plain | head -1)
+jar[app]=${APP_JAR:-$(ls target/dsr-desk-*.jar | grep -v plain | head -1)}
+jar[skeleton]=${SKELETON_JAR:-$(ls bench/startup-skeleton/target/startup-skeleton-*.jar | grep -v plain | head -1)}
+echo "Application: ${jar[app]}"
+echo "Skeleton:    ${jar[skeleton]}"
 declare -A extra
 extra[app]=
 extra[skeleton]=
@@ -104,7 +109,7 @@ if $cds; then
     port=$(free_port)
     launch "$name" "$tmp/$name-training" "$tmp/$name-training.log" \
       -XX:ArchiveClassesAtExit="$tmp/$name.jsa" -Dspring.context.exit=onRefresh
-    wait "$pid" || { cat "$tmp/$name-training.log"; echo "The CDS training run of $name failed" >&2; exit 1; }
+    wait "$pid" || { tail -40 "$tmp/$name-training.log"; echo "The CDS training run of $name failed" >&2; exit 1; }
     pid=
     extra[$name]="-XX:SharedArchiveFile=$tmp/$name.jsa"
   done
@@ -121,20 +126,20 @@ start() {
   launch "$name" "$dir" "$log"
   while :; do
     if ! kill -0 "$pid" 2>/dev/null; then
-      cat "$log" >&2
+      tail -40 "$log" >&2
       echo "$name exited before it was ready" >&2
       exit 1
     fi
     state=$(curl -s -m 2 "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null || true)
     if [[ "$state" == *'"status":"UP"'* ]]; then
       state=$(curl -s -m 60 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/login" || true)
-      [ "$state" = 200 ] || { cat "$log" >&2; echo "$name answered GET /login with $state" >&2; exit 1; }
+      [ "$state" = 200 ] || { tail -40 "$log" >&2; echo "$name answered GET /login with $state" >&2; exit 1; }
       break
     fi
     now=$(date +%s%N)
-    if (((now - began) / 1000000000 > 300)); then
-      cat "$log" >&2
-      echo "$name was not ready within 300 s" >&2
+    if (((now - began) / 1000000000 > timeout)); then
+      tail -40 "$log" >&2
+      echo "$name was not ready within $timeout s" >&2
       exit 1
     fi
     sleep 0.05
