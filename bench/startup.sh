@@ -8,10 +8,10 @@
 #             (-Djarmode=tools extract), make a CDS archive in a training run, start from it
 # Environment: JAVA (default: java on the PATH), JAVA_OPTS (JVM options for both, default none),
 #   SETTLE (seconds after readiness before peak memory is read, default 5), TIMEOUT (seconds a start
-#   may take, default 600), WARMUP (untimed starts
-#   of each before the timed ones, default 1), APP_ARGS (extra arguments for the application only, to
-#   try a setting, e.g. APP_ARGS=--spring.jpa.open-in-view=true), APP_JAR and SKELETON_JAR (jars to
-#   measure instead of building them, e.g. an earlier build of the application to compare).
+#   may take, default 600), WARMUP (untimed starts of each before the timed ones, default 1),
+#   APP_ARGS (extra arguments for the application only, to try a setting, e.g.
+#   APP_ARGS=--spring.jpa.open-in-view=true), APP_JAR and SKELETON_JAR (jars to measure instead of
+#   building them, e.g. an earlier build of the application to compare).
 #
 # The two are started interleaved (app, skeleton, skeleton, app, ...), each on a fresh H2 file
 # database in a temporary directory, on a free port, with the same JVM options. Measured per start:
@@ -27,6 +27,8 @@
 # It prints each start, the medians and the ratios app/skeleton. Works from any directory; stops
 # what it started and removes its files on exit.
 set -euo pipefail
+[ -z "${APP_JAR:-}" ] || APP_JAR=$(realpath "$APP_JAR")
+[ -z "${SKELETON_JAR:-}" ] || SKELETON_JAR=$(realpath "$SKELETON_JAR")
 cd "$(dirname "$0")/.."
 
 runs=5
