@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.data.repository.Repository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -92,6 +94,18 @@ class DefaultH2ConfigurationTest {
 		HttpResponse<String> response = get("/login");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("name=\"email\"", "name=\"password\"", "name=\"_csrf\"");
+	}
+
+	@Autowired
+	ApplicationContext context;
+
+	@Test
+	void createsEveryRepositoryWithItsQueries() {
+		// The application creates each repository when it is first used (lazy bootstrap
+		// mode, for start-up time): creating them all here checks every declared query
+		// against the entity model, as a start in the default mode would.
+		assertThat(this.context.getBeansOfType(Repository.class)).hasSizeGreaterThanOrEqualTo(11)
+			.allSatisfy((name, repository) -> assertThat(repository).isNotNull());
 	}
 
 	@Test
