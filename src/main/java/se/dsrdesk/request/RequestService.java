@@ -21,6 +21,7 @@ import se.dsrdesk.notification.OutgoingMail;
 import se.dsrdesk.notification.Outbox;
 import se.dsrdesk.notification.RecipientKind;
 import se.dsrdesk.system.NotFoundException;
+import se.dsrdesk.system.ConcurrentChangeException;
 
 /**
  * The request workflow's transactions: each loads the request, applies one transition and
@@ -31,6 +32,9 @@ import se.dsrdesk.system.NotFoundException;
 @Service
 @Transactional
 public class RequestService {
+
+	/** What the page says when someone else changed the request meanwhile. */
+	public static final String CHANGED_MEANWHILE = "requestPage.error.conflict";
 
 	private final DsrRequestRepository requests;
 
@@ -155,7 +159,7 @@ public class RequestService {
 		return change(id, expectedVersion, (request) -> {
 			long open = this.completionGuards.orderedStream().mapToLong((guard) -> guard.openItems(id)).sum();
 			if (open > 0) {
-				throw new RequestHasOpenTasksException(request.getReference(), open);
+				throw new RequestHasOpenTasksException(open);
 			}
 			request.complete(actor, now());
 		});
@@ -176,7 +180,7 @@ public class RequestService {
 	private DsrRequest change(long id, Long expectedVersion, Consumer<DsrRequest> transition) {
 		DsrRequest request = get(id);
 		if (expectedVersion != null && expectedVersion != request.getVersion()) {
-			throw new ConcurrentChangeException(request.getReference());
+			throw new ConcurrentChangeException(CHANGED_MEANWHILE);
 		}
 		transition.accept(request);
 		return this.requests.save(request);

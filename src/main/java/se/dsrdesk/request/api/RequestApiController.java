@@ -54,7 +54,7 @@ import se.dsrdesk.system.ApiController;
 import se.dsrdesk.system.ControllerIdentity;
 import se.dsrdesk.system.EmailAddresses;
 import se.dsrdesk.system.InvalidInputException;
-import se.dsrdesk.system.InvalidInputException.Invalid;
+import se.dsrdesk.system.RefusedException.Invalid;
 import se.dsrdesk.system.NotFoundException;
 import se.dsrdesk.request.Casework;
 import se.dsrdesk.request.Channel;

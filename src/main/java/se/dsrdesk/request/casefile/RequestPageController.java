@@ -34,25 +34,22 @@ import se.dsrdesk.account.StaffPrincipal;
 import se.dsrdesk.audit.AuditEvent;
 import se.dsrdesk.audit.AuditLog;
 import se.dsrdesk.deadline.DeadlineCalculator;
-import se.dsrdesk.deadline.ExtensionNotAllowedException;
 import se.dsrdesk.notification.Correspondence;
 import se.dsrdesk.notification.Outbox;
 import se.dsrdesk.request.AnswerComposer;
 import se.dsrdesk.request.Casework;
-import se.dsrdesk.request.ConcurrentChangeException;
 import se.dsrdesk.request.DsrRequest;
 import se.dsrdesk.request.IdentityMethod;
-import se.dsrdesk.request.IllegalTransitionException;
-import se.dsrdesk.request.InvalidAssigneeException;
 import se.dsrdesk.request.RejectionGround;
 import se.dsrdesk.request.RequestAction;
 import se.dsrdesk.request.RequestAuditor;
-import se.dsrdesk.request.RequestHasOpenTasksException;
 import se.dsrdesk.request.RequestNote;
 import se.dsrdesk.request.RequestService;
 import se.dsrdesk.request.TaskChecklist;
 import se.dsrdesk.request.attachment.RequestAttachments;
 import se.dsrdesk.request.inbox.Urgency;
+import se.dsrdesk.system.ConcurrentChangeException;
+import se.dsrdesk.system.RefusedException;
 
 /**
  * A request's page for staff: the person, the status, the deadline panel, the task
@@ -130,14 +127,7 @@ class RequestPageController {
 			result.rejectValue("assigneeId", "requestPage.assign.required");
 		}
 		return act(id, form, result, me, model, response, redirect, "requestPage.done.assigned", RequestAction.ASSIGNED,
-				() -> {
-					try {
-						this.casework.assign(id, form.getVersion(), form.getAssigneeId(), me.toActor());
-					}
-					catch (InvalidAssigneeException ex) {
-						result.rejectValue("assigneeId", "requestPage.assign.invalid");
-					}
-				});
+				() -> this.casework.assign(id, form.getVersion(), form.getAssigneeId(), me.toActor()));
 	}
 
 	@PostMapping("/staff/requests/{id:\\d+}/start")
@@ -197,14 +187,7 @@ class RequestPageController {
 		requireText(result, "extensionReason", form.getExtensionReason(), "requestPage.extend.reason.required",
 				MAX_TEXT);
 		return act(id, form, result, me, model, response, redirect, "requestPage.done.extended", RequestAction.EXTENDED,
-				() -> {
-					try {
-						this.requests.extend(id, form.getVersion(), months, form.getExtensionReason(), me.toActor());
-					}
-					catch (ExtensionNotAllowedException ex) {
-						result.reject("requestPage.extend.tooLate");
-					}
-				});
+				() -> this.requests.extend(id, form.getVersion(), months, form.getExtensionReason(), me.toActor()));
 	}
 
 	/**
@@ -240,15 +223,8 @@ class RequestPageController {
 				redirect.addFlashAttribute("success", "answer.sent");
 				return "redirect:/staff/requests/" + id;
 			}
-			catch (RequestHasOpenTasksException ex) {
-				result.reject(ex.messageCode());
-			}
-			catch (ConcurrentChangeException | ObjectOptimisticLockingFailureException ex) {
-				result.reject("requestPage.error.conflict");
-				response.setStatus(HttpServletResponse.SC_CONFLICT);
-			}
-			catch (IllegalTransitionException ex) {
-				result.reject("requestPage.error.notAllowed");
+			catch (RefusedException | ObjectOptimisticLockingFailureException ex) {
+				refuse(ex, result, response);
 			}
 		}
 		return answerPage(this.requests.get(id), model);
@@ -307,12 +283,8 @@ class RequestPageController {
 			try {
 				action.run();
 			}
-			catch (ConcurrentChangeException | ObjectOptimisticLockingFailureException ex) {
-				result.reject("requestPage.error.conflict");
-				response.setStatus(HttpServletResponse.SC_CONFLICT);
-			}
-			catch (IllegalTransitionException ex) {
-				result.reject("requestPage.error.notAllowed");
+			catch (RefusedException | ObjectOptimisticLockingFailureException ex) {
+				refuse(ex, result, response);
 			}
 			catch (IllegalArgumentException ex) {
 				result.reject("requestPage.error.invalid");
@@ -327,6 +299,20 @@ class RequestPageController {
 		// status no longer allows it.
 		model.addAttribute("refused", (step != null) ? step.name() : "");
 		return page(id, me, model);
+	}
+
+	/**
+	 * Puts a refusal on the form, which the page shows again with what was typed; a
+	 * change by someone else meanwhile is answered 409.
+	 */
+	private static void refuse(RuntimeException ex, BindingResult result, HttpServletResponse response) {
+		if (ex instanceof RefusedException refusal && !(refusal instanceof ConcurrentChangeException)) {
+			refusal.rejectOn(result);
+		}
+		else {
+			result.reject(RequestService.CHANGED_MEANWHILE);
+			response.setStatus(HttpServletResponse.SC_CONFLICT);
+		}
 	}
 
 	private String page(long id, StaffPrincipal me, Model model) {
