@@ -34,7 +34,7 @@ public class ApiProblems {
 
 	private final MessageSource messages;
 
-	ApiProblems(MessageSource messages) {
+	public ApiProblems(MessageSource messages) {
 		this.messages = messages;
 	}
 

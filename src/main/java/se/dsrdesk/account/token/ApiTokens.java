@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,6 +22,7 @@ import se.dsrdesk.system.NotFoundException;
 import se.dsrdesk.account.StaffPrincipal;
 import se.dsrdesk.account.StaffUser;
 import se.dsrdesk.account.StaffUserRepository;
+import se.dsrdesk.system.RefusedException;
 
 /**
  * Personal API tokens: staff create and revoke their own, and the API accepts them as
@@ -166,10 +168,10 @@ public class ApiTokens {
 	/**
 	 * The user already holds as many tokens as allowed.
 	 */
-	public static class TooManyTokensException extends RuntimeException {
+	public static class TooManyTokensException extends RefusedException {
 
 		TooManyTokensException() {
-			super("Too many API tokens");
+			super(HttpStatus.CONFLICT, null, "tokens.tooMany", MAX_ACTIVE);
 		}
 
 	}
