@@ -4,6 +4,8 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
+import se.dsrdesk.system.RateLimiter;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -13,7 +15,7 @@ class AnswerDownloadRateLimitTest {
 
 	@Test
 	void aClientIsStoppedAfterItsHourlyAllowanceAndOthersAreNot() {
-		AnswerDownloadRateLimit limit = new AnswerDownloadRateLimit(
+		AnswerDownloadRateLimit limit = new AnswerDownloadRateLimit(new RateLimiter(),
 				new AnswerProperties(Duration.ofDays(30), Duration.ofMinutes(10), 3));
 		assertThat(limit.consume("192.0.2.1")).isZero();
 		assertThat(limit.consume("192.0.2.1")).isZero();
