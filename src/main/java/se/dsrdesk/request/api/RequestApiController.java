@@ -56,7 +56,6 @@ import se.dsrdesk.system.EmailAddresses;
 import se.dsrdesk.system.InvalidInputException;
 import se.dsrdesk.system.RefusedException.Invalid;
 import se.dsrdesk.system.NotFoundException;
-import se.dsrdesk.request.Casework;
 import se.dsrdesk.request.Channel;
 import se.dsrdesk.request.DataSubject;
 import se.dsrdesk.request.DsrRequest;
@@ -70,11 +69,11 @@ import se.dsrdesk.request.inbox.InboxQuery;
 
 /**
  * The REST API's requests: register, list (the inbox's query, by cursor), read, and the
- * staff actions, each through the same domain code as the pages ({@link RequestService},
- * {@link Casework}), so the same rules apply. Reading is for all staff; registering and
- * acting for case handlers, checked here and in the API's URL rules. An action may carry
- * {@code If-Match} with the version read: a change by someone else meanwhile is then
- * refused with 409.
+ * staff actions, each through the same workflow service as the pages
+ * ({@link RequestService}), so the same rules apply. Reading is for all staff;
+ * registering and acting for case handlers, checked here and in the API's URL rules. An
+ * action may carry {@code If-Match} with the version read: a change by someone else
+ * meanwhile is then refused with 409.
  */
 @ApiController
 @RequestMapping("/api/v1/requests")
@@ -90,8 +89,6 @@ class RequestApiController {
 
 	private final RequestService requests;
 
-	private final Casework casework;
-
 	private final InboxQuery inbox;
 
 	private final Outbox outbox;
@@ -104,11 +101,10 @@ class RequestApiController {
 
 	private final Clock clock;
 
-	RequestApiController(RequestService requests, Casework casework, InboxQuery inbox, Outbox outbox,
+	RequestApiController(RequestService requests, InboxQuery inbox, Outbox outbox,
 			ObjectProvider<TaskChecklist> checklists, StaffUserRepository staff, ControllerIdentity controller,
 			Clock clock) {
 		this.requests = requests;
-		this.casework = casework;
 		this.inbox = inbox;
 		this.outbox = outbox;
 		this.checklists = checklists;
@@ -232,7 +228,7 @@ class RequestApiController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@AuthenticationPrincipal StaffPrincipal me, Locale locale) {
 		DsrRequest request = load(reference);
-		this.casework.askForInformation(request.getId(), version(ifMatch), body.reason(), me.toActor());
+		this.requests.pause(request.getId(), version(ifMatch), body.reason(), me.toActor());
 		return answer(request.getId(), locale);
 	}
 
@@ -282,7 +278,7 @@ class RequestApiController {
 		if (assigneeId == null) {
 			throw new InvalidInputException("assigneeId", "requestPage.assign.required");
 		}
-		this.casework.assign(request.getId(), version(ifMatch), assigneeId, me.toActor());
+		this.requests.assign(request.getId(), version(ifMatch), assigneeId, me.toActor());
 		return answer(request.getId(), locale);
 	}
 
@@ -295,7 +291,7 @@ class RequestApiController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@AuthenticationPrincipal StaffPrincipal me, Locale locale) {
 		DsrRequest request = load(reference);
-		this.casework.reject(request.getId(), version(ifMatch), body.ground(), body.reasons(), me.toActor());
+		this.requests.reject(request.getId(), version(ifMatch), body.ground(), body.reasons(), me.toActor());
 		return answer(request.getId(), locale);
 	}
 
@@ -320,7 +316,7 @@ class RequestApiController {
 				? new ExtensionJson(request.getExtensionMonths(), request.getExtensionReason(), request.getExtendedAt())
 				: null;
 		AssigneeJson assignee = (request.getAssigneeId() != null)
-				? new AssigneeJson(request.getAssigneeId(), this.casework.staffName(request.getAssigneeId())) : null;
+				? new AssigneeJson(request.getAssigneeId(), this.requests.staffName(request.getAssigneeId())) : null;
 		List<TaskJson> tasks = new ArrayList<>();
 		this.checklists.orderedStream()
 			.forEach((c) -> c.checklist(request.getId())

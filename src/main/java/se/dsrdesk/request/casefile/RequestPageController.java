@@ -37,7 +37,6 @@ import se.dsrdesk.deadline.DeadlineCalculator;
 import se.dsrdesk.notification.Correspondence;
 import se.dsrdesk.notification.Outbox;
 import se.dsrdesk.request.AnswerComposer;
-import se.dsrdesk.request.Casework;
 import se.dsrdesk.request.DsrRequest;
 import se.dsrdesk.request.IdentityMethod;
 import se.dsrdesk.request.RejectionGround;
@@ -76,8 +75,6 @@ class RequestPageController {
 
 	private final RequestService requests;
 
-	private final Casework casework;
-
 	private final ObjectProvider<TaskChecklist> checklists;
 
 	private final ObjectProvider<AnswerComposer> composers;
@@ -92,11 +89,10 @@ class RequestPageController {
 
 	private final RequestAttachments attachments;
 
-	RequestPageController(RequestService requests, Casework casework, ObjectProvider<TaskChecklist> checklists,
+	RequestPageController(RequestService requests, ObjectProvider<TaskChecklist> checklists,
 			ObjectProvider<AnswerComposer> composers, AuditLog audit, Outbox outbox, DeadlineCalculator calculator,
 			Clock clock, RequestAttachments attachments) {
 		this.requests = requests;
-		this.casework = casework;
 		this.checklists = checklists;
 		this.composers = composers;
 		this.audit = audit;
@@ -127,7 +123,7 @@ class RequestPageController {
 			result.rejectValue("assigneeId", "requestPage.assign.required");
 		}
 		return act(id, form, result, me, model, response, redirect, "requestPage.done.assigned", RequestAction.ASSIGNED,
-				() -> this.casework.assign(id, form.getVersion(), form.getAssigneeId(), me.toActor()));
+				() -> this.requests.assign(id, form.getVersion(), form.getAssigneeId(), me.toActor()));
 	}
 
 	@PostMapping("/staff/requests/{id:\\d+}/start")
@@ -163,7 +159,7 @@ class RequestPageController {
 			RedirectAttributes redirect) {
 		requireText(result, "information", form.getInformation(), "requestPage.information.required", MAX_TEXT);
 		return act(id, form, result, me, model, response, redirect, "requestPage.done.paused", RequestAction.PAUSED,
-				() -> this.casework.askForInformation(id, form.getVersion(), form.getInformation(), me.toActor()));
+				() -> this.requests.pause(id, form.getVersion(), form.getInformation(), me.toActor()));
 	}
 
 	@PostMapping("/staff/requests/{id:\\d+}/resume")
@@ -219,7 +215,7 @@ class RequestPageController {
 		requireText(result, "answerText", form.getAnswerText(), "answer.text.required", MAX_LETTER);
 		if (!result.hasErrors()) {
 			try {
-				this.casework.answer(id, form.getVersion(), form.getAnswerText(), me.toActor());
+				this.requests.answer(id, form.getVersion(), form.getAnswerText(), me.toActor());
 				redirect.addFlashAttribute("success", "answer.sent");
 				return "redirect:/staff/requests/" + id;
 			}
@@ -248,7 +244,7 @@ class RequestPageController {
 		requireText(result, "rejectionReasons", form.getRejectionReasons(), "requestPage.reject.reasons.required",
 				MAX_TEXT);
 		return act(id, form, result, me, model, response, redirect, "requestPage.done.rejected", RequestAction.REJECTED,
-				() -> this.casework.reject(id, form.getVersion(), form.getRejectionGround(), form.getRejectionReasons(),
+				() -> this.requests.reject(id, form.getVersion(), form.getRejectionGround(), form.getRejectionReasons(),
 						me.toActor()));
 	}
 
@@ -269,7 +265,7 @@ class RequestPageController {
 		requireText(result, "noteText", form.getNoteText(), "requestPage.note.required", RequestNote.MAX_LENGTH);
 		// A note adds to the request without changing it: no version to check.
 		return act(id, form, result, me, model, response, redirect, "requestPage.done.noteAdded", null,
-				() -> this.casework.addNote(id, form.getNoteText(), me.toActor()));
+				() -> this.requests.addNote(id, form.getNoteText(), me.toActor()));
 	}
 
 	/**
@@ -318,14 +314,15 @@ class RequestPageController {
 	private String page(long id, StaffPrincipal me, Model model) {
 		DsrRequest request = this.requests.get(id);
 		LocalDate today = this.calculator.today(this.clock);
-		List<Correspondence> mails = this.outbox.forRequest(id, PageRequest.of(0, Casework.LIST_LIMIT)).getContent();
+		List<Correspondence> mails = this.outbox.forRequest(id, PageRequest.of(0, RequestService.LIST_LIMIT))
+			.getContent();
 		model.addAttribute("request", request);
 		model.addAttribute("subject", request.getSubject());
-		model.addAttribute("others", this.casework.otherRequestsOfPerson(request));
+		model.addAttribute("others", this.requests.otherRequestsOfPerson(request));
 		model.addAttribute("duplicateOf", (request.getPossibleDuplicateOf() != null)
 				? this.requests.get(request.getPossibleDuplicateOf()) : null);
-		model.addAttribute("assigneeName", this.casework.staffName(request.getAssigneeId()));
-		model.addAttribute("identityVerifiedByName", this.casework.staffName(request.getIdentityVerifiedBy()));
+		model.addAttribute("assigneeName", this.requests.staffName(request.getAssigneeId()));
+		model.addAttribute("identityVerifiedByName", this.requests.staffName(request.getIdentityVerifiedBy()));
 		model.addAttribute("extensionNotice",
 				mails.stream()
 					.filter((m) -> m.getId().equals(request.getExtensionNoticeId()))
@@ -333,13 +330,13 @@ class RequestPageController {
 					.orElse(null));
 		model.addAttribute("daysLeft", daysLeft(request, today));
 		model.addAttribute("tasks", checklist(id));
-		model.addAttribute("notes", this.casework.notes(id));
+		model.addAttribute("notes", this.requests.notes(id));
 		model.addAttribute("attachments", this.attachments.list(id));
 		model.addAttribute("attachmentMaxMegabytes", this.attachments.maxSize().toMegabytes());
 		model.addAttribute("timeline", timeline(id, mails));
 		boolean canAct = me.hasRole(Role.CASE_HANDLER);
 		model.addAttribute("canAct", canAct);
-		model.addAttribute("caseHandlers", canAct ? this.casework.caseHandlers() : List.of());
+		model.addAttribute("caseHandlers", canAct ? this.requests.caseHandlers() : List.of());
 		model.addAttribute("identityMethods", IdentityMethod.values());
 		model.addAttribute("rejectionGrounds", RejectionGround.values());
 		model.addAttribute("allowed",
@@ -377,7 +374,7 @@ class RequestPageController {
 	 */
 	private List<TimelineEntry> timeline(long id, List<Correspondence> mails) {
 		List<TimelineEntry> entries = new ArrayList<>();
-		for (AuditEvent e : this.audit.about(RequestAuditor.TARGET, id, PageRequest.of(0, Casework.LIST_LIMIT))) {
+		for (AuditEvent e : this.audit.about(RequestAuditor.TARGET, id, PageRequest.of(0, RequestService.LIST_LIMIT))) {
 			entries.add(new TimelineEntry(e.getOccurredAt(), 0, e.getId(), e.getAction(), e.getActorLabel(),
 					e.getDetails(), null));
 		}

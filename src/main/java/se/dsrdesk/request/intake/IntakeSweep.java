@@ -21,6 +21,7 @@ import se.dsrdesk.system.ExclusiveJobs;
 import se.dsrdesk.request.DsrRequest;
 import se.dsrdesk.request.DsrRequestRepository;
 import se.dsrdesk.request.RequestStatus;
+import se.dsrdesk.request.RequestService;
 
 /**
  * Looks after unconfirmed requests from the public form: one reminder to confirm after
@@ -51,6 +52,8 @@ public class IntakeSweep {
 
 	private final IntakeService intake;
 
+	private final RequestService requestService;
+
 	private final Outbox outbox;
 
 	private final IntakeProperties properties;
@@ -58,12 +61,14 @@ public class IntakeSweep {
 	private final Clock clock;
 
 	IntakeSweep(JdbcTemplate jdbc, TransactionTemplate transactions, ExclusiveJobs jobs, DsrRequestRepository requests,
-			IntakeService intake, Outbox outbox, IntakeProperties properties, Clock clock) {
+			IntakeService intake, RequestService requestService, Outbox outbox, IntakeProperties properties,
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.jobs = jobs;
 		this.requests = requests;
 		this.intake = intake;
+		this.requestService = requestService;
 		this.outbox = outbox;
 		this.properties = properties;
 		this.clock = clock;
@@ -127,7 +132,7 @@ public class IntakeSweep {
 				.filter((request) -> request.getStatus() == RequestStatus.UNVERIFIED)
 				.toList();
 			for (DsrRequest request : batch) {
-				request.expire(now);
+				this.requestService.expire(request, now);
 				request.getSubject().erasePersonalDetails(now);
 			}
 			List<Long> expired = batch.stream().map(DsrRequest::getId).toList();
