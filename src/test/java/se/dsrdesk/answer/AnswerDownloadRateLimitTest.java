@@ -15,8 +15,8 @@ class AnswerDownloadRateLimitTest {
 
 	@Test
 	void aClientIsStoppedAfterItsHourlyAllowanceAndOthersAreNot() {
-		AnswerDownloadRateLimit limit = new AnswerDownloadRateLimit(new RateLimiter(),
-				new AnswerProperties(Duration.ofDays(30), Duration.ofMinutes(10), 3));
+		AnswerDownloadRateLimit limit = new AnswerDownloadRateLimit(new RateLimiter(), new AnswerProperties(
+				Duration.ofDays(30), new AnswerProperties.Cleanup("0 20 * * * *", Duration.ofMinutes(10)), 3));
 		assertThat(limit.consume("192.0.2.1")).isZero();
 		assertThat(limit.consume("192.0.2.1")).isZero();
 		assertThat(limit.consume("192.0.2.1")).isZero();

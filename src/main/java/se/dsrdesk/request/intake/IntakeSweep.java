@@ -74,7 +74,7 @@ public class IntakeSweep {
 		this.clock = clock;
 	}
 
-	@Scheduled(cron = "${dsr.intake.sweep-cron:0 */15 * * * *}", zone = "${dsr.controller.time-zone:Europe/Stockholm}")
+	@Scheduled(cron = "${dsr.intake.sweep.cron:0 */15 * * * *}", zone = "${dsr.controller.time-zone:Europe/Stockholm}")
 	void scheduled() {
 		run();
 	}
@@ -84,7 +84,7 @@ public class IntakeSweep {
 	 * @return what it did, or {@code null} when another run held the lock or it failed
 	 */
 	public Report run() {
-		return this.jobs.run(LOCK_NAME, this.properties.lockAtMostFor(), this::sweep).result();
+		return this.jobs.run(LOCK_NAME, this.properties.sweep().lockAtMostFor(), this::sweep).result();
 	}
 
 	Report sweep() {
@@ -162,7 +162,7 @@ public class IntakeSweep {
 			if (after != null) {
 				args.add(after);
 			}
-			args.add(this.properties.sweepBatchSize());
+			args.add(this.properties.sweep().batchSize());
 			List<Object[]> rows = this.jdbc.query(sql, (rs, i) -> new Object[] { rs.getLong(1), rs.getTimestamp(2) },
 					args.toArray());
 			if (rows.isEmpty()) {
@@ -181,7 +181,7 @@ public class IntakeSweep {
 			Object[] last = rows.get(rows.size() - 1);
 			keyTime = (Timestamp) last[1];
 			keyId = (Long) last[0];
-			if (rows.size() < this.properties.sweepBatchSize()) {
+			if (rows.size() < this.properties.sweep().batchSize()) {
 				return done;
 			}
 		}
