@@ -19,9 +19,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -39,8 +36,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import se.dsrdesk.account.StaffPrincipal;
 import se.dsrdesk.account.StaffUser;
 import se.dsrdesk.account.StaffUserRepository;
-import se.dsrdesk.notification.Correspondence;
-import se.dsrdesk.notification.Outbox;
 import se.dsrdesk.request.api.RequestJson.AssigneeJson;
 import se.dsrdesk.request.api.RequestJson.CorrespondenceSummary;
 import se.dsrdesk.request.api.RequestJson.ExtensionJson;
@@ -63,9 +58,10 @@ import se.dsrdesk.request.NewRequest;
 import se.dsrdesk.request.RequestService;
 import se.dsrdesk.request.RequestStatus;
 import se.dsrdesk.request.RequestType;
-import se.dsrdesk.request.TaskChecklist;
 import se.dsrdesk.request.inbox.InboxFilter;
 import se.dsrdesk.request.inbox.InboxQuery;
+import se.dsrdesk.request.casefile.RequestView;
+import se.dsrdesk.request.casefile.RequestViews;
 
 /**
  * The REST API's requests: register, list (the inbox's query, by cursor), read, and the
@@ -91,9 +87,7 @@ class RequestApiController {
 
 	private final InboxQuery inbox;
 
-	private final Outbox outbox;
-
-	private final ObjectProvider<TaskChecklist> checklists;
+	private final RequestViews views;
 
 	private final StaffUserRepository staff;
 
@@ -101,13 +95,11 @@ class RequestApiController {
 
 	private final Clock clock;
 
-	RequestApiController(RequestService requests, InboxQuery inbox, Outbox outbox,
-			ObjectProvider<TaskChecklist> checklists, StaffUserRepository staff, ControllerIdentity controller,
-			Clock clock) {
+	RequestApiController(RequestService requests, InboxQuery inbox, RequestViews views, StaffUserRepository staff,
+			ControllerIdentity controller, Clock clock) {
 		this.requests = requests;
 		this.inbox = inbox;
-		this.outbox = outbox;
-		this.checklists = checklists;
+		this.views = views;
 		this.staff = staff;
 		this.controller = controller;
 		this.clock = clock;
@@ -308,6 +300,7 @@ class RequestApiController {
 	}
 
 	private RequestDetails details(DsrRequest request, Locale locale) {
+		RequestView view = this.views.of(request);
 		List<PauseJson> pauses = request.getPauses()
 			.stream()
 			.map((p) -> new PauseJson(p.getPausedOn(), p.getResumedOn(), p.getReason()))
@@ -316,16 +309,16 @@ class RequestApiController {
 				? new ExtensionJson(request.getExtensionMonths(), request.getExtensionReason(), request.getExtendedAt())
 				: null;
 		AssigneeJson assignee = (request.getAssigneeId() != null)
-				? new AssigneeJson(request.getAssigneeId(), this.requests.staffName(request.getAssigneeId())) : null;
-		List<TaskJson> tasks = new ArrayList<>();
-		this.checklists.orderedStream()
-			.forEach((c) -> c.checklist(request.getId())
-				.forEach((item) -> tasks
-					.add(new TaskJson(item.taskId(), item.locationName(locale), item.status(), item.outcome()))));
-		Page<Correspondence> mails = this.outbox.forRequest(request.getId(), PageRequest.of(0, LATEST_MAILS));
-		CorrespondenceSummary correspondence = new CorrespondenceSummary(mails.getTotalElements(),
-				mails.getContent()
+				? new AssigneeJson(request.getAssigneeId(), view.assigneeName()) : null;
+		List<TaskJson> tasks = view.tasks()
+			.stream()
+			.map((item) -> new TaskJson(item.taskId(), item.locationName(locale), item.status(), item.outcome()))
+			.toList();
+		CorrespondenceSummary correspondence = new CorrespondenceSummary(view.mails().getTotalElements(),
+				view.mails()
+					.getContent()
 					.stream()
+					.limit(LATEST_MAILS)
 					.map((m) -> new MailJson(m.getTemplate(), m.getRecipientKind().name(), m.getSubject(),
 							m.getStatus().name(), m.getCreatedAt(), m.getSentAt()))
 					.toList());

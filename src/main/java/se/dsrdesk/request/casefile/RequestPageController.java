@@ -35,7 +35,6 @@ import se.dsrdesk.audit.AuditEvent;
 import se.dsrdesk.audit.AuditLog;
 import se.dsrdesk.deadline.DeadlineCalculator;
 import se.dsrdesk.notification.Correspondence;
-import se.dsrdesk.notification.Outbox;
 import se.dsrdesk.request.AnswerComposer;
 import se.dsrdesk.request.DsrRequest;
 import se.dsrdesk.request.IdentityMethod;
@@ -58,9 +57,8 @@ import se.dsrdesk.system.RefusedException;
  * with a message, and the page is shown again with what was typed.
  *
  * <p>
- * The checklist comes through {@link TaskChecklist}, which the location package
- * implements, so that this package does not depend on it (the location package depends on
- * this one).
+ * What the page shows of the request is assembled by {@link RequestViews}, as the API's
+ * request details are.
  */
 @Controller
 class RequestPageController {
@@ -75,13 +73,11 @@ class RequestPageController {
 
 	private final RequestService requests;
 
-	private final ObjectProvider<TaskChecklist> checklists;
+	private final RequestViews views;
 
 	private final ObjectProvider<AnswerComposer> composers;
 
 	private final AuditLog audit;
-
-	private final Outbox outbox;
 
 	private final DeadlineCalculator calculator;
 
@@ -89,14 +85,12 @@ class RequestPageController {
 
 	private final RequestAttachments attachments;
 
-	RequestPageController(RequestService requests, ObjectProvider<TaskChecklist> checklists,
-			ObjectProvider<AnswerComposer> composers, AuditLog audit, Outbox outbox, DeadlineCalculator calculator,
-			Clock clock, RequestAttachments attachments) {
+	RequestPageController(RequestService requests, RequestViews views, ObjectProvider<AnswerComposer> composers,
+			AuditLog audit, DeadlineCalculator calculator, Clock clock, RequestAttachments attachments) {
 		this.requests = requests;
-		this.checklists = checklists;
+		this.views = views;
 		this.composers = composers;
 		this.audit = audit;
-		this.outbox = outbox;
 		this.calculator = calculator;
 		this.clock = clock;
 		this.attachments = attachments;
@@ -228,7 +222,8 @@ class RequestPageController {
 
 	private String answerPage(DsrRequest request, Model model) {
 		model.addAttribute("request", request);
-		model.addAttribute("openTasks", checklist(request.getId()).stream().filter(TaskChecklist.Item::isOpen).count());
+		model.addAttribute("openTasks",
+				this.views.checklist(request.getId()).stream().filter(TaskChecklist.Item::isOpen).count());
 		model.addAttribute("maxLetter", MAX_LETTER);
 		return ANSWER_VIEW;
 	}
@@ -312,24 +307,24 @@ class RequestPageController {
 	}
 
 	private String page(long id, StaffPrincipal me, Model model) {
-		DsrRequest request = this.requests.get(id);
+		RequestView view = this.views.of(id);
+		DsrRequest request = view.request();
 		LocalDate today = this.calculator.today(this.clock);
-		List<Correspondence> mails = this.outbox.forRequest(id, PageRequest.of(0, RequestService.LIST_LIMIT))
-			.getContent();
+		List<Correspondence> mails = view.mails().getContent();
 		model.addAttribute("request", request);
 		model.addAttribute("subject", request.getSubject());
 		model.addAttribute("others", this.requests.otherRequestsOfPerson(request));
 		model.addAttribute("duplicateOf", (request.getPossibleDuplicateOf() != null)
 				? this.requests.get(request.getPossibleDuplicateOf()) : null);
-		model.addAttribute("assigneeName", this.requests.staffName(request.getAssigneeId()));
-		model.addAttribute("identityVerifiedByName", this.requests.staffName(request.getIdentityVerifiedBy()));
+		model.addAttribute("assigneeName", view.assigneeName());
+		model.addAttribute("identityVerifiedByName", view.identityVerifiedByName());
 		model.addAttribute("extensionNotice",
 				mails.stream()
 					.filter((m) -> m.getId().equals(request.getExtensionNoticeId()))
 					.findFirst()
 					.orElse(null));
 		model.addAttribute("daysLeft", daysLeft(request, today));
-		model.addAttribute("tasks", checklist(id));
+		model.addAttribute("tasks", view.tasks());
 		model.addAttribute("notes", this.requests.notes(id));
 		model.addAttribute("attachments", this.attachments.list(id));
 		model.addAttribute("attachmentMaxMegabytes", this.attachments.maxSize().toMegabytes());
@@ -346,12 +341,6 @@ class RequestPageController {
 					.collect(Collectors.toSet()));
 		model.addAttribute("extensionStillAllowed", !today.isAfter(request.getOneMonthDeadline()));
 		return VIEW;
-	}
-
-	private List<TaskChecklist.Item> checklist(long id) {
-		List<TaskChecklist.Item> items = new ArrayList<>();
-		this.checklists.orderedStream().forEach((c) -> items.addAll(c.checklist(id)));
-		return items;
 	}
 
 	/**
