@@ -5,20 +5,18 @@ import java.time.LocalDate;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import se.dsrdesk.request.Channel;
 import se.dsrdesk.request.RejectionGround;
 import se.dsrdesk.request.RequestStatus;
 import se.dsrdesk.request.RequestType;
-import se.dsrdesk.system.NoControlCharacters;
 import se.dsrdesk.system.PlainText;
+import se.dsrdesk.request.NewRequestRules;
 
 /**
  * What the REST API reads and writes about requests, as JSON. The names are the API's
@@ -47,20 +45,15 @@ final class RequestJson {
 	 * @param description what the person wrote
 	 */
 	record NewRequestBody(@NotNull(message = "{register.type.required}") RequestType type,
-			@NotBlank(message = "{validation.required}") @Size(max = 200,
-					message = "{validation.tooLong}") @NoControlCharacters String subjectName,
-			@Email(message = "{validation.email}") @Size(max = 254,
-					message = "{validation.tooLong}") @NoControlCharacters String subjectEmail,
-			@Size(max = 50, message = "{validation.tooLong}") @Pattern(regexp = "[0-9+()\\-. ]*",
-					message = "{intake.phone.invalid}") String subjectPhone,
+			@NewRequestRules.Name String subjectName, @NewRequestRules.EmailAddress String subjectEmail,
+			@NewRequestRules.Phone String subjectPhone,
 			@NotNull(message = "{register.channel.required}") Channel channel,
 			@Schema(description = "ISO-8601 instant (2026-11-20T09:30:00Z, 2026-11-20T10:30:00+01:00) or local "
 					+ "date-time in the controller's time zone (2026-11-20T10:30)",
 					example = "2026-11-20T10:30:00+01:00") String receivedAt,
-			@Pattern(regexp = "sv|en", message = "{validation.invalid}") @Schema(allowableValues = {
+			@NewRequestRules.Language @Schema(allowableValues = {
 					"sv", "en" }, defaultValue = "sv") String language,
-			@Size(max = 4000,
-					message = "{validation.tooLong}") @NoControlCharacters(lineBreaks = true) String description){
+			@NewRequestRules.Description String description){
 
 		NewRequestBody {
 			subjectName = PlainText.nfc(subjectName);
