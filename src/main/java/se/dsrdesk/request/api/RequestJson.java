@@ -5,18 +5,16 @@ import java.time.LocalDate;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import se.dsrdesk.request.Channel;
+import se.dsrdesk.request.NewRequestRules;
 import se.dsrdesk.request.RejectionGround;
 import se.dsrdesk.request.RequestStatus;
 import se.dsrdesk.request.RequestType;
+import se.dsrdesk.request.casefile.StepRules;
 import se.dsrdesk.system.PlainText;
-import se.dsrdesk.request.NewRequestRules;
 
 /**
  * What the REST API reads and writes about requests, as JSON. The names are the API's
@@ -24,9 +22,6 @@ import se.dsrdesk.request.NewRequestRules;
  * instants.
  */
 final class RequestJson {
-
-	/** Longest text in an action, as on the request page. */
-	static final int MAX_TEXT = 2000;
 
 	private RequestJson() {
 	}
@@ -70,8 +65,7 @@ final class RequestJson {
 	 *
 	 * @param reason what the person should send
 	 */
-	record PauseBody(@NotBlank(message = "{requestPage.information.required}") @Size(max = MAX_TEXT,
-			message = "{validation.tooLong}") String reason) {
+	record PauseBody(@StepRules.InformationNeeded String reason) {
 	}
 
 	/**
@@ -80,12 +74,7 @@ final class RequestJson {
 	 * @param months 1 or 2
 	 * @param reason why more time is needed
 	 */
-	record ExtensionBody(
-			@NotNull(message = "{requestPage.extend.months.required}") @Min(value = 1,
-					message = "{requestPage.extend.months.required}") @Max(value = 2,
-							message = "{requestPage.extend.months.required}") Integer months,
-			@NotBlank(message = "{requestPage.extend.reason.required}") @Size(max = MAX_TEXT,
-					message = "{validation.tooLong}") String reason) {
+	record ExtensionBody(@StepRules.ExtensionMonths Integer months, @StepRules.ExtensionReason String reason) {
 	}
 
 	/**
@@ -103,9 +92,7 @@ final class RequestJson {
 	 * @param ground the ground the law gives
 	 * @param reasons the reasons, in words
 	 */
-	record RejectBody(@NotNull(message = "{requestPage.reject.ground.required}") RejectionGround ground,
-			@NotBlank(message = "{requestPage.reject.reasons.required}") @Size(max = MAX_TEXT,
-					message = "{validation.tooLong}") String reasons) {
+	record RejectBody(@StepRules.Ground RejectionGround ground, @StepRules.RejectionReasons String reasons) {
 	}
 
 	/**

@@ -1,15 +1,11 @@
 package se.dsrdesk.request.casefile;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
-
 /**
  * Asking the person for information: what they should send, which pauses the clock.
  */
 class InformationForm extends VersionForm {
 
-	@NotBlank(message = "{requestPage.information.required}")
-	@Size(max = VersionForm.MAX_TEXT, message = "{validation.tooLong}")
+	@StepRules.InformationNeeded
 	private String information;
 
 	public String getInformation() {

@@ -4,9 +4,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
 import se.dsrdesk.request.Channel;
+import se.dsrdesk.request.NewRequestRules;
 import se.dsrdesk.request.RequestType;
 import se.dsrdesk.system.PlainText;
-import se.dsrdesk.request.NewRequestRules;
 
 /**
  * What a case handler types to register a request that arrived by email, letter, phone or

@@ -1,9 +1,5 @@
 package se.dsrdesk.request.casefile;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
-
 import se.dsrdesk.request.RejectionGround;
 
 /**
@@ -11,11 +7,10 @@ import se.dsrdesk.request.RejectionGround;
  */
 class RejectForm extends VersionForm {
 
-	@NotNull(message = "{requestPage.reject.ground.required}")
+	@StepRules.Ground
 	private RejectionGround rejectionGround;
 
-	@NotBlank(message = "{requestPage.reject.reasons.required}")
-	@Size(max = VersionForm.MAX_TEXT, message = "{validation.tooLong}")
+	@StepRules.RejectionReasons
 	private String rejectionReasons;
 
 	public RejectionGround getRejectionGround() {

@@ -13,7 +13,7 @@ package se.dsrdesk.request.casefile;
 class VersionForm {
 
 	/** The longest text of a step, in characters. */
-	static final int MAX_TEXT = 2000;
+	static final int MAX_TEXT = StepRules.MAX_TEXT;
 
 	private Long version;
 

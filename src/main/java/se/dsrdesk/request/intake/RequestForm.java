@@ -4,10 +4,10 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
+import se.dsrdesk.request.NewRequestRules;
 import se.dsrdesk.request.Relationship;
 import se.dsrdesk.request.RequestType;
 import se.dsrdesk.system.PlainText;
-import se.dsrdesk.request.NewRequestRules;
 
 /**
  * What a person types on the public request form. Every text is NFC-normalised as it is
