@@ -29,7 +29,7 @@ bench_start_app() {
     --server.port="$port" --dsr.admin.email="$admin" --dsr.admin.password="$password" \
     --dsr.deadline.sweep.run-at-startup=false --dsr.deadline.sweep.cron=- \
     --dsr.locations.sweep.run-at-startup=false --dsr.locations.sweep.cron=- --dsr.intake.sweep.cron=- \
-    --dsr.mail.poll-interval=1h --logging.level.root=warn >"$bench_tmp/app.log" 2>&1 &
+    --dsr.mail.dispatch.interval=1h --logging.level.root=warn >"$bench_tmp/app.log" 2>&1 &
   app=$!
   for _ in $(seq 1 120); do
     curl -fs "http://localhost:$port/actuator/health" >/dev/null 2>&1 && return 0

@@ -18,9 +18,10 @@ import org.springframework.core.env.MapPropertySource;
  * Keeps the old names of renamed settings working. Scheduled jobs are configured one way,
  * {@code dsr.<area>.<job>.<setting>} ({@code dsr.deadline.sweep.cron},
  * {@code dsr.intake.sweep.cron}, {@code dsr.locations.sweep.cron},
- * {@code dsr.answer.cleanup.cron}); a value given under an old name (in a file, the
- * environment or on the command line) is used for the new name unless the new name is set
- * too, with a warning in the log that names the new one. README.md lists the old names.
+ * {@code dsr.answer.cleanup.cron}, {@code dsr.mail.dispatch.interval}); a value given
+ * under an old name (in a file, the environment or on the command line) is used for the
+ * new name unless the new name is set too, with a warning in the log that names the new
+ * one. README.md lists the old names.
  */
 public class DeprecatedSettings implements EnvironmentPostProcessor, Ordered {
 
@@ -70,6 +71,7 @@ public class DeprecatedSettings implements EnvironmentPostProcessor, Ordered {
 		renamed.put("dsr.intake.lock-at-most-for", "dsr.intake.sweep.lock-at-most-for");
 		renamed.put("dsr.answer.cleanup-cron", "dsr.answer.cleanup.cron");
 		renamed.put("dsr.answer.cleanup-lock-at-most-for", "dsr.answer.cleanup.lock-at-most-for");
+		renamed.put("dsr.mail.poll-interval", "dsr.mail.dispatch.interval");
 		return Collections.unmodifiableMap(renamed);
 	}
 

@@ -35,7 +35,7 @@ public final class SweepBenchmark {
 		Map<String, Object> properties = Map.of("spring.datasource.url", url, "spring.datasource.username",
 				System.getenv().getOrDefault("BENCH_DB_USERNAME", "postgres"), "spring.datasource.password",
 				System.getenv().getOrDefault("BENCH_DB_PASSWORD", ""), "dsr.deadline.sweep.run-at-startup", "false",
-				"dsr.deadline.sweep.cron", "-", "dsr.mail.poll-interval", "24h", "spring.mail.port", "9",
+				"dsr.deadline.sweep.cron", "-", "dsr.mail.dispatch.interval", "24h", "spring.mail.port", "9",
 				"logging.level.se.dsrdesk", "warn", "server.port", "0");
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(DsrDeskApplication.class,
 				BenchmarkClock.class)

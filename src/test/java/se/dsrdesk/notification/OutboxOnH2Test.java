@@ -36,7 +36,7 @@ class OutboxOnH2Test {
 		registry.add("dsr.data-dir", dir::toString);
 		registry.add("spring.mail.host", () -> "127.0.0.1");
 		registry.add("spring.mail.port", () -> MailServer.PORT);
-		registry.add("dsr.mail.poll-interval", () -> "1h");
+		registry.add("dsr.mail.dispatch.interval", () -> "1h");
 	}
 
 	@Autowired

@@ -51,9 +51,9 @@ class DeprecatedSettingsTest {
 	}
 
 	@Test
-	void everyOldNameHasANewNameInTheSameArea() {
+	void everyNewNameFollowsTheOneScheme() {
 		assertThat(DeprecatedSettings.RENAMED).allSatisfy((old, current) -> {
-			assertThat(current).matches("dsr\\.[a-z]+\\.(sweep|cleanup)\\.[a-z-]+");
+			assertThat(current).matches("dsr\\.[a-z]+\\.(sweep|cleanup|dispatch)\\.[a-z-]+");
 			assertThat(old).isNotEqualTo(current);
 		});
 	}
