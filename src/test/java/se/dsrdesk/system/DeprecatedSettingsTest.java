@@ -6,6 +6,10 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
@@ -43,6 +47,16 @@ class DeprecatedSettingsTest {
 	}
 
 	@Test
+	void everyApplicationMapsTheOldNames() {
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Empty.class)
+			.web(WebApplicationType.NONE)
+			.properties("dsr.sweep.cron=0 0 1 * * *", "spring.main.banner-mode=off")
+			.run()) {
+			assertThat(context.getEnvironment().getProperty("dsr.deadline.sweep.cron")).isEqualTo("0 0 1 * * *");
+		}
+	}
+
+	@Test
 	void theNewNameWinsWhenBothAreSet() {
 		StandardEnvironment environment = environment(
 				Map.of("dsr.sweep.batch-size", "10", "dsr.deadline.sweep.batch-size", "20"));
@@ -56,6 +70,11 @@ class DeprecatedSettingsTest {
 			assertThat(current).matches("dsr\\.[a-z]+\\.(sweep|cleanup|dispatch)\\.[a-z-]+");
 			assertThat(old).isNotEqualTo(current);
 		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Empty {
+
 	}
 
 	private static StandardEnvironment environment(Map<String, Object> values) {
