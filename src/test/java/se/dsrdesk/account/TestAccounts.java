@@ -72,4 +72,15 @@ public final class TestAccounts {
 		return user;
 	}
 
+	/**
+	 * The refusal the account service throws when a change breaks a rule, for slice tests
+	 * that mock the service.
+	 * @param messageCode the message key that says why
+	 * @param field the form field it is about, or {@code null}
+	 * @return the exception
+	 */
+	public static AccountChangeRefusedException refusal(String messageCode, String field) {
+		return new AccountChangeRefusedException(messageCode, field);
+	}
+
 }
