@@ -33,4 +33,25 @@ public final class TestTasks {
 		return open.size();
 	}
 
+	/**
+	 * The refusal of a task that is no longer open, for slice tests that mock the task
+	 * service.
+	 * @param taskId the task
+	 * @return the exception
+	 */
+	public static TaskClosedException closed(long taskId) {
+		return new TaskClosedException(taskId);
+	}
+
+	/**
+	 * The refusal of an outcome that breaks the rules, for slice tests that mock the task
+	 * service.
+	 * @param field the field at fault
+	 * @param code the message key of what is wrong
+	 * @return the exception
+	 */
+	public static InvalidOutcomeException refused(String field, String code) {
+		return new InvalidOutcomeException(List.of(new OutcomeRecord.Violation(field, code)));
+	}
+
 }
