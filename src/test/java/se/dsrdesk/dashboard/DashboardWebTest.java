@@ -1,6 +1,9 @@
 package se.dsrdesk.dashboard;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.convention.TestBean;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -25,17 +29,20 @@ import se.dsrdesk.support.WebSliceTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.never;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
- * The dashboard page, the yearly report's PDF and the dashboard's API call: compliance
- * officers and admins only, a period that makes no sense is refused with a message in the
- * reader's language, and the API answers every refusal as problem details.
+ * The dashboard page, the yearly report's PDF, the requests export and the dashboard's
+ * API call: compliance officers and admins only, a period that makes no sense is refused
+ * with a message in the reader's language, and the API answers every refusal as problem
+ * details.
  */
-@WebSliceTest({ DashboardController.class, DashboardApiController.class })
+@WebSliceTest({ DashboardController.class, DashboardApiController.class, RequestExportController.class })
 class DashboardWebTest {
 
 	static final LocalDate TODAY = LocalDate.of(2026, 11, 2);
@@ -50,6 +57,17 @@ class DashboardWebTest {
 
 	@MockitoBean
 	YearlyReport report;
+
+	@MockitoBean
+	RequestExport export;
+
+	/** 2 November 2026, 10:00 in Stockholm. */
+	@TestBean
+	Clock clock;
+
+	static Clock clock() {
+		return Clock.fixed(Instant.parse("2026-11-02T09:00:00Z"), ZoneOffset.UTC);
+	}
 
 	@Autowired
 	ApiTokens tokens;
@@ -144,6 +162,60 @@ class DashboardWebTest {
 				.with(user(TestAccounts.principal(4, Role.COMPLIANCE_OFFICER)))
 				.header("Accept-Language", "en")).headers()
 				.hasValue("Content-Disposition", "attachment; filename=\"dsr-report-2025.pdf\"");
+		}
+
+	}
+
+	@Nested
+	class Export {
+
+		@Test
+		void isForComplianceOfficersAndAdminsAndOnlyToRead() {
+			assertThat(DashboardWebTest.this.mvc.get()
+				.uri("/staff/exports")
+				.with(user(TestAccounts.principal(2, Role.CASE_HANDLER)))).hasStatus(403);
+			assertThat(DashboardWebTest.this.mvc.post()
+				.uri("/staff/exports/requests.csv")
+				.with(user(TestAccounts.principal(3, Role.ADMIN, Role.COMPLIANCE_OFFICER)))
+				.with(csrf())).hasStatus(403);
+		}
+
+		@Test
+		void offersTheLastTwelveMonths() {
+			MvcTestResult page = DashboardWebTest.this.mvc.get()
+				.uri("/staff/exports")
+				.with(user(TestAccounts.principal(4, Role.COMPLIANCE_OFFICER)))
+				.exchange();
+			assertThat(page).hasStatusOk().hasViewName("exports/requests");
+			assertThat(page).bodyText().contains("value=\"2025-11-03\"", "value=\"2026-11-02\"");
+		}
+
+		@Test
+		void writesThePeriodsRequestsAsCsv() throws Exception {
+			MvcTestResult csv = DashboardWebTest.this.mvc.get()
+				.uri("/staff/exports/requests.csv?from=2026-01-01&to=2026-06-30")
+				.with(user(TestAccounts.principal(4, Role.COMPLIANCE_OFFICER)))
+				.header("Accept-Language", "sv")
+				.exchange();
+			assertThat(csv).hasStatusOk();
+			assertThat(csv.getResponse().getContentType()).startsWith("text/csv");
+			assertThat(csv.getResponse().getHeader("Content-Disposition"))
+				.contains("requests_2026-01-01_2026-06-30.csv");
+			then(DashboardWebTest.this.export).should()
+				.write(eq(LocalDate.of(2026, 1, 1)), eq(LocalDate.of(2026, 6, 30)), eq(Locale.forLanguageTag("sv")),
+						any());
+		}
+
+		@Test
+		void aReversedPeriodIsNamedAndNothingIsExported() throws Exception {
+			MvcTestResult page = DashboardWebTest.this.mvc.get()
+				.uri("/staff/exports/requests.csv?from=2026-06-30&to=2026-01-01")
+				.with(user(TestAccounts.principal(4, Role.COMPLIANCE_OFFICER)))
+				.header("Accept-Language", "sv")
+				.exchange();
+			assertThat(page).hasStatus(400).hasViewName("exports/requests");
+			assertThat(page).bodyText().contains("Slutdatumet får inte vara före startdatumet.");
+			then(DashboardWebTest.this.export).should(never()).write(any(), any(), any(), any());
 		}
 
 	}
