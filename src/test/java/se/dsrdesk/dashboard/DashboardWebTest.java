@@ -19,6 +19,7 @@ import org.springframework.test.context.bean.override.convention.TestBean;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import se.dsrdesk.account.Role;
 import se.dsrdesk.account.StaffPrincipal;
@@ -225,6 +226,16 @@ class DashboardWebTest {
 
 		static final String TOKEN = "dsr_test-token";
 
+		/** {@code dsr.api.auth-failures-per-hour}'s default. */
+		static final int DEFAULT_FAILURES_PER_HOUR = 60;
+
+		static RequestPostProcessor from(String address) {
+			return (request) -> {
+				request.setRemoteAddr(address);
+				return request;
+			};
+		}
+
 		void tokenOf(StaffPrincipal principal) {
 			given(DashboardWebTest.this.tokens.authenticate(TOKEN)).willReturn(Optional.of(principal));
 		}
@@ -286,6 +297,36 @@ class DashboardWebTest {
 			assertThat(result).bodyJson().extractingPath("$.period.answeredLate").isEqualTo(1);
 			assertThat(result.getRequest().getSession(false)).isNull();
 			assertThat(result.getResponse().getCookies()).isEmpty();
+			assertThat(result).headers()
+				.hasValue("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+		}
+
+		@Test
+		void anAddressThatFailsTooOftenIsRefusedBeforeItsCredentialsAreChecked() {
+			given(DashboardWebTest.this.tokens.authenticate(anyString())).willReturn(Optional.empty());
+			for (int i = 0; i < DEFAULT_FAILURES_PER_HOUR; i++) {
+				assertThat(DashboardWebTest.this.mvc.get()
+					.uri("/api/v1/dashboard")
+					.with(from("192.0.2.7"))
+					.header("Authorization", "Bearer dsr_guess-" + i)).hasStatus(401);
+			}
+			tokenOf(TestAccounts.principal(4, Role.COMPLIANCE_OFFICER));
+			MvcTestResult blocked = DashboardWebTest.this.mvc.get()
+				.uri("/api/v1/dashboard")
+				.with(from("192.0.2.7"))
+				.header("Authorization", "Bearer " + TOKEN)
+				.header("Accept-Language", "en")
+				.exchange();
+			assertThat(blocked).hasStatus(429);
+			assertThat(blocked).headers().containsHeader("Retry-After");
+			assertThat(blocked).bodyJson()
+				.extractingPath("$.type")
+				.isEqualTo("tag:dsrdesk.se,2026:problem:too-many-failures");
+			// Another address is not affected.
+			assertThat(DashboardWebTest.this.mvc.get()
+				.uri("/api/v1/dashboard")
+				.with(from("192.0.2.8"))
+				.header("Authorization", "Bearer " + TOKEN)).hasStatusOk();
 		}
 
 		@Test
