@@ -216,7 +216,7 @@ public class LocationTask {
 	 * The refusal of a change to a task that is no longer open, perhaps closed by someone
 	 * else meanwhile.
 	 */
-	private static ConcurrentChangeException closed() {
+	static ConcurrentChangeException closed() {
 		return new ConcurrentChangeException("task-closed", "task.closed");
 	}
 
