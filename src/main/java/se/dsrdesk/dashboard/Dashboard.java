@@ -18,6 +18,8 @@ import java.util.TreeMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,6 +33,7 @@ import se.dsrdesk.request.RejectionGround;
 import se.dsrdesk.request.RequestStatus;
 import se.dsrdesk.request.RequestType;
 import se.dsrdesk.system.ControllerIdentity;
+import se.dsrdesk.system.QueryPlans;
 
 /**
  * The compliance officer's dashboard as a read service: what needs attention today
@@ -44,8 +47,9 @@ import se.dsrdesk.system.ControllerIdentity;
  * on PostgreSQL, from the counts that triggers keep in the same transaction as every
  * change to a request (V29, see {@link DashboardRollup}); on H2 they are counted from the
  * requests. The percentiles are computed here from the histogram of days to answer, so
- * they are exact and the same on both. Status values are written into the SQL as literals
- * so that PostgreSQL can match its partial indexes.
+ * they are exact and the same on both. The status sets are {@link RequestStatus}'s,
+ * passed as bind values and planned with their values ({@link QueryPlans}), so that
+ * PostgreSQL matches its partial indexes, which are created from the same sets.
  */
 @Service
 public class Dashboard {
@@ -65,21 +69,6 @@ public class Dashboard {
 	/** The longest period the figures are counted for, in years. */
 	public static final int MAX_PERIOD_YEARS = 10;
 
-	/** Open and not paused: the clock runs (as for the urgency the inbox shows). */
-	static final String CLOCK_RUNS = "('UNVERIFIED', 'NEW', 'IN_PROGRESS')";
-
-	/** Open, paused or not: as the inbox's default list. */
-	static final String OPEN = "('UNVERIFIED', 'NEW', 'IN_PROGRESS', 'AWAITING_SUBJECT')";
-
-	/** The statuses in which a request may still be extended. */
-	static final String EXTENDABLE = "('NEW', 'IN_PROGRESS')";
-
-	/** Answered: completed or rejected. */
-	static final String ANSWERED = "('COMPLETED', 'REJECTED')";
-
-	/** Never became a request staff could act on: the address was not confirmed. */
-	static final String NOT_RECEIVED = "('UNVERIFIED', 'EXPIRED')";
-
 	private static final String REQUEST_COLUMNS = """
 			select r.id, r.reference, r.type, r.status, r.effective_deadline, r.extension_months, u.display_name
 			from dsr_request r left join staff_user u on u.id = r.assignee_id
@@ -91,10 +80,14 @@ public class Dashboard {
 
 	private final ZoneId zone;
 
-	private volatile Boolean postgres;
+	private final NamedParameterJdbcTemplate named;
 
-	Dashboard(JdbcTemplate jdbc, Clock clock, ControllerIdentity controller) {
+	private final QueryPlans plans;
+
+	Dashboard(JdbcTemplate jdbc, Clock clock, ControllerIdentity controller, QueryPlans plans) {
 		this.jdbc = jdbc;
+		this.named = new NamedParameterJdbcTemplate(jdbc);
+		this.plans = plans;
 		this.clock = clock;
 		this.zone = controller.timeZone();
 	}
@@ -137,55 +130,64 @@ public class Dashboard {
 	Glance glance(boolean fromRequests) {
 		LocalDate today = today();
 		Date day = Date.valueOf(today);
-		Listing<RequestItem> overdue = listing(fromRequests
-				? count("select count(*) from dsr_request r where r.status in " + CLOCK_RUNS
-						+ " and r.effective_deadline < ?", day)
-				: count("select coalesce(sum(c.n), 0) from dashboard_running_deadline c where c.effective_deadline < ?",
-						day),
-				this.jdbc.query(REQUEST_COLUMNS + " where r.status in " + CLOCK_RUNS
-						+ " and r.effective_deadline < ? order by r.effective_deadline, r.id limit " + LIST_SIZE,
-						requestItem(today), day));
-		Date soon = Date.valueOf(today.plusDays(DUE_SOON_DAYS));
+		this.plans.withValues();
+		MapSqlParameterSource params = new MapSqlParameterSource()
+			.addValue("openUnpaused", RequestStatus.names(RequestStatus.OPEN_UNPAUSED))
+			.addValue("extendable", RequestStatus.names(RequestStatus.EXTENDABLE))
+			.addValue("paused", RequestStatus.names(RequestStatus.PAUSED))
+			.addValue("open", RequestStatus.names(RequestStatus.OPEN))
+			.addValue("today", day)
+			.addValue("soon", Date.valueOf(today.plusDays(DUE_SOON_DAYS)))
+			.addValue("tomorrow", Date.valueOf(today.plusDays(1)))
+			.addValue("limit", LIST_SIZE);
+		Listing<RequestItem> overdue = listing(
+				fromRequests
+						? count("select count(*) from dsr_request r where r.status in (:openUnpaused)"
+								+ " and r.effective_deadline < :today", params)
+						: count("select coalesce(sum(c.n), 0) from dashboard_running_deadline c"
+								+ " where c.effective_deadline < :today", params),
+				this.named
+					.query(REQUEST_COLUMNS + " where r.status in (:openUnpaused) and r.effective_deadline < :today"
+							+ " order by r.effective_deadline, r.id limit :limit", params, requestItem(today)));
 		Listing<RequestItem> dueSoon = listing(
 				fromRequests
-						? count("select count(*) from dsr_request r where r.status in " + CLOCK_RUNS
-								+ " and r.effective_deadline between ? and ?", day, soon)
+						? count("select count(*) from dsr_request r where r.status in (:openUnpaused)"
+								+ " and r.effective_deadline between :today and :soon", params)
 						: count("select coalesce(sum(c.n), 0) from dashboard_running_deadline c"
-								+ " where c.effective_deadline between ? and ?", day, soon),
-				this.jdbc.query(REQUEST_COLUMNS + " where r.status in " + CLOCK_RUNS
-						+ " and r.effective_deadline between ? and ? order by r.effective_deadline, r.id limit "
-						+ LIST_SIZE, requestItem(today), day, soon));
-		Date tomorrow = Date.valueOf(today.plusDays(1));
+								+ " where c.effective_deadline between :today and :soon", params),
+				this.named.query(REQUEST_COLUMNS + " where r.status in (:openUnpaused)"
+						+ " and r.effective_deadline between :today and :soon order by r.effective_deadline, r.id"
+						+ " limit :limit", params, requestItem(today)));
 		Listing<ExtensionItem> lastDay = listing(
-				count("select count(*) from dsr_request r where r.status in " + EXTENDABLE
-						+ " and r.extension_months = 0 and r.one_month_deadline between ? and ?", day, tomorrow),
-				this.jdbc.query("""
+				count("select count(*) from dsr_request r where r.status in (:extendable)"
+						+ " and r.extension_months = 0 and r.one_month_deadline between :today and :tomorrow", params),
+				this.named.query("""
 						select r.id, r.reference, r.type, r.one_month_deadline, u.display_name
 						from dsr_request r left join staff_user u on u.id = r.assignee_id
-						where r.status in %s and r.extension_months = 0 and r.one_month_deadline between ? and ?
-						order by r.one_month_deadline, r.id limit %d""".formatted(EXTENDABLE, LIST_SIZE), (rs, n) -> {
+						where r.status in (:extendable) and r.extension_months = 0
+						  and r.one_month_deadline between :today and :tomorrow
+						order by r.one_month_deadline, r.id limit :limit""", params, (rs, n) -> {
 					LocalDate last = rs.getDate(4).toLocalDate();
 					return new ExtensionItem(rs.getLong(1), rs.getString(2), type(rs, 3), last, last.equals(today),
 							rs.getString(5));
-				}, day, tomorrow));
+				}));
 		Listing<PausedItem> paused = listing(
-				count("select count(*) from dsr_request r where r.status = 'AWAITING_SUBJECT'"), this.jdbc.query("""
+				count("select count(*) from dsr_request r where r.status in (:paused)", params), this.named.query("""
 						select r.id, r.reference, r.type, p.paused_on, u.display_name
 						from request_pause p
 						join dsr_request r on r.id = p.request_id
 						left join staff_user u on u.id = r.assignee_id
-						where p.resumed_on is null and r.status = 'AWAITING_SUBJECT'
-						order by p.paused_on, r.id limit %d""".formatted(LIST_SIZE), (rs, n) -> {
+						where p.resumed_on is null and r.status in (:paused)
+						order by p.paused_on, r.id limit :limit""", params, (rs, n) -> {
 					LocalDate pausedOn = rs.getDate(4).toLocalDate();
 					return new PausedItem(rs.getLong(1), rs.getString(2), type(rs, 3), pausedOn,
 							ChronoUnit.DAYS.between(pausedOn, today), rs.getString(5));
 				}));
 		Listing<RequestItem> extended = listing(
-				count("select count(*) from dsr_request r where r.status in " + OPEN + " and r.extension_months > 0"),
-				this.jdbc.query(
-						REQUEST_COLUMNS + " where r.status in " + OPEN
-								+ " and r.extension_months > 0 order by r.effective_deadline, r.id limit " + LIST_SIZE,
-						requestItem(today)));
+				count("select count(*) from dsr_request r where r.status in (:open) and r.extension_months > 0",
+						params),
+				this.named.query(REQUEST_COLUMNS + " where r.status in (:open) and r.extension_months > 0"
+						+ " order by r.effective_deadline, r.id limit :limit", params, requestItem(today)));
 		Date holdLimit = Date.valueOf(today.plusDays(HOLD_WINDOW_DAYS));
 		Listing<HoldItem> holds = listing(
 				count("select count(*) from retention_hold h where h.erased_at is null and h.retained_until <= ?",
@@ -255,18 +257,21 @@ public class Dashboard {
 		String receivedSql = fromRequests ? """
 				select r.receipt_date, r.type, count(*)
 				from dsr_request r
-				where r.receipt_date between ? and ? and r.status not in %s
-				group by r.receipt_date, r.type""".formatted(NOT_RECEIVED) : """
+				where r.receipt_date between :from and :to and r.status not in (:notReceived)
+				group by r.receipt_date, r.type""" : """
 				select c.receipt_date, c.type, c.n from dashboard_received c
-				where c.receipt_date between ? and ? and c.n <> 0""";
-		this.jdbc.query(receivedSql, (ResultSet rs) -> {
+				where c.receipt_date between :from and :to and c.n <> 0""";
+		MapSqlParameterSource period = new MapSqlParameterSource("from", Date.valueOf(from))
+			.addValue("to", Date.valueOf(to))
+			.addValue("notReceived", RequestStatus.names(RequestStatus.NOT_RECEIVED));
+		this.named.query(receivedSql, period, (ResultSet rs) -> {
 			YearMonth month = YearMonth.from(rs.getDate(1).toLocalDate());
 			RequestType type = type(rs, 2);
 			long n = rs.getLong(3);
 			byMonth.get(month).merge(type, n, Long::sum);
 			byType.merge(type, n, Long::sum);
 			received[0] += n;
-		}, Date.valueOf(from), Date.valueOf(to));
+		});
 		List<Figures.Month> months = new ArrayList<>();
 		byMonth.forEach((month, types) -> months.add(new Figures.Month(month, types)));
 
@@ -278,7 +283,7 @@ public class Dashboard {
 		Map<Integer, Long> histogram = new TreeMap<>();
 		Map<RejectionGround, Long> grounds = zeros(RejectionGround.class);
 		long[] answered = { 0, 0, 0 };
-		List<Object> args = new ArrayList<>();
+		MapSqlParameterSource args = new MapSqlParameterSource();
 		String answeredSql;
 		if (fromRequests) {
 			answeredSql = answeredSql(start, end, args);
@@ -287,13 +292,13 @@ public class Dashboard {
 			answeredSql = """
 					select a.days, case when a.on_time then 1 else 0 end, a.status, nullif(a.ground, ''), sum(a.n)
 					from dashboard_answered a
-					where a.closed_on between ? and ?
+					where a.closed_on between :from and :to
 					group by a.days, a.on_time, a.status, a.ground
 					having sum(a.n) <> 0""";
-			args.add(Date.valueOf(from));
-			args.add(Date.valueOf(to));
+			args.addValue("from", Date.valueOf(from));
+			args.addValue("to", Date.valueOf(to));
 		}
-		this.jdbc.query(answeredSql, (ResultSet rs) -> {
+		this.named.query(answeredSql, args, (ResultSet rs) -> {
 			int days = rs.getInt(1);
 			boolean onTime = rs.getInt(2) == 1;
 			String ground = rs.getString(4);
@@ -311,7 +316,7 @@ public class Dashboard {
 					grounds.merge(RejectionGround.valueOf(ground), n, Long::sum);
 				}
 			}
-		}, args.toArray());
+		});
 
 		long[] extensions = { 0, 0 };
 		this.jdbc.query("""
@@ -338,33 +343,35 @@ public class Dashboard {
 	 * @param end the first instant after it
 	 * @param args receives the bind values
 	 */
-	private String answeredSql(OffsetDateTime start, OffsetDateTime end, List<Object> args) {
+	private String answeredSql(OffsetDateTime start, OffsetDateTime end, MapSqlParameterSource args) {
 		String select = """
 				select %s as closed_on, r.receipt_date, r.effective_deadline, r.status, r.rejection_ground
 				from dsr_request r
-				where r.status in %s and r.closed_at >= ? and r.closed_at < ?""";
+				where r.status in (:answered) and r.closed_at >= :start%d and r.closed_at < :end%<d""";
+		args.addValue("answered", RequestStatus.names(RequestStatus.ANSWERED));
 		StringBuilder pieces = new StringBuilder();
 		String days;
 		if (isPostgres()) {
 			days = "a.closed_on - a.receipt_date";
+			int piece = 0;
 			for (OffsetSegment segment : OffsetSegment.of(this.zone, start.toInstant(), end.toInstant())) {
 				if (!pieces.isEmpty()) {
 					pieces.append("\nunion all\n");
 				}
 				pieces.append(select.formatted(
 						"cast(r.closed_at at time zone interval '" + segment.offsetSeconds() + " seconds' as date)",
-						ANSWERED));
-				args.add(segment.start().atOffset(ZoneOffset.UTC));
-				args.add(segment.end().atOffset(ZoneOffset.UTC));
+						piece));
+				args.addValue("start" + piece, segment.start().atOffset(ZoneOffset.UTC));
+				args.addValue("end" + piece, segment.end().atOffset(ZoneOffset.UTC));
+				piece++;
 			}
 		}
 		else {
 			days = "datediff(day, a.receipt_date, a.closed_on)";
-			pieces
-				.append(select.formatted("cast(formatdatetime(r.closed_at, 'yyyy-MM-dd', 'en', ?) as date)", ANSWERED));
-			args.add(this.zone.getId());
-			args.add(start);
-			args.add(end);
+			pieces.append(select.formatted("cast(formatdatetime(r.closed_at, 'yyyy-MM-dd', 'en', :zone) as date)", 0));
+			args.addValue("zone", this.zone.getId());
+			args.addValue("start0", start);
+			args.addValue("end0", end);
 		}
 		return """
 				select %s as days, case when a.closed_on <= a.effective_deadline then 1 else 0 end as on_time,
@@ -376,19 +383,21 @@ public class Dashboard {
 	/**
 	 * After five runs of a statement the PostgreSQL JDBC driver may switch to a generic
 	 * plan, which cannot see the dates and may then read the whole table instead of a
-	 * range (the inbox met this, see docs/inbox.md). For the period figures, whose ranges
-	 * vary from a day to ten years, plan with the values every time (a millisecond or so
-	 * for each of three queries). The glance's queries keep their cached plans: each
-	 * reads a partial index whose predicate holds whatever the date.
+	 * range (the inbox met this, see docs/inbox.md), nor the status set, without which no
+	 * partial index matches. Plan with the values every time (a millisecond or so per
+	 * query); the glance does the same.
 	 */
 	private void planWithTheValues() {
-		if (isPostgres()) {
-			this.jdbc.execute("set local plan_cache_mode = force_custom_plan");
-		}
+		this.plans.withValues();
 	}
 
 	private long count(String sql, Object... args) {
 		Long count = this.jdbc.queryForObject(sql, Long.class, args);
+		return (count != null) ? count : 0;
+	}
+
+	private long count(String sql, MapSqlParameterSource params) {
+		Long count = this.named.queryForObject(sql, params, Long.class);
 		return (count != null) ? count : 0;
 	}
 
@@ -417,12 +426,7 @@ public class Dashboard {
 	}
 
 	private boolean isPostgres() {
-		Boolean postgres = this.postgres;
-		if (postgres == null) {
-			postgres = DashboardRollup.isPostgres(this.jdbc);
-			this.postgres = postgres;
-		}
-		return postgres;
+		return this.plans.isPostgres();
 	}
 
 	/**

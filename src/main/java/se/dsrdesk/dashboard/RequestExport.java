@@ -9,7 +9,6 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -19,6 +18,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import se.dsrdesk.request.RequestStatus;
 import se.dsrdesk.system.ControllerIdentity;
 import se.dsrdesk.system.CsvDownload;
 
@@ -32,12 +32,6 @@ import se.dsrdesk.system.CsvDownload;
 class RequestExport {
 
 	static final int FETCH_SIZE = 1000;
-
-	/** The statuses that close a request. */
-	private static final Set<String> CLOSED = Set.of("COMPLETED", "REJECTED", "WITHDRAWN", "EXPIRED");
-
-	/** The outcomes that answer the person, so that "on time" means something. */
-	private static final Set<String> ANSWERED = Set.of("COMPLETED", "REJECTED");
 
 	static final String[] COLUMNS = { "reference", "type", "channel", "received", "deadline", "extended", "completed",
 			"outcome", "onTime" };
@@ -76,14 +70,15 @@ class RequestExport {
 		ZoneId zone = this.controller.timeZone();
 		long[] count = { 0 };
 		RowCallbackHandler row = (rs) -> {
-			String status = rs.getString("status");
+			RequestStatus status = RequestStatus.valueOf(rs.getString("status"));
 			LocalDate deadline = rs.getObject("effective_deadline", LocalDate.class);
 			int extension = rs.getInt("extension_months");
 			Timestamp closedAt = rs.getTimestamp("closed_at");
 			LocalDate closed = (closedAt != null) ? closedAt.toInstant().atZone(zone).toLocalDate() : null;
-			boolean isClosed = CLOSED.contains(status);
+			boolean isClosed = RequestStatus.CLOSED.contains(status);
 			String onTime = null;
-			if (ANSWERED.contains(status) && closed != null) {
+			// Only an answer can be on time or late.
+			if (RequestStatus.ANSWERED.contains(status) && closed != null) {
 				onTime = message(closed.isAfter(deadline) ? "exports.no" : "exports.yes", locale, words);
 			}
 			try {
@@ -91,7 +86,7 @@ class RequestExport {
 						message("requestPage.channel." + rs.getString("channel"), locale, words),
 						rs.getObject("receipt_date", LocalDate.class), deadline, (extension > 0) ? extension : null,
 						isClosed ? closed : null,
-						message(isClosed ? "inbox.status." + status : "exports.open", locale, words), onTime);
+						message(isClosed ? "inbox.status." + status.name() : "exports.open", locale, words), onTime);
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);

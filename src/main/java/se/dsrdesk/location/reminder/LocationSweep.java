@@ -29,6 +29,7 @@ import se.dsrdesk.deadline.DeadlineCalculator;
 import se.dsrdesk.notification.OutgoingMail;
 import se.dsrdesk.notification.Outbox;
 import se.dsrdesk.notification.RecipientKind;
+import se.dsrdesk.request.RequestStatus;
 import se.dsrdesk.system.ExclusiveJobs;
 import se.dsrdesk.location.LegalGround;
 import se.dsrdesk.location.LocalizedText;
@@ -48,8 +49,6 @@ public class LocationSweep {
 	private static final Logger logger = LoggerFactory.getLogger(LocationSweep.class);
 
 	static final String LOCK_NAME = "location-sweep";
-
-	private static final String OPEN = "('NEW', 'IN_PROGRESS', 'AWAITING_SUBJECT')";
 
 	private final JdbcClient jdbc;
 
@@ -212,17 +211,21 @@ public class LocationSweep {
 			.singleRow();
 		LocalizedText name = new LocalizedText((String) location.get("name_sv"), (String) location.get("name_en"));
 		LocalDate due = ((java.sql.Date) location.get("next_review_due")).toLocalDate();
-		String touching = " FROM dsr_request r WHERE r.status IN " + OPEN
+		String touching = " FROM dsr_request r WHERE r.status IN (:inHand)"
 				+ " AND (EXISTS (SELECT 1 FROM location_task t WHERE t.request_id = r.id AND t.location_id = :location)"
-				+ " OR (r.status = 'NEW' AND r.type IN (SELECT request_type FROM data_location_request_type"
+				+ " OR (r.status = :notStarted AND r.type IN (SELECT request_type FROM data_location_request_type"
 				+ " WHERE location_id = :location)))";
 		long requestTotal = this.jdbc.sql("SELECT COUNT(*)" + touching)
+			.param("inHand", RequestStatus.names(RequestStatus.IN_HAND))
+			.param("notStarted", RequestStatus.NEW.name())
 			.param("location", locationId)
 			.query(Long.class)
 			.single();
 		List<Map<String, Object>> requests = this.jdbc
 			.sql("SELECT r.reference, r.type, r.status, r.effective_deadline" + touching
 					+ " ORDER BY r.effective_deadline, r.id LIMIT :limit")
+			.param("inHand", RequestStatus.names(RequestStatus.IN_HAND))
+			.param("notStarted", RequestStatus.NEW.name())
 			.param("location", locationId)
 			.param("limit", this.properties.maxItemsPerMail())
 			.query((rs, i) -> Map.<String, Object>of("reference", rs.getString(1), "type", rs.getString(2), "status",

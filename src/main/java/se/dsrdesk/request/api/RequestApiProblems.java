@@ -44,7 +44,7 @@ class RequestApiProblems {
 	@ExceptionHandler(IllegalTransitionException.class)
 	ProblemDetail notAllowed(IllegalTransitionException ex) {
 		Locale locale = locale();
-		if (ex.action() == RequestAction.EXTENDED && RequestStatus.CLOCK_RUNNING.contains(ex.status())) {
+		if (ex.action() == RequestAction.EXTENDED && RequestStatus.EXTENDABLE.contains(ex.status())) {
 			return this.problems.problem(HttpStatus.CONFLICT, "extension-not-allowed", locale);
 		}
 		ProblemDetail problem = this.problems.problem(HttpStatus.CONFLICT, "transition-not-allowed", locale,
