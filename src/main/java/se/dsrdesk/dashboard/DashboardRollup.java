@@ -18,12 +18,11 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import se.dsrdesk.request.RequestStatistics;
 import se.dsrdesk.request.RequestStatus;
 import se.dsrdesk.request.RequestTally;
 import se.dsrdesk.request.RequestTallyChanged;
@@ -59,12 +58,13 @@ class DashboardRollup implements SmartInitializingSingleton {
 
 	private static final Log logger = LogFactory.getLog(DashboardRollup.class);
 
+	/** Rows written per batch when recounting. */
+	private static final int BATCH = 1000;
+
 	/** How many rows a key may have, one per slot (V30). */
 	private static final int SLOTS = 16;
 
 	private final JdbcTemplate jdbc;
-
-	private final NamedParameterJdbcTemplate named;
 
 	private final TransactionTemplate transactions;
 
@@ -74,10 +74,12 @@ class DashboardRollup implements SmartInitializingSingleton {
 
 	private final QueryPlans plans;
 
+	private final RequestStatistics requests;
+
 	DashboardRollup(JdbcTemplate jdbc, TransactionTemplate transactions, ControllerIdentity controller,
-			ExclusiveJobs jobs, QueryPlans plans) {
+			ExclusiveJobs jobs, QueryPlans plans, RequestStatistics requests) {
 		this.jdbc = jdbc;
-		this.named = new NamedParameterJdbcTemplate(jdbc);
+		this.requests = requests;
 		this.transactions = transactions;
 		this.zone = controller.timeZone();
 		this.jobs = jobs;
@@ -224,43 +226,42 @@ class DashboardRollup implements SmartInitializingSingleton {
 	}
 
 	/**
-	 * Recounts the tables from {@code dsr_request}, with writers to {@code dsr_request}
-	 * held off meanwhile (SHARE lock, about 2 s for a million requests) so that no change
-	 * is missed or counted twice, and stores the zone and the rules counted by.
+	 * Recounts the tables from the requests ({@link RequestStatistics#lockedTallies}),
+	 * with writers to requests held off meanwhile so that no change is missed or counted
+	 * twice, and stores the zone and the rules counted by.
 	 * @param zone the time zone whose days the answers are counted in
 	 */
 	void recount(ZoneId zone) {
 		this.transactions.executeWithoutResult((status) -> {
-			this.jdbc.execute("lock table dsr_request in share mode");
 			this.jdbc.update("delete from dashboard_setting");
 			this.jdbc.update("insert into dashboard_setting (id, time_zone, rules) values (1, ?, ?)", zone.getId(),
 					rules());
 			this.jdbc.update("delete from dashboard_running_deadline");
 			this.jdbc.update("delete from dashboard_received");
 			this.jdbc.update("delete from dashboard_answered");
-			MapSqlParameterSource params = new MapSqlParameterSource()
-				.addValue("openUnpaused", RequestStatus.names(RequestStatus.OPEN_UNPAUSED))
-				.addValue("notReceived", RequestStatus.names(RequestStatus.NOT_RECEIVED))
-				.addValue("answered", RequestStatus.names(RequestStatus.ANSWERED))
-				.addValue("zone", zone.getId());
-			this.named.update("""
-					insert into dashboard_running_deadline (effective_deadline, slot, n)
-					select effective_deadline, 0, count(*) from dsr_request
-					where status in (:openUnpaused)
-					group by effective_deadline""", params);
-			this.named.update("""
-					insert into dashboard_received (receipt_date, type, slot, n)
-					select receipt_date, type, 0, count(*) from dsr_request
-					where status not in (:notReceived)
-					group by receipt_date, type""", params);
-			this.named.update("""
+			RequestStatistics.Tallies tallies = this.requests.lockedTallies(zone);
+			this.jdbc.batchUpdate(
+					"insert into dashboard_running_deadline (effective_deadline, slot, n) values (?, 0, ?)",
+					tallies.running(), BATCH, (ps, running) -> {
+						ps.setDate(1, Date.valueOf(running.effectiveDeadline()));
+						ps.setLong(2, running.count());
+					});
+			this.jdbc.batchUpdate("insert into dashboard_received (receipt_date, type, slot, n) values (?, ?, 0, ?)",
+					tallies.received(), BATCH, (ps, received) -> {
+						ps.setDate(1, Date.valueOf(received.receiptDate()));
+						ps.setString(2, received.type().name());
+						ps.setLong(3, received.count());
+					});
+			this.jdbc.batchUpdate("""
 					insert into dashboard_answered (closed_on, days, on_time, status, ground, slot, n)
-					select a.closed_on, a.closed_on - a.receipt_date, a.closed_on <= a.effective_deadline, a.status,
-					       coalesce(a.rejection_ground, ''), 0, count(*)
-					from (select cast(closed_at at time zone cast(:zone as text) as date) as closed_on, receipt_date,
-					             effective_deadline, status, rejection_ground
-					      from dsr_request where status in (:answered) and closed_at is not null) a
-					group by 1, 2, 3, 4, 5""", params);
+					values (?, ?, ?, ?, ?, 0, ?)""", tallies.answered(), BATCH, (ps, answered) -> {
+				ps.setDate(1, Date.valueOf(answered.closedOn()));
+				ps.setInt(2, answered.days());
+				ps.setBoolean(3, answered.onTime());
+				ps.setString(4, answered.status().name());
+				ps.setString(5, (answered.ground() != null) ? answered.ground().name() : "");
+				ps.setLong(6, answered.count());
+			});
 		});
 	}
 
