@@ -17,6 +17,8 @@ import org.hibernate.integrator.spi.Integrator;
 import org.hibernate.jpa.boot.spi.IntegratorProvider;
 import org.hibernate.jpa.boot.spi.JpaSettings;
 import org.hibernate.persister.entity.EntityPersister;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.context.ApplicationEventPublisher;
@@ -37,6 +39,8 @@ class RequestTallyEvents implements HibernatePropertiesCustomizer, PostInsertEve
 
 	private static final List<String> TALLIED = List.of("status", "type", "receiptDate", "effectiveDeadline",
 			"closedAt", "rejectionGround");
+
+	private static final Logger logger = LoggerFactory.getLogger(RequestTallyEvents.class);
 
 	private final ApplicationEventPublisher events;
 
@@ -79,9 +83,12 @@ class RequestTallyEvents implements HibernatePropertiesCustomizer, PostInsertEve
 		Object[] old = event.getOldState();
 		if (old == null) {
 			// Hibernate did not load the row before the update (an update of a detached
-			// entity without a merge): nothing to subtract from. Not how this application
-			// writes requests.
-			throw new IllegalStateException("A request was updated without its previous state");
+			// entity without a merge), which is not how this application writes requests:
+			// nothing to subtract from. Failing the user's change would be worse than
+			// counts that are right again after the next recount.
+			logger.warn("Request {} was updated without its previous state; counts kept from it catch up at their"
+					+ " next recount", request.getId());
+			return;
 		}
 		RequestTally before = before(event.getPersister(), old);
 		if (!before.equals(after)) {
