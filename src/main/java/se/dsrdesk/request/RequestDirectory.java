@@ -1,15 +1,18 @@
 package se.dsrdesk.request;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,8 +32,11 @@ public class RequestDirectory implements RequestReferences {
 
 	private final JdbcClient jdbc;
 
-	RequestDirectory(JdbcClient jdbc) {
+	private final JdbcTemplate template;
+
+	RequestDirectory(JdbcClient jdbc, JdbcTemplate template) {
 		this.jdbc = jdbc;
+		this.template = template;
 	}
 
 	/**
@@ -86,10 +92,70 @@ public class RequestDirectory implements RequestReferences {
 			.optional();
 	}
 
+	/**
+	 * The requests still in hand ({@link RequestStatus#IN_HAND}) that are among some ids,
+	 * or are not yet started and of some types: what a data location's review reminder
+	 * lists (the requests with a task there, and those whose tasks are still to come).
+	 * @param ids requests to look among, such as those with a task at the location
+	 * @param newOfTypes the types whose new requests count too
+	 * @param limit how many to list
+	 * @return the count and the first, by deadline and id
+	 */
+	@Transactional(readOnly = true)
+	public Found inHandAmongOrNew(Collection<Long> ids, Collection<RequestType> newOfTypes, int limit) {
+		List<String> inHand = RequestStatus.names(RequestStatus.IN_HAND);
+		// No type: a value no request has, so that the list stays valid SQL.
+		List<String> types = newOfTypes.isEmpty() ? List.of("")
+				: newOfTypes.stream().map(Enum::name).distinct().toList();
+		String where = " from dsr_request r where r.status in (" + placeholders(inHand.size())
+				+ ") and (r.id = any (?) or (r.status = ? and r.type in (" + placeholders(types.size()) + ")))";
+		Long[] among = ids.stream().filter((id) -> id != null).distinct().toArray(Long[]::new);
+		Long count = this.template.query("select count(*)" + where, (ps) -> bind(ps, inHand, among, types),
+				(ResultSet rs) -> rs.next() ? rs.getLong(1) : 0L);
+		List<RequestSummary> first = this.template.query(
+				"select r.id, r.reference, r.type, r.status, r.effective_deadline" + where
+						+ " order by r.effective_deadline, r.id limit ?",
+				(ps) -> ps.setInt(bind(ps, inHand, among, types), limit), RequestDirectory::summary);
+		return new Found((count != null) ? count : 0, first);
+	}
+
+	/** Binds the values of {@link #inHandAmongOrNew}; returns the next index. */
+	private static int bind(PreparedStatement ps, List<String> inHand, Long[] among, List<String> types)
+			throws SQLException {
+		int i = 1;
+		for (String status : inHand) {
+			ps.setString(i++, status);
+		}
+		ps.setArray(i++, ps.getConnection().createArrayOf("BIGINT", among));
+		ps.setString(i++, RequestStatus.NEW.name());
+		for (String type : types) {
+			ps.setString(i++, type);
+		}
+		return i;
+	}
+
+	private static String placeholders(int n) {
+		return String.join(", ", Collections.nCopies(n, "?"));
+	}
+
 	private static RequestSummary summary(ResultSet rs, int row) throws SQLException {
 		return new RequestSummary(rs.getLong("id"), rs.getString("reference"),
 				RequestType.valueOf(rs.getString("type")), RequestStatus.valueOf(rs.getString("status")),
 				rs.getObject("effective_deadline", LocalDate.class));
+	}
+
+	/**
+	 * A count and the first requests counted.
+	 *
+	 * @param count how many there are
+	 * @param first the first of them
+	 */
+	public record Found(long count, List<RequestSummary> first) {
+
+		public Found {
+			first = List.copyOf(first);
+		}
+
 	}
 
 }

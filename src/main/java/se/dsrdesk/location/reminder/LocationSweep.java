@@ -30,8 +30,8 @@ import se.dsrdesk.notification.OutgoingMail;
 import se.dsrdesk.notification.Outbox;
 import se.dsrdesk.notification.RecipientKind;
 import se.dsrdesk.request.RequestDirectory;
-import se.dsrdesk.request.RequestStatus;
 import se.dsrdesk.request.RequestSummary;
+import se.dsrdesk.request.RequestType;
 import se.dsrdesk.system.ExclusiveJobs;
 import se.dsrdesk.location.LegalGround;
 import se.dsrdesk.location.LocalizedText;
@@ -215,26 +215,25 @@ public class LocationSweep {
 			.singleRow();
 		LocalizedText name = new LocalizedText((String) location.get("name_sv"), (String) location.get("name_en"));
 		LocalDate due = ((java.sql.Date) location.get("next_review_due")).toLocalDate();
-		String touching = " FROM dsr_request r WHERE r.status IN (:inHand)"
-				+ " AND (EXISTS (SELECT 1 FROM location_task t WHERE t.request_id = r.id AND t.location_id = :location)"
-				+ " OR (r.status = :notStarted AND r.type IN (SELECT request_type FROM data_location_request_type"
-				+ " WHERE location_id = :location)))";
-		long requestTotal = this.jdbc.sql("SELECT COUNT(*)" + touching)
-			.param("inHand", RequestStatus.names(RequestStatus.IN_HAND))
-			.param("notStarted", RequestStatus.NEW.name())
-			.param("location", locationId)
+		// The requests in hand with a task at the location, and the new ones of a type it
+		// handles (their tasks are still to come), as the request module reads them.
+		List<Long> withTasks = this.jdbc.sql("SELECT DISTINCT request_id FROM location_task WHERE location_id = ?")
+			.param(locationId)
 			.query(Long.class)
-			.single();
-		List<Map<String, Object>> requests = this.jdbc
-			.sql("SELECT r.reference, r.type, r.status, r.effective_deadline" + touching
-					+ " ORDER BY r.effective_deadline, r.id LIMIT :limit")
-			.param("inHand", RequestStatus.names(RequestStatus.IN_HAND))
-			.param("notStarted", RequestStatus.NEW.name())
-			.param("location", locationId)
-			.param("limit", this.properties.maxItemsPerMail())
-			.query((rs, i) -> Map.<String, Object>of("reference", rs.getString(1), "type", rs.getString(2), "status",
-					rs.getString(3), "deadline", rs.getObject(4, LocalDate.class)))
 			.list();
+		List<RequestType> types = this.jdbc
+			.sql("SELECT request_type FROM data_location_request_type WHERE location_id = ?")
+			.param(locationId)
+			.query((rs, i) -> RequestType.valueOf(rs.getString(1)))
+			.list();
+		RequestDirectory.Found touching = this.directory.inHandAmongOrNew(withTasks, types,
+				this.properties.maxItemsPerMail());
+		long requestTotal = touching.count();
+		List<Map<String, Object>> requests = touching.first()
+			.stream()
+			.map((request) -> Map.<String, Object>of("reference", request.reference(), "type", request.type().name(),
+					"status", request.status().name(), "deadline", request.effectiveDeadline()))
+			.toList();
 		long holdTotal = this.jdbc
 			.sql("SELECT COUNT(*) FROM retention_hold WHERE location_id = ? AND erased_at IS NULL")
 			.param(locationId)
