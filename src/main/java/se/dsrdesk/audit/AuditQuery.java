@@ -40,6 +40,13 @@ class AuditQuery {
 	/** Rows fetched from the database at a time when exporting. */
 	static final int EXPORT_FETCH_SIZE = 1000;
 
+	/**
+	 * Rows exported per question to the request module for their references: few enough
+	 * to hold in memory (a few megabytes), many enough that the questions cost little
+	 * next to the rows.
+	 */
+	static final int EXPORT_REFERENCE_BATCH = 10_000;
+
 	private static final TypeReference<List<Change>> CHANGES = new TypeReference<>() {
 	};
 
@@ -103,10 +110,10 @@ class AuditQuery {
 		StringBuilder sql = where(filter, zone, args);
 		sql.append(" order by a.occurred_at desc, a.id desc");
 		planWithValues();
-		List<AuditRow> chunk = new ArrayList<>(EXPORT_FETCH_SIZE);
+		List<AuditRow> chunk = new ArrayList<>(EXPORT_REFERENCE_BATCH);
 		RowCallbackHandler handler = (rs) -> {
 			chunk.add(row(rs));
-			if (chunk.size() == EXPORT_FETCH_SIZE) {
+			if (chunk.size() == EXPORT_REFERENCE_BATCH) {
 				withReferences(chunk).forEach(each);
 				chunk.clear();
 			}

@@ -4,7 +4,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -27,9 +26,6 @@ import se.dsrdesk.audit.RequestReferences;
 @Component
 public class RequestDirectory implements RequestReferences {
 
-	/** Ids per query: well below any database's limit on bind values. */
-	private static final int CHUNK = 1000;
-
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate template;
@@ -46,17 +42,18 @@ public class RequestDirectory implements RequestReferences {
 	 */
 	@Transactional(readOnly = true)
 	public Map<Long, RequestSummary> summaries(Collection<Long> ids) {
-		List<Long> distinct = ids.stream().filter((id) -> id != null).distinct().toList();
+		Long[] distinct = ids.stream().filter((id) -> id != null).distinct().toArray(Long[]::new);
 		Map<Long, RequestSummary> found = new HashMap<>();
-		for (int from = 0; from < distinct.size(); from += CHUNK) {
-			List<Long> chunk = new ArrayList<>(distinct.subList(from, Math.min(distinct.size(), from + CHUNK)));
-			this.jdbc.sql("""
-					select id, reference, type, status, effective_deadline from dsr_request where id in (:ids)""")
-				.param("ids", chunk)
-				.query(RequestDirectory::summary)
-				.list()
-				.forEach((summary) -> found.put(summary.id(), summary));
+		if (distinct.length == 0) {
+			return found;
 		}
+		// One array value rather than a list of placeholders: one statement text, and a
+		// plan, however many ids.
+		this.template
+			.query("select id, reference, type, status, effective_deadline from dsr_request where id = any (?)",
+					(ps) -> ps.setArray(1, ps.getConnection().createArrayOf("BIGINT", distinct)),
+					RequestDirectory::summary)
+			.forEach((summary) -> found.put(summary.id(), summary));
 		return found;
 	}
 
