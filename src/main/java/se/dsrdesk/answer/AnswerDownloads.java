@@ -21,6 +21,8 @@ import se.dsrdesk.audit.Actor;
 import se.dsrdesk.audit.AuditLog;
 import se.dsrdesk.request.AnswerAttachments;
 import se.dsrdesk.request.DsrRequest;
+import se.dsrdesk.request.RequestDirectory;
+import se.dsrdesk.request.RequestSummary;
 import se.dsrdesk.request.RequestType;
 import se.dsrdesk.system.ControllerIdentity;
 import se.dsrdesk.system.PdfDocuments;
@@ -63,8 +65,10 @@ public class AnswerDownloads implements AnswerAttachments {
 
 	private final Clock clock;
 
+	private final RequestDirectory requests;
+
 	AnswerDownloads(AnswerLetters letters, PdfDocuments pdfs, JsonMapper json, JdbcClient jdbc, AuditLog audit,
-			ControllerIdentity controller, AnswerProperties properties, Clock clock) {
+			ControllerIdentity controller, AnswerProperties properties, Clock clock, RequestDirectory requests) {
 		this.letters = letters;
 		this.pdfs = pdfs;
 		this.json = json;
@@ -73,6 +77,7 @@ public class AnswerDownloads implements AnswerAttachments {
 		this.controller = controller;
 		this.properties = properties;
 		this.clock = clock;
+		this.requests = requests;
 	}
 
 	/**
@@ -113,11 +118,10 @@ public class AnswerDownloads implements AnswerAttachments {
 			return Download.unknown();
 		}
 		Optional<Link> link = this.jdbc
-			.sql("SELECT d.id, d.request_id, d.expires_at, d.deleted_at, r.reference FROM answer_download d"
-					+ " JOIN dsr_request r ON r.id = d.request_id WHERE d.token_hash = ?")
+			.sql("SELECT d.id, d.request_id, d.expires_at, d.deleted_at FROM answer_download d WHERE d.token_hash = ?")
 			.param(SecretTokens.hash(token))
 			.query((rs, i) -> new Link(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3).toInstant(),
-					rs.getTimestamp(4) != null, rs.getString(5)))
+					rs.getTimestamp(4) != null))
 			.optional();
 		if (link.isEmpty()) {
 			return Download.unknown();
@@ -133,8 +137,9 @@ public class AnswerDownloads implements AnswerAttachments {
 		if (content.isEmpty()) {
 			return Download.gone();
 		}
+		String reference = this.requests.summary(found.requestId()).map(RequestSummary::reference).orElseThrow();
 		this.audit.recordAboutRequest(found.requestId(), DATA_SUBJECT, "ANSWER_DOWNLOADED", "REQUEST",
-				found.requestId(), found.reference() + ": " + name);
+				found.requestId(), reference + ": " + name);
 		return new Download(Download.Status.OK, name, PDF.equals(name) ? "application/pdf" : "application/json",
 				content.get());
 	}
@@ -219,7 +224,7 @@ public class AnswerDownloads implements AnswerAttachments {
 		return this.json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
 	}
 
-	private record Link(long id, long requestId, Instant expiresAt, boolean deleted, String reference) {
+	private record Link(long id, long requestId, Instant expiresAt, boolean deleted) {
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -25,10 +26,11 @@ import org.springframework.transaction.annotation.Transactional;
  * Reads the audit trail for the viewer and the export with one SQL statement: newest
  * first, in (occurred_at, id) order, starting after a keyset cursor. Each filter has an
  * index that ends in that order (V2, V35), so a page deep in millions of rows reads only
- * the rows it shows. A request reference becomes the request's id in a subquery, which
- * finds the events about the request and about its tasks, notes and attachments through
- * {@code request_id}. The audit module reads the request and staff tables only here, in
- * SQL, and depends on no other module's code.
+ * the rows it shows. A request reference becomes the request's id, asked of the request
+ * module through {@link RequestReferences} (as are the references shown), which finds the
+ * events about the request and about its tasks, notes and attachments through
+ * {@code request_id}. The audit module reads the staff table only here, in SQL, and
+ * depends on no other module's code.
  */
 @Component
 class AuditQuery {
@@ -38,14 +40,20 @@ class AuditQuery {
 	/** Rows fetched from the database at a time when exporting. */
 	static final int EXPORT_FETCH_SIZE = 1000;
 
+	/**
+	 * Rows exported per question to the request module for their references: few enough
+	 * to hold in memory (a few megabytes), many enough that the questions cost little
+	 * next to the rows.
+	 */
+	static final int EXPORT_REFERENCE_BATCH = 10_000;
+
 	private static final TypeReference<List<Change>> CHANGES = new TypeReference<>() {
 	};
 
 	private static final String SELECT = """
 			select a.id, a.occurred_at, a.actor_label, a.action, a.target_type, a.target_id, a.details,
-			       a.request_id, r.reference, a.changes
+			       a.request_id, a.changes
 			from audit_event a
-			left join dsr_request r on r.id = a.request_id
 			where 1 = 1""";
 
 	private final JdbcTemplate jdbc;
@@ -54,10 +62,13 @@ class AuditQuery {
 
 	private final JsonMapper json;
 
+	private final RequestReferences references;
+
 	private volatile Boolean postgres;
 
-	AuditQuery(JdbcTemplate jdbc, DataSource dataSource, JsonMapper json) {
+	AuditQuery(JdbcTemplate jdbc, DataSource dataSource, JsonMapper json, RequestReferences references) {
 		this.jdbc = jdbc;
+		this.references = references;
 		this.streaming = new JdbcTemplate(dataSource);
 		this.streaming.setFetchSize(EXPORT_FETCH_SIZE);
 		this.json = json;
@@ -80,7 +91,7 @@ class AuditQuery {
 		});
 		sql.append(" order by a.occurred_at desc, a.id desc limit ").append(PAGE_SIZE + 1);
 		planWithValues();
-		List<AuditRow> rows = this.jdbc.query(sql.toString(), (rs, n) -> row(rs), args.toArray());
+		List<AuditRow> rows = withReferences(this.jdbc.query(sql.toString(), (rs, n) -> row(rs), args.toArray()));
 		boolean more = rows.size() > PAGE_SIZE;
 		return new AuditPage(more ? rows.subList(0, PAGE_SIZE) : rows, more);
 	}
@@ -99,8 +110,30 @@ class AuditQuery {
 		StringBuilder sql = where(filter, zone, args);
 		sql.append(" order by a.occurred_at desc, a.id desc");
 		planWithValues();
-		RowCallbackHandler handler = (rs) -> each.accept(row(rs));
+		List<AuditRow> chunk = new ArrayList<>(EXPORT_REFERENCE_BATCH);
+		RowCallbackHandler handler = (rs) -> {
+			chunk.add(row(rs));
+			if (chunk.size() == EXPORT_REFERENCE_BATCH) {
+				withReferences(chunk).forEach(each);
+				chunk.clear();
+			}
+		};
 		this.streaming.query(sql.toString(), handler, args.toArray());
+		withReferences(chunk).forEach(each);
+	}
+
+	/**
+	 * The rows with the references of their requests, asked of the request module at
+	 * once.
+	 */
+	private List<AuditRow> withReferences(List<AuditRow> rows) {
+		Map<Long, String> references = this.references.referencesOf(rows.stream().map(AuditRow::requestId).toList());
+		return rows.stream()
+			.map((row) -> (row.requestId() == null) ? row
+					: new AuditRow(row.id(), row.occurredAt(), row.actorLabel(), row.action(), row.targetType(),
+							row.targetId(), row.details(), row.requestId(), references.get(row.requestId()),
+							row.changes()))
+			.toList();
 	}
 
 	private StringBuilder where(AuditFilter filter, ZoneId zone, List<Object> args) {
@@ -117,8 +150,9 @@ class AuditQuery {
 			args.add(action);
 		});
 		filter.chosenReference().ifPresent((reference) -> {
-			sql.append(" and a.request_id = (select q.id from dsr_request q where q.reference = ?)");
-			args.add(reference);
+			// No such request: no events (the id -1 is never given out).
+			sql.append(" and a.request_id = ?");
+			args.add(this.references.idOf(reference).orElse(-1L));
 		});
 		filter.fromInstant(zone).ifPresent((from) -> {
 			sql.append(" and a.occurred_at >= ?");
@@ -163,8 +197,7 @@ class AuditQuery {
 		String changes = rs.getString("changes");
 		return new AuditRow(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor_label"),
 				rs.getString("action"), rs.getString("target_type"), rs.getString("target_id"), rs.getString("details"),
-				requestId, rs.getString("reference"),
-				(changes != null) ? this.json.readValue(changes, CHANGES) : List.of());
+				requestId, null, (changes != null) ? this.json.readValue(changes, CHANGES) : List.of());
 	}
 
 	/**

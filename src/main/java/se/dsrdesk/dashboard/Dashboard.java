@@ -4,20 +4,19 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,9 +27,13 @@ import se.dsrdesk.dashboard.Glance.PausedItem;
 import se.dsrdesk.dashboard.Glance.RequestItem;
 import se.dsrdesk.dashboard.Glance.ReviewItem;
 import se.dsrdesk.request.RejectionGround;
+import se.dsrdesk.request.RequestDirectory;
+import se.dsrdesk.request.RequestStatistics;
 import se.dsrdesk.request.RequestStatus;
+import se.dsrdesk.request.RequestSummary;
 import se.dsrdesk.request.RequestType;
 import se.dsrdesk.system.ControllerIdentity;
+import se.dsrdesk.system.QueryPlans;
 
 /**
  * The compliance officer's dashboard as a read service: what needs attention today
@@ -44,8 +47,9 @@ import se.dsrdesk.system.ControllerIdentity;
  * on PostgreSQL, from the counts that triggers keep in the same transaction as every
  * change to a request (V29, see {@link DashboardRollup}); on H2 they are counted from the
  * requests. The percentiles are computed here from the histogram of days to answer, so
- * they are exact and the same on both. Status values are written into the SQL as literals
- * so that PostgreSQL can match its partial indexes.
+ * they are exact and the same on both. The status sets are {@link RequestStatus}'s,
+ * passed as bind values and planned with their values ({@link QueryPlans}), so that
+ * PostgreSQL matches its partial indexes, which are created from the same sets.
  */
 @Service
 public class Dashboard {
@@ -65,36 +69,24 @@ public class Dashboard {
 	/** The longest period the figures are counted for, in years. */
 	public static final int MAX_PERIOD_YEARS = 10;
 
-	/** Open and not paused: the clock runs (as for the urgency the inbox shows). */
-	static final String CLOCK_RUNS = "('UNVERIFIED', 'NEW', 'IN_PROGRESS')";
-
-	/** Open, paused or not: as the inbox's default list. */
-	static final String OPEN = "('UNVERIFIED', 'NEW', 'IN_PROGRESS', 'AWAITING_SUBJECT')";
-
-	/** The statuses in which a request may still be extended. */
-	static final String EXTENDABLE = "('NEW', 'IN_PROGRESS')";
-
-	/** Answered: completed or rejected. */
-	static final String ANSWERED = "('COMPLETED', 'REJECTED')";
-
-	/** Never became a request staff could act on: the address was not confirmed. */
-	static final String NOT_RECEIVED = "('UNVERIFIED', 'EXPIRED')";
-
-	private static final String REQUEST_COLUMNS = """
-			select r.id, r.reference, r.type, r.status, r.effective_deadline, r.extension_months, u.display_name
-			from dsr_request r left join staff_user u on u.id = r.assignee_id
-			""";
-
 	private final JdbcTemplate jdbc;
 
 	private final Clock clock;
 
 	private final ZoneId zone;
 
-	private volatile Boolean postgres;
+	private final QueryPlans plans;
 
-	Dashboard(JdbcTemplate jdbc, Clock clock, ControllerIdentity controller) {
+	private final RequestStatistics requests;
+
+	private final RequestDirectory directory;
+
+	Dashboard(JdbcTemplate jdbc, Clock clock, ControllerIdentity controller, QueryPlans plans,
+			RequestStatistics requests, RequestDirectory directory) {
 		this.jdbc = jdbc;
+		this.plans = plans;
+		this.requests = requests;
+		this.directory = directory;
 		this.clock = clock;
 		this.zone = controller.timeZone();
 	}
@@ -137,70 +129,40 @@ public class Dashboard {
 	Glance glance(boolean fromRequests) {
 		LocalDate today = today();
 		Date day = Date.valueOf(today);
-		Listing<RequestItem> overdue = listing(fromRequests
-				? count("select count(*) from dsr_request r where r.status in " + CLOCK_RUNS
-						+ " and r.effective_deadline < ?", day)
-				: count("select coalesce(sum(c.n), 0) from dashboard_running_deadline c where c.effective_deadline < ?",
-						day),
-				this.jdbc.query(REQUEST_COLUMNS + " where r.status in " + CLOCK_RUNS
-						+ " and r.effective_deadline < ? order by r.effective_deadline, r.id limit " + LIST_SIZE,
-						requestItem(today), day));
-		Date soon = Date.valueOf(today.plusDays(DUE_SOON_DAYS));
-		Listing<RequestItem> dueSoon = listing(
-				fromRequests
-						? count("select count(*) from dsr_request r where r.status in " + CLOCK_RUNS
-								+ " and r.effective_deadline between ? and ?", day, soon)
+		this.plans.withValues();
+		LocalDate soon = today.plusDays(DUE_SOON_DAYS);
+		Listing<RequestItem> overdue = listing(
+				fromRequests ? this.requests.countOpenUnpausedDueBefore(today)
 						: count("select coalesce(sum(c.n), 0) from dashboard_running_deadline c"
-								+ " where c.effective_deadline between ? and ?", day, soon),
-				this.jdbc.query(REQUEST_COLUMNS + " where r.status in " + CLOCK_RUNS
-						+ " and r.effective_deadline between ? and ? order by r.effective_deadline, r.id limit "
-						+ LIST_SIZE, requestItem(today), day, soon));
-		Date tomorrow = Date.valueOf(today.plusDays(1));
+								+ " where c.effective_deadline < ?", day),
+				this.requests.openUnpausedDueBefore(today, LIST_SIZE), requestItem(today));
+		Listing<RequestItem> dueSoon = listing(
+				fromRequests ? this.requests.countOpenUnpausedDueBetween(today, soon)
+						: count("select coalesce(sum(c.n), 0) from dashboard_running_deadline c"
+								+ " where c.effective_deadline between ? and ?", day, Date.valueOf(soon)),
+				this.requests.openUnpausedDueBetween(today, soon, LIST_SIZE), requestItem(today));
 		Listing<ExtensionItem> lastDay = listing(
-				count("select count(*) from dsr_request r where r.status in " + EXTENDABLE
-						+ " and r.extension_months = 0 and r.one_month_deadline between ? and ?", day, tomorrow),
-				this.jdbc.query("""
-						select r.id, r.reference, r.type, r.one_month_deadline, u.display_name
-						from dsr_request r left join staff_user u on u.id = r.assignee_id
-						where r.status in %s and r.extension_months = 0 and r.one_month_deadline between ? and ?
-						order by r.one_month_deadline, r.id limit %d""".formatted(EXTENDABLE, LIST_SIZE), (rs, n) -> {
-					LocalDate last = rs.getDate(4).toLocalDate();
-					return new ExtensionItem(rs.getLong(1), rs.getString(2), type(rs, 3), last, last.equals(today),
-							rs.getString(5));
-				}, day, tomorrow));
-		Listing<PausedItem> paused = listing(
-				count("select count(*) from dsr_request r where r.status = 'AWAITING_SUBJECT'"), this.jdbc.query("""
-						select r.id, r.reference, r.type, p.paused_on, u.display_name
-						from request_pause p
-						join dsr_request r on r.id = p.request_id
-						left join staff_user u on u.id = r.assignee_id
-						where p.resumed_on is null and r.status = 'AWAITING_SUBJECT'
-						order by p.paused_on, r.id limit %d""".formatted(LIST_SIZE), (rs, n) -> {
-					LocalDate pausedOn = rs.getDate(4).toLocalDate();
-					return new PausedItem(rs.getLong(1), rs.getString(2), type(rs, 3), pausedOn,
-							ChronoUnit.DAYS.between(pausedOn, today), rs.getString(5));
-				}));
-		Listing<RequestItem> extended = listing(
-				count("select count(*) from dsr_request r where r.status in " + OPEN + " and r.extension_months > 0"),
-				this.jdbc.query(
-						REQUEST_COLUMNS + " where r.status in " + OPEN
-								+ " and r.extension_months > 0 order by r.effective_deadline, r.id limit " + LIST_SIZE,
-						requestItem(today)));
+				this.requests.lastDayToExtendBetween(today, today.plusDays(1), LIST_SIZE),
+				(line) -> new ExtensionItem(line.id(), line.reference(), line.type(), line.oneMonthDeadline(),
+						line.oneMonthDeadline().equals(today), line.assigneeName()));
+		Listing<PausedItem> paused = listing(this.requests.paused(LIST_SIZE),
+				(line) -> new PausedItem(line.id(), line.reference(), line.type(), line.pausedOn(),
+						ChronoUnit.DAYS.between(line.pausedOn(), today), line.assigneeName()));
+		Listing<RequestItem> extended = listing(this.requests.extendedOpen(LIST_SIZE), requestItem(today));
 		Date holdLimit = Date.valueOf(today.plusDays(HOLD_WINDOW_DAYS));
 		Listing<HoldItem> holds = listing(
 				count("select count(*) from retention_hold h where h.erased_at is null and h.retained_until <= ?",
 						holdLimit),
-				this.jdbc.query("""
-						select h.id, h.request_id, r.reference, l.name_sv, l.name_en, h.retained_until
+				withReferences(this.jdbc.query("""
+						select h.id, h.request_id, l.name_sv, l.name_en, h.retained_until
 						from retention_hold h
-						join dsr_request r on r.id = h.request_id
 						join data_location l on l.id = h.location_id
 						where h.erased_at is null and h.retained_until <= ?
 						order by h.retained_until, h.id limit %d""".formatted(LIST_SIZE), (rs, n) -> {
-					LocalDate until = rs.getDate(6).toLocalDate();
-					return new HoldItem(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-							until, ChronoUnit.DAYS.between(today, until));
-				}, holdLimit));
+					LocalDate until = rs.getDate(5).toLocalDate();
+					return new HoldItem(rs.getLong(1), rs.getLong(2), null, rs.getString(3), rs.getString(4), until,
+							ChronoUnit.DAYS.between(today, until));
+				}, holdLimit)));
 		Date reviewLimit = Date.valueOf(today.plusDays(REVIEW_WINDOW_DAYS));
 		Listing<ReviewItem> reviews = listing(
 				count("select count(*) from data_location l where l.active = true and l.next_review_due <= ?",
@@ -248,143 +210,72 @@ public class Dashboard {
 			byMonth.put(month, zeros(RequestType.class));
 		}
 		Map<RequestType, Long> byType = zeros(RequestType.class);
-		long[] received = { 0 };
+		long received = 0;
 		// By day, not by month: plain columns group fastest, and a period of ten years is
-		// at
-		// most 3,653 days times six types.
-		String receivedSql = fromRequests ? """
-				select r.receipt_date, r.type, count(*)
-				from dsr_request r
-				where r.receipt_date between ? and ? and r.status not in %s
-				group by r.receipt_date, r.type""".formatted(NOT_RECEIVED) : """
-				select c.receipt_date, c.type, c.n from dashboard_received c
-				where c.receipt_date between ? and ? and c.n <> 0""";
-		this.jdbc.query(receivedSql, (ResultSet rs) -> {
-			YearMonth month = YearMonth.from(rs.getDate(1).toLocalDate());
-			RequestType type = type(rs, 2);
-			long n = rs.getLong(3);
-			byMonth.get(month).merge(type, n, Long::sum);
-			byType.merge(type, n, Long::sum);
-			received[0] += n;
-		}, Date.valueOf(from), Date.valueOf(to));
+		// at most 3,653 days times six types.
+		List<RequestStatistics.Received> receivedPerDay = fromRequests ? this.requests.receivedPerDay(from, to)
+				: this.jdbc.query("""
+						select c.receipt_date, c.type, c.n from dashboard_received c
+						where c.receipt_date between ? and ? and c.n <> 0""", (rs,
+						n) -> new RequestStatistics.Received(rs.getDate(1).toLocalDate(), type(rs, 2), rs.getLong(3)),
+						Date.valueOf(from), Date.valueOf(to));
+		for (RequestStatistics.Received day : receivedPerDay) {
+			byMonth.get(YearMonth.from(day.receiptDate())).merge(day.type(), day.count(), Long::sum);
+			byType.merge(day.type(), day.count(), Long::sum);
+			received += day.count();
+		}
 		List<Figures.Month> months = new ArrayList<>();
 		byMonth.forEach((month, types) -> months.add(new Figures.Month(month, types)));
 
-		OffsetDateTime start = from.atStartOfDay(this.zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
-		OffsetDateTime end = to.plusDays(1)
-			.atStartOfDay(this.zone)
-			.toOffsetDateTime()
-			.withOffsetSameInstant(ZoneOffset.UTC);
+		Instant start = from.atStartOfDay(this.zone).toInstant();
+		Instant end = to.plusDays(1).atStartOfDay(this.zone).toInstant();
 		Map<Integer, Long> histogram = new TreeMap<>();
 		Map<RejectionGround, Long> grounds = zeros(RejectionGround.class);
-		long[] answered = { 0, 0, 0 };
-		List<Object> args = new ArrayList<>();
-		String answeredSql;
-		if (fromRequests) {
-			answeredSql = answeredSql(start, end, args);
-		}
-		else {
-			answeredSql = """
-					select a.days, case when a.on_time then 1 else 0 end, a.status, nullif(a.ground, ''), sum(a.n)
-					from dashboard_answered a
-					where a.closed_on between ? and ?
-					group by a.days, a.on_time, a.status, a.ground
-					having sum(a.n) <> 0""";
-			args.add(Date.valueOf(from));
-			args.add(Date.valueOf(to));
-		}
-		this.jdbc.query(answeredSql, (ResultSet rs) -> {
-			int days = rs.getInt(1);
-			boolean onTime = rs.getInt(2) == 1;
-			String ground = rs.getString(4);
-			long n = rs.getLong(5);
-			histogram.merge(days, n, Long::sum);
-			answered[0] += n;
-			if (onTime) {
-				answered[1] += n;
+		long answered = 0;
+		long onTime = 0;
+		long noGround = 0;
+		List<RequestStatistics.Answered> answeredGroups = fromRequests
+				? this.requests.answeredBetween(start, end, this.zone) : this.jdbc.query("""
+						select a.days, a.on_time, a.status, nullif(a.ground, ''), sum(a.n)
+						from dashboard_answered a
+						where a.closed_on between ? and ?
+						group by a.days, a.on_time, a.status, a.ground
+						having sum(a.n) <> 0""", (rs, n) -> {
+					String ground = rs.getString(4);
+					return new RequestStatistics.Answered(null, rs.getInt(1), rs.getBoolean(2),
+							RequestStatus.valueOf(rs.getString(3)),
+							(ground != null) ? RejectionGround.valueOf(ground) : null, rs.getLong(5));
+				}, Date.valueOf(from), Date.valueOf(to));
+		for (RequestStatistics.Answered group : answeredGroups) {
+			histogram.merge(group.days(), group.count(), Long::sum);
+			answered += group.count();
+			if (group.onTime()) {
+				onTime += group.count();
 			}
-			if (RequestStatus.REJECTED.name().equals(rs.getString(3))) {
-				if (ground == null) {
-					answered[2] += n;
+			if (group.status() == RequestStatus.REJECTED) {
+				if (group.ground() == null) {
+					noGround += group.count();
 				}
 				else {
-					grounds.merge(RejectionGround.valueOf(ground), n, Long::sum);
+					grounds.merge(group.ground(), group.count(), Long::sum);
 				}
 			}
-		}, args.toArray());
-
-		long[] extensions = { 0, 0 };
-		this.jdbc.query("""
-				select r.extension_months, count(*) from dsr_request r
-				where r.extended_at >= ? and r.extended_at < ?
-				group by r.extension_months""", (ResultSet rs) -> {
-			int months2 = rs.getInt(1);
-			if (months2 == 1 || months2 == 2) {
-				extensions[months2 - 1] += rs.getLong(2);
-			}
-		}, start, end);
-		return new Figures(from, to, List.copyOf(months), byType, received[0], answered[0], answered[1],
-				new DaysToAnswer(histogram), grounds, answered[2], extensions[0], extensions[1]);
-	}
-
-	/**
-	 * Answered requests in the period, counted by days to answer, on time or not, status
-	 * and rejection ground. The day answered is the date of {@code closed_at} in the
-	 * controller's zone. On PostgreSQL a named zone costs a time-zone lookup per row (a
-	 * third of the query's time at a million rows), so the period is cut where the zone's
-	 * offset changes (daylight saving time) and each piece converts with its fixed
-	 * offset, which gives the same dates. H2 spells the conversion differently.
-	 * @param start the first instant of the period
-	 * @param end the first instant after it
-	 * @param args receives the bind values
-	 */
-	private String answeredSql(OffsetDateTime start, OffsetDateTime end, List<Object> args) {
-		String select = """
-				select %s as closed_on, r.receipt_date, r.effective_deadline, r.status, r.rejection_ground
-				from dsr_request r
-				where r.status in %s and r.closed_at >= ? and r.closed_at < ?""";
-		StringBuilder pieces = new StringBuilder();
-		String days;
-		if (isPostgres()) {
-			days = "a.closed_on - a.receipt_date";
-			for (OffsetSegment segment : OffsetSegment.of(this.zone, start.toInstant(), end.toInstant())) {
-				if (!pieces.isEmpty()) {
-					pieces.append("\nunion all\n");
-				}
-				pieces.append(select.formatted(
-						"cast(r.closed_at at time zone interval '" + segment.offsetSeconds() + " seconds' as date)",
-						ANSWERED));
-				args.add(segment.start().atOffset(ZoneOffset.UTC));
-				args.add(segment.end().atOffset(ZoneOffset.UTC));
-			}
 		}
-		else {
-			days = "datediff(day, a.receipt_date, a.closed_on)";
-			pieces
-				.append(select.formatted("cast(formatdatetime(r.closed_at, 'yyyy-MM-dd', 'en', ?) as date)", ANSWERED));
-			args.add(this.zone.getId());
-			args.add(start);
-			args.add(end);
-		}
-		return """
-				select %s as days, case when a.closed_on <= a.effective_deadline then 1 else 0 end as on_time,
-				       a.status, a.rejection_ground, count(*) as n
-				from (%s) a
-				group by 1, 2, 3, 4""".formatted(days, pieces);
+		Map<Integer, Long> extensions = this.requests.extensionsBetween(start, end);
+		return new Figures(from, to, List.copyOf(months), byType, received, answered, onTime,
+				new DaysToAnswer(histogram), grounds, noGround, extensions.getOrDefault(1, 0L),
+				extensions.getOrDefault(2, 0L));
 	}
 
 	/**
 	 * After five runs of a statement the PostgreSQL JDBC driver may switch to a generic
 	 * plan, which cannot see the dates and may then read the whole table instead of a
-	 * range (the inbox met this, see docs/inbox.md). For the period figures, whose ranges
-	 * vary from a day to ten years, plan with the values every time (a millisecond or so
-	 * for each of three queries). The glance's queries keep their cached plans: each
-	 * reads a partial index whose predicate holds whatever the date.
+	 * range (the inbox met this, see docs/inbox.md), nor the status set, without which no
+	 * partial index matches. Plan with the values every time (a millisecond or so per
+	 * query); the glance does the same.
 	 */
 	private void planWithTheValues() {
-		if (isPostgres()) {
-			this.jdbc.execute("set local plan_cache_mode = force_custom_plan");
-		}
+		this.plans.withValues();
 	}
 
 	private long count(String sql, Object... args) {
@@ -396,12 +287,28 @@ public class Dashboard {
 		return new Listing<>(count, List.copyOf(first));
 	}
 
-	private static RowMapper<RequestItem> requestItem(LocalDate today) {
-		return (rs, n) -> {
-			LocalDate deadline = rs.getDate(5).toLocalDate();
-			return new RequestItem(rs.getLong(1), rs.getString(2), type(rs, 3), RequestStatus.valueOf(rs.getString(4)),
-					deadline, ChronoUnit.DAYS.between(today, deadline), rs.getInt(6), rs.getString(7));
-		};
+	private static <T> Listing<T> listing(long count, List<RequestStatistics.Line> first,
+			Function<RequestStatistics.Line, T> item) {
+		return new Listing<>(count, first.stream().map(item).toList());
+	}
+
+	private static <T> Listing<T> listing(RequestStatistics.Listing listing, Function<RequestStatistics.Line, T> item) {
+		return listing(listing.count(), listing.first(), item);
+	}
+
+	private static Function<RequestStatistics.Line, RequestItem> requestItem(LocalDate today) {
+		return (line) -> new RequestItem(line.id(), line.reference(), line.type(), line.status(),
+				line.effectiveDeadline(), ChronoUnit.DAYS.between(today, line.effectiveDeadline()),
+				line.extensionMonths(), line.assigneeName());
+	}
+
+	/** The holds with the references of their requests, asked of the request module. */
+	private List<HoldItem> withReferences(List<HoldItem> holds) {
+		Map<Long, RequestSummary> requests = this.directory.summaries(holds.stream().map(HoldItem::requestId).toList());
+		return holds.stream()
+			.map((hold) -> new HoldItem(hold.holdId(), hold.requestId(), requests.get(hold.requestId()).reference(),
+					hold.locationNameSv(), hold.locationNameEn(), hold.retainedUntil(), hold.daysLeft()))
+			.toList();
 	}
 
 	private static RequestType type(ResultSet rs, int column) throws SQLException {
@@ -417,12 +324,7 @@ public class Dashboard {
 	}
 
 	private boolean isPostgres() {
-		Boolean postgres = this.postgres;
-		if (postgres == null) {
-			postgres = DashboardRollup.isPostgres(this.jdbc);
-			this.postgres = postgres;
-		}
-		return postgres;
+		return this.plans.isPostgres();
 	}
 
 	/**

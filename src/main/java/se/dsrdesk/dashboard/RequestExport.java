@@ -2,55 +2,41 @@ package se.dsrdesk.dashboard;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-
-import javax.sql.DataSource;
 
 import org.springframework.context.MessageSource;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import se.dsrdesk.request.RequestStatistics;
+import se.dsrdesk.request.RequestStatus;
 import se.dsrdesk.system.ControllerIdentity;
 import se.dsrdesk.system.CsvDownload;
 
 /**
  * The requests received in a period as CSV, for record keeping: one row per request with
  * its dates and outcome, never the person's name or address. The rows are written as the
- * database sends them, {@value #FETCH_SIZE} at a time through a cursor (PostgreSQL gives
- * one only inside a transaction), so a million rows need no more memory than a thousand.
+ * request module streams them ({@link RequestStatistics#eachReceivedBetween}, through a
+ * cursor inside this transaction), so a million rows need no more memory than a thousand.
  */
 @Component
 class RequestExport {
 
-	static final int FETCH_SIZE = 1000;
-
-	/** The statuses that close a request. */
-	private static final Set<String> CLOSED = Set.of("COMPLETED", "REJECTED", "WITHDRAWN", "EXPIRED");
-
-	/** The outcomes that answer the person, so that "on time" means something. */
-	private static final Set<String> ANSWERED = Set.of("COMPLETED", "REJECTED");
-
 	static final String[] COLUMNS = { "reference", "type", "channel", "received", "deadline", "extended", "completed",
 			"outcome", "onTime" };
 
-	private final JdbcTemplate jdbc;
+	private final RequestStatistics requests;
 
 	private final MessageSource messages;
 
 	private final ControllerIdentity controller;
 
-	RequestExport(DataSource dataSource, MessageSource messages, ControllerIdentity controller) {
-		this.jdbc = new JdbcTemplate(dataSource);
-		this.jdbc.setFetchSize(FETCH_SIZE);
+	RequestExport(RequestStatistics requests, MessageSource messages, ControllerIdentity controller) {
+		this.requests = requests;
 		this.messages = messages;
 		this.controller = controller;
 	}
@@ -75,37 +61,31 @@ class RequestExport {
 		csv.row(header);
 		ZoneId zone = this.controller.timeZone();
 		long[] count = { 0 };
-		RowCallbackHandler row = (rs) -> {
-			String status = rs.getString("status");
-			LocalDate deadline = rs.getObject("effective_deadline", LocalDate.class);
-			int extension = rs.getInt("extension_months");
-			Timestamp closedAt = rs.getTimestamp("closed_at");
-			LocalDate closed = (closedAt != null) ? closedAt.toInstant().atZone(zone).toLocalDate() : null;
-			boolean isClosed = CLOSED.contains(status);
-			String onTime = null;
-			if (ANSWERED.contains(status) && closed != null) {
-				onTime = message(closed.isAfter(deadline) ? "exports.no" : "exports.yes", locale, words);
-			}
-			try {
-				csv.row(rs.getString("reference"), message("request.type." + rs.getString("type"), locale, words),
-						message("requestPage.channel." + rs.getString("channel"), locale, words),
-						rs.getObject("receipt_date", LocalDate.class), deadline, (extension > 0) ? extension : null,
-						isClosed ? closed : null,
-						message(isClosed ? "inbox.status." + status : "exports.open", locale, words), onTime);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-			count[0]++;
-		};
 		try {
-			this.jdbc.query(
-					"""
-							select reference, type, channel, receipt_date, effective_deadline, extension_months, status, closed_at
-							from dsr_request
-							where receipt_date between ? and ?
-							order by receipt_date, id""",
-					row, Date.valueOf(first), Date.valueOf(last));
+			this.requests.eachReceivedBetween(first, last, (request) -> {
+				RequestStatus status = request.status();
+				LocalDate deadline = request.effectiveDeadline();
+				int extension = request.extensionMonths();
+				LocalDate closed = (request.closedAt() != null) ? request.closedAt().atZone(zone).toLocalDate() : null;
+				boolean isClosed = RequestStatus.CLOSED.contains(status);
+				String onTime = null;
+				// Only an answer can be on time or late.
+				if (RequestStatus.ANSWERED.contains(status) && closed != null) {
+					onTime = message(closed.isAfter(deadline) ? "exports.no" : "exports.yes", locale, words);
+				}
+				try {
+					csv.row(request.reference(), message("request.type." + request.type().name(), locale, words),
+							message("requestPage.channel." + request.channel().name(), locale, words),
+							request.receiptDate(), deadline, (extension > 0) ? extension : null,
+							isClosed ? closed : null,
+							message(isClosed ? "inbox.status." + status.name() : "exports.open", locale, words),
+							onTime);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+				count[0]++;
+			});
 		}
 		catch (UncheckedIOException ex) {
 			throw ex.getCause();

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Page;
@@ -23,6 +24,8 @@ import se.dsrdesk.request.CompletionGuard;
 import se.dsrdesk.request.DsrRequest;
 import se.dsrdesk.request.RequestActivity;
 import se.dsrdesk.request.RequestService;
+import se.dsrdesk.request.RequestDirectory;
+import se.dsrdesk.request.RequestSummary;
 import se.dsrdesk.request.RequestType;
 import se.dsrdesk.request.TaskChecklist;
 import se.dsrdesk.system.NotFoundException;
@@ -59,10 +62,13 @@ public class TaskService implements CompletionGuard, TaskChecklist {
 
 	private final Clock clock;
 
+	private final RequestDirectory directory;
+
 	TaskService(LocationTaskRepository tasks, RetentionHoldRepository holds, DataLocationRepository locations,
 			RequestService requests, LocationService register, AuditLog audit, StaffUserRepository staff,
-			JdbcClient jdbc, DeadlineCalculator calendar, Clock clock) {
+			JdbcClient jdbc, DeadlineCalculator calendar, Clock clock, RequestDirectory directory) {
 		this.staff = staff;
+		this.directory = directory;
 		this.tasks = tasks;
 		this.holds = holds;
 		this.locations = locations;
@@ -206,20 +212,17 @@ public class TaskService implements CompletionGuard, TaskChecklist {
 	 */
 	@Transactional(readOnly = true)
 	public TaskPage myTasks(long assigneeId, long afterId, int size) {
-		List<TaskRow> rows = this.jdbc.sql("""
-				SELECT t.id, t.created_at, r.id, r.reference, r.type, r.status, r.effective_deadline, l.id,
-				       l.name_sv, l.name_en
+		List<TaskRow> rows = withRequests(this.jdbc.sql("""
+				SELECT t.id, t.created_at, t.request_id, l.id, l.name_sv, l.name_en
 				FROM location_task t
-				JOIN dsr_request r ON r.id = t.request_id
 				JOIN data_location l ON l.id = t.location_id
 				WHERE t.assignee_id = ? AND t.status = 'OPEN' AND t.id > ?
 				ORDER BY t.id
 				LIMIT ?""")
 			.params(assigneeId, afterId, size + 1)
-			.query((rs, i) -> new TaskRow(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getLong(3), rs.getString(4),
-					RequestType.valueOf(rs.getString(5)), rs.getString(6), rs.getObject(7, LocalDate.class),
-					rs.getLong(8), new LocalizedText(rs.getString(9), rs.getString(10))))
-			.list();
+			.query((rs, i) -> new OpenTask(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getLong(3), rs.getLong(4),
+					new LocalizedText(rs.getString(5), rs.getString(6))))
+			.list());
 		boolean more = rows.size() > size;
 		return new TaskPage(more ? rows.subList(0, size) : rows, more);
 	}
@@ -232,18 +235,29 @@ public class TaskService implements CompletionGuard, TaskChecklist {
 	 */
 	@Transactional(readOnly = true)
 	public List<TaskRow> openAt(long locationId, int limit) {
-		return this.jdbc.sql("""
-				SELECT t.id, t.created_at, r.id, r.reference, r.type, r.status, r.effective_deadline
+		return withRequests(this.jdbc.sql("""
+				SELECT t.id, t.created_at, t.request_id
 				FROM location_task t
-				JOIN dsr_request r ON r.id = t.request_id
 				WHERE t.location_id = ? AND t.status = 'OPEN'
 				ORDER BY t.id
 				LIMIT ?""")
 			.params(locationId, limit)
-			.query((rs, i) -> new TaskRow(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getLong(3), rs.getString(4),
-					RequestType.valueOf(rs.getString(5)), rs.getString(6), rs.getObject(7, LocalDate.class), locationId,
+			.query((rs, i) -> new OpenTask(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getLong(3), locationId,
 					null))
-			.list();
+			.list());
+	}
+
+	/** Open tasks with their requests, read from the request module (one query). */
+	private List<TaskRow> withRequests(List<OpenTask> tasks) {
+		Map<Long, RequestSummary> requests = this.directory.summaries(tasks.stream().map(OpenTask::requestId).toList());
+		return tasks.stream().map((task) -> {
+			RequestSummary request = requests.get(task.requestId());
+			return new TaskRow(task.id(), task.createdAt(), task.requestId(), request.reference(), request.type(),
+					request.status().name(), request.effectiveDeadline(), task.locationId(), task.locationName());
+		}).toList();
+	}
+
+	private record OpenTask(long id, Instant createdAt, long requestId, long locationId, LocalizedText locationName) {
 	}
 
 	/**
@@ -261,18 +275,21 @@ public class TaskService implements CompletionGuard, TaskChecklist {
 			.query(Long.class)
 			.single();
 		List<HoldRow> rows = this.jdbc.sql("""
-				SELECT h.id, h.retained_until, h.legal_ground, h.legal_ground_text, h.kept, h.reminded_at,
-				       r.id, r.reference
+				SELECT h.id, h.retained_until, h.legal_ground, h.legal_ground_text, h.kept, h.reminded_at, h.request_id
 				FROM retention_hold h
-				JOIN dsr_request r ON r.id = h.request_id
 				WHERE h.location_id = ? AND h.erased_at IS NULL
 				ORDER BY h.retained_until, h.id
 				LIMIT ? OFFSET ?""")
 			.params(locationId, size, (long) number * size)
 			.query((rs, i) -> new HoldRow(rs.getLong(1), rs.getObject(2, LocalDate.class),
 					LegalGround.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getTimestamp(6) != null,
-					rs.getLong(7), rs.getString(8)))
+					rs.getLong(7), null))
 			.list();
+		Map<Long, RequestSummary> requests = this.directory.summaries(rows.stream().map(HoldRow::requestId).toList());
+		rows = rows.stream()
+			.map((hold) -> new HoldRow(hold.id(), hold.retainedUntil(), hold.ground(), hold.groundText(), hold.kept(),
+					hold.reminded(), hold.requestId(), requests.get(hold.requestId()).reference()))
+			.toList();
 		return new PageImpl<>(rows, PageRequest.of(number, size), total);
 	}
 

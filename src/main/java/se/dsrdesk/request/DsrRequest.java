@@ -177,15 +177,14 @@ public class DsrRequest {
 	 */
 	private static final Map<RequestAction, Set<RequestStatus>> ALLOWED = Map.ofEntries(
 			Map.entry(RequestAction.EMAIL_VERIFIED, Set.of(UNVERIFIED)),
-			Map.entry(RequestAction.ASSIGNED, Set.of(UNVERIFIED, NEW, IN_PROGRESS, AWAITING_SUBJECT)),
-			Map.entry(RequestAction.STARTED, Set.of(NEW)),
+			Map.entry(RequestAction.ASSIGNED, RequestStatus.OPEN), Map.entry(RequestAction.STARTED, Set.of(NEW)),
 			Map.entry(RequestAction.IDENTITY_VERIFIED, Set.of(NEW, IN_PROGRESS, AWAITING_SUBJECT)),
 			Map.entry(RequestAction.PAUSED, Set.of(NEW, IN_PROGRESS)),
 			Map.entry(RequestAction.RESUMED, Set.of(AWAITING_SUBJECT)),
-			Map.entry(RequestAction.EXTENDED, Set.of(NEW, IN_PROGRESS)),
+			Map.entry(RequestAction.EXTENDED, RequestStatus.EXTENDABLE),
 			Map.entry(RequestAction.COMPLETED, Set.of(IN_PROGRESS)),
 			Map.entry(RequestAction.REJECTED, Set.of(NEW, IN_PROGRESS, AWAITING_SUBJECT)),
-			Map.entry(RequestAction.WITHDRAWN, Set.of(UNVERIFIED, NEW, IN_PROGRESS, AWAITING_SUBJECT)),
+			Map.entry(RequestAction.WITHDRAWN, RequestStatus.OPEN),
 			Map.entry(RequestAction.EXPIRED, Set.of(UNVERIFIED)));
 
 	protected DsrRequest() {

@@ -27,7 +27,7 @@ public class IllegalTransitionException extends RefusedException {
 	}
 
 	private static boolean isSecondExtension(RequestStatus status, RequestAction action) {
-		return action == RequestAction.EXTENDED && RequestStatus.CLOCK_RUNNING.contains(status);
+		return action == RequestAction.EXTENDED && RequestStatus.EXTENDABLE.contains(status);
 	}
 
 	public RequestStatus status() {

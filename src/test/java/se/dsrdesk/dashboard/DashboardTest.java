@@ -84,13 +84,19 @@ class DashboardTest {
 
 	@BeforeEach
 	void emptyTheRequests() {
-		this.jdbc.execute("truncate table dsr_request, data_subject cascade");
+		emptyTheRequestsAndTheirCounts();
 	}
 
 	@AfterEach
 	void resetClockAndLeaveNoRequests() {
 		this.clock.reset();
+		emptyTheRequestsAndTheirCounts();
+	}
+
+	/** A truncation bypasses the application: the counts are emptied with it. */
+	private void emptyTheRequestsAndTheirCounts() {
 		this.jdbc.execute("truncate table dsr_request, data_subject cascade");
+		this.jdbc.execute("truncate table dashboard_running_deadline, dashboard_received, dashboard_answered");
 	}
 
 	@Test
@@ -340,8 +346,7 @@ class DashboardTest {
 		}
 
 		// Counted in UTC, the answer at 00:30 on 1 January in Stockholm falls in 2025.
-		this.jdbc.update("update dashboard_setting set time_zone = 'UTC'");
-		this.jdbc.execute("select dashboard_rebuild()");
+		this.rollup.recount(ZoneId.of("UTC"));
 		LocalDate jan = LocalDate.parse("2025-01-01");
 		LocalDate dec = LocalDate.parse("2025-12-31");
 		assertThat(this.dashboard.figures(jan, dec, false).answered()).isEqualTo(9);
@@ -352,18 +357,57 @@ class DashboardTest {
 		assertThat(this.dashboard.figures(jan, dec, false)).isEqualTo(this.dashboard.figures(jan, dec, true));
 		assertThat(this.dashboard.figures(jan, dec, false).answered()).isEqualTo(8);
 
-		// A change made outside the application is counted too, and so is a deletion.
+		// A change made outside the application is counted by the next recount (nightly,
+		// or at startup after a change of zone or rules), and so is a deletion.
 		long id = this.jdbc.queryForObject(
 				"select min(id) from dsr_request where status = 'COMPLETED' and receipt_date = date '2025-03-03'",
 				Long.class);
 		this.jdbc.update("update dsr_request set status = 'WITHDRAWN' where id = ?", id);
+		assertThat(this.dashboard.figures(jan, dec, false).answered()).isEqualTo(8);
+		this.rollup.recountNightly();
 		assertThat(this.dashboard.figures(jan, dec, false)).isEqualTo(this.dashboard.figures(jan, dec, true));
 		assertThat(this.dashboard.figures(jan, dec, false).answered()).isEqualTo(7);
 		this.jdbc.update("delete from request_note where request_id = ?", id);
 		this.jdbc.update("delete from location_task where request_id = ?", id);
 		this.jdbc.update("delete from dsr_request where id = ?", id);
+		this.rollup.recountNightly();
 		assertThat(this.dashboard.figures(jan, dec, false)).isEqualTo(this.dashboard.figures(jan, dec, true));
 		assertThat(this.dashboard.figures(jan, dec, false).received()).isEqualTo(8);
+		// At startup a changed rule recounts, as a changed zone does.
+		this.jdbc.update("update dashboard_setting set rules = 'openUnpaused=NEW'");
+		this.jdbc.execute("truncate table dashboard_running_deadline, dashboard_received, dashboard_answered");
+		this.rollup.afterSingletonsInstantiated();
+		assertThat(this.jdbc.queryForObject("select rules from dashboard_setting", String.class))
+			.isEqualTo(DashboardRollup.rules());
+		assertThat(this.dashboard.figures(jan, dec, false)).isEqualTo(this.dashboard.figures(jan, dec, true));
+	}
+
+	@Test
+	void everyWriteThroughTheApplicationIsCountedInItsOwnTransaction() {
+		seedTheYear2025();
+		this.rollup.recountNightly();
+		LocalDate jan = LocalDate.parse("2025-01-01");
+		LocalDate dec = LocalDate.parse("2025-12-31");
+		this.clock.set(instant("2026-06-15T10:00"));
+		Glance glance = this.dashboard.glance(false);
+		assertThat(glance).isEqualTo(this.dashboard.glance(true));
+		// The restriction received 20 December 2024 and extended is still open: it is
+		// overdue, and withdrawing it through the application takes it off at once.
+		long open = this.jdbc.queryForObject("select id from dsr_request where type = 'RESTRICTION'", Long.class);
+		assertThat(glance.overdue().first()).extracting(RequestItem::id).contains(open);
+		this.requests.withdraw(open, null, Actor.SYSTEM);
+		assertThat(this.dashboard.glance(false)).isEqualTo(this.dashboard.glance(true));
+		assertThat(this.dashboard.glance(false).overdue().count()).isEqualTo(glance.overdue().count() - 1);
+		// A new request is counted as received and running; answering it, as answered.
+		long late = receive("2026-06-15T11:00", RequestType.ACCESS);
+		LocalDate june = LocalDate.parse("2026-06-01");
+		LocalDate july = LocalDate.parse("2026-07-31");
+		assertThat(this.dashboard.figures(june, july, false).received()).isEqualTo(1);
+		assertThat(this.dashboard.glance(false)).isEqualTo(this.dashboard.glance(true));
+		completeAt(late, "2026-06-20T10:00");
+		assertThat(this.dashboard.figures(june, july, false)).isEqualTo(this.dashboard.figures(june, july, true));
+		assertThat(this.dashboard.figures(june, july, false).answered()).isEqualTo(1);
+		assertThat(this.dashboard.figures(jan, dec, false)).isEqualTo(this.dashboard.figures(jan, dec, true));
 	}
 
 	@Test
@@ -530,6 +574,8 @@ class DashboardTest {
 			.getId();
 		this.jdbc.update("update dsr_request set status = 'EXPIRED', closed_at = ? where id = ?",
 				java.sql.Timestamp.from(instant("2025-05-20T10:00")), expired);
+		// Expired by SQL, past the application: recount, as the nightly recount would.
+		this.rollup.recount(ZoneId.of("Europe/Stockholm"));
 		// The expectations above rest on these deadlines (1 January and 1 May are
 		// holidays).
 		assertThat(this.requests.get(a5).getEffectiveDeadline()).isEqualTo(LocalDate.parse("2025-09-01"));

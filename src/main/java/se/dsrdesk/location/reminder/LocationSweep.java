@@ -29,6 +29,9 @@ import se.dsrdesk.deadline.DeadlineCalculator;
 import se.dsrdesk.notification.OutgoingMail;
 import se.dsrdesk.notification.Outbox;
 import se.dsrdesk.notification.RecipientKind;
+import se.dsrdesk.request.RequestDirectory;
+import se.dsrdesk.request.RequestSummary;
+import se.dsrdesk.request.RequestType;
 import se.dsrdesk.system.ExclusiveJobs;
 import se.dsrdesk.location.LegalGround;
 import se.dsrdesk.location.LocalizedText;
@@ -49,9 +52,9 @@ public class LocationSweep {
 
 	static final String LOCK_NAME = "location-sweep";
 
-	private static final String OPEN = "('NEW', 'IN_PROGRESS', 'AWAITING_SUBJECT')";
-
 	private final JdbcClient jdbc;
+
+	private final RequestDirectory directory;
 
 	private final TransactionTemplate transactions;
 
@@ -71,8 +74,9 @@ public class LocationSweep {
 
 	LocationSweep(JdbcClient jdbc, TransactionTemplate transactions, ExclusiveJobs jobs, DeadlineCalculator calendar,
 			StaffUserRepository staff, Outbox outbox, LocationSweepProperties properties, Clock clock,
-			TaskScheduler taskScheduler) {
+			TaskScheduler taskScheduler, RequestDirectory directory) {
 		this.jdbc = jdbc;
+		this.directory = directory;
 		this.transactions = transactions;
 		this.jobs = jobs;
 		this.calendar = calendar;
@@ -115,19 +119,18 @@ public class LocationSweep {
 	private int remindHolds(LocalDate today) {
 		int reminded = 0;
 		while (true) {
-			List<DueHold> batch = this.jdbc.sql("""
-					SELECT h.id, h.retained_until, h.legal_ground, r.reference, l.id, l.name_sv, l.name_en, l.owner_id
+			List<DueHold> batch = withReferences(this.jdbc.sql("""
+					SELECT h.id, h.retained_until, h.legal_ground, h.request_id, l.id, l.name_sv, l.name_en, l.owner_id
 					FROM retention_hold h
 					JOIN data_location l ON l.id = h.location_id
-					JOIN dsr_request r ON r.id = h.request_id
 					WHERE h.erased_at IS NULL AND h.reminded_at IS NULL AND h.retained_until <= ?
 					ORDER BY h.retained_until, h.id
 					LIMIT ?""")
 				.params(Date.valueOf(today), this.properties.batchSize())
 				.query((rs, i) -> new DueHold(rs.getLong(1), rs.getObject(2, LocalDate.class),
-						LegalGround.valueOf(rs.getString(3)), rs.getString(4), rs.getLong(5),
+						LegalGround.valueOf(rs.getString(3)), rs.getLong(4), null, rs.getLong(5),
 						new LocalizedText(rs.getString(6), rs.getString(7)), (Long) rs.getObject(8, Long.class)))
-				.list();
+				.list());
 			if (batch.isEmpty()) {
 				return reminded;
 			}
@@ -212,36 +215,43 @@ public class LocationSweep {
 			.singleRow();
 		LocalizedText name = new LocalizedText((String) location.get("name_sv"), (String) location.get("name_en"));
 		LocalDate due = ((java.sql.Date) location.get("next_review_due")).toLocalDate();
-		String touching = " FROM dsr_request r WHERE r.status IN " + OPEN
-				+ " AND (EXISTS (SELECT 1 FROM location_task t WHERE t.request_id = r.id AND t.location_id = :location)"
-				+ " OR (r.status = 'NEW' AND r.type IN (SELECT request_type FROM data_location_request_type"
-				+ " WHERE location_id = :location)))";
-		long requestTotal = this.jdbc.sql("SELECT COUNT(*)" + touching)
-			.param("location", locationId)
+		// The requests in hand with a task at the location, and the new ones of a type it
+		// handles (their tasks are still to come), as the request module reads them.
+		List<Long> withTasks = this.jdbc.sql("SELECT DISTINCT request_id FROM location_task WHERE location_id = ?")
+			.param(locationId)
 			.query(Long.class)
-			.single();
-		List<Map<String, Object>> requests = this.jdbc
-			.sql("SELECT r.reference, r.type, r.status, r.effective_deadline" + touching
-					+ " ORDER BY r.effective_deadline, r.id LIMIT :limit")
-			.param("location", locationId)
-			.param("limit", this.properties.maxItemsPerMail())
-			.query((rs, i) -> Map.<String, Object>of("reference", rs.getString(1), "type", rs.getString(2), "status",
-					rs.getString(3), "deadline", rs.getObject(4, LocalDate.class)))
 			.list();
+		List<RequestType> types = this.jdbc
+			.sql("SELECT request_type FROM data_location_request_type WHERE location_id = ?")
+			.param(locationId)
+			.query((rs, i) -> RequestType.valueOf(rs.getString(1)))
+			.list();
+		RequestDirectory.Found touching = this.directory.inHandAmongOrNew(withTasks, types,
+				this.properties.maxItemsPerMail());
+		long requestTotal = touching.count();
+		List<Map<String, Object>> requests = touching.first()
+			.stream()
+			.map((request) -> Map.<String, Object>of("reference", request.reference(), "type", request.type().name(),
+					"status", request.status().name(), "deadline", request.effectiveDeadline()))
+			.toList();
 		long holdTotal = this.jdbc
 			.sql("SELECT COUNT(*) FROM retention_hold WHERE location_id = ? AND erased_at IS NULL")
 			.param(locationId)
 			.query(Long.class)
 			.single();
-		List<Map<String, Object>> holds = this.jdbc.sql("""
-				SELECT r.reference, h.retained_until, h.legal_ground
-				FROM retention_hold h JOIN dsr_request r ON r.id = h.request_id
+		List<Map<String, Object>> holds = withReferences(this.jdbc.sql("""
+				SELECT h.id, h.retained_until, h.legal_ground, h.request_id
+				FROM retention_hold h
 				WHERE h.location_id = ? AND h.erased_at IS NULL
 				ORDER BY h.retained_until, h.id LIMIT ?""")
 			.params(locationId, this.properties.maxItemsPerMail())
-			.query((rs, i) -> Map.<String, Object>of("reference", rs.getString(1), "until",
-					rs.getObject(2, LocalDate.class), "ground", rs.getString(3)))
-			.list();
+			.query((rs, i) -> new DueHold(rs.getLong(1), rs.getObject(2, LocalDate.class),
+					LegalGround.valueOf(rs.getString(3)), rs.getLong(4), null, locationId, null, null))
+			.list())
+			.stream()
+			.map((hold) -> Map.<String, Object>of("reference", hold.reference(), "until", hold.retainedUntil(),
+					"ground", hold.ground().name()))
+			.toList();
 		Long ownerId = (location.get("owner_id") != null) ? ((Number) location.get("owner_id")).longValue() : null;
 		for (StaffUser recipient : recipientsFor(ownerId)) {
 			Locale language = Locale.forLanguageTag(recipient.getPreferredLanguage());
@@ -278,8 +288,17 @@ public class LocationSweep {
 	/**
 	 * A hold whose date has come.
 	 */
-	record DueHold(long id, LocalDate retainedUntil, LegalGround ground, String reference, long locationId,
-			LocalizedText locationName, Long ownerId) {
+	record DueHold(long id, LocalDate retainedUntil, LegalGround ground, long requestId, String reference,
+			long locationId, LocalizedText locationName, Long ownerId) {
+	}
+
+	/** The holds with the references of their requests, asked of the request module. */
+	private List<DueHold> withReferences(List<DueHold> holds) {
+		Map<Long, RequestSummary> requests = this.directory.summaries(holds.stream().map(DueHold::requestId).toList());
+		return holds.stream()
+			.map((hold) -> new DueHold(hold.id(), hold.retainedUntil(), hold.ground(), hold.requestId(),
+					requests.get(hold.requestId()).reference(), hold.locationId(), hold.locationName(), hold.ownerId()))
+			.toList();
 	}
 
 	/**

@@ -4,12 +4,13 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import se.dsrdesk.system.EmailAddresses;
 import se.dsrdesk.request.RequestStatus;
 import se.dsrdesk.request.RequestType;
+import se.dsrdesk.system.QueryPlans;
 
 /**
  * Reads one page of the staff inbox with one query: requests with their person's name and
@@ -24,25 +26,24 @@ import se.dsrdesk.request.RequestType;
  * keyset cursor. Paging by cursor instead of OFFSET makes a page deep in a million
  * requests cost what the first page costs: each filter has an index whose order is
  * (deadline, id) after its equality columns (V20, V21), so the database reads only the
- * rows it shows. Status and type values are written into the SQL as literals (they come
- * from enums), so that PostgreSQL can match its partial indexes to them.
+ * rows it shows. Status and type values are bind values, planned with their values (see
+ * {@link QueryPlans}), so that PostgreSQL can match its partial indexes to them; unless
+ * told otherwise the inbox shows the {@link RequestStatus#OPEN open} requests.
  */
 @Component
 public class InboxQuery {
 
 	static final int PAGE_SIZE = 25;
 
-	/** The statuses the inbox shows unless told otherwise: the open ones. */
-	static final String OPEN = "('UNVERIFIED', 'NEW', 'IN_PROGRESS', 'AWAITING_SUBJECT')";
-
 	private static final Pattern REFERENCE = Pattern.compile("(?i)DSR-\\d{4}-\\d{6}");
 
 	private final JdbcTemplate jdbc;
 
-	private volatile Boolean postgres;
+	private final QueryPlans plans;
 
-	InboxQuery(JdbcTemplate jdbc) {
+	InboxQuery(JdbcTemplate jdbc, QueryPlans plans) {
 		this.jdbc = jdbc;
+		this.plans = plans;
 	}
 
 	/**
@@ -64,27 +65,29 @@ public class InboxQuery {
 		List<Object> args = new ArrayList<>();
 		Optional<RequestStatus> status = filter.chosenStatus();
 		if (status.isPresent()) {
-			sql.append(" and r.status = '").append(status.get().name()).append('\'');
+			sql.append(" and r.status = ?");
+			args.add(status.get().name());
 		}
 		else if (!filter.allStatuses()) {
-			sql.append(" and r.status in ").append(OPEN);
+			statusIn(RequestStatus.OPEN, sql, args);
 		}
 		if (filter.isPaused()) {
-			sql.append(" and r.status = '").append(RequestStatus.AWAITING_SUBJECT.name()).append('\'');
+			statusIn(RequestStatus.PAUSED, sql, args);
 		}
 		if (filter.getType() != null) {
-			sql.append(" and r.type = '").append(filter.getType().name()).append('\'');
+			sql.append(" and r.type = ?");
+			args.add(filter.getType().name());
 		}
 		assignee(filter.getAssignee(), currentUserId, sql, args);
 		// A paused clock is neither overdue nor due: the days of the pause are added to
 		// the deadline when it resumes (the Urgency rule, which the dashboard counts by).
 		if (filter.isOverdue()) {
-			sql.append(" and r.status <> '").append(RequestStatus.AWAITING_SUBJECT.name()).append('\'');
+			statusNotIn(RequestStatus.PAUSED, sql, args);
 			sql.append(" and r.effective_deadline < ?");
 			args.add(Date.valueOf(today));
 		}
 		filter.dueWithinDays().ifPresent((days) -> {
-			sql.append(" and r.status <> '").append(RequestStatus.AWAITING_SUBJECT.name()).append('\'');
+			statusNotIn(RequestStatus.PAUSED, sql, args);
 			sql.append(" and r.effective_deadline between ? and ?");
 			args.add(Date.valueOf(today));
 			args.add(Date.valueOf(today.plusDays(days)));
@@ -103,18 +106,14 @@ public class InboxQuery {
 			args.add(cursor.id());
 		});
 		sql.append(" order by r.effective_deadline, r.id limit ").append(PAGE_SIZE + 1);
-		if (isPostgres()) {
-			// The best plan depends on the values: a rare name is found through the
-			// trigram
-			// index, a common filter by walking the deadline order. The JDBC driver
-			// switches
-			// a statement to a server-side generic plan after five runs, which cannot see
-			// the
-			// values and walked all million rows for a rare name (measured: over 2 s).
-			// For
-			// this transaction, plan with the values every time (about 1 ms).
-			this.jdbc.execute("set local plan_cache_mode = force_custom_plan");
-		}
+		// The best plan depends on the values: a rare name is found through the trigram
+		// index, a common filter by walking the deadline order, and only the values say
+		// which partial index fits. The JDBC driver switches a statement to a server-side
+		// generic plan after five runs, which cannot see the values and walked all
+		// million
+		// rows for a rare name (measured: over 2 s). For this transaction, plan with the
+		// values every time (about 1 ms).
+		this.plans.withValues();
 		List<InboxRow> rows = this.jdbc.query(sql.toString(), (rs, n) -> {
 			LocalDate deadline = rs.getDate("effective_deadline").toLocalDate();
 			return new InboxRow(rs.getLong("id"), rs.getString("reference"), RequestType.valueOf(rs.getString("type")),
@@ -125,14 +124,18 @@ public class InboxQuery {
 		return new InboxPage(more ? rows.subList(0, PAGE_SIZE) : rows, more);
 	}
 
-	private boolean isPostgres() {
-		Boolean postgres = this.postgres;
-		if (postgres == null) {
-			postgres = this.jdbc.execute((ConnectionCallback<Boolean>) (connection) -> "PostgreSQL"
-				.equals(connection.getMetaData().getDatabaseProductName()));
-			this.postgres = postgres;
-		}
-		return postgres;
+	private static void statusIn(Set<RequestStatus> statuses, StringBuilder sql, List<Object> args) {
+		sql.append(" and r.status in (").append(placeholders(statuses)).append(')');
+		args.addAll(RequestStatus.names(statuses));
+	}
+
+	private static void statusNotIn(Set<RequestStatus> statuses, StringBuilder sql, List<Object> args) {
+		sql.append(" and r.status not in (").append(placeholders(statuses)).append(')');
+		args.addAll(RequestStatus.names(statuses));
+	}
+
+	private static String placeholders(Set<RequestStatus> statuses) {
+		return String.join(", ", Collections.nCopies(statuses.size(), "?"));
 	}
 
 	private static void assignee(String assignee, long currentUserId, StringBuilder sql, List<Object> args) {

@@ -39,7 +39,7 @@ public class IntakeSweep {
 
 	static final String LOCK_NAME = "intake-sweep";
 
-	private static final String DUE = "SELECT id, received_at FROM dsr_request WHERE status = 'UNVERIFIED'"
+	private static final String DUE = "SELECT id, received_at FROM dsr_request WHERE status = ?"
 			+ " AND received_at <= ? AND (received_at, id) > (?, ?)";
 
 	private final JdbcTemplate jdbc;
@@ -103,12 +103,11 @@ public class IntakeSweep {
 		String sql = DUE + " AND received_at > ? AND confirmation_reminded_at IS NULL ORDER BY received_at, id LIMIT ?";
 		return inBatches(sql, dueBefore, expiringBefore, (ids) -> {
 			Timestamp stamp = Timestamp.from(now);
-			int[] updated = this.jdbc.batchUpdate(
-					"UPDATE dsr_request SET confirmation_reminded_at = ? WHERE id = ?"
-							+ " AND status = 'UNVERIFIED' AND confirmation_reminded_at IS NULL",
-					ids, ids.size(), (ps, id) -> {
+			int[] updated = this.jdbc.batchUpdate("UPDATE dsr_request SET confirmation_reminded_at = ? WHERE id = ?"
+					+ " AND status = ? AND confirmation_reminded_at IS NULL", ids, ids.size(), (ps, id) -> {
 						ps.setTimestamp(1, stamp);
 						ps.setLong(2, id);
+						ps.setString(3, RequestStatus.UNVERIFIED.name());
 					})[0];
 			List<Long> claimed = new ArrayList<>();
 			for (int i = 0; i < ids.size(); i++) {
@@ -158,7 +157,7 @@ public class IntakeSweep {
 		long keyId = 0;
 		int done = 0;
 		while (true) {
-			List<Object> args = new ArrayList<>(List.of(dueBefore, keyTime, keyId));
+			List<Object> args = new ArrayList<>(List.of(RequestStatus.UNVERIFIED.name(), dueBefore, keyTime, keyId));
 			if (after != null) {
 				args.add(after);
 			}

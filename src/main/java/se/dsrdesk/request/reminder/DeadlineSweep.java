@@ -13,6 +13,8 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +23,8 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -33,7 +37,9 @@ import se.dsrdesk.request.reminder.StaffDirectory.Recipient;
 import se.dsrdesk.notification.OutgoingMail;
 import se.dsrdesk.notification.Outbox;
 import se.dsrdesk.notification.RecipientKind;
+import se.dsrdesk.request.RequestStatus;
 import se.dsrdesk.system.ExclusiveJobs;
+import se.dsrdesk.system.QueryPlans;
 import se.dsrdesk.system.ExclusiveJobs.Outcome;
 import se.dsrdesk.deadline.DeadlineCalculator;
 
@@ -53,11 +59,13 @@ public class DeadlineSweep {
 
 	static final String LOCK_NAME = "deadline-sweep";
 
-	private static final String RUNNING = "r.status IN ('NEW', 'IN_PROGRESS')";
-
 	private static final LocalDate EPOCH = LocalDate.of(1970, 1, 1);
 
 	private final JdbcTemplate jdbc;
+
+	private final NamedParameterJdbcTemplate named;
+
+	private final QueryPlans plans;
 
 	private final TransactionTemplate transactions;
 
@@ -77,8 +85,10 @@ public class DeadlineSweep {
 
 	DeadlineSweep(JdbcTemplate jdbc, TransactionTemplate transactions, ExclusiveJobs jobs,
 			DeadlineCalculator calculator, StaffUserRepository staff, Outbox outbox, SweepProperties properties,
-			Clock clock, TaskScheduler taskScheduler) {
+			Clock clock, TaskScheduler taskScheduler, QueryPlans plans) {
 		this.jdbc = jdbc;
+		this.named = new NamedParameterJdbcTemplate(jdbc);
+		this.plans = plans;
 		this.transactions = transactions;
 		this.jobs = jobs;
 		this.calculator = calculator;
@@ -122,13 +132,13 @@ public class DeadlineSweep {
 		Map<NoticeKind, Integer> notices = new EnumMap<>(NoticeKind.class);
 		int[] mails = { 0 };
 		for (Window window : ReminderWindows.forDay(this.calculator, today, this.properties.reminderWorkingDays())) {
-			sendNotices(NoticeKind.REMINDER, window.threshold(), "effective_deadline", "", window.first(),
-					window.last(), today, directory, notices, mails);
+			sendNotices(NoticeKind.REMINDER, window.threshold(), RequestStatus.STATUTORY_CLOCK_RUNNING,
+					"effective_deadline", "", window.first(), window.last(), today, directory, notices, mails);
 		}
-		sendNotices(NoticeKind.LAST_DAY_TO_EXTEND, 0, "one_month_deadline", " AND r.extension_months = 0", today, today,
-				today, directory, notices, mails);
-		sendNotices(NoticeKind.OVERDUE, 0, "effective_deadline", "", EPOCH, today.minusDays(1), today, directory,
-				notices, mails);
+		sendNotices(NoticeKind.LAST_DAY_TO_EXTEND, 0, RequestStatus.EXTENDABLE, "one_month_deadline",
+				" AND r.extension_months = 0", today, today, today, directory, notices, mails);
+		sendNotices(NoticeKind.OVERDUE, 0, RequestStatus.STATUTORY_CLOCK_RUNNING, "effective_deadline", "", EPOCH,
+				today.minusDays(1), today, directory, notices, mails);
 		int digests = sendDigest(today, directory);
 		SweepReport report = new SweepReport(Outcome.RAN, notices, mails[0], digests,
 				Duration.ofNanos(System.nanoTime() - started));
@@ -136,27 +146,34 @@ public class DeadlineSweep {
 		return report;
 	}
 
-	private void sendNotices(NoticeKind kind, int threshold, String dateColumn, String extraCondition, LocalDate first,
-			LocalDate last, LocalDate today, StaffDirectory directory, Map<NoticeKind, Integer> notices, int[] mails) {
+	private void sendNotices(NoticeKind kind, int threshold, Set<RequestStatus> statuses, String dateColumn,
+			String extraCondition, LocalDate first, LocalDate last, LocalDate today, StaffDirectory directory,
+			Map<NoticeKind, Integer> notices, int[] mails) {
 		// OFFSET 0 keeps the NOT EXISTS a per-row probe of the notice table's unique
 		// index. As an
 		// anti-join, its plan depends on the notice table's statistics, which a sweep
 		// that just
 		// wrote thousands of notices has made stale: that plan was 400 times slower.
 		String sql = "SELECT r.id, r.reference, r.type, r." + dateColumn + " AS due, r.assignee_id FROM dsr_request r"
-				+ " WHERE " + RUNNING + extraCondition + " AND r." + dateColumn + " BETWEEN ? AND ?" + " AND (r."
-				+ dateColumn + ", r.id) > (?, ?)"
-				+ " AND NOT EXISTS (SELECT 1 FROM deadline_notice n WHERE n.request_id = r.id AND n.kind = ?"
-				+ " AND n.threshold = ? AND n.deadline = r." + dateColumn + " OFFSET 0)" + " ORDER BY r." + dateColumn
-				+ ", r.id LIMIT ?";
+				+ " WHERE r.status IN (:statuses)" + extraCondition + " AND r." + dateColumn
+				+ " BETWEEN :first AND :last AND (r." + dateColumn + ", r.id) > (:keyDate, :keyId)"
+				+ " AND NOT EXISTS (SELECT 1 FROM deadline_notice n WHERE n.request_id = r.id AND n.kind = :kind"
+				+ " AND n.threshold = :threshold AND n.deadline = r." + dateColumn + " OFFSET 0)" + " ORDER BY r."
+				+ dateColumn + ", r.id LIMIT :limit";
 		LocalDate keyDate = first;
 		long keyId = 0;
 		while (true) {
-			List<DueRequest> batch = this.jdbc.query(sql,
-					(rs, i) -> new DueRequest(rs.getLong(1), rs.getString(2), rs.getString(3),
-							rs.getObject(4, LocalDate.class), (Long) rs.getObject(5, Long.class)),
-					Date.valueOf(first), Date.valueOf(last), Date.valueOf(keyDate), keyId, kind.name(), threshold,
-					this.properties.batchSize());
+			MapSqlParameterSource params = new MapSqlParameterSource("statuses", RequestStatus.names(statuses))
+				.addValue("first", Date.valueOf(first))
+				.addValue("last", Date.valueOf(last))
+				.addValue("keyDate", Date.valueOf(keyDate))
+				.addValue("keyId", keyId)
+				.addValue("kind", kind.name())
+				.addValue("threshold", threshold)
+				.addValue("limit", this.properties.batchSize());
+			List<DueRequest> batch = withValuePlans(
+					() -> this.named.query(sql, params, (rs, i) -> new DueRequest(rs.getLong(1), rs.getString(2),
+							rs.getString(3), rs.getObject(4, LocalDate.class), (Long) rs.getObject(5, Long.class))));
 			if (batch.isEmpty()) {
 				return;
 			}
@@ -178,6 +195,18 @@ public class DeadlineSweep {
 				return;
 			}
 		}
+	}
+
+	/**
+	 * Runs a read in a transaction of its own whose statements PostgreSQL plans with
+	 * their values, so that it matches the status set to its partial index however often
+	 * the statement ran.
+	 */
+	private <T> T withValuePlans(Supplier<T> read) {
+		return this.transactions.execute((status) -> {
+			this.plans.withValues();
+			return read.get();
+		});
 	}
 
 	private int commitBatch(NoticeKind kind, int threshold, List<DueRequest> batch, LocalDate today,
@@ -214,18 +243,22 @@ public class DeadlineSweep {
 				|| directory.complianceOfficers().isEmpty()) {
 			return 0;
 		}
-		Integer total = this.jdbc.queryForObject(
-				"SELECT COUNT(*) FROM dsr_request r WHERE " + RUNNING + " AND r.effective_deadline < ?", Integer.class,
-				Date.valueOf(today));
+		MapSqlParameterSource params = new MapSqlParameterSource("running",
+				RequestStatus.names(RequestStatus.STATUTORY_CLOCK_RUNNING))
+			.addValue("today", Date.valueOf(today))
+			.addValue("limit", this.properties.maxItemsPerMail());
+		Integer total = withValuePlans(() -> this.named.queryForObject(
+				"SELECT COUNT(*) FROM dsr_request r WHERE r.status IN (:running) AND r.effective_deadline < :today",
+				params, Integer.class));
 		if (total == null || total == 0) {
 			return 0;
 		}
-		List<DueRequest> oldest = this.jdbc.query(
-				"SELECT r.id, r.reference, r.type, r.effective_deadline, r.assignee_id FROM dsr_request r WHERE "
-						+ RUNNING + " AND r.effective_deadline < ? ORDER BY r.effective_deadline, r.id LIMIT ?",
-				(rs, i) -> new DueRequest(rs.getLong(1), rs.getString(2), rs.getString(3),
-						rs.getObject(4, LocalDate.class), (Long) rs.getObject(5, Long.class)),
-				Date.valueOf(today), this.properties.maxItemsPerMail());
+		List<DueRequest> oldest = withValuePlans(() -> this.named.query(
+				"SELECT r.id, r.reference, r.type, r.effective_deadline, r.assignee_id FROM dsr_request r"
+						+ " WHERE r.status IN (:running) AND r.effective_deadline < :today"
+						+ " ORDER BY r.effective_deadline, r.id LIMIT :limit",
+				params, (rs, i) -> new DueRequest(rs.getLong(1), rs.getString(2), rs.getString(3),
+						rs.getObject(4, LocalDate.class), (Long) rs.getObject(5, Long.class))));
 		Integer sent = this.transactions.execute((status) -> {
 			int queued = 0;
 			for (Recipient officer : directory.complianceOfficers()) {

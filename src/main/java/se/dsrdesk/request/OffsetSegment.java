@@ -1,4 +1,4 @@
-package se.dsrdesk.dashboard;
+package se.dsrdesk.request;
 
 import java.time.Instant;
 import java.time.ZoneId;

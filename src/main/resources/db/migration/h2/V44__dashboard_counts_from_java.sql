@@ -1,0 +1,2 @@
+-- PostgreSQL only: the dashboard's counts are kept by the application instead of triggers (see
+-- db/migration/postgresql/V44). H2 keeps no counts: there the dashboard counts from dsr_request.
