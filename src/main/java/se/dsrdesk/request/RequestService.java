@@ -237,13 +237,13 @@ public class RequestService {
 	}
 
 	/**
-	 * Completes a request without a letter from here, unless work on it is still open:
-	 * for a request answered by other means. The case handler's step is {@link #answer},
-	 * which sends the letter.
+	 * Completes a request without a letter, unless work on it is still open. Not a step
+	 * of the workflow: the case handler's step is {@link #answer}, which sends the
+	 * letter; this is kept for the package and for tests that need a closed request.
 	 * @throws RequestHasOpenTasksException while a {@link CompletionGuard} reports open
 	 * items
 	 */
-	public DsrRequest complete(long id, Long expectedVersion, Actor actor) {
+	DsrRequest complete(long id, Long expectedVersion, Actor actor) {
 		return change(id, expectedVersion, (request) -> {
 			long open = this.completionGuards.orderedStream().mapToLong((guard) -> guard.openItems(id)).sum();
 			if (open > 0) {
@@ -254,12 +254,12 @@ public class RequestService {
 	}
 
 	/**
-	 * Refuses a request without a ground and without a letter from here, as refusals were
-	 * recorded before grounds were kept. The case handler's step is
+	 * Refuses a request without a ground and without a letter, as refusals were recorded
+	 * before grounds were kept. Not a step of the workflow: the case handler's step is
 	 * {@link #reject(long, Long, RejectionGround, String, Actor)}, which sends the
-	 * letter.
+	 * letter; this is kept for tests that need a refused request.
 	 */
-	public DsrRequest reject(long id, Long expectedVersion, String reason, Actor actor) {
+	DsrRequest reject(long id, Long expectedVersion, String reason, Actor actor) {
 		return change(id, expectedVersion, (request) -> request.reject(reason, actor, now()));
 	}
 

@@ -46,6 +46,7 @@ import se.dsrdesk.request.Channel;
 import se.dsrdesk.request.DsrRequest;
 import se.dsrdesk.request.NewRequest;
 import se.dsrdesk.request.RequestService;
+import se.dsrdesk.request.TestRequests;
 import se.dsrdesk.request.RequestType;
 import se.dsrdesk.support.Html;
 import se.dsrdesk.support.IntegrationTest;
@@ -355,7 +356,7 @@ class AuditTrailViewerTest {
 		this.requests.pause(request.getId(), null, "Är du Åsa Öberg-Ångström på " + email + "?", Actor.SYSTEM);
 		this.requests.resume(request.getId(), null, Actor.SYSTEM);
 		this.requests.extend(request.getId(), null, 1, "Åsa Öberg-Ångström har många konton", Actor.SYSTEM);
-		this.requests.reject(request.getId(), null, "Åsa Öberg-Ångström, 0701234567, begäran är ogrundad",
+		TestRequests.reject(this.requests, request.getId(), "Åsa Öberg-Ångström, 0701234567, begäran är ogrundad",
 				Actor.SYSTEM);
 
 		List<Map<String, Object>> rows = this.jdbc.queryForList(

@@ -30,6 +30,7 @@ import se.dsrdesk.request.Channel;
 import se.dsrdesk.request.NewRequest;
 import se.dsrdesk.request.RejectionGround;
 import se.dsrdesk.request.RequestService;
+import se.dsrdesk.request.TestRequests;
 import se.dsrdesk.request.RequestType;
 import se.dsrdesk.support.HttpVisitor;
 import se.dsrdesk.support.IntegrationTest;
@@ -547,7 +548,7 @@ class DashboardTest {
 		at("2025-03-15T14:00",
 				() -> this.requests.reject(a3, null, RejectionGround.EXCESSIVE, "Repeated", Actor.SYSTEM));
 		long a4 = receive("2025-06-02T10:00", RequestType.OBJECTION);
-		at("2025-06-12T14:00", () -> this.requests.reject(a4, null, "No reason to stop", Actor.SYSTEM));
+		at("2025-06-12T14:00", () -> TestRequests.reject(this.requests, a4, "No reason to stop", Actor.SYSTEM));
 		long a5 = receive("2025-08-01T10:00", RequestType.ACCESS);
 		completeAt(a5, "2025-09-10T14:00");
 		long a6 = receive("2025-12-01T10:00", RequestType.ACCESS);
@@ -587,7 +588,7 @@ class DashboardTest {
 		at(when, () -> {
 			this.requests.startWork(id, null, Actor.SYSTEM);
 			TestTasks.finishAll(this.tasks, id);
-			this.requests.complete(id, null, Actor.SYSTEM);
+			TestRequests.complete(this.requests, id, Actor.SYSTEM);
 		});
 	}
 

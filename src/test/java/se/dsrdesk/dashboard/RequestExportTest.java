@@ -34,6 +34,7 @@ import se.dsrdesk.request.Channel;
 import se.dsrdesk.request.DsrRequest;
 import se.dsrdesk.request.NewRequest;
 import se.dsrdesk.request.RequestService;
+import se.dsrdesk.request.TestRequests;
 import se.dsrdesk.request.RequestType;
 import se.dsrdesk.support.Html;
 import se.dsrdesk.support.IntegrationTest;
@@ -96,13 +97,13 @@ class RequestExportTest {
 		this.clock.set(Instant.parse("2018-02-01T09:00:00Z"));
 		this.requests.startWork(completed.getId(), null, Actor.SYSTEM);
 		TestTasks.finishAll(this.tasks, completed.getId());
-		this.requests.complete(completed.getId(), null, Actor.SYSTEM);
+		TestRequests.complete(this.requests, completed.getId(), Actor.SYSTEM);
 		this.requests.startWork(extendedOpen.getId(), null, Actor.SYSTEM);
 		this.requests.extend(extendedOpen.getId(), null, 2, "Many systems.", Actor.SYSTEM);
 		this.requests.withdraw(withdrawn.getId(), null, Actor.SYSTEM);
 		// Well after its deadline (about 5 February).
 		this.clock.set(Instant.parse("2018-03-01T09:00:00Z"));
-		this.requests.reject(rejectedLate.getId(), null, "Unfounded.", Actor.SYSTEM);
+		TestRequests.reject(this.requests, rejectedLate.getId(), "Unfounded.", Actor.SYSTEM);
 		extendedOpen = this.requests.get(extendedOpen.getId());
 		completed = this.requests.get(completed.getId());
 		rejectedLate = this.requests.get(rejectedLate.getId());

@@ -36,6 +36,7 @@ import se.dsrdesk.request.DsrRequest;
 import se.dsrdesk.request.NewRequest;
 import se.dsrdesk.request.RequestHasOpenTasksException;
 import se.dsrdesk.request.RequestService;
+import se.dsrdesk.request.TestRequests;
 import se.dsrdesk.request.RequestStatus;
 import se.dsrdesk.request.RequestType;
 import se.dsrdesk.support.IntegrationTest;
@@ -160,7 +161,7 @@ class LocationFlowTest {
 	@Test
 	void completingIsRefusedWhileATaskIsOpenAndAllowedOnceAllAreDone() {
 		DsrRequest request = startedRequest(RequestType.ERASURE);
-		assertThatThrownBy(() -> this.requests.complete(request.getId(), null, Actor.SYSTEM))
+		assertThatThrownBy(() -> TestRequests.complete(this.requests, request.getId(), Actor.SYSTEM))
 			.isInstanceOf(RequestHasOpenTasksException.class)
 			.satisfies((ex) -> assertThat(((RequestHasOpenTasksException) ex).openItems())
 				.isEqualTo(this.tasks.ofRequest(request.getId()).size()));
@@ -183,7 +184,7 @@ class LocationFlowTest {
 		assertThat(this.requests.get(request.getId()).getStatus()).isEqualTo(RequestStatus.IN_PROGRESS);
 
 		TestTasks.finishAll(this.tasks, request.getId());
-		assertThat(this.requests.complete(request.getId(), null, Actor.SYSTEM).getStatus())
+		assertThat(TestRequests.complete(this.requests, request.getId(), Actor.SYSTEM).getStatus())
 			.isEqualTo(RequestStatus.COMPLETED);
 	}
 
@@ -268,7 +269,7 @@ class LocationFlowTest {
 		DsrRequest waiting = registered(RequestType.ERASURE);
 		DsrRequest finished = startedRequest(RequestType.ERASURE);
 		TestTasks.finishAll(this.tasks, finished.getId());
-		this.requests.complete(finished.getId(), null, Actor.SYSTEM);
+		TestRequests.complete(this.requests, finished.getId(), Actor.SYSTEM);
 		this.jdbc.update("update data_location set next_review_due = ? where id = ?", LocalDate.of(2026, 3, 5),
 				this.crm.getId());
 
