@@ -125,8 +125,41 @@ public class Outbox {
 				+ " WHERE request_id IN (" + ids + ")", requestIds.toArray());
 	}
 
+	/**
+	 * How far the mails whose dedup keys start with a prefix are on their way out, such
+	 * as the notices of one policy change.
+	 * @param dedupKeyPrefix the prefix, such as {@code POLICY:12:}
+	 * @return the counts by status
+	 */
+	@Transactional(readOnly = true)
+	public Progress progress(String dedupKeyPrefix) {
+		Progress progress = new Progress(0, 0, 0);
+		for (var row : this.jdbc.queryForList(
+				"SELECT status, COUNT(*) AS n FROM correspondence WHERE dedup_key LIKE ? GROUP BY status",
+				dedupKeyPrefix.replace("%", "\\%").replace("_", "\\_") + "%")) {
+			long n = ((Number) row.get("n")).longValue();
+			switch (Correspondence.Status.valueOf((String) row.get("status"))) {
+				case QUEUED -> progress = new Progress(n, progress.sent(), progress.failed());
+				case SENT -> progress = new Progress(progress.queued(), n, progress.failed());
+				case FAILED -> progress = new Progress(progress.queued(), progress.sent(), n);
+			}
+		}
+		return progress;
+	}
+
 	private static String newMessageId() {
 		return "<" + UUID.randomUUID() + "@dsrdesk>";
+	}
+
+	/**
+	 * Counts of mails by status.
+	 *
+	 * @param queued waiting to be sent or retried
+	 * @param sent handed to the mail server
+	 * @param failed given up, or erased before sending
+	 */
+	public record Progress(long queued, long sent, long failed) {
+
 	}
 
 	/**

@@ -130,7 +130,7 @@ class SecurityConfiguration {
 			// The access extract's download link: the link's secret is the key.
 			.requestMatchers(HttpMethod.GET, "/request/download/**")
 			.permitAll()
-			.requestMatchers("/request", "/request/**", "/privacy")
+			.requestMatchers("/request", "/request/**", "/privacy", "/privacy/**")
 			.permitAll()
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
 			.permitAll()
