@@ -170,7 +170,9 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.POST, "/staff/requests/*/assign", "/staff/requests/*/start",
 					"/staff/requests/*/identity", "/staff/requests/*/information", "/staff/requests/*/resume",
 					"/staff/requests/*/extend", "/staff/requests/*/answer", "/staff/requests/*/reject",
-					"/staff/requests/*/withdraw", "/staff/requests/*/notes", "/staff/requests/*/attachments")
+					"/staff/requests/*/withdraw", "/staff/requests/*/notes", "/staff/requests/*/attachments",
+					"/staff/requests/*/legal-hold", "/staff/requests/*/legal-hold/lift",
+					"/staff/requests/*/attachments/*/delete")
 			.hasRole("CASE_HANDLER")
 			.requestMatchers(HttpMethod.GET, "/staff/requests/*", "/staff/requests/*/attachments/*")
 			.authenticated()

@@ -1,0 +1,202 @@
+package se.dsrdesk.request.retention;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import se.dsrdesk.audit.Actor;
+import se.dsrdesk.dashboard.Dashboard;
+import se.dsrdesk.dashboard.Figures;
+import se.dsrdesk.request.Casework;
+import se.dsrdesk.request.Channel;
+import se.dsrdesk.request.DsrRequest;
+import se.dsrdesk.request.NewRequest;
+import se.dsrdesk.request.RequestRetention;
+import se.dsrdesk.request.RequestService;
+import se.dsrdesk.request.RequestType;
+import se.dsrdesk.request.attachment.RequestAttachments;
+import se.dsrdesk.support.IntegrationTest;
+import se.dsrdesk.support.MutableClock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The daily purge of closed requests, against PostgreSQL with the clock moved. The
+ * requests here are closed in 1995, so that the purge never reaches other tests'
+ * requests.
+ */
+@IntegrationTest
+class ClosedRequestPurgeTest {
+
+	static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
+
+	static final LocalDate CLOSED_ON = LocalDate.of(1995, 3, 10);
+
+	@Autowired
+	RequestService requests;
+
+	@Autowired
+	Casework casework;
+
+	@Autowired
+	RequestAttachments attachments;
+
+	@Autowired
+	ClosedRequestPurge purge;
+
+	@Autowired
+	RequestRetention holds;
+
+	@Autowired
+	Dashboard dashboard;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	MutableClock clock;
+
+	@AfterEach
+	void resetClock() {
+		this.clock.reset();
+	}
+
+	@Test
+	void aClosedRequestIsPurgedTheDayAfterItsRetentionEndsAndNotBefore() {
+		long id = closedRequest();
+		at(CLOSED_ON.plusYears(3));
+		this.purge.run();
+		assertThat(description(id)).isEqualTo("Please erase everything about me");
+
+		at(CLOSED_ON.plusYears(3).plusDays(1));
+		assertThat(this.purge.run().requests()).isGreaterThanOrEqualTo(1);
+		Map<String, Object> request = this.jdbc
+			.queryForMap("SELECT r.description, r.closing_reason, r.status, r.type, r.receipt_date, r.purged_at,"
+					+ " s.name, s.email, s.phone, s.erased_at FROM dsr_request r"
+					+ " JOIN data_subject s ON s.id = r.data_subject_id WHERE r.id = ?", id);
+		assertThat(request).containsEntry("description", null)
+			.containsEntry("closing_reason", null)
+			.containsEntry("name", null)
+			.containsEntry("email", null)
+			.containsEntry("phone", null)
+			.containsEntry("status", "REJECTED")
+			.containsEntry("type", "ERASURE");
+		assertThat(request.get("purged_at")).isNotNull();
+		assertThat(request.get("erased_at")).isNotNull();
+		assertThat(count("SELECT COUNT(*) FROM request_note WHERE request_id = ?", id)).isZero();
+		assertThat(count("SELECT COUNT(*) FROM request_attachment WHERE request_id = ?", id)).isZero();
+		assertThat(count("SELECT COUNT(*) FROM request_token WHERE request_id = ?", id)).isZero();
+		assertThat(this.jdbc.queryForList(
+				"SELECT recipient || body_text || body_html FROM correspondence" + " WHERE request_id = ?",
+				String.class, id))
+			.isNotEmpty()
+			.allSatisfy((mail) -> assertThat(mail).isEqualTo("erased--"));
+		assertThat(this.holds.of(id).purgedAt()).isNotNull();
+	}
+
+	@Test
+	void theStatisticsAndTheAuditTrailAreUnchangedByAPurge() {
+		long id = closedRequest();
+		Figures before = this.dashboard.figures(LocalDate.of(1995, 1, 1), LocalDate.of(1995, 12, 31));
+		List<Map<String, Object>> trailBefore = auditTrail(id);
+		assertThat(trailBefore).isNotEmpty();
+
+		at(CLOSED_ON.plusYears(3).plusDays(1));
+		this.purge.run();
+
+		assertThat(description(id)).isNull();
+		assertThat(this.dashboard.figures(LocalDate.of(1995, 1, 1), LocalDate.of(1995, 12, 31))).isEqualTo(before);
+		List<Map<String, Object>> trailAfter = auditTrail(id);
+		assertThat(trailAfter.subList(0, trailBefore.size())).isEqualTo(trailBefore);
+		assertThat(trailAfter.subList(trailBefore.size(), trailAfter.size())).extracting((row) -> row.get("action"))
+			.containsExactly("REQUEST_PURGED");
+	}
+
+	@Test
+	void aRequestUnderALegalClaimsHoldIsNotPurgedUntilTheHoldIsLifted() {
+		long id = closedRequest();
+		at(CLOSED_ON.plusMonths(6));
+		this.holds.place(id, "The person has announced a claim for damages", new Actor(null, "handler"));
+		at(CLOSED_ON.plusYears(4));
+		this.purge.run();
+		assertThat(description(id)).isEqualTo("Please erase everything about me");
+		assertThat(this.holds.of(id).holdOn()).isEqualTo(CLOSED_ON.plusMonths(6));
+
+		this.holds.lift(id, new Actor(null, "handler"));
+		this.purge.run();
+		assertThat(description(id)).isNull();
+		assertThat(this.jdbc.queryForList("SELECT action FROM audit_event WHERE request_id = ? AND details IS NULL"
+				+ " AND action LIKE 'REQUEST_LEGAL_HOLD%' ORDER BY id", String.class, id))
+			.containsExactly("REQUEST_LEGAL_HOLD_PLACED", "REQUEST_LEGAL_HOLD_LIFTED");
+	}
+
+	@Test
+	void theDashboardCountOfWhatIsPurgedInTheNextThirtyDaysLeavesHeldRequestsOut() {
+		long first = closedRequest();
+		long second = closedRequest();
+		at(CLOSED_ON.plusYears(3).minusDays(40));
+		long withoutHold = this.holds.dueWithin(30);
+		at(CLOSED_ON.plusYears(3).minusDays(20));
+		long due = this.holds.dueWithin(30);
+		assertThat(due - withoutHold).isEqualTo(2);
+		this.holds.place(second, "A claim", Actor.SYSTEM);
+		assertThat(this.holds.dueWithin(30)).isEqualTo(due - 1);
+		assertThat(first).isNotEqualTo(second);
+	}
+
+	/**
+	 * A request registered, worked with a note and an attachment, and rejected on
+	 * {@link #CLOSED_ON}.
+	 */
+	long closedRequest() {
+		at(CLOSED_ON.minusDays(5));
+		DsrRequest request = this.requests.register(new NewRequest("Per Purge", uniqueEmail(), "070-1234567", "sv",
+				RequestType.ERASURE, Channel.LETTER, "Please erase everything about me", this.clock.instant()),
+				new Actor(null, "staff"));
+		long id = request.getId();
+		this.requests.startWork(id, null, Actor.SYSTEM);
+		this.casework.addNote(id, "Called Per on his mobile", new Actor(null, "handler"));
+		this.attachments.add(id, "passport.pdf", "%PDF-1.4 a copy of a passport".getBytes(StandardCharsets.UTF_8),
+				new Actor(null, "handler"));
+		at(CLOSED_ON);
+		this.requests.reject(id, null, "Per Purge is not a customer of ours", new Actor(null, "handler"));
+		// The letter that answered the request, as the correspondence log keeps it.
+		this.jdbc.update("INSERT INTO correspondence (message_id, recipient, recipient_kind, language, template,"
+				+ " subject, body_text, body_html, request_id, status, attempts, next_attempt_at, created_at, sent_at)"
+				+ " VALUES (?, ?, 'SUBJECT', 'sv', 'request-rejected', 'Your request', 'Dear Per, ...',"
+				+ " '<p>Dear Per, ...</p>', ?, 'SENT', 1, ?, ?, ?)", "<" + UUID.randomUUID() + "@test>",
+				request.getSubject().getEmail(), id, java.sql.Timestamp.from(this.clock.instant()),
+				java.sql.Timestamp.from(this.clock.instant()), java.sql.Timestamp.from(this.clock.instant()));
+		return id;
+	}
+
+	void at(LocalDate day) {
+		this.clock.set(day.atTime(10, 0).atZone(STOCKHOLM).toInstant());
+	}
+
+	String description(long id) {
+		return this.jdbc.queryForObject("SELECT description FROM dsr_request WHERE id = ?", String.class, id);
+	}
+
+	long count(String sql, long id) {
+		return this.jdbc.queryForObject(sql, Long.class, id);
+	}
+
+	List<Map<String, Object>> auditTrail(long id) {
+		return this.jdbc.queryForList("SELECT * FROM audit_event WHERE request_id = ? ORDER BY id", id);
+	}
+
+	static String uniqueEmail() {
+		return "purge-" + UUID.randomUUID() + "@example.com";
+	}
+
+}
