@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
+import se.dsrdesk.request.RequestRetention;
 import se.dsrdesk.system.ControllerIdentity;
 import se.dsrdesk.system.NotFoundException;
 
@@ -25,8 +26,9 @@ import se.dsrdesk.system.NotFoundException;
  * {@code dsr.policy.text-location}. In all texts a line that starts with {@code # } is a
  * heading, blank lines separate paragraphs, and {@code {controller}}, {@code {address}},
  * {@code {privacyEmail}} and {@code {authority}} are replaced with the controller's
- * details. The text is shown as text, never as HTML. Also the page where a person stops
- * the notices of policy changes.
+ * details. The text is shown as text, never as HTML. The page also states how long DSR
+ * Desk keeps a closed request ({@code dsr.retention.closed-requests}). Also the page
+ * where a person stops the notices of policy changes.
  */
 @Controller
 class PrivacyPolicyController {
@@ -41,8 +43,11 @@ class PrivacyPolicyController {
 
 	private final NoticeOptOuts optOuts;
 
+	private final RequestRetention retention;
+
 	PrivacyPolicyController(ResourceLoader resources, PolicyProperties properties, ControllerIdentity controller,
-			PolicyService policies, NoticeOptOuts optOuts) {
+			PolicyService policies, NoticeOptOuts optOuts, RequestRetention retention) {
+		this.retention = retention;
 		this.resources = resources;
 		this.properties = properties;
 		this.controller = controller;
@@ -58,6 +63,7 @@ class PrivacyPolicyController {
 		model.addAttribute("upcoming", overview.upcoming());
 		model.addAttribute("history", overview.history());
 		model.addAttribute("blocks", blocks(text));
+		model.addAttribute("retentionYears", this.retention.period().toTotalMonths() / 12.0);
 		return "public/privacy";
 	}
 

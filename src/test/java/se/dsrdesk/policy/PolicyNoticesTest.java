@@ -186,6 +186,8 @@ class PolicyNoticesTest {
 				"Summary in English third");
 		assertThat(Html.textOf(english, "privacy-history").orElseThrow())
 			.contains("In force from " + first.getEffectiveOn(), "Summary in English first");
+		assertThat(Html.textOf(english, "privacy-retention").orElseThrow())
+			.contains("kept for 3 years after the request was closed");
 
 		String swedish = html(this.mvc.get().uri("/privacy").header("Accept-Language", SWEDISH).exchange());
 		assertThat(swedish).contains("Policytext second på svenska");
@@ -194,6 +196,8 @@ class PolicyNoticesTest {
 				"Sammanfattning på svenska third");
 		assertThat(Html.textOf(swedish, "privacy-history").orElseThrow())
 			.contains("Gällde från " + first.getEffectiveOn(), "Sammanfattning på svenska first");
+		assertThat(Html.textOf(swedish, "privacy-retention").orElseThrow())
+			.contains("sparas i 3 år efter att begäran avslutades");
 
 		assertThat(html(
 				this.mvc.get().uri("/privacy/versions/" + first.getId()).header("Accept-Language", SWEDISH).exchange()))

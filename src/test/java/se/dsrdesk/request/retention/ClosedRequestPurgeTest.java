@@ -153,6 +153,24 @@ class ClosedRequestPurgeTest {
 		assertThat(first).isNotEqualTo(second);
 	}
 
+	@Test
+	void dsrDeskIsInItsOwnRegisterSoThatAnAccessRequestCoversIt() {
+		Map<String, Object> location = this.jdbc.queryForMap("SELECT id, legal_basis, retention_months, active"
+				+ " FROM data_location WHERE name_en = 'DSR Desk (this tool)'");
+		assertThat(location).containsEntry("legal_basis", "LEGAL_OBLIGATION")
+			.containsEntry("retention_months", 36)
+			.containsEntry("active", true);
+		at(LocalDate.of(1996, 1, 10));
+		DsrRequest access = this.requests.register(new NewRequest("Ann Access", uniqueEmail(), null, "en",
+				RequestType.ACCESS, Channel.LETTER, "What do you hold about me?", this.clock.instant()), Actor.SYSTEM);
+		this.requests.startWork(access.getId(), null, Actor.SYSTEM);
+		assertThat(
+				this.jdbc.queryForObject("SELECT COUNT(*) FROM location_task WHERE request_id = ? AND location_id = ?",
+						Long.class, access.getId(), location.get("id")))
+			.isEqualTo(1);
+		this.requests.withdraw(access.getId(), null, Actor.SYSTEM);
+	}
+
 	/**
 	 * A request registered, worked with a note and an attachment, and rejected on
 	 * {@link #CLOSED_ON}.
