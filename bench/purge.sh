@@ -54,10 +54,12 @@ done = function(summary, latency, requests)
 end
 LUA
 inbox="http://localhost:$port/staff/requests?status=ALL"
-wrk -t1 -c1 -d10s -H "Cookie: JSESSIONID=$session" "$inbox" >/dev/null
+wrk -t1 -c1 -d30s -H "Cookie: JSESSIONID=$session" "$inbox" >/dev/null
 echo "Inbox (all statuses, first page) before the purge:"
 wrk -t1 -c1 -d"${seconds}s" -H "Cookie: JSESSIONID=$session" -s "$bench_tmp/report.lua" "$inbox" | tail -1
 
+echo "Application memory before the purge:"
+grep -E 'VmHWM|VmRSS' "/proc/$app/status"
 while [ "$(date +%s)" -lt "$start_at" ]; do sleep 1; done
 began=$(date +%s.%N)
 echo "Inbox during the purge:"
@@ -66,6 +68,7 @@ until grep -q "Retention: personal data of" "$bench_tmp/app.log"; do sleep 1; do
 ended=$(date +%s.%N)
 grep "Retention: personal data of" "$bench_tmp/app.log" | head -1 | sed 's/.*Retention/Retention/'
 printf "Purge run: about %.0f s from its scheduled start\n" "$(echo "$ended - $began" | bc)"
+echo "Application memory after the purge (VmHWM: the peak):"
 grep -E 'VmHWM|VmRSS' "/proc/$app/status"
 psql_db $db -c "select 'purged', count(*) from dsr_request where purged_at is not null union all select 'notes left on purged', count(*) from request_note n join dsr_request r on r.id = n.request_id where r.purged_at is not null union all select 'people erased', count(*) from data_subject where erased_at is not null"
 echo "Inbox after the purge:"

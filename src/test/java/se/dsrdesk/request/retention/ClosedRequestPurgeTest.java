@@ -11,8 +11,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
+import se.dsrdesk.account.AccountService;
+import se.dsrdesk.account.Role;
+import se.dsrdesk.account.StaffPrincipal;
+import se.dsrdesk.account.TestAccounts;
 import se.dsrdesk.audit.Actor;
 import se.dsrdesk.dashboard.Dashboard;
 import se.dsrdesk.dashboard.Figures;
@@ -28,6 +35,8 @@ import se.dsrdesk.support.IntegrationTest;
 import se.dsrdesk.support.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
  * The daily purge of closed requests, against PostgreSQL with the clock moved. The
@@ -35,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * requests.
  */
 @IntegrationTest
+@AutoConfigureMockMvc
 class ClosedRequestPurgeTest {
 
 	static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
@@ -64,6 +74,15 @@ class ClosedRequestPurgeTest {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	AccountService accounts;
+
+	@Autowired
+	UserDetailsService userDetailsService;
 
 	@AfterEach
 	void resetClock() {
@@ -141,13 +160,16 @@ class ClosedRequestPurgeTest {
 
 	@Test
 	void theDashboardCountOfWhatIsPurgedInTheNextThirtyDaysLeavesHeldRequestsOut() {
-		long first = closedRequest();
-		long second = closedRequest();
-		at(CLOSED_ON.plusYears(3).minusDays(40));
-		long withoutHold = this.holds.dueWithin(30);
-		at(CLOSED_ON.plusYears(3).minusDays(20));
+		// Closed on a day of their own, so that the other tests' requests stay out of the
+		// windows.
+		LocalDate closedOn = LocalDate.of(1994, 6, 15);
+		long first = closedRequest(closedOn);
+		long second = closedRequest(closedOn);
+		at(closedOn.plusYears(3).minusDays(40));
+		long withoutThem = this.holds.dueWithin(30);
+		at(closedOn.plusYears(3).minusDays(20));
 		long due = this.holds.dueWithin(30);
-		assertThat(due - withoutHold).isEqualTo(2);
+		assertThat(due - withoutThem).isEqualTo(2);
 		this.holds.place(second, "A claim", Actor.SYSTEM);
 		assertThat(this.holds.dueWithin(30)).isEqualTo(due - 1);
 		assertThat(first).isNotEqualTo(second);
@@ -171,12 +193,62 @@ class ClosedRequestPurgeTest {
 		this.requests.withdraw(access.getId(), null, Actor.SYSTEM);
 	}
 
+	@Test
+	void aCaseHandlerPlacesAndLiftsAHoldOnTheRetentionPageAndOthersOnlyReadIt() throws Exception {
+		long id = closedRequest();
+		this.clock.reset();
+		StaffPrincipal handler = TestAccounts.signedIn(this.accounts, this.userDetailsService, Role.CASE_HANDLER);
+		StaffPrincipal officer = TestAccounts.signedIn(this.accounts, this.userDetailsService, Role.COMPLIANCE_OFFICER);
+		String page = this.mvc.get()
+			.uri("/staff/requests/" + id + "/retention")
+			.with(user(officer))
+			.header("Accept-Language", "sv")
+			.exchange()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("Personuppgifterna i ärendet gallras " + CLOSED_ON.plusYears(3).plusDays(1) + ".")
+			.doesNotContain("name=\"ground\"");
+		assertThat(this.mvc.post()
+			.uri("/staff/requests/" + id + "/legal-hold")
+			.with(user(officer))
+			.with(csrf())
+			.param("ground", "A claim")).hasStatus(403);
+
+		String refused = this.mvc.post()
+			.uri("/staff/requests/" + id + "/legal-hold")
+			.with(user(handler))
+			.with(csrf())
+			.header("Accept-Language", "en")
+			.param("ground", " ")
+			.exchange()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(refused).contains("id=\"ground-error\"", "Fill in this field.");
+		assertThat(this.holds.of(id).isHeld()).isFalse();
+
+		assertThat(this.mvc.post()
+			.uri("/staff/requests/" + id + "/legal-hold")
+			.with(user(handler))
+			.with(csrf())
+			.param("ground", "Claim for damages announced")).hasStatus3xxRedirection()
+			.flash()
+			.containsEntry("success", "retention.held");
+		assertThat(this.holds.of(id).holdGround()).isEqualTo("Claim for damages announced");
+		assertThat(this.mvc.post().uri("/staff/requests/" + id + "/legal-hold/lift").with(user(handler)).with(csrf()))
+			.hasStatus3xxRedirection();
+		assertThat(this.holds.of(id).isHeld()).isFalse();
+	}
+
 	/**
 	 * A request registered, worked with a note and an attachment, and rejected on
 	 * {@link #CLOSED_ON}.
 	 */
 	long closedRequest() {
-		at(CLOSED_ON.minusDays(5));
+		return closedRequest(CLOSED_ON);
+	}
+
+	long closedRequest(LocalDate closedOn) {
+		at(closedOn.minusDays(5));
 		DsrRequest request = this.requests.register(new NewRequest("Per Purge", uniqueEmail(), "070-1234567", "sv",
 				RequestType.ERASURE, Channel.LETTER, "Please erase everything about me", this.clock.instant()),
 				new Actor(null, "staff"));
@@ -185,7 +257,7 @@ class ClosedRequestPurgeTest {
 		this.casework.addNote(id, "Called Per on his mobile", new Actor(null, "handler"));
 		this.attachments.add(id, "passport.pdf", "%PDF-1.4 a copy of a passport".getBytes(StandardCharsets.UTF_8),
 				new Actor(null, "handler"));
-		at(CLOSED_ON);
+		at(closedOn);
 		this.requests.reject(id, null, "Per Purge is not a customer of ours", new Actor(null, "handler"));
 		// The letter that answered the request, as the correspondence log keeps it.
 		this.jdbc.update("INSERT INTO correspondence (message_id, recipient, recipient_kind, language, template,"
