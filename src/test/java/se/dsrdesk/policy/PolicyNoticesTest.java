@@ -28,8 +28,13 @@ import se.dsrdesk.account.StaffPrincipal;
 import se.dsrdesk.account.TestAccounts;
 import se.dsrdesk.audit.Actor;
 import se.dsrdesk.notification.MailDispatch;
+import se.dsrdesk.request.Channel;
 import se.dsrdesk.request.DataSubject;
 import se.dsrdesk.request.DataSubjectRepository;
+import se.dsrdesk.request.DsrRequest;
+import se.dsrdesk.request.NewRequest;
+import se.dsrdesk.request.RequestService;
+import se.dsrdesk.request.RequestType;
 import se.dsrdesk.support.Html;
 import se.dsrdesk.support.IntegrationTest;
 import se.dsrdesk.support.MailServer;
@@ -76,6 +81,9 @@ class PolicyNoticesTest {
 	DataSubjectRepository subjects;
 
 	@Autowired
+	RequestService requests;
+
+	@Autowired
 	AccountService accounts;
 
 	@Autowired
@@ -107,7 +115,9 @@ class PolicyNoticesTest {
 		String english = person("en");
 		String swedish = person("sv");
 		String twice = person("en");
-		this.subjects.save(new DataSubject("Same Person", twice.toUpperCase(), null, "sv", this.clock.instant()));
+		register(twice.toUpperCase(), "sv");
+		String unconfirmed = "policy-" + UUID.randomUUID() + "@example.com";
+		this.subjects.save(new DataSubject("Never Confirmed", unconfirmed, null, "en", this.clock.instant()));
 		String erased = person("en");
 		eraseEveryoneWith(erased);
 		String optedOut = person("en");
@@ -134,6 +144,7 @@ class PolicyNoticesTest {
 		assertThat(MailServer.plainText(toTwice.get(0))).contains("Sammanfattning på svenska");
 		assertThat(mail.messagesTo(erased)).isEmpty();
 		assertThat(mail.messagesTo(optedOut)).isEmpty();
+		assertThat(mail.messagesTo(unconfirmed)).as("an address never confirmed gets no mail").isEmpty();
 
 		// Running again queues nothing more.
 		assertThat(this.notices.run()).isZero();
@@ -262,10 +273,20 @@ class PolicyNoticesTest {
 				"Policy text " + name + " in English");
 	}
 
+	/**
+	 * A person with a request registered by staff (so a known address), withdrawn at once
+	 * so that no other test finds it open.
+	 */
 	String person(String language) {
 		String email = "policy-" + UUID.randomUUID() + "@example.com";
-		this.subjects.save(new DataSubject("Test Person", email, null, language, this.clock.instant()));
+		register(email, language);
 		return email;
+	}
+
+	void register(String email, String language) {
+		DsrRequest request = this.requests.register(new NewRequest("Test Person", email, null, language,
+				RequestType.ACCESS, Channel.LETTER, null, this.clock.instant()), Actor.SYSTEM);
+		this.requests.withdraw(request.getId(), null, Actor.SYSTEM);
 	}
 
 	void eraseEveryoneWith(String email) {
