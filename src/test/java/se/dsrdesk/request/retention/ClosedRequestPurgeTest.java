@@ -31,6 +31,7 @@ import se.dsrdesk.request.RequestRetention;
 import se.dsrdesk.request.RequestService;
 import se.dsrdesk.request.RequestType;
 import se.dsrdesk.request.attachment.RequestAttachments;
+import se.dsrdesk.support.Html;
 import se.dsrdesk.support.IntegrationTest;
 import se.dsrdesk.support.MutableClock;
 
@@ -159,7 +160,7 @@ class ClosedRequestPurgeTest {
 	}
 
 	@Test
-	void theDashboardCountOfWhatIsPurgedInTheNextThirtyDaysLeavesHeldRequestsOut() {
+	void theDashboardCountOfWhatIsPurgedInTheNextThirtyDaysLeavesHeldRequestsOut() throws Exception {
 		// Closed on a day of their own, so that the other tests' requests stay out of the
 		// windows.
 		LocalDate closedOn = LocalDate.of(1994, 6, 15);
@@ -173,6 +174,17 @@ class ClosedRequestPurgeTest {
 		this.holds.place(second, "A claim", Actor.SYSTEM);
 		assertThat(this.holds.dueWithin(30)).isEqualTo(due - 1);
 		assertThat(first).isNotEqualTo(second);
+
+		StaffPrincipal officer = TestAccounts.signedIn(this.accounts, this.userDetailsService, Role.COMPLIANCE_OFFICER);
+		String dashboard = this.mvc.get()
+			.uri("/staff/dashboard")
+			.with(user(officer))
+			.header("Accept-Language", "en")
+			.exchange()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(Html.textOf(dashboard, "purge-count")).hasValue(Long.toString(due - 1));
+		assertThat(dashboard).contains("Closed requests purged in the next 30 days");
 	}
 
 	@Test
