@@ -121,6 +121,16 @@ class ClosedRequestPurgeTest {
 			.isNotEmpty()
 			.allSatisfy((mail) -> assertThat(mail).isEqualTo("erased--"));
 		assertThat(this.holds.of(id).purgedAt()).isNotNull();
+
+		// The purged request's page still opens, for the statistics' sake, with what is
+		// kept.
+		StaffPrincipal officer = TestAccounts.signedIn(this.accounts, this.userDetailsService, Role.COMPLIANCE_OFFICER);
+		assertThat(this.mvc.get().uri("/staff/requests/" + id).with(user(officer))).hasStatusOk()
+			.bodyText()
+			.doesNotContain("Per Purge", "Please erase everything", "Called Per");
+		assertThat(this.mvc.get().uri("/staff/requests/" + id + "/retention").with(user(officer))).hasStatusOk()
+			.bodyText()
+			.contains("was purged on");
 	}
 
 	@Test
