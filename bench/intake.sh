@@ -19,8 +19,8 @@ psql_ -d postgres -qc "drop database if exists $db" -c "create database $db"
 jar=$(ls target/dsr-desk-*.jar | grep -v original | head -1)
 
 SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$db" SPRING_DATASOURCE_USERNAME=postgres \
-SPRING_DATASOURCE_PASSWORD= DSR_INTAKE_SUBMITSPERHOUR=1000000000 DSR_INTAKE_SWEEPCRON=- \
-DSR_SWEEP_CRON=- DSR_SWEEP_RUNATSTARTUP=false DSR_MAIL_POLLINTERVAL=24h SPRING_MAIL_PORT=9 \
+SPRING_DATASOURCE_PASSWORD= DSR_INTAKE_SUBMITSPERHOUR=1000000000 DSR_INTAKE_SWEEP_CRON=- \
+DSR_DEADLINE_SWEEP_CRON=- DSR_DEADLINE_SWEEP_RUNATSTARTUP=false DSR_MAIL_DISPATCH_INTERVAL=24h SPRING_MAIL_PORT=9 \
 DSR_ADMIN_PASSWORD=bench-admin-password LOGGING_LEVEL_SE_DSRDESK=warn \
   java -Xmx512m -jar "$jar" --server.port="$port" > target/bench-intake-app.log 2>&1 &
 app=$!

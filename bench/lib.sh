@@ -27,9 +27,9 @@ bench_start_app() {
   java "${jvm[@]}" -jar "$jar" --spring.profiles.active=postgres \
     --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$db" --spring.datasource.username=postgres \
     --server.port="$port" --dsr.admin.email="$admin" --dsr.admin.password="$password" \
-    --dsr.sweep.run-at-startup=false --dsr.sweep.cron=- \
-    --dsr.locations.sweep.run-at-startup=false --dsr.locations.sweep.cron=- --dsr.intake.sweep-cron=- \
-    --dsr.mail.poll-interval=1h --logging.level.root=warn >"$bench_tmp/app.log" 2>&1 &
+    --dsr.deadline.sweep.run-at-startup=false --dsr.deadline.sweep.cron=- \
+    --dsr.locations.sweep.run-at-startup=false --dsr.locations.sweep.cron=- --dsr.intake.sweep.cron=- \
+    --dsr.mail.dispatch.interval=1h --logging.level.root=warn >"$bench_tmp/app.log" 2>&1 &
   app=$!
   for _ in $(seq 1 120); do
     curl -fs "http://localhost:$port/actuator/health" >/dev/null 2>&1 && return 0

@@ -1,40 +1,24 @@
 package se.dsrdesk.account;
 
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+
+import se.dsrdesk.system.RefusedException;
+
 /**
  * An account change that the rules do not allow, such as removing the last administrator.
- * The message code says why, in the person's language.
+ * The message code says why, in the person's language; a refusal about one field names
+ * it.
  */
-public class AccountChangeRefusedException extends RuntimeException {
+public class AccountChangeRefusedException extends RefusedException {
 
-	static final String CHANGED_MEANWHILE = "account.changedMeanwhile";
-
-	private final String messageCode;
-
-	private final String field;
+	AccountChangeRefusedException(String messageCode) {
+		super(HttpStatus.CONFLICT, null, messageCode);
+	}
 
 	AccountChangeRefusedException(String messageCode, String field) {
-		super(messageCode);
-		this.messageCode = messageCode;
-		this.field = field;
-	}
-
-	/**
-	 * Whether the edit was made on details that someone else has changed since.
-	 */
-	public boolean isStaleEdit() {
-		return CHANGED_MEANWHILE.equals(this.messageCode);
-	}
-
-	public String messageCode() {
-		return this.messageCode;
-	}
-
-	/**
-	 * The form field the refusal is about, or {@code null} when it is about the whole
-	 * form.
-	 */
-	public String field() {
-		return this.field;
+		super(List.of(new Invalid(field, messageCode)));
 	}
 
 }

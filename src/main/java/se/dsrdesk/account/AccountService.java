@@ -23,6 +23,7 @@ import se.dsrdesk.audit.Change;
 import se.dsrdesk.notification.OutgoingMail;
 import se.dsrdesk.notification.Outbox;
 import se.dsrdesk.notification.RecipientKind;
+import se.dsrdesk.system.ConcurrentChangeException;
 import se.dsrdesk.system.EmailAddresses;
 import se.dsrdesk.system.NotFoundException;
 import se.dsrdesk.account.signin.SignInGuard;
@@ -94,7 +95,7 @@ public class AccountService {
 			String language, Actor actor) {
 		StaffUser user = get(id);
 		if (user.getVersion() != expectedVersion) {
-			throw new AccountChangeRefusedException("account.changedMeanwhile", null);
+			throw new ConcurrentChangeException("account.changedMeanwhile");
 		}
 		String normalised = EmailAddresses.normalise(email);
 		if (!normalised.equals(user.getEmail()) && this.users.existsByEmail(normalised)) {
@@ -131,10 +132,10 @@ public class AccountService {
 			return;
 		}
 		if (user.getId().equals(actor.staffUserId())) {
-			throw new AccountChangeRefusedException("account.cannotDeactivateSelf", null);
+			throw new AccountChangeRefusedException("account.cannotDeactivateSelf");
 		}
 		if (user.hasRole(Role.ADMIN) && isLastAdmin()) {
-			throw new AccountChangeRefusedException("account.lastAdmin", null);
+			throw new AccountChangeRefusedException("account.lastAdmin");
 		}
 		user.deactivate(this.clock.instant());
 		this.auditLog.record(actor, "ACCOUNT_DEACTIVATED", TARGET, id, null, List.of(Change.of("active", true, false)));

@@ -26,7 +26,7 @@ public class AnswerDownloadCleanup {
 		this.properties = properties;
 	}
 
-	@Scheduled(cron = "${dsr.answer.cleanup-cron:0 20 * * * *}", zone = "${dsr.controller.time-zone:Europe/Stockholm}")
+	@Scheduled(cron = "${dsr.answer.cleanup.cron:0 20 * * * *}", zone = "${dsr.controller.time-zone:Europe/Stockholm}")
 	void scheduled() {
 		run();
 	}
@@ -36,7 +36,7 @@ public class AnswerDownloadCleanup {
 	 * @return how many links had their files deleted, {@code -1} when it did not run
 	 */
 	public int run() {
-		ExclusiveJobs.Run<Integer> run = this.jobs.run(LOCK_NAME, this.properties.cleanupLockAtMostFor(),
+		ExclusiveJobs.Run<Integer> run = this.jobs.run(LOCK_NAME, this.properties.cleanup().lockAtMostFor(),
 				this.downloads::deleteExpired);
 		return (run.outcome() == ExclusiveJobs.Outcome.RAN) ? run.result() : -1;
 	}

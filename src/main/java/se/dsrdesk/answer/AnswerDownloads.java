@@ -1,22 +1,15 @@
 package se.dsrdesk.answer;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,6 +24,7 @@ import se.dsrdesk.request.DsrRequest;
 import se.dsrdesk.request.RequestType;
 import se.dsrdesk.system.ControllerIdentity;
 import se.dsrdesk.system.PdfDocuments;
+import se.dsrdesk.system.SecretTokens;
 
 /**
  * The access extract as files behind a secure link: when an access request is answered,
@@ -52,10 +46,6 @@ public class AnswerDownloads implements AnswerAttachments {
 
 	/** How the person appears in the audit trail when they download. */
 	static final Actor DATA_SUBJECT = new Actor(null, "data subject (download link)");
-
-	private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9_-]{43}");
-
-	private final SecureRandom random = new SecureRandom();
 
 	private final AnswerLetters letters;
 
@@ -97,13 +87,11 @@ public class AnswerDownloads implements AnswerAttachments {
 		AnswerLetters.Extract extract = this.letters.extract(request.getId(), locale);
 		Instant now = this.clock.instant();
 		Instant expiresAt = now.plus(this.properties.downloadValidity());
-		byte[] secret = new byte[32];
-		this.random.nextBytes(secret);
-		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+		String token = SecretTokens.generate();
 		long downloadId = this.jdbc
 			.sql("INSERT INTO answer_download (request_id, token_hash, expires_at, created_at) VALUES (?, ?, ?, ?)"
 					+ " RETURNING id")
-			.params(request.getId(), hash(token), Timestamp.from(expiresAt), Timestamp.from(now))
+			.params(request.getId(), SecretTokens.hash(token), Timestamp.from(expiresAt), Timestamp.from(now))
 			.query(Long.class)
 			.single();
 		store(downloadId, PDF, "application/pdf", pdf(extract));
@@ -121,13 +109,13 @@ public class AnswerDownloads implements AnswerAttachments {
 	 * @return the file, or why there is none
 	 */
 	public Download open(String token, String name) {
-		if (token == null || !FORMAT.matcher(token).matches() || !(PDF.equals(name) || JSON.equals(name))) {
+		if (!SecretTokens.isWellFormed(token) || !(PDF.equals(name) || JSON.equals(name))) {
 			return Download.unknown();
 		}
 		Optional<Link> link = this.jdbc
 			.sql("SELECT d.id, d.request_id, d.expires_at, d.deleted_at, r.reference FROM answer_download d"
 					+ " JOIN dsr_request r ON r.id = d.request_id WHERE d.token_hash = ?")
-			.param(hash(token))
+			.param(SecretTokens.hash(token))
 			.query((rs, i) -> new Link(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3).toInstant(),
 					rs.getTimestamp(4) != null, rs.getString(5)))
 			.optional();
@@ -229,16 +217,6 @@ public class AnswerDownloads implements AnswerAttachments {
 		root.put("supervisoryAuthority", Map.of("name", this.controller.supervisoryAuthority(), "url",
 				this.controller.supervisoryAuthorityUrl()));
 		return this.json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
-	}
-
-	static String hash(String token) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private record Link(long id, long requestId, Instant expiresAt, boolean deleted, String reference) {

@@ -18,6 +18,7 @@ import se.dsrdesk.request.RejectionGround;
 import se.dsrdesk.request.RequestType;
 import se.dsrdesk.system.ApiController;
 import se.dsrdesk.system.InvalidInputException;
+import se.dsrdesk.system.RefusedException;
 
 /**
  * The REST API's dashboard: the compliance officer's counts from the same read service as
@@ -48,12 +49,12 @@ class DashboardApiController {
 		Dashboard.Period period = this.dashboard.defaultPeriod();
 		LocalDate first = (from != null) ? from : period.from();
 		LocalDate last = (to != null) ? to : period.to();
-		List<InvalidInputException.Invalid> errors = new ArrayList<>();
+		List<RefusedException.Invalid> errors = new ArrayList<>();
 		if (last.isBefore(first)) {
-			errors.add(new InvalidInputException.Invalid("to", "dashboard.period.error.reversed"));
+			errors.add(new RefusedException.Invalid("to", "dashboard.period.error.reversed"));
 		}
 		else if (last.isAfter(first.plusYears(Dashboard.MAX_PERIOD_YEARS))) {
-			errors.add(new InvalidInputException.Invalid("to", "dashboard.period.error.tooLong"));
+			errors.add(new RefusedException.Invalid("to", "dashboard.period.error.tooLong"));
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);

@@ -32,6 +32,7 @@ import se.dsrdesk.audit.AuditLog;
 import se.dsrdesk.audit.Change;
 import se.dsrdesk.deadline.DeadlineCalculator;
 import se.dsrdesk.system.NotFoundException;
+import se.dsrdesk.system.ConcurrentChangeException;
 
 /**
  * The register of data locations: its transactions, each audited, and the reads its pages
@@ -153,12 +154,12 @@ public class LocationService {
 	/**
 	 * Changes a location.
 	 * @param expectedVersion the version the admin edited
-	 * @throws LocationChangedException when someone else saved it meanwhile
+	 * @throws ConcurrentChangeException when someone else saved it meanwhile
 	 */
 	public DataLocation update(long id, long expectedVersion, LocationDetails details, Actor actor) {
 		DataLocation location = get(id);
 		if (location.getVersion() != expectedVersion) {
-			throw new LocationChangedException(id);
+			throw new ConcurrentChangeException("location.stale");
 		}
 		Map<String, Object> before = snapshot(location);
 		location.update(details, now());

@@ -19,6 +19,7 @@ import jakarta.persistence.Version;
 
 import se.dsrdesk.audit.Actor;
 import se.dsrdesk.request.RequestType;
+import se.dsrdesk.system.ConcurrentChangeException;
 
 /**
  * The work a request causes at one data location: look there, act, and record the outcome
@@ -105,7 +106,7 @@ public class LocationTask {
 	 */
 	void record(OutcomeRecord record, Actor actor, LocalDate today, Instant now) {
 		if (this.status != TaskStatus.OPEN) {
-			throw new TaskClosedException(this.id);
+			throw closed();
 		}
 		List<OutcomeRecord.Violation> violations = record.violations(this.requestType, today);
 		if (!violations.isEmpty()) {
@@ -128,7 +129,7 @@ public class LocationTask {
 
 	void assign(Long staffUserId) {
 		if (this.status != TaskStatus.OPEN) {
-			throw new TaskClosedException(this.id);
+			throw closed();
 		}
 		this.assigneeId = staffUserId;
 	}
@@ -209,6 +210,14 @@ public class LocationTask {
 
 	public long getVersion() {
 		return this.version;
+	}
+
+	/**
+	 * The refusal of a change to a task that is no longer open, perhaps closed by someone
+	 * else meanwhile.
+	 */
+	static ConcurrentChangeException closed() {
+		return new ConcurrentChangeException("task-closed", "task.closed");
 	}
 
 }

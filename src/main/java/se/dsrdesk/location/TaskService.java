@@ -150,7 +150,7 @@ public class TaskService implements CompletionGuard, TaskChecklist {
 	/**
 	 * Records a task's outcome. An outcome that keeps data creates a retention hold.
 	 * @throws InvalidOutcomeException when the outcome breaks the rules for its type
-	 * @throws TaskClosedException when the task is no longer open
+	 * @throws se.dsrdesk.system.ConcurrentChangeException when the task is no longer open
 	 */
 	public LocationTask recordOutcome(long taskId, OutcomeRecord outcome, Actor actor) {
 		LocationTask task = get(taskId);

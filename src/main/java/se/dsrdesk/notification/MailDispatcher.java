@@ -119,7 +119,8 @@ class MailDispatcher implements DisposableBean {
 		}
 	}
 
-	@Scheduled(fixedDelayString = "${dsr.mail.poll-interval:30s}", initialDelayString = "${dsr.mail.poll-interval:30s}")
+	@Scheduled(fixedDelayString = "${dsr.mail.dispatch.interval:30s}",
+			initialDelayString = "${dsr.mail.dispatch.interval:30s}")
 	void poll() {
 		dispatch();
 	}

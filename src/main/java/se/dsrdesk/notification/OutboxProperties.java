@@ -12,8 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param from the sender, such as {@code "DSR Desk <dsr@example.com>"}; by default the
  * controller's privacy email with the company name as the personal name
  * @param baseUrl the application's public address, for links in mail
- * @param pollInterval how often the dispatcher looks for queued mail (besides right after
- * each commit that queues mail); read by the dispatcher's {@code @Scheduled} poll
+ * @param dispatch the dispatcher's schedule ({@code dsr.mail.dispatch.*})
  * @param batchSize how many mails one dispatcher transaction claims and sends
  * @param maxAttempts sending attempts before a mail is given up as {@code FAILED}
  * @param initialBackoff the wait after the first failed attempt; it doubles with each
@@ -24,9 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("dsr.mail")
 record OutboxProperties(String from, @DefaultValue("http://localhost:8080") String baseUrl,
-		@DefaultValue("30s") Duration pollInterval, @DefaultValue("20") int batchSize,
-		@DefaultValue("20") int maxAttempts, @DefaultValue("1m") Duration initialBackoff,
-		@DefaultValue("1h") Duration maxBackoff, String secretsKey) {
+		@DefaultValue Dispatch dispatch, @DefaultValue("20") int batchSize, @DefaultValue("20") int maxAttempts,
+		@DefaultValue("1m") Duration initialBackoff, @DefaultValue("1h") Duration maxBackoff, String secretsKey) {
 
 	OutboxProperties {
 		if (from != null && from.isBlank()) {
@@ -43,6 +41,15 @@ record OutboxProperties(String from, @DefaultValue("http://localhost:8080") Stri
 			throw new IllegalArgumentException(
 					"dsr.mail.initial-backoff must be positive and dsr.mail.max-backoff at least as long");
 		}
+	}
+
+	/**
+	 * The dispatcher's schedule.
+	 *
+	 * @param interval how often the dispatcher looks for queued mail (besides right after
+	 * each commit that queues mail); read by the dispatcher's {@code @Scheduled} poll
+	 */
+	record Dispatch(@DefaultValue("30s") Duration interval) {
 	}
 
 	/**

@@ -236,7 +236,7 @@ public class DsrRequest {
 	}
 
 	/** The person confirmed their email address. */
-	public void verifyEmail(Actor actor, Instant now) {
+	void verifyEmail(Actor actor, Instant now) {
 		require(RequestAction.EMAIL_VERIFIED);
 		RequestStatus before = this.status;
 		this.status = NEW;
@@ -248,7 +248,7 @@ public class DsrRequest {
 	 * Gives the request to a staff user, or to nobody.
 	 * @param staffUserId the new assignee, {@code null} to unassign
 	 */
-	public void assign(Long staffUserId, Actor actor, Instant now) {
+	void assign(Long staffUserId, Actor actor, Instant now) {
 		require(RequestAction.ASSIGNED);
 		Long before = this.assigneeId;
 		this.assigneeId = staffUserId;
@@ -260,7 +260,7 @@ public class DsrRequest {
 	}
 
 	/** A case handler takes the request up. */
-	public void startWork(Actor actor, Instant now) {
+	void startWork(Actor actor, Instant now) {
 		require(RequestAction.STARTED);
 		RequestStatus before = this.status;
 		this.status = IN_PROGRESS;
@@ -274,7 +274,7 @@ public class DsrRequest {
 	 * @param method how the identity was checked
 	 * @param note what was checked, required for {@link IdentityMethod#OTHER}
 	 */
-	public void verifyIdentity(IdentityMethod method, String note, Actor actor, Instant now) {
+	void verifyIdentity(IdentityMethod method, String note, Actor actor, Instant now) {
 		require(RequestAction.IDENTITY_VERIFIED);
 		if (this.identityVerifiedAt != null) {
 			throw new IllegalTransitionException(this.status, RequestAction.IDENTITY_VERIFIED);
@@ -300,7 +300,7 @@ public class DsrRequest {
 	 * @param today the controller's date
 	 * @param reason what is needed
 	 */
-	public void pause(String reason, LocalDate today, Actor actor, Instant now) {
+	void pause(String reason, LocalDate today, Actor actor, Instant now) {
 		require(RequestAction.PAUSED);
 		requireText(reason, "reason");
 		if (today.isBefore(this.receiptDate)) {
@@ -318,7 +318,7 @@ public class DsrRequest {
 	 * days paused.
 	 * @param today the controller's date
 	 */
-	public void resume(LocalDate today, DeadlinePolicy policy, Actor actor, Instant now) {
+	void resume(LocalDate today, DeadlinePolicy policy, Actor actor, Instant now) {
 		require(RequestAction.RESUMED);
 		Pause open = openPause();
 		if (today.isBefore(open.getPausedOn())) {
@@ -344,7 +344,7 @@ public class DsrRequest {
 	 * @param reason why more time is needed, told to the person
 	 * @param today the controller's date
 	 */
-	public void extend(int months, String reason, LocalDate today, DeadlinePolicy policy, Actor actor, Instant now) {
+	void extend(int months, String reason, LocalDate today, DeadlinePolicy policy, Actor actor, Instant now) {
 		require(RequestAction.EXTENDED);
 		requireText(reason, "reason");
 		if (this.extensionMonths > 0) {
@@ -377,7 +377,7 @@ public class DsrRequest {
 	}
 
 	/** The answer has been given. */
-	public void complete(Actor actor, Instant now) {
+	void complete(Actor actor, Instant now) {
 		require(RequestAction.COMPLETED);
 		RequestStatus before = this.status;
 		close(COMPLETED, null, now);
@@ -388,7 +388,7 @@ public class DsrRequest {
 	 * Refuses the request, with reasons that the person is told.
 	 * @param reason the grounds, for example manifestly unfounded (Art. 12(5))
 	 */
-	public void reject(String reason, Actor actor, Instant now) {
+	void reject(String reason, Actor actor, Instant now) {
 		require(RequestAction.REJECTED);
 		requireText(reason, "reason");
 		RequestStatus before = this.status;
@@ -405,7 +405,7 @@ public class DsrRequest {
 	 * not be identified (Art. 11(2), 12(2))
 	 * @param reason the reasons, in words
 	 */
-	public void reject(RejectionGround ground, String reason, Actor actor, Instant now) {
+	void reject(RejectionGround ground, String reason, Actor actor, Instant now) {
 		if (ground == null) {
 			throw new IllegalArgumentException("A ground is required");
 		}
@@ -420,7 +420,7 @@ public class DsrRequest {
 	}
 
 	/** The person withdrew the request. */
-	public void withdraw(Actor actor, Instant now) {
+	void withdraw(Actor actor, Instant now) {
 		require(RequestAction.WITHDRAWN);
 		RequestStatus before = this.status;
 		close(WITHDRAWN, null, now);
@@ -431,7 +431,7 @@ public class DsrRequest {
 	 * The address was never confirmed. What the person wrote goes with it: the request
 	 * stays only as a record for statistics (type, channel, dates).
 	 */
-	public void expire(Instant now) {
+	void expire(Instant now) {
 		require(RequestAction.EXPIRED);
 		RequestStatus before = this.status;
 		this.description = null;
@@ -453,7 +453,7 @@ public class DsrRequest {
 	 * address, so that one person's requests are kept together.
 	 * @param known the person
 	 */
-	public void linkTo(DataSubject known, Instant now) {
+	void linkTo(DataSubject known, Instant now) {
 		if (this.status != NEW) {
 			throw new IllegalStateException("Only a just-confirmed request is linked: " + this.reference);
 		}
@@ -466,7 +466,7 @@ public class DsrRequest {
 	 * from the same person. It is never dropped and keeps its own deadline.
 	 * @param other the earlier open request
 	 */
-	public void flagPossibleDuplicate(DsrRequest other, Instant now) {
+	void flagPossibleDuplicate(DsrRequest other, Instant now) {
 		this.possibleDuplicateOf = other.getId();
 		touch(now);
 		record(RequestAction.FLAGGED_DUPLICATE, Actor.SYSTEM, "same type as " + other.getReference());

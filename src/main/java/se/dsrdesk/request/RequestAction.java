@@ -1,7 +1,8 @@
 package se.dsrdesk.request;
 
 /**
- * Something that happened to a request: each transition of the workflow, and assignment.
+ * Something that happened to a request: each transition of the workflow, assignment and
+ * internal notes.
  */
 public enum RequestAction {
 
@@ -9,6 +10,9 @@ public enum RequestAction {
 	WITHDRAWN, EXPIRED,
 
 	/** Looks like a second open request of the same type from the same person. */
-	FLAGGED_DUPLICATE
+	FLAGGED_DUPLICATE,
+
+	/** Staff added an internal note. */
+	NOTE_ADDED
 
 }

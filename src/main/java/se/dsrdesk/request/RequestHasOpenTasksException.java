@@ -1,35 +1,28 @@
 package se.dsrdesk.request;
 
+import org.springframework.http.HttpStatus;
+
+import se.dsrdesk.system.RefusedException;
+
 /**
  * A request cannot be completed while work on it is still open.
  */
-public class RequestHasOpenTasksException extends RuntimeException {
-
-	private final String reference;
+public class RequestHasOpenTasksException extends RefusedException {
 
 	private final long openItems;
 
-	RequestHasOpenTasksException(String reference, long openItems) {
-		super("Request " + reference + " has " + openItems + " open tasks");
-		this.reference = reference;
+	RequestHasOpenTasksException(long openItems) {
+		super(HttpStatus.CONFLICT, "open-tasks", "request.complete.openTasks");
 		this.openItems = openItems;
-	}
-
-	public String reference() {
-		return this.reference;
 	}
 
 	public long openItems() {
 		return this.openItems;
 	}
 
-	/**
-	 * The message key that explains the refusal, with the number of open tasks as its
-	 * argument.
-	 * @return the key
-	 */
-	public String messageCode() {
-		return "request.complete.openTasks";
+	@Override
+	public Object[] problemArguments() {
+		return new Object[] { this.openItems };
 	}
 
 }

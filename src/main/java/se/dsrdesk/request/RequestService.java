@@ -11,26 +11,47 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import se.dsrdesk.account.Role;
+import se.dsrdesk.account.StaffUser;
+import se.dsrdesk.account.StaffUserRepository;
 import se.dsrdesk.audit.Actor;
 import se.dsrdesk.deadline.DeadlinePolicy;
 import se.dsrdesk.notification.Correspondence;
 import se.dsrdesk.notification.OutgoingMail;
 import se.dsrdesk.notification.Outbox;
 import se.dsrdesk.notification.RecipientKind;
+import se.dsrdesk.system.ConcurrentChangeException;
 import se.dsrdesk.system.NotFoundException;
 
 /**
- * The request workflow's transactions: each loads the request, applies one transition and
- * saves it, so that the change, its audit line and any mail it causes commit together.
+ * The request workflow's one application service: every step on a request, by staff, by
+ * the person or by a sweep, goes through it. Each step loads the request, applies one
+ * transition of {@link DsrRequest} (which nothing else may call) and saves it, and sends
+ * the step's letter, so that the change, its audit line (written from the request's
+ * {@link RequestActivity} events by {@link RequestAuditor}) and its mail commit together.
  * {@code expectedVersion} is the version the person saw; a different one means someone
  * else changed the request meanwhile.
+ *
+ * <p>
+ * Where to add a step: a transition on {@link DsrRequest} (package-private), a method
+ * here that runs it and queues its letter, and the controllers (page and API) that call
+ * the method.
  */
 @Service
 @Transactional
 public class RequestService {
+
+	/** How many notes, other requests and timeline entries the page lists. */
+	public static final int LIST_LIMIT = 100;
+
+	/** What the page says when someone else changed the request meanwhile. */
+	public static final String CHANGED_MEANWHILE = "requestPage.error.conflict";
 
 	private final DsrRequestRepository requests;
 
@@ -44,15 +65,30 @@ public class RequestService {
 
 	private final ObjectProvider<CompletionGuard> completionGuards;
 
+	private final ObjectProvider<AnswerAttachments> attachments;
+
+	private final RequestNoteRepository notes;
+
+	private final StaffUserRepository staff;
+
+	private final ApplicationEventPublisher events;
+
 	RequestService(DsrRequestRepository requests, DataSubjectRepository subjects, DeadlinePolicy policy, Outbox outbox,
-			Clock clock, ObjectProvider<CompletionGuard> completionGuards) {
+			Clock clock, ObjectProvider<CompletionGuard> completionGuards,
+			ObjectProvider<AnswerAttachments> attachments, RequestNoteRepository notes, StaffUserRepository staff,
+			ApplicationEventPublisher events) {
 		this.requests = requests;
 		this.subjects = subjects;
 		this.policy = policy;
 		this.outbox = outbox;
 		this.clock = clock;
-		// Looked up when used: the guards' packages depend on this service.
+		// Looked up when used: the guards' and attachments' packages depend on this
+		// service.
 		this.completionGuards = completionGuards;
+		this.attachments = attachments;
+		this.notes = notes;
+		this.staff = staff;
+		this.events = events;
 	}
 
 	/**
@@ -99,8 +135,27 @@ public class RequestService {
 		return change(id, null, (request) -> request.verifyEmail(actor, now()));
 	}
 
-	public DsrRequest assign(long id, Long expectedVersion, Long assigneeId, Actor actor) {
-		return change(id, expectedVersion, (request) -> request.assign(assigneeId, actor, now()));
+	/**
+	 * Gives the request to an active case handler and tells them by mail, in their
+	 * language.
+	 * @throws InvalidAssigneeException when the person is not an active case handler
+	 */
+	public DsrRequest assign(long id, Long expectedVersion, long assigneeId, Actor actor) {
+		StaffUser assignee = this.staff.findById(assigneeId)
+			.filter((u) -> u.isActive() && u.hasRole(Role.CASE_HANDLER))
+			.orElseThrow(InvalidAssigneeException::new);
+		DsrRequest request = change(id, expectedVersion, (r) -> r.assign(assigneeId, actor, now()));
+		Map<String, Object> model = new LinkedHashMap<>();
+		model.put("name", assignee.getDisplayName());
+		model.put("reference", request.getReference());
+		model.put("type", request.getType());
+		model.put("deadline", request.getEffectiveDeadline());
+		model.put("requestId", request.getId());
+		model.put("assignedBy", actor.label());
+		model.put(OutgoingMail.SUBJECT_ARGUMENTS, List.of(request.getReference()));
+		this.outbox.enqueue(new OutgoingMail(assignee.getEmail(), RecipientKind.STAFF,
+				Locale.forLanguageTag(assignee.getPreferredLanguage()), "request-assigned", model, request.getId()));
+		return request;
 	}
 
 	public DsrRequest startWork(long id, Long expectedVersion, Actor actor) {
@@ -111,8 +166,22 @@ public class RequestService {
 		return change(id, expectedVersion, (request) -> request.verifyIdentity(method, note, actor, now()));
 	}
 
-	public DsrRequest pause(long id, Long expectedVersion, String reason, Actor actor) {
-		return change(id, expectedVersion, (request) -> request.pause(reason, today(), actor, now()));
+	/**
+	 * Stops the clock (Art. 12(6)) and writes to the person what is needed, in the
+	 * request's language. A person without an email address must be written to by post.
+	 * @param needed what the person should send, as the case handler wrote it
+	 */
+	public DsrRequest pause(long id, Long expectedVersion, String needed, Actor actor) {
+		DsrRequest request = change(id, expectedVersion, (r) -> r.pause(needed, today(), actor, now()));
+		String email = request.getSubject().getEmail();
+		if (email != null) {
+			Map<String, Object> model = subjectModel(request);
+			model.put("needed", needed.strip());
+			this.outbox
+				.enqueue(new OutgoingMail(email, RecipientKind.SUBJECT, Locale.forLanguageTag(request.getLanguage()),
+						"request-information-needed", model, request.getId()));
+		}
+		return request;
 	}
 
 	public DsrRequest resume(long id, Long expectedVersion, Actor actor) {
@@ -147,7 +216,30 @@ public class RequestService {
 	}
 
 	/**
-	 * Completes a request, unless work on it is still open.
+	 * Completes the request and queues the answer letter, as staff reviewed and edited
+	 * it, to the person in the request's language, in one transaction: the letter goes
+	 * only if the request could be completed (no open task, unchanged version).
+	 * @param text the letter's text
+	 * @throws RequestHasOpenTasksException while a task is open
+	 */
+	public DsrRequest answer(long id, Long expectedVersion, String text, Actor actor) {
+		DsrRequest request = complete(id, expectedVersion, actor);
+		String email = request.getSubject().getEmail();
+		if (email != null) {
+			Map<String, Object> model = subjectModel(request);
+			model.put("body", text.strip());
+			Locale locale = Locale.forLanguageTag(request.getLanguage());
+			this.attachments.orderedStream().forEach((a) -> model.putAll(a.attach(request, locale)));
+			this.outbox.enqueue(
+					new OutgoingMail(email, RecipientKind.SUBJECT, locale, "request-answer", model, request.getId()));
+		}
+		return request;
+	}
+
+	/**
+	 * Completes a request without a letter from here, unless work on it is still open:
+	 * for a request answered by other means. The case handler's step is {@link #answer},
+	 * which sends the letter.
 	 * @throws RequestHasOpenTasksException while a {@link CompletionGuard} reports open
 	 * items
 	 */
@@ -155,28 +247,151 @@ public class RequestService {
 		return change(id, expectedVersion, (request) -> {
 			long open = this.completionGuards.orderedStream().mapToLong((guard) -> guard.openItems(id)).sum();
 			if (open > 0) {
-				throw new RequestHasOpenTasksException(request.getReference(), open);
+				throw new RequestHasOpenTasksException(open);
 			}
 			request.complete(actor, now());
 		});
 	}
 
+	/**
+	 * Refuses a request without a ground and without a letter from here, as refusals were
+	 * recorded before grounds were kept. The case handler's step is
+	 * {@link #reject(long, Long, RejectionGround, String, Actor)}, which sends the
+	 * letter.
+	 */
 	public DsrRequest reject(long id, Long expectedVersion, String reason, Actor actor) {
 		return change(id, expectedVersion, (request) -> request.reject(reason, actor, now()));
 	}
 
-	public DsrRequest reject(long id, Long expectedVersion, RejectionGround ground, String reason, Actor actor) {
-		return change(id, expectedVersion, (request) -> request.reject(ground, reason, actor, now()));
+	/**
+	 * Refuses the request and tells the person why, with their right to complain to the
+	 * supervisory authority and to go to court, in the request's language.
+	 */
+	public DsrRequest reject(long id, Long expectedVersion, RejectionGround ground, String reasons, Actor actor) {
+		DsrRequest request = change(id, expectedVersion, (r) -> r.reject(ground, reasons, actor, now()));
+		String email = request.getSubject().getEmail();
+		if (email != null) {
+			Map<String, Object> model = subjectModel(request);
+			model.put("ground", ground);
+			model.put("reasons", request.getClosingReason());
+			this.outbox.enqueue(new OutgoingMail(email, RecipientKind.SUBJECT,
+					Locale.forLanguageTag(request.getLanguage()), "request-rejected", model, request.getId()));
+		}
+		return request;
 	}
 
 	public DsrRequest withdraw(long id, Long expectedVersion, Actor actor) {
 		return change(id, expectedVersion, (request) -> request.withdraw(actor, now()));
 	}
 
+	/**
+	 * The address was never confirmed: closes the request, which keeps only what
+	 * statistics need, in the caller's transaction (the intake sweep saves its batch).
+	 * @param request the unconfirmed request, loaded by the caller
+	 * @param now the sweep's time
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void expire(DsrRequest request, Instant now) {
+		request.expire(now);
+	}
+
+	/**
+	 * Moves a just-confirmed request to the person already known by the same confirmed
+	 * address, so that one person's requests are kept together.
+	 * @param request the request, just confirmed
+	 * @param known the person
+	 * @param now the current time
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void linkTo(DsrRequest request, DataSubject known, Instant now) {
+		request.linkTo(known, now);
+		this.requests.saveAndFlush(request);
+	}
+
+	/**
+	 * Flags for staff that a request looks like a second open one of the same type from
+	 * the same person.
+	 * @param request the request
+	 * @param other the earlier open request
+	 * @param now the current time
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void flagPossibleDuplicate(DsrRequest request, DsrRequest other, Instant now) {
+		request.flagPossibleDuplicate(other, now);
+		this.requests.save(request);
+	}
+
+	/**
+	 * Adds an internal note. Notes are never edited or deleted; the audit trail records
+	 * the note's number, never its text.
+	 * @param text what the note says
+	 * @return the note
+	 */
+	public RequestNote addNote(long requestId, String text, Actor actor) {
+		DsrRequest request = get(requestId);
+		RequestNote note = this.notes.save(new RequestNote(request.getId(), actor, text, now()));
+		this.events.publishEvent(new RequestActivity(request.getId(), request.getReference(), RequestAction.NOTE_ADDED,
+				actor, "note " + note.getId()));
+		return note;
+	}
+
+	/**
+	 * A request's notes, newest first.
+	 * @param requestId the request
+	 * @return up to {@value #LIST_LIMIT} notes
+	 */
+	@Transactional(readOnly = true)
+	public List<RequestNote> notes(long requestId) {
+		return this.notes.findByRequestIdOrderByCreatedAtDescIdDesc(requestId, PageRequest.of(0, LIST_LIMIT));
+	}
+
+	/**
+	 * The active case handlers, who may be given a request.
+	 * @return them, by address
+	 */
+	@Transactional(readOnly = true)
+	public List<StaffUser> caseHandlers() {
+		return this.staff.findActiveWithRole(Role.CASE_HANDLER);
+	}
+
+	/**
+	 * The name of a staff user, for the page.
+	 * @param staffUserId the user, may be {@code null}
+	 * @return the display name, or {@code null}
+	 */
+	@Transactional(readOnly = true)
+	public String staffName(Long staffUserId) {
+		return (staffUserId != null) ? this.staff.findById(staffUserId).map(StaffUser::getDisplayName).orElse(null)
+				: null;
+	}
+
+	/**
+	 * The person's other requests: those of the same person record or of the same
+	 * confirmed address, newest first.
+	 * @param request the request
+	 * @return up to {@value #LIST_LIMIT} others
+	 */
+	@Transactional(readOnly = true)
+	public List<DsrRequest> otherRequestsOfPerson(DsrRequest request) {
+		DataSubject subject = request.getSubject();
+		return this.requests.findOthersOfPerson(subject.getId(), subject.getEmailKey(), request.getId(),
+				PageRequest.of(0, LIST_LIMIT));
+	}
+
+	private static Map<String, Object> subjectModel(DsrRequest request) {
+		Map<String, Object> model = new LinkedHashMap<>();
+		model.put("name", request.getSubject().getName());
+		model.put("reference", request.getReference());
+		model.put("type", request.getType());
+		model.put("receiptDate", request.getReceiptDate());
+		model.put(OutgoingMail.SUBJECT_ARGUMENTS, List.of(request.getReference()));
+		return model;
+	}
+
 	private DsrRequest change(long id, Long expectedVersion, Consumer<DsrRequest> transition) {
 		DsrRequest request = get(id);
 		if (expectedVersion != null && expectedVersion != request.getVersion()) {
-			throw new ConcurrentChangeException(request.getReference());
+			throw new ConcurrentChangeException(CHANGED_MEANWHILE);
 		}
 		transition.accept(request);
 		return this.requests.save(request);

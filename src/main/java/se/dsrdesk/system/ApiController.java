@@ -10,9 +10,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A controller of the REST API under {@code /api/v1}: its errors are answered as RFC 9457
- * problem details by the advice scoped to this annotation ({@link ApiExceptionHandler}
- * and the advices of the packages whose exceptions they translate), so that the web
- * pages' error handling is unchanged.
+ * problem details by the one advice scoped to this annotation
+ * ({@code system.api.ApiExceptionHandler}), so that the web pages' error handling is
+ * unchanged.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

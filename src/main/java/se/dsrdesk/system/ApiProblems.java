@@ -29,9 +29,12 @@ public class ApiProblems {
 	/** The kind of problem of bad input, with field errors. */
 	public static final String INVALID = "invalid-request";
 
+	/** The kind of problem of a refusal that has no kind of its own. */
+	public static final String REFUSED = "refused";
+
 	private final MessageSource messages;
 
-	ApiProblems(MessageSource messages) {
+	public ApiProblems(MessageSource messages) {
 		this.messages = messages;
 	}
 
@@ -49,6 +52,33 @@ public class ApiProblems {
 		problem.setType(URI.create(TYPE_PREFIX + kind));
 		problem.setTitle(this.messages.getMessage("api.problem." + kind + ".title", null, locale));
 		problem.setDetail(this.messages.getMessage("api.problem." + kind + ".detail", detailArguments, locale));
+		return problem;
+	}
+
+	/**
+	 * A refused action as a problem: bad input with its fields, or a problem of the
+	 * refusal's kind with its detail arguments and extra members. A refusal without a
+	 * kind of its own is told with the page's message under a general title.
+	 * @param refusal the refusal
+	 * @param locale the reader's language
+	 * @return the problem
+	 */
+	public ProblemDetail refused(RefusedException refusal, Locale locale) {
+		if (!refusal.fields().isEmpty()) {
+			return invalid(refusal.fields()
+				.stream()
+				.map((f) -> new FieldMessage(f.field(), message(f.code(), null, locale)))
+				.toList(), locale);
+		}
+		ProblemDetail problem;
+		if (refusal.problemType() != null) {
+			problem = problem(refusal.httpStatus(), refusal.problemType(), locale, refusal.problemArguments());
+		}
+		else {
+			problem = problem(refusal.httpStatus(), REFUSED, locale);
+			problem.setDetail(message(refusal.messageCode(), refusal.arguments(), locale));
+		}
+		refusal.problemProperties().forEach(problem::setProperty);
 		return problem;
 	}
 

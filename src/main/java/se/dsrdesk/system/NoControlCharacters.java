@@ -17,7 +17,7 @@ import se.dsrdesk.system.PlainText;
  */
 @Documented
 @Constraint(validatedBy = NoControlCharacters.Validator.class)
-@Target(ElementType.FIELD)
+@Target({ ElementType.FIELD, ElementType.ANNOTATION_TYPE })
 @Retention(RetentionPolicy.RUNTIME)
 public @interface NoControlCharacters {
 

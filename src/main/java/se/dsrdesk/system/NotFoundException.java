@@ -1,17 +1,15 @@
 package se.dsrdesk.system;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * A record that was asked for does not exist: answered with 404 and the friendly
- * not-found page.
+ * not-found page, or the API's not-found problem.
  */
-@ResponseStatus(HttpStatus.NOT_FOUND)
-public class NotFoundException extends RuntimeException {
+public class NotFoundException extends RefusedException {
 
 	public NotFoundException(String what) {
-		super(what + " not found");
+		super(HttpStatus.NOT_FOUND, "not-found", "error.404.text");
 	}
 
 }

@@ -22,6 +22,7 @@ import se.dsrdesk.support.HttpVisitor;
 import se.dsrdesk.support.IntegrationTest;
 import se.dsrdesk.support.MutableClock;
 import se.dsrdesk.account.token.ApiTokens;
+import se.dsrdesk.system.SecretTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -104,7 +105,7 @@ class ApiTokenTest {
 			// Only a digest is stored.
 			assertThat(ApiTokenTest.this.jdbc.queryForObject(
 					"select count(*) from api_token where token_hash = ? and staff_user_id = ?", Long.class,
-					ApiTokens.digest(token), ApiTokenTest.this.user.id()))
+					SecretTokens.hash(token), ApiTokenTest.this.user.id()))
 				.isOne();
 			assertThat(ApiTokenTest.this.jdbc.queryForObject(
 					"select count(*) from api_token where token_hash = ? or token_prefix = ?", Long.class, token,
@@ -117,7 +118,7 @@ class ApiTokenTest {
 			assertThat(visitor.get("/staff/account/tokens").body()).doesNotContain("Never");
 
 			Long id = ApiTokenTest.this.jdbc.queryForObject("select id from api_token where token_hash = ?", Long.class,
-					ApiTokens.digest(token));
+					SecretTokens.hash(token));
 			HttpResponse<String> revoked = visitor.submit("/staff/account/tokens",
 					"/staff/account/tokens/" + id + "/revoke", Map.of());
 			assertThat(revoked.statusCode()).isEqualTo(302);

@@ -1,11 +1,15 @@
 package se.dsrdesk.account;
 
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.UUID;
 
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.util.ReflectionTestUtils;
 
 import se.dsrdesk.audit.Actor;
+import se.dsrdesk.system.ConcurrentChangeException;
+import se.dsrdesk.system.RefusedException;
 
 /**
  * Staff accounts for tests in other packages, which cannot reach the package-private
@@ -43,6 +47,47 @@ public final class TestAccounts {
 	public static StaffPrincipal signedIn(AccountService accounts, UserDetailsService userDetailsService,
 			Role... roles) {
 		return (StaffPrincipal) userDetailsService.loadUserByUsername(create(accounts, roles));
+	}
+
+	/**
+	 * An account that exists only in memory, as Spring Security holds it after sign-in,
+	 * for slice tests without a database
+	 * ({@code SecurityMockMvcRequestPostProcessors.user(...)}).
+	 * @param id the account's id
+	 * @param roles its roles, at least one
+	 * @return the principal
+	 */
+	public static StaffPrincipal principal(long id, Role... roles) {
+		return StaffPrincipal.of(user(id, roles), false);
+	}
+
+	/**
+	 * An account that exists only in memory, for slice tests without a database.
+	 * @param id the account's id
+	 * @param roles its roles, at least one
+	 * @return the account, with the address {@code user-<id>@example.com}
+	 */
+	public static StaffUser user(long id, Role... roles) {
+		StaffUser user = new StaffUser("user-" + id + "@example.com", "Test User " + id, "{noop}" + PASSWORD,
+				EnumSet.of(roles[0], roles), "en", Instant.parse("2026-01-05T09:00:00Z"));
+		ReflectionTestUtils.setField(user, "id", id);
+		return user;
+	}
+
+	/**
+	 * The refusal the account service throws when a change breaks a rule, for slice tests
+	 * that mock the service.
+	 * @param messageCode the message key that says why
+	 * @param field the form field it is about, or {@code null}
+	 * @return the exception: a change by someone else meanwhile for
+	 * {@code account.changedMeanwhile}, as the service throws it
+	 */
+	public static RefusedException refusal(String messageCode, String field) {
+		if ("account.changedMeanwhile".equals(messageCode)) {
+			return new ConcurrentChangeException(messageCode);
+		}
+		return (field != null) ? new AccountChangeRefusedException(messageCode, field)
+				: new AccountChangeRefusedException(messageCode);
 	}
 
 }

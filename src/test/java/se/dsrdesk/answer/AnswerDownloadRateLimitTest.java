@@ -4,6 +4,8 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
+import se.dsrdesk.system.RateLimiter;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -13,8 +15,8 @@ class AnswerDownloadRateLimitTest {
 
 	@Test
 	void aClientIsStoppedAfterItsHourlyAllowanceAndOthersAreNot() {
-		AnswerDownloadRateLimit limit = new AnswerDownloadRateLimit(
-				new AnswerProperties(Duration.ofDays(30), Duration.ofMinutes(10), 3));
+		AnswerDownloadRateLimit limit = new AnswerDownloadRateLimit(new RateLimiter(), new AnswerProperties(
+				Duration.ofDays(30), new AnswerProperties.Cleanup("0 20 * * * *", Duration.ofMinutes(10)), 3));
 		assertThat(limit.consume("192.0.2.1")).isZero();
 		assertThat(limit.consume("192.0.2.1")).isZero();
 		assertThat(limit.consume("192.0.2.1")).isZero();

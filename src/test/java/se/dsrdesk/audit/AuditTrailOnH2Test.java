@@ -74,6 +74,11 @@ class AuditTrailOnH2Test {
 		DsrRequest request = this.requests.register(new NewRequest("Östen Ådahl", "osten@example.com", null, "sv",
 				RequestType.ACCESS, Channel.LETTER, null, Instant.now().minusSeconds(60)), Actor.SYSTEM);
 		long admin = this.jdbc.queryForObject("select min(id) from staff_user", Long.class);
+		// Only an active case handler may be given a request.
+		this.jdbc.update(
+				"insert into staff_user_role (staff_user_id, role) select ?, 'CASE_HANDLER' where not exists"
+						+ " (select 1 from staff_user_role where staff_user_id = ? and role = 'CASE_HANDLER')",
+				admin, admin);
 		this.requests.assign(request.getId(), null, admin, Actor.SYSTEM);
 		AuditFilter byReference = new AuditFilter();
 		byReference.setReference(request.getReference());

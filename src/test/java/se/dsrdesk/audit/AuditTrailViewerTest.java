@@ -42,7 +42,6 @@ import se.dsrdesk.location.LocationKind;
 import se.dsrdesk.location.LocationService;
 import se.dsrdesk.location.LocationTask;
 import se.dsrdesk.location.TaskService;
-import se.dsrdesk.request.Casework;
 import se.dsrdesk.request.Channel;
 import se.dsrdesk.request.DsrRequest;
 import se.dsrdesk.request.NewRequest;
@@ -83,9 +82,6 @@ class AuditTrailViewerTest {
 
 	@Autowired
 	RequestService requests;
-
-	@Autowired
-	Casework casework;
 
 	@Autowired
 	TaskService tasks;
@@ -338,7 +334,7 @@ class AuditTrailViewerTest {
 		this.requests.startWork(other.getId(), null, Actor.SYSTEM);
 		LocationTask task = this.tasks.ofRequest(request.getId()).get(0);
 		this.tasks.assign(task.getId(), handler.getId(), Actor.SYSTEM);
-		this.casework.addNote(request.getId(), "Called the customer service.", Actor.SYSTEM);
+		this.requests.addNote(request.getId(), "Called the customer service.", Actor.SYSTEM);
 
 		String html = page("/staff/audit?reference=" + request.getReference().toLowerCase(Locale.ROOT));
 		assertThat(actions(html)).containsExactlyInAnyOrder("REQUEST_NOTE_ADDED", "TASK_ASSIGNED",

@@ -34,8 +34,8 @@ public final class SweepBenchmark {
 		String url = System.getenv().getOrDefault("BENCH_DB_URL", "jdbc:postgresql://127.0.0.1:5432/dsr_bench");
 		Map<String, Object> properties = Map.of("spring.datasource.url", url, "spring.datasource.username",
 				System.getenv().getOrDefault("BENCH_DB_USERNAME", "postgres"), "spring.datasource.password",
-				System.getenv().getOrDefault("BENCH_DB_PASSWORD", ""), "dsr.sweep.run-at-startup", "false",
-				"dsr.sweep.cron", "-", "dsr.mail.poll-interval", "24h", "spring.mail.port", "9",
+				System.getenv().getOrDefault("BENCH_DB_PASSWORD", ""), "dsr.deadline.sweep.run-at-startup", "false",
+				"dsr.deadline.sweep.cron", "-", "dsr.mail.dispatch.interval", "24h", "spring.mail.port", "9",
 				"logging.level.se.dsrdesk", "warn", "server.port", "0");
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(DsrDeskApplication.class,
 				BenchmarkClock.class)

@@ -3,6 +3,7 @@ package se.dsrdesk.location;
 import java.util.List;
 
 import se.dsrdesk.audit.Actor;
+import se.dsrdesk.system.ConcurrentChangeException;
 
 /**
  * Finishes the location tasks of a request, for tests in other packages that complete
@@ -31,6 +32,27 @@ public final class TestTasks {
 					Actor.SYSTEM);
 		}
 		return open.size();
+	}
+
+	/**
+	 * The refusal of a task that is no longer open, for slice tests that mock the task
+	 * service.
+	 * @param taskId the task
+	 * @return the exception
+	 */
+	public static ConcurrentChangeException closed(long taskId) {
+		return LocationTask.closed();
+	}
+
+	/**
+	 * The refusal of an outcome that breaks the rules, for slice tests that mock the task
+	 * service.
+	 * @param field the field at fault
+	 * @param code the message key of what is wrong
+	 * @return the exception
+	 */
+	public static InvalidOutcomeException refused(String field, String code) {
+		return new InvalidOutcomeException(List.of(new OutcomeRecord.Violation(field, code)));
 	}
 
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -16,15 +17,18 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import se.dsrdesk.support.IntegrationTest;
 import se.dsrdesk.support.MailServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The outbox's own SQL (the insert that skips a taken dedup key, the claim with
- * {@code FOR UPDATE SKIP LOCKED}) on the zero-setup H2 database in PostgreSQL mode.
+ * {@code FOR UPDATE SKIP LOCKED}) on the zero-setup H2 database in PostgreSQL mode. It
+ * sends through GreenMail, so it runs with the SMTP tests in {@code ./mvnw verify}.
  */
 @SpringBootTest
+@Tag(IntegrationTest.TAG)
 class OutboxOnH2Test {
 
 	@RegisterExtension
@@ -36,7 +40,7 @@ class OutboxOnH2Test {
 		registry.add("dsr.data-dir", dir::toString);
 		registry.add("spring.mail.host", () -> "127.0.0.1");
 		registry.add("spring.mail.port", () -> MailServer.PORT);
-		registry.add("dsr.mail.poll-interval", () -> "1h");
+		registry.add("dsr.mail.dispatch.interval", () -> "1h");
 	}
 
 	@Autowired

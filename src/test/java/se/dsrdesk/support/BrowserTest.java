@@ -20,7 +20,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Base for tests that drive the running application in real, headless Chromium (Debian's
  * {@code /usr/bin/chromium}, or {@code CHROMIUM_PATH}). One browser per test class, a
- * fresh browser context (cookies, language) per test.
+ * fresh browser context (cookies, language) per test. As an {@link IntegrationTest} it
+ * carries the {@value IntegrationTest#TAG} tag, so browser tests run only in
+ * {@code ./mvnw verify}.
  */
 @IntegrationTest
 public abstract class BrowserTest {

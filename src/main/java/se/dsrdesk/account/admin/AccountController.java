@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import se.dsrdesk.account.AccountChangeRefusedException;
+import se.dsrdesk.system.ConcurrentChangeException;
 import se.dsrdesk.account.AccountService;
 import se.dsrdesk.account.PasswordPolicy;
 import se.dsrdesk.account.Role;
@@ -85,7 +86,7 @@ class AccountController {
 			return "redirect:/staff/admin/accounts/" + user.getId();
 		}
 		catch (AccountChangeRefusedException ex) {
-			reject(result, ex);
+			ex.rejectOn(result);
 			return "admin/accounts/new";
 		}
 	}
@@ -109,20 +110,17 @@ class AccountController {
 				redirect.addFlashAttribute("success", "account.updated");
 				return "redirect:/staff/admin/accounts/" + id;
 			}
+			catch (ConcurrentChangeException ex) {
+				// Show the current details, as the message says, with their version, so
+				// that the admin's next save can succeed.
+				AccountForm current = AccountForm.of(user);
+				BindingResult currentResult = new BeanPropertyBindingResult(current, "accountForm");
+				ex.rejectOn(currentResult);
+				model.addAttribute("accountForm", current);
+				model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "accountForm", currentResult);
+			}
 			catch (AccountChangeRefusedException ex) {
-				if (ex.isStaleEdit()) {
-					// Show the current details, as the message says, with their version,
-					// so
-					// that the admin's next save can succeed.
-					AccountForm current = AccountForm.of(user);
-					BindingResult currentResult = new BeanPropertyBindingResult(current, "accountForm");
-					currentResult.reject(ex.messageCode());
-					model.addAttribute("accountForm", current);
-					model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "accountForm", currentResult);
-				}
-				else {
-					reject(result, ex);
-				}
+				ex.rejectOn(result);
 			}
 		}
 		model.addAttribute("passwordForm", new PasswordForm());
@@ -178,15 +176,6 @@ class AccountController {
 		model.addAttribute("account", user);
 		model.addAttribute("lockedUntil", this.accounts.lockedUntil(user).orElse(null));
 		return "admin/accounts/edit";
-	}
-
-	private static void reject(BindingResult result, AccountChangeRefusedException ex) {
-		if (ex.field() != null) {
-			result.rejectValue(ex.field(), ex.messageCode());
-		}
-		else {
-			result.reject(ex.messageCode());
-		}
 	}
 
 }

@@ -70,7 +70,7 @@ class ApiTokenController {
 			return "redirect:/staff/account/tokens";
 		}
 		catch (ApiTokens.TooManyTokensException ex) {
-			result.reject("tokens.tooMany", new Object[] { ApiTokens.MAX_ACTIVE }, null);
+			ex.rejectOn(result);
 			return page(me, model);
 		}
 	}

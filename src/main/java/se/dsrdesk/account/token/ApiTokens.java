@@ -1,17 +1,12 @@
 package se.dsrdesk.account.token;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,6 +16,8 @@ import se.dsrdesk.system.NotFoundException;
 import se.dsrdesk.account.StaffPrincipal;
 import se.dsrdesk.account.StaffUser;
 import se.dsrdesk.account.StaffUserRepository;
+import se.dsrdesk.system.RefusedException;
+import se.dsrdesk.system.SecretTokens;
 
 /**
  * Personal API tokens: staff create and revoke their own, and the API accepts them as
@@ -41,14 +38,12 @@ public class ApiTokens {
 	static final int SHOWN_PREFIX = 12;
 
 	/** Length of a token: the prefix and 43 base64url characters. */
-	static final int TOKEN_LENGTH = SCHEME_PREFIX.length() + 43;
+	static final int TOKEN_LENGTH = SCHEME_PREFIX.length() + SecretTokens.LENGTH;
 
 	/** Tokens a user may hold unrevoked at once. */
 	static final int MAX_ACTIVE = 20;
 
 	static final String TARGET = "API_TOKEN";
-
-	private final SecureRandom random = new SecureRandom();
 
 	private final ApiTokenRepository tokens;
 
@@ -77,12 +72,10 @@ public class ApiTokens {
 		if (this.tokens.countByOwnerIdAndRevokedAtIsNull(owner.id()) >= MAX_ACTIVE) {
 			throw new TooManyTokensException();
 		}
-		byte[] bytes = new byte[32];
-		this.random.nextBytes(bytes);
-		String secret = SCHEME_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		String secret = SCHEME_PREFIX + SecretTokens.generate();
 		Instant now = this.clock.instant();
 		ApiToken token = this.tokens.save(new ApiToken(owner.id(), name.strip(), secret.substring(0, SHOWN_PREFIX),
-				digest(secret), now, (validity != null) ? now.plus(validity) : null));
+				SecretTokens.hash(secret), now, (validity != null) ? now.plus(validity) : null));
 		this.audit.record(owner.toActor(), "API_TOKEN_CREATED", TARGET, token.getId(),
 				"prefix=" + token.getPrefix() + ((validity != null) ? "; expires " + token.getExpiresAt() : ""));
 		return new CreatedToken(token, secret);
@@ -127,7 +120,7 @@ public class ApiTokens {
 			return Optional.empty();
 		}
 		Instant now = this.clock.instant();
-		Optional<ApiToken> token = this.tokens.findByHash(digest(secret)).filter((t) -> t.isUsable(now));
+		Optional<ApiToken> token = this.tokens.findByHash(SecretTokens.hash(secret)).filter((t) -> t.isUsable(now));
 		Optional<StaffPrincipal> principal = token.flatMap((t) -> this.users.findById(t.getOwnerId()))
 			.filter(StaffUser::isActive)
 			.map((user) -> StaffPrincipal.of(user, false));
@@ -136,16 +129,6 @@ public class ApiTokens {
 		}
 		principal.ifPresent(StaffPrincipal::eraseCredentials);
 		return principal;
-	}
-
-	public static String digest(String secret) {
-		try {
-			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-			return HexFormat.of().formatHex(sha256.digest(secret.getBytes(StandardCharsets.US_ASCII)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	/**
@@ -166,10 +149,10 @@ public class ApiTokens {
 	/**
 	 * The user already holds as many tokens as allowed.
 	 */
-	public static class TooManyTokensException extends RuntimeException {
+	public static class TooManyTokensException extends RefusedException {
 
 		TooManyTokensException() {
-			super("Too many API tokens");
+			super(HttpStatus.CONFLICT, null, "tokens.tooMany", MAX_ACTIVE);
 		}
 
 	}

@@ -27,11 +27,11 @@ import se.dsrdesk.account.StaffUser;
 import se.dsrdesk.request.RequestType;
 import se.dsrdesk.location.DataLocation;
 import se.dsrdesk.location.LegalBasis;
-import se.dsrdesk.location.LocationChangedException;
 import se.dsrdesk.location.LocationKind;
 import se.dsrdesk.location.LocationService;
 import se.dsrdesk.location.Recipient;
 import se.dsrdesk.location.TaskService;
+import se.dsrdesk.system.ConcurrentChangeException;
 
 /**
  * The register of data locations: every staff user reads it; admins create, edit,
@@ -131,12 +131,12 @@ class LocationController {
 				redirect.addFlashAttribute("success", "location.updated");
 				return "redirect:/staff/locations/" + id;
 			}
-			catch (LocationChangedException ex) {
+			catch (ConcurrentChangeException ex) {
 				// Show what is saved now, with its version, so that the next save can
 				// succeed.
 				LocationForm current = LocationForm.of(location);
 				BindingResult currentResult = new BeanPropertyBindingResult(current, "locationForm");
-				currentResult.reject("location.stale");
+				ex.rejectOn(currentResult);
 				model.addAttribute("locationForm", current.withSpareRows());
 				model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "locationForm", currentResult);
 				return showForm(location, model);

@@ -22,9 +22,9 @@ import se.dsrdesk.location.LegalGround;
 import se.dsrdesk.location.LocationService;
 import se.dsrdesk.location.LocationTask;
 import se.dsrdesk.location.RetentionHold;
-import se.dsrdesk.location.TaskClosedException;
 import se.dsrdesk.location.TaskOutcome;
 import se.dsrdesk.location.TaskService;
+import se.dsrdesk.system.ConcurrentChangeException;
 
 /**
  * Case handlers' work at the data locations: "my tasks", a task with its outcome form, a
@@ -78,10 +78,10 @@ class TaskController {
 				return "redirect:/staff/requests/" + task.getRequestId() + "/tasks";
 			}
 			catch (InvalidOutcomeException ex) {
-				ex.violations().forEach((v) -> result.rejectValue(v.field(), v.code()));
+				ex.rejectOn(result);
 			}
-			catch (TaskClosedException ex) {
-				redirect.addFlashAttribute("failure", "task.closed");
+			catch (ConcurrentChangeException ex) {
+				redirect.addFlashAttribute("failure", ex.messageCode());
 				return "redirect:/staff/tasks/" + id;
 			}
 		}
@@ -98,8 +98,8 @@ class TaskController {
 		catch (IllegalArgumentException ex) {
 			redirect.addFlashAttribute("failure", "task.assign.invalid");
 		}
-		catch (TaskClosedException ex) {
-			redirect.addFlashAttribute("failure", "task.closed");
+		catch (ConcurrentChangeException ex) {
+			redirect.addFlashAttribute("failure", ex.messageCode());
 		}
 		return "redirect:/staff/tasks/" + id;
 	}

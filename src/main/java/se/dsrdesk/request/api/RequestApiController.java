@@ -19,9 +19,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -39,8 +36,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import se.dsrdesk.account.StaffPrincipal;
 import se.dsrdesk.account.StaffUser;
 import se.dsrdesk.account.StaffUserRepository;
-import se.dsrdesk.notification.Correspondence;
-import se.dsrdesk.notification.Outbox;
 import se.dsrdesk.request.api.RequestJson.AssigneeJson;
 import se.dsrdesk.request.api.RequestJson.CorrespondenceSummary;
 import se.dsrdesk.request.api.RequestJson.ExtensionJson;
@@ -54,9 +49,8 @@ import se.dsrdesk.system.ApiController;
 import se.dsrdesk.system.ControllerIdentity;
 import se.dsrdesk.system.EmailAddresses;
 import se.dsrdesk.system.InvalidInputException;
-import se.dsrdesk.system.InvalidInputException.Invalid;
+import se.dsrdesk.system.RefusedException.Invalid;
 import se.dsrdesk.system.NotFoundException;
-import se.dsrdesk.request.Casework;
 import se.dsrdesk.request.Channel;
 import se.dsrdesk.request.DataSubject;
 import se.dsrdesk.request.DsrRequest;
@@ -64,17 +58,18 @@ import se.dsrdesk.request.NewRequest;
 import se.dsrdesk.request.RequestService;
 import se.dsrdesk.request.RequestStatus;
 import se.dsrdesk.request.RequestType;
-import se.dsrdesk.request.TaskChecklist;
 import se.dsrdesk.request.inbox.InboxFilter;
 import se.dsrdesk.request.inbox.InboxQuery;
+import se.dsrdesk.request.casefile.RequestView;
+import se.dsrdesk.request.casefile.RequestViews;
 
 /**
  * The REST API's requests: register, list (the inbox's query, by cursor), read, and the
- * staff actions, each through the same domain code as the pages ({@link RequestService},
- * {@link Casework}), so the same rules apply. Reading is for all staff; registering and
- * acting for case handlers, checked here and in the API's URL rules. An action may carry
- * {@code If-Match} with the version read: a change by someone else meanwhile is then
- * refused with 409.
+ * staff actions, each through the same workflow service as the pages
+ * ({@link RequestService}), so the same rules apply. Reading is for all staff;
+ * registering and acting for case handlers, checked here and in the API's URL rules. An
+ * action may carry {@code If-Match} with the version read: a change by someone else
+ * meanwhile is then refused with 409.
  */
 @ApiController
 @RequestMapping("/api/v1/requests")
@@ -90,13 +85,9 @@ class RequestApiController {
 
 	private final RequestService requests;
 
-	private final Casework casework;
-
 	private final InboxQuery inbox;
 
-	private final Outbox outbox;
-
-	private final ObjectProvider<TaskChecklist> checklists;
+	private final RequestViews views;
 
 	private final StaffUserRepository staff;
 
@@ -104,14 +95,11 @@ class RequestApiController {
 
 	private final Clock clock;
 
-	RequestApiController(RequestService requests, Casework casework, InboxQuery inbox, Outbox outbox,
-			ObjectProvider<TaskChecklist> checklists, StaffUserRepository staff, ControllerIdentity controller,
-			Clock clock) {
+	RequestApiController(RequestService requests, InboxQuery inbox, RequestViews views, StaffUserRepository staff,
+			ControllerIdentity controller, Clock clock) {
 		this.requests = requests;
-		this.casework = casework;
 		this.inbox = inbox;
-		this.outbox = outbox;
-		this.checklists = checklists;
+		this.views = views;
 		this.staff = staff;
 		this.controller = controller;
 		this.clock = clock;
@@ -232,7 +220,7 @@ class RequestApiController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@AuthenticationPrincipal StaffPrincipal me, Locale locale) {
 		DsrRequest request = load(reference);
-		this.casework.askForInformation(request.getId(), version(ifMatch), body.reason(), me.toActor());
+		this.requests.pause(request.getId(), version(ifMatch), body.reason(), me.toActor());
 		return answer(request.getId(), locale);
 	}
 
@@ -282,7 +270,7 @@ class RequestApiController {
 		if (assigneeId == null) {
 			throw new InvalidInputException("assigneeId", "requestPage.assign.required");
 		}
-		this.casework.assign(request.getId(), version(ifMatch), assigneeId, me.toActor());
+		this.requests.assign(request.getId(), version(ifMatch), assigneeId, me.toActor());
 		return answer(request.getId(), locale);
 	}
 
@@ -295,7 +283,7 @@ class RequestApiController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@AuthenticationPrincipal StaffPrincipal me, Locale locale) {
 		DsrRequest request = load(reference);
-		this.casework.reject(request.getId(), version(ifMatch), body.ground(), body.reasons(), me.toActor());
+		this.requests.reject(request.getId(), version(ifMatch), body.ground(), body.reasons(), me.toActor());
 		return answer(request.getId(), locale);
 	}
 
@@ -312,6 +300,7 @@ class RequestApiController {
 	}
 
 	private RequestDetails details(DsrRequest request, Locale locale) {
+		RequestView view = this.views.of(request);
 		List<PauseJson> pauses = request.getPauses()
 			.stream()
 			.map((p) -> new PauseJson(p.getPausedOn(), p.getResumedOn(), p.getReason()))
@@ -320,16 +309,16 @@ class RequestApiController {
 				? new ExtensionJson(request.getExtensionMonths(), request.getExtensionReason(), request.getExtendedAt())
 				: null;
 		AssigneeJson assignee = (request.getAssigneeId() != null)
-				? new AssigneeJson(request.getAssigneeId(), this.casework.staffName(request.getAssigneeId())) : null;
-		List<TaskJson> tasks = new ArrayList<>();
-		this.checklists.orderedStream()
-			.forEach((c) -> c.checklist(request.getId())
-				.forEach((item) -> tasks
-					.add(new TaskJson(item.taskId(), item.locationName(locale), item.status(), item.outcome()))));
-		Page<Correspondence> mails = this.outbox.forRequest(request.getId(), PageRequest.of(0, LATEST_MAILS));
-		CorrespondenceSummary correspondence = new CorrespondenceSummary(mails.getTotalElements(),
-				mails.getContent()
+				? new AssigneeJson(request.getAssigneeId(), view.assigneeName()) : null;
+		List<TaskJson> tasks = view.tasks()
+			.stream()
+			.map((item) -> new TaskJson(item.taskId(), item.locationName(locale), item.status(), item.outcome()))
+			.toList();
+		CorrespondenceSummary correspondence = new CorrespondenceSummary(view.mails().getTotalElements(),
+				view.mails()
+					.getContent()
 					.stream()
+					.limit(LATEST_MAILS)
 					.map((m) -> new MailJson(m.getTemplate(), m.getRecipientKind().name(), m.getSubject(),
 							m.getStatus().name(), m.getCreatedAt(), m.getSentAt()))
 					.toList());

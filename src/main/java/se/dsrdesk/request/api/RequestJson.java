@@ -5,19 +5,15 @@ import java.time.LocalDate;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import se.dsrdesk.request.Channel;
+import se.dsrdesk.request.NewRequestRules;
 import se.dsrdesk.request.RejectionGround;
 import se.dsrdesk.request.RequestStatus;
 import se.dsrdesk.request.RequestType;
-import se.dsrdesk.system.NoControlCharacters;
+import se.dsrdesk.request.casefile.StepRules;
 import se.dsrdesk.system.PlainText;
 
 /**
@@ -26,9 +22,6 @@ import se.dsrdesk.system.PlainText;
  * instants.
  */
 final class RequestJson {
-
-	/** Longest text in an action, as on the request page. */
-	static final int MAX_TEXT = 2000;
 
 	private RequestJson() {
 	}
@@ -47,20 +40,15 @@ final class RequestJson {
 	 * @param description what the person wrote
 	 */
 	record NewRequestBody(@NotNull(message = "{register.type.required}") RequestType type,
-			@NotBlank(message = "{validation.required}") @Size(max = 200,
-					message = "{validation.tooLong}") @NoControlCharacters String subjectName,
-			@Email(message = "{validation.email}") @Size(max = 254,
-					message = "{validation.tooLong}") @NoControlCharacters String subjectEmail,
-			@Size(max = 50, message = "{validation.tooLong}") @Pattern(regexp = "[0-9+()\\-. ]*",
-					message = "{intake.phone.invalid}") String subjectPhone,
+			@NewRequestRules.Name String subjectName, @NewRequestRules.EmailAddress String subjectEmail,
+			@NewRequestRules.Phone String subjectPhone,
 			@NotNull(message = "{register.channel.required}") Channel channel,
 			@Schema(description = "ISO-8601 instant (2026-11-20T09:30:00Z, 2026-11-20T10:30:00+01:00) or local "
 					+ "date-time in the controller's time zone (2026-11-20T10:30)",
 					example = "2026-11-20T10:30:00+01:00") String receivedAt,
-			@Pattern(regexp = "sv|en", message = "{validation.invalid}") @Schema(allowableValues = {
+			@NewRequestRules.Language @Schema(allowableValues = {
 					"sv", "en" }, defaultValue = "sv") String language,
-			@Size(max = 4000,
-					message = "{validation.tooLong}") @NoControlCharacters(lineBreaks = true) String description){
+			@NewRequestRules.Description String description){
 
 		NewRequestBody {
 			subjectName = PlainText.nfc(subjectName);
@@ -77,8 +65,7 @@ final class RequestJson {
 	 *
 	 * @param reason what the person should send
 	 */
-	record PauseBody(@NotBlank(message = "{requestPage.information.required}") @Size(max = MAX_TEXT,
-			message = "{validation.tooLong}") String reason) {
+	record PauseBody(@StepRules.InformationNeeded String reason) {
 	}
 
 	/**
@@ -87,12 +74,7 @@ final class RequestJson {
 	 * @param months 1 or 2
 	 * @param reason why more time is needed
 	 */
-	record ExtensionBody(
-			@NotNull(message = "{requestPage.extend.months.required}") @Min(value = 1,
-					message = "{requestPage.extend.months.required}") @Max(value = 2,
-							message = "{requestPage.extend.months.required}") Integer months,
-			@NotBlank(message = "{requestPage.extend.reason.required}") @Size(max = MAX_TEXT,
-					message = "{validation.tooLong}") String reason) {
+	record ExtensionBody(@StepRules.ExtensionMonths Integer months, @StepRules.ExtensionReason String reason) {
 	}
 
 	/**
@@ -110,9 +92,7 @@ final class RequestJson {
 	 * @param ground the ground the law gives
 	 * @param reasons the reasons, in words
 	 */
-	record RejectBody(@NotNull(message = "{requestPage.reject.ground.required}") RejectionGround ground,
-			@NotBlank(message = "{requestPage.reject.reasons.required}") @Size(max = MAX_TEXT,
-					message = "{validation.tooLong}") String reasons) {
+	record RejectBody(@StepRules.Ground RejectionGround ground, @StepRules.RejectionReasons String reasons) {
 	}
 
 	/**

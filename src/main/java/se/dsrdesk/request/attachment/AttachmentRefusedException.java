@@ -1,23 +1,16 @@
 package se.dsrdesk.request.attachment;
 
+import org.springframework.http.HttpStatus;
+
+import se.dsrdesk.system.RefusedException;
+
 /**
  * An upload that is not accepted; the message key says why, in the reader's language.
  */
-public class AttachmentRefusedException extends RuntimeException {
-
-	private final String messageCode;
+public class AttachmentRefusedException extends RefusedException {
 
 	AttachmentRefusedException(String messageCode) {
-		super(messageCode);
-		this.messageCode = messageCode;
-	}
-
-	/**
-	 * The message key for the page.
-	 * @return the key
-	 */
-	public String messageCode() {
-		return this.messageCode;
+		super(HttpStatus.BAD_REQUEST, null, messageCode);
 	}
 
 }

@@ -1,14 +1,11 @@
 package se.dsrdesk.request.casefile;
 
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 import se.dsrdesk.request.Channel;
+import se.dsrdesk.request.NewRequestRules;
 import se.dsrdesk.request.RequestType;
-import se.dsrdesk.system.NoControlCharacters;
 import se.dsrdesk.system.PlainText;
 
 /**
@@ -28,25 +25,19 @@ public class RegisterRequestForm {
 	@NotNull(message = "{register.type.required}")
 	private RequestType type;
 
-	@NotBlank(message = "{validation.required}")
-	@Size(max = 200, message = "{validation.tooLong}")
-	@NoControlCharacters
+	@NewRequestRules.Name
 	private String name;
 
-	@Email(message = "{validation.email}")
-	@Size(max = 254, message = "{validation.tooLong}")
-	@NoControlCharacters
+	@NewRequestRules.EmailAddress
 	private String email;
 
-	@Size(max = 50, message = "{validation.tooLong}")
-	@Pattern(regexp = "[0-9+()\\-. ]*", message = "{intake.phone.invalid}")
+	@NewRequestRules.Phone
 	private String phone;
 
-	@Pattern(regexp = "sv|en", message = "{validation.invalid}")
+	@NewRequestRules.Language
 	private String language = "sv";
 
-	@Size(max = 4000, message = "{validation.tooLong}")
-	@NoControlCharacters(lineBreaks = true)
+	@NewRequestRules.Description
 	private String description;
 
 	static String blankToNull(String text) {

@@ -17,10 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param newLinksPerHour requests for a new link allowed per client address per hour
  * @param rateLimitClients how many client addresses the in-memory rate limiter remembers
  * (the least recently seen are forgotten first)
- * @param sweepCron when reminders and expiry run (Spring cron, in the controller's time
- * zone); {@code -} turns the schedule off
- * @param sweepBatchSize requests handled per sweep transaction
- * @param lockAtMostFor how long a crashed sweep's lock blocks other instances
+ * @param sweep the sweep that reminds and expires ({@code dsr.intake.sweep.*})
  * @param privacyPolicyLocation where the privacy policy text is: a Spring resource
  * location prefix to which {@code policy_sv.txt} or {@code policy_en.txt} is appended
  */
@@ -28,8 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record IntakeProperties(@DefaultValue("7d") Duration confirmationLinkValidity,
 		@DefaultValue("48h") Duration reminderAfter, @DefaultValue("14d") Duration expireAfter,
 		@DefaultValue("10") int submitsPerHour, @DefaultValue("5") int newLinksPerHour,
-		@DefaultValue("100000") int rateLimitClients, @DefaultValue("0 */15 * * * *") String sweepCron,
-		@DefaultValue("500") int sweepBatchSize, @DefaultValue("10m") Duration lockAtMostFor,
+		@DefaultValue("100000") int rateLimitClients, @DefaultValue Sweep sweep,
 		@DefaultValue("classpath:privacy/") String privacyPolicyLocation) {
 
 	IntakeProperties {
@@ -38,9 +34,21 @@ record IntakeProperties(@DefaultValue("7d") Duration confirmationLinkValidity,
 			throw new IllegalArgumentException("dsr.intake: the link validity and the reminder delay must be positive, "
 					+ "and expire-after must be longer than reminder-after");
 		}
-		if (submitsPerHour < 1 || newLinksPerHour < 1 || rateLimitClients < 1 || sweepBatchSize < 1) {
+		if (submitsPerHour < 1 || newLinksPerHour < 1 || rateLimitClients < 1 || sweep.batchSize() < 1) {
 			throw new IllegalArgumentException("dsr.intake: limits and batch sizes must be at least 1");
 		}
+	}
+
+	/**
+	 * The scheduled sweep of unconfirmed requests.
+	 *
+	 * @param cron when reminders and expiry run (Spring cron, in the controller's time
+	 * zone); {@code -} turns the schedule off
+	 * @param batchSize requests handled per sweep transaction
+	 * @param lockAtMostFor how long a crashed sweep's lock blocks other instances
+	 */
+	record Sweep(@DefaultValue("0 */15 * * * *") String cron, @DefaultValue("500") int batchSize,
+			@DefaultValue("10m") Duration lockAtMostFor) {
 	}
 
 	private static boolean positive(Duration duration) {

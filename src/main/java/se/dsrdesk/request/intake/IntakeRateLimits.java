@@ -1,37 +1,25 @@
 package se.dsrdesk.request.intake;
 
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
-
 import org.springframework.stereotype.Component;
 
+import se.dsrdesk.system.RateLimiter;
+
 /**
- * Rate limits on the public form, per client address: a token bucket (Bucket4j) per
- * address and action, refilled evenly over an hour. The buckets live in memory, in a
- * Caffeine cache bounded by {@code dsr.intake.rate-limit-clients}, so a flood of
- * addresses cannot grow memory without bound; a bucket unused for two hours is full again
- * anyway and is dropped. This suits one application instance; several instances behind a
- * load balancer each count on their own (Bucket4j's JDBC or Redis back ends share the
- * count if that ever matters).
+ * The public form's rate limits, per client address and hour: submissions
+ * ({@code dsr.intake.submits-per-hour}) and requests for a new link
+ * ({@code dsr.intake.new-links-per-hour}), counted by the application's
+ * {@link RateLimiter}.
  */
 @Component
 class IntakeRateLimits {
 
-	private final Cache<String, Bucket> submits;
+	private final RateLimiter.Limit submits;
 
-	private final Cache<String, Bucket> newLinks;
+	private final RateLimiter.Limit newLinks;
 
-	private final IntakeProperties properties;
-
-	IntakeRateLimits(IntakeProperties properties) {
-		this.properties = properties;
-		this.submits = cache(properties.rateLimitClients());
-		this.newLinks = cache(properties.rateLimitClients());
+	IntakeRateLimits(RateLimiter limiter, IntakeProperties properties) {
+		this.submits = limiter.hourly("intake-submit", properties.submitsPerHour(), properties.rateLimitClients());
+		this.newLinks = limiter.hourly("intake-new-link", properties.newLinksPerHour(), properties.rateLimitClients());
 	}
 
 	/**
@@ -40,7 +28,7 @@ class IntakeRateLimits {
 	 * @return 0 when allowed, else the seconds until the next one is
 	 */
 	long submit(String client) {
-		return consume(this.submits.get(client, (key) -> hourly(this.properties.submitsPerHour())));
+		return this.submits.tryConsume(client);
 	}
 
 	/**
@@ -49,22 +37,7 @@ class IntakeRateLimits {
 	 * @return 0 when allowed, else the seconds until the next one is
 	 */
 	long newLink(String client) {
-		return consume(this.newLinks.get(client, (key) -> hourly(this.properties.newLinksPerHour())));
-	}
-
-	private static long consume(Bucket bucket) {
-		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-		return probe.isConsumed() ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()));
-	}
-
-	private static Cache<String, Bucket> cache(int size) {
-		return Caffeine.newBuilder().maximumSize(size).expireAfterAccess(Duration.ofHours(2)).build();
-	}
-
-	private static Bucket hourly(int perHour) {
-		return Bucket.builder()
-			.addLimit((limit) -> limit.capacity(perHour).refillGreedy(perHour, Duration.ofHours(1)))
-			.build();
+		return this.newLinks.tryConsume(client);
 	}
 
 }

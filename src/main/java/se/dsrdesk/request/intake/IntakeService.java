@@ -255,8 +255,7 @@ public class IntakeService {
 		}
 		DataSubject person = known.get(0);
 		person.updateDetails(own.getName(), own.getPhone(), own.getPreferredLanguage(), now);
-		request.linkTo(person, now);
-		this.requests.saveAndFlush(request);
+		this.requestService.linkTo(request, person, now);
 		this.subjects.delete(own);
 	}
 
@@ -268,8 +267,7 @@ public class IntakeService {
 		List<DsrRequest> others = this.requests.findOthersOfType(key, request.getType(), OPEN_CONFIRMED,
 				request.getId(), PageRequest.of(0, 1));
 		if (!others.isEmpty()) {
-			request.flagPossibleDuplicate(others.get(0), now);
-			this.requests.save(request);
+			this.requestService.flagPossibleDuplicate(request, others.get(0), now);
 		}
 	}
 

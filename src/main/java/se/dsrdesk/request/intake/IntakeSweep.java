@@ -21,6 +21,7 @@ import se.dsrdesk.system.ExclusiveJobs;
 import se.dsrdesk.request.DsrRequest;
 import se.dsrdesk.request.DsrRequestRepository;
 import se.dsrdesk.request.RequestStatus;
+import se.dsrdesk.request.RequestService;
 
 /**
  * Looks after unconfirmed requests from the public form: one reminder to confirm after
@@ -51,6 +52,8 @@ public class IntakeSweep {
 
 	private final IntakeService intake;
 
+	private final RequestService requestService;
+
 	private final Outbox outbox;
 
 	private final IntakeProperties properties;
@@ -58,18 +61,20 @@ public class IntakeSweep {
 	private final Clock clock;
 
 	IntakeSweep(JdbcTemplate jdbc, TransactionTemplate transactions, ExclusiveJobs jobs, DsrRequestRepository requests,
-			IntakeService intake, Outbox outbox, IntakeProperties properties, Clock clock) {
+			IntakeService intake, RequestService requestService, Outbox outbox, IntakeProperties properties,
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.jobs = jobs;
 		this.requests = requests;
 		this.intake = intake;
+		this.requestService = requestService;
 		this.outbox = outbox;
 		this.properties = properties;
 		this.clock = clock;
 	}
 
-	@Scheduled(cron = "${dsr.intake.sweep-cron:0 */15 * * * *}", zone = "${dsr.controller.time-zone:Europe/Stockholm}")
+	@Scheduled(cron = "${dsr.intake.sweep.cron:0 */15 * * * *}", zone = "${dsr.controller.time-zone:Europe/Stockholm}")
 	void scheduled() {
 		run();
 	}
@@ -79,7 +84,7 @@ public class IntakeSweep {
 	 * @return what it did, or {@code null} when another run held the lock or it failed
 	 */
 	public Report run() {
-		return this.jobs.run(LOCK_NAME, this.properties.lockAtMostFor(), this::sweep).result();
+		return this.jobs.run(LOCK_NAME, this.properties.sweep().lockAtMostFor(), this::sweep).result();
 	}
 
 	Report sweep() {
@@ -127,7 +132,7 @@ public class IntakeSweep {
 				.filter((request) -> request.getStatus() == RequestStatus.UNVERIFIED)
 				.toList();
 			for (DsrRequest request : batch) {
-				request.expire(now);
+				this.requestService.expire(request, now);
 				request.getSubject().erasePersonalDetails(now);
 			}
 			List<Long> expired = batch.stream().map(DsrRequest::getId).toList();
@@ -157,7 +162,7 @@ public class IntakeSweep {
 			if (after != null) {
 				args.add(after);
 			}
-			args.add(this.properties.sweepBatchSize());
+			args.add(this.properties.sweep().batchSize());
 			List<Object[]> rows = this.jdbc.query(sql, (rs, i) -> new Object[] { rs.getLong(1), rs.getTimestamp(2) },
 					args.toArray());
 			if (rows.isEmpty()) {
@@ -176,7 +181,7 @@ public class IntakeSweep {
 			Object[] last = rows.get(rows.size() - 1);
 			keyTime = (Timestamp) last[1];
 			keyId = (Long) last[0];
-			if (rows.size() < this.properties.sweepBatchSize()) {
+			if (rows.size() < this.properties.sweep().batchSize()) {
 				return done;
 			}
 		}

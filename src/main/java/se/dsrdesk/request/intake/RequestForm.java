@@ -1,16 +1,13 @@
 package se.dsrdesk.request.intake;
 
 import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
+import se.dsrdesk.request.NewRequestRules;
 import se.dsrdesk.request.Relationship;
 import se.dsrdesk.request.RequestType;
 import se.dsrdesk.system.PlainText;
-import se.dsrdesk.system.NoControlCharacters;
 
 /**
  * What a person types on the public request form. Every text is NFC-normalised as it is
@@ -21,29 +18,23 @@ public class RequestForm {
 	@NotNull(message = "{intake.type.required}")
 	private RequestType type;
 
-	@NotBlank(message = "{validation.required}")
-	@Size(max = 200, message = "{validation.tooLong}")
-	@NoControlCharacters
+	@NewRequestRules.Name
 	private String name;
 
 	@NotBlank(message = "{validation.required}")
-	@Email(message = "{validation.email}")
-	@Size(max = 254, message = "{validation.tooLong}")
-	@NoControlCharacters
+	@NewRequestRules.EmailAddress
 	private String email;
 
-	@Size(max = 50, message = "{validation.tooLong}")
-	@Pattern(regexp = "[0-9+()\\-. ]*", message = "{intake.phone.invalid}")
+	@NewRequestRules.Phone
 	private String phone;
 
 	@NotNull(message = "{intake.relationship.required}")
 	private Relationship relationship;
 
-	@Size(max = 4000, message = "{validation.tooLong}")
-	@NoControlCharacters(lineBreaks = true)
+	@NewRequestRules.Description
 	private String description;
 
-	@Pattern(regexp = "sv|en", message = "{validation.invalid}")
+	@NewRequestRules.Language
 	private String language = "sv";
 
 	@AssertTrue(message = "{intake.truthful.required}")

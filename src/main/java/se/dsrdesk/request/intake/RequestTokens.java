@@ -1,21 +1,15 @@
 package se.dsrdesk.request.intake;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import se.dsrdesk.system.SecretTokens;
 
 /**
  * The secrets in the links we mail to a person: a confirmation link (single use,
@@ -52,13 +46,6 @@ class RequestTokens {
 
 	}
 
-	private static final int BYTES = 32;
-
-	/** Base64url without padding of {@value #BYTES} bytes. */
-	private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9_-]{43}");
-
-	private final SecureRandom random = new SecureRandom();
-
 	private final JdbcTemplate jdbc;
 
 	RequestTokens(JdbcTemplate jdbc) {
@@ -75,12 +62,10 @@ class RequestTokens {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	String issue(long requestId, Purpose purpose, Instant expiresAt, Instant now) {
-		byte[] bytes = new byte[BYTES];
-		this.random.nextBytes(bytes);
-		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		String token = SecretTokens.generate();
 		this.jdbc.update(
 				"INSERT INTO request_token (request_id, purpose, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
-				requestId, purpose.name(), hash(token), Timestamp.from(now),
+				requestId, purpose.name(), SecretTokens.hash(token), Timestamp.from(now),
 				(expiresAt != null) ? Timestamp.from(expiresAt) : null);
 		return token;
 	}
@@ -92,14 +77,14 @@ class RequestTokens {
 	 * @return the link, or empty when there is none
 	 */
 	Optional<Stored> find(String token, Purpose purpose) {
-		if (token == null || !FORMAT.matcher(token).matches()) {
+		if (!SecretTokens.isWellFormed(token)) {
 			return Optional.empty();
 		}
 		List<Stored> found = this.jdbc.query(
 				"SELECT id, request_id, expires_at, used_at FROM request_token WHERE token_hash = ? AND purpose = ?",
 				(rs, i) -> new Stored(rs.getLong(1), rs.getLong(2), instant(rs.getTimestamp(3)),
 						instant(rs.getTimestamp(4))),
-				hash(token), purpose.name());
+				SecretTokens.hash(token), purpose.name());
 		return found.stream().findFirst();
 	}
 
@@ -125,16 +110,6 @@ class RequestTokens {
 		this.jdbc.update(
 				"UPDATE request_token SET used_at = ? WHERE request_id = ? AND purpose = ? AND used_at IS NULL",
 				Timestamp.from(now), requestId, purpose.name());
-	}
-
-	static String hash(String token) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private static Instant instant(Timestamp timestamp) {

@@ -96,7 +96,7 @@ public class DeadlineSweep {
 		}
 	}
 
-	@Scheduled(cron = "${dsr.sweep.cron:0 5 * * * *}", zone = "${dsr.controller.time-zone:Europe/Stockholm}")
+	@Scheduled(cron = "${dsr.deadline.sweep.cron:0 5 * * * *}", zone = "${dsr.controller.time-zone:Europe/Stockholm}")
 	void scheduled() {
 		run();
 	}

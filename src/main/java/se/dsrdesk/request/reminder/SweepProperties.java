@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The deadline sweep: when it runs and which notices it sends.
+ * The deadline sweep ({@code dsr.deadline.sweep.*}): when it runs and which notices it
+ * sends.
  *
  * @param cron when the sweep runs (Spring cron, in the controller's time zone); hourly by
  * default
@@ -20,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lockAtMostFor how long a crashed sweep's lock lasts before another instance may
  * run
  */
-@ConfigurationProperties("dsr.sweep")
+@ConfigurationProperties("dsr.deadline.sweep")
 public record SweepProperties(@DefaultValue("0 5 * * * *") String cron, @DefaultValue("true") boolean runAtStartup,
 		@DefaultValue( {
 				"7", "3", "1" }) List<Integer> reminderWorkingDays,

@@ -1,35 +1,24 @@
 package se.dsrdesk.system.api;
 
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bucket;
-
 import org.springframework.stereotype.Component;
 
+import se.dsrdesk.system.RateLimiter;
+
 /**
- * Counts failed API authentications per client address in a token bucket (Bucket4j),
- * refilled evenly over an hour; an address whose bucket is empty is refused before any
- * credential is checked. Guessing tokens is hopeless anyway (256 bits); this stops a
- * client from hammering HTTP Basic, whose passwords are also protected per login name by
- * the sign-in lock-out. The buckets live in a bounded Caffeine cache, per instance, as
- * the public form's limits do.
+ * Counts failed API authentications per client address
+ * ({@code dsr.api.auth-failures-per-hour} in the application's {@link RateLimiter}); an
+ * address that has used them up is refused before any credential is checked. Guessing
+ * tokens is hopeless anyway (256 bits); this stops a client from hammering HTTP Basic,
+ * whose passwords are also protected per login name by the sign-in lock-out.
  */
 @Component
 class ApiAuthenticationThrottle {
 
-	private final Cache<String, Bucket> buckets;
+	private final RateLimiter.Limit failures;
 
-	private final int perHour;
-
-	ApiAuthenticationThrottle(ApiProperties properties) {
-		this.perHour = properties.authFailuresPerHour();
-		this.buckets = Caffeine.newBuilder()
-			.maximumSize(properties.rateLimitClients())
-			.expireAfterAccess(Duration.ofHours(2))
-			.build();
+	ApiAuthenticationThrottle(RateLimiter limiter, ApiProperties properties) {
+		this.failures = limiter.hourly("api-authentication-failure", properties.authFailuresPerHour(),
+				properties.rateLimitClients());
 	}
 
 	/**
@@ -38,12 +27,7 @@ class ApiAuthenticationThrottle {
 	 * @return 0 when it may try, else the seconds until it may again
 	 */
 	long secondsBlocked(String client) {
-		Bucket bucket = this.buckets.getIfPresent(client);
-		if (bucket == null || bucket.getAvailableTokens() > 0) {
-			return 0;
-		}
-		return Math.max(1,
-				TimeUnit.NANOSECONDS.toSeconds(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill()));
+		return this.failures.secondsBlocked(client);
 	}
 
 	/**
@@ -51,13 +35,7 @@ class ApiAuthenticationThrottle {
 	 * @param client the client address
 	 */
 	void failed(String client) {
-		this.buckets.get(client, (key) -> hourly()).tryConsume(1);
-	}
-
-	private Bucket hourly() {
-		return Bucket.builder()
-			.addLimit((limit) -> limit.capacity(this.perHour).refillGreedy(this.perHour, Duration.ofHours(1)))
-			.build();
+		this.failures.record(client);
 	}
 
 }

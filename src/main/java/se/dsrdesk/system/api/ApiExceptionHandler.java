@@ -18,6 +18,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -31,19 +32,20 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import se.dsrdesk.system.ApiController;
 import se.dsrdesk.system.ApiProblems;
-import se.dsrdesk.system.InvalidInputException;
-import se.dsrdesk.system.NotFoundException;
+import se.dsrdesk.system.ConcurrentChangeException;
+import se.dsrdesk.system.RefusedException;
 
 /**
- * The API's errors that belong to no capability, as problem details: bad input (400 with
- * field errors, translated), an unknown record (404), a refused role (403) and anything
- * unexpected (500, without details). Spring MVC's own exceptions (405, 406, 415 ...) get
- * its standard problem details. The packages translate their own domain exceptions in
- * advices that come before this one. Only {@link ApiController}s are advised: the web
- * pages keep their error pages.
+ * The API's one error handler, answering with problem details (RFC 9457): every
+ * {@link RefusedException} (an unknown record 404, a step the status does not allow or a
+ * change by someone else 409, refused input 400 with the fields) as the refusal says,
+ * Bean Validation and binding errors (400 with field errors, translated), a refused role
+ * (403) and anything unexpected (500, without details). Spring MVC's own exceptions (405,
+ * 406, 415 ...) get its standard problem details. Only {@link ApiController}s are
+ * advised: the pages have their own handler, {@code system.web.PageExceptionHandler}.
  */
 @RestControllerAdvice(annotations = ApiController.class)
-@Order(Ordered.LOWEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
@@ -54,24 +56,26 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		this.problems = problems;
 	}
 
-	@ExceptionHandler(NotFoundException.class)
-	ProblemDetail notFound(NotFoundException ex) {
-		return this.problems.problem(HttpStatus.NOT_FOUND, "not-found", locale());
+	/**
+	 * Every refusal of the domain: a record that does not exist, a step the status does
+	 * not allow, a change by someone else meanwhile, input refused beyond Bean
+	 * Validation.
+	 */
+	@ExceptionHandler(RefusedException.class)
+	ProblemDetail refused(RefusedException ex) {
+		return this.problems.refused(ex, locale());
+	}
+
+	/** A save that lost the race with someone else's: the same answer as a refusal's. */
+	@ExceptionHandler(ObjectOptimisticLockingFailureException.class)
+	ProblemDetail changedMeanwhile(ObjectOptimisticLockingFailureException ex) {
+		return this.problems.problem(HttpStatus.CONFLICT, ConcurrentChangeException.CHANGED_MEANWHILE, locale());
 	}
 
 	/** A method security check refused the caller: the same answer as the URL rules'. */
 	@ExceptionHandler(AccessDeniedException.class)
 	ProblemDetail forbidden(AccessDeniedException ex) {
 		return this.problems.problem(HttpStatus.FORBIDDEN, "forbidden", locale());
-	}
-
-	@ExceptionHandler(InvalidInputException.class)
-	ProblemDetail invalidInput(InvalidInputException ex) {
-		Locale locale = locale();
-		return this.problems.invalid(ex.fields()
-			.stream()
-			.map((f) -> new ApiProblems.FieldMessage(f.field(), this.problems.message(f.code(), null, locale)))
-			.toList(), locale);
 	}
 
 	/**

@@ -389,6 +389,20 @@ class RequestPageTest {
 	}
 
 	@Test
+	void aTextLongerThanAllowedIsRefusedWithTheLimitAndNothingChanges() {
+		DsrRequest request = registered(RequestType.ACCESS);
+		String tooLong = "x".repeat(2001);
+		MvcTestResult refused = post(request, "information", this.handler,
+				Map.of("version", Long.toString(request.getVersion()), "information", tooLong));
+		assertThat(refused).hasStatusOk();
+		assertThat(Html.textOf(html(refused), "information-error")).hasValue("Use at most 2,000 characters.");
+		assertThat(html(post(request, "notes", this.handler, Map.of("noteText", "y".repeat(4001)))))
+			.contains("Use at most 4,000 characters.");
+		assertThat(this.requests.get(request.getId()).getStatus()).isEqualTo(RequestStatus.NEW);
+		assertThat(this.requests.notes(request.getId())).isEmpty();
+	}
+
+	@Test
 	void notesAreAddedAuditedAndTheTimelineIsNewestFirst() {
 		DsrRequest request = registered(RequestType.ACCESS);
 		assertThat(html(post(request, "notes", this.handler, Map.of("noteText", " ")))).contains("Write the note.");

@@ -26,6 +26,7 @@ import se.dsrdesk.support.HttpVisitor;
 import se.dsrdesk.support.IntegrationTest;
 import se.dsrdesk.support.MailServer;
 import se.dsrdesk.support.MutableClock;
+import se.dsrdesk.system.SecretTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -110,7 +111,7 @@ class IntakeTest {
 		submit(form("ERASURE", "Erik Ek", email, null));
 		String token = IntakeMails.confirmToken(IntakeMails.deliveredTo(this.context, mail, email, 1).get(0));
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM request_token WHERE token_hash = ?", Integer.class,
-				RequestTokens.hash(token)))
+				SecretTokens.hash(token)))
 			.as("only the hash is stored")
 			.isEqualTo(1);
 

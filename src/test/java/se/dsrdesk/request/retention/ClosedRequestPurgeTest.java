@@ -23,7 +23,6 @@ import se.dsrdesk.account.TestAccounts;
 import se.dsrdesk.audit.Actor;
 import se.dsrdesk.dashboard.Dashboard;
 import se.dsrdesk.dashboard.Figures;
-import se.dsrdesk.request.Casework;
 import se.dsrdesk.request.Channel;
 import se.dsrdesk.request.DsrRequest;
 import se.dsrdesk.request.NewRequest;
@@ -54,9 +53,6 @@ class ClosedRequestPurgeTest {
 
 	@Autowired
 	RequestService requests;
-
-	@Autowired
-	Casework casework;
 
 	@Autowired
 	RequestAttachments attachments;
@@ -276,7 +272,7 @@ class ClosedRequestPurgeTest {
 				new Actor(null, "staff"));
 		long id = request.getId();
 		this.requests.startWork(id, null, Actor.SYSTEM);
-		this.casework.addNote(id, "Called Per on his mobile", new Actor(null, "handler"));
+		this.requests.addNote(id, "Called Per on his mobile", new Actor(null, "handler"));
 		this.attachments.add(id, "passport.pdf", "%PDF-1.4 a copy of a passport".getBytes(StandardCharsets.UTF_8),
 				new Actor(null, "handler"));
 		at(closedOn);

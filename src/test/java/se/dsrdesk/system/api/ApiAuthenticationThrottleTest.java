@@ -2,6 +2,8 @@ package se.dsrdesk.system.api;
 
 import org.junit.jupiter.api.Test;
 
+import se.dsrdesk.system.RateLimiter;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -12,7 +14,8 @@ class ApiAuthenticationThrottleTest {
 
 	@Test
 	void blocksAnAddressOnceItsFailuresAreUsedUp() {
-		ApiAuthenticationThrottle throttle = new ApiAuthenticationThrottle(new ApiProperties(3, 100));
+		ApiAuthenticationThrottle throttle = new ApiAuthenticationThrottle(new RateLimiter(),
+				new ApiProperties(3, 100));
 		assertThat(throttle.secondsBlocked("192.0.2.1")).isZero();
 		throttle.failed("192.0.2.1");
 		throttle.failed("192.0.2.1");

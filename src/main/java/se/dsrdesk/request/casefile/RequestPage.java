@@ -1,0 +1,245 @@
+package se.dsrdesk.request.casefile;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import se.dsrdesk.account.Role;
+import se.dsrdesk.account.StaffPrincipal;
+import se.dsrdesk.audit.AuditEvent;
+import se.dsrdesk.audit.AuditLog;
+import se.dsrdesk.deadline.DeadlineCalculator;
+import se.dsrdesk.notification.Correspondence;
+import se.dsrdesk.request.DsrRequest;
+import se.dsrdesk.request.IdentityMethod;
+import se.dsrdesk.request.RejectionGround;
+import se.dsrdesk.request.RequestAction;
+import se.dsrdesk.request.RequestAuditor;
+import se.dsrdesk.request.RequestService;
+import se.dsrdesk.request.attachment.RequestAttachments;
+import se.dsrdesk.request.inbox.Urgency;
+import se.dsrdesk.system.ConcurrentChangeException;
+import se.dsrdesk.system.RefusedException;
+
+/**
+ * A request's page for staff, which the controllers of its actions share: what it shows
+ * (the person, the status, the deadline panel, the task checklist per location, internal
+ * notes and the timeline, with a form for each action the current status allows) and how
+ * an action answers on it. Each action's form carries the version of the request the
+ * person saw: a change by someone else meanwhile is refused with a message, and the page
+ * is shown again with what was typed.
+ */
+@Component
+class RequestPage {
+
+	static final String VIEW = "requests/show";
+
+	/** The model attribute whose errors the page sums up at the top: the form sent. */
+	static final String ACTION_FORM = "actionForm";
+
+	private final RequestService requests;
+
+	private final RequestViews views;
+
+	private final AuditLog audit;
+
+	private final DeadlineCalculator calculator;
+
+	private final Clock clock;
+
+	private final RequestAttachments attachments;
+
+	RequestPage(RequestService requests, RequestViews views, AuditLog audit, DeadlineCalculator calculator, Clock clock,
+			RequestAttachments attachments) {
+		this.requests = requests;
+		this.views = views;
+		this.audit = audit;
+		this.calculator = calculator;
+		this.clock = clock;
+		this.attachments = attachments;
+	}
+
+	/**
+	 * Runs an action unless its form has errors, and answers: back to the page with a
+	 * message on success, or the page again with the errors and everything typed.
+	 * @param id the request
+	 * @param result the form's binding and validation result
+	 * @param success the message key of the flash message on success
+	 * @param step the step, whose form stays on the page when refused even where the
+	 * status no longer allows it; {@code null} for a note
+	 * @param action the action
+	 * @return the view or the redirect
+	 */
+	String act(long id, BindingResult result, StaffPrincipal me, Model model, HttpServletResponse response,
+			RedirectAttributes redirect, String success, RequestAction step, Runnable action) {
+		if (!result.hasErrors()) {
+			try {
+				action.run();
+			}
+			catch (RefusedException | ObjectOptimisticLockingFailureException ex) {
+				refuse(ex, result, response);
+			}
+			catch (IllegalArgumentException ex) {
+				result.reject("requestPage.error.invalid");
+			}
+			if (!result.hasErrors()) {
+				redirect.addFlashAttribute("success", success);
+				return "redirect:/staff/requests/" + id;
+			}
+		}
+		model.addAttribute(ACTION_FORM, result.getTarget());
+		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + ACTION_FORM, result);
+		model.addAttribute("refused", (step != null) ? step.name() : "");
+		return show(id, me, model);
+	}
+
+	/**
+	 * Puts a refusal on the form, which the page shows again with what was typed; a
+	 * change by someone else meanwhile is answered 409.
+	 */
+	static void refuse(RuntimeException ex, BindingResult result, HttpServletResponse response) {
+		if (ex instanceof RefusedException refusal && !(refusal instanceof ConcurrentChangeException)) {
+			refusal.rejectOn(result);
+		}
+		else {
+			result.reject(RequestService.CHANGED_MEANWHILE);
+			response.setStatus(HttpServletResponse.SC_CONFLICT);
+		}
+	}
+
+	/**
+	 * The page, with an empty form for each action whose form is not in the model yet.
+	 * @param id the request
+	 * @param me who looks at it
+	 * @param model the model
+	 * @return the view
+	 */
+	String show(long id, StaffPrincipal me, Model model) {
+		addIfMissing(model, ACTION_FORM, new VersionForm());
+		addIfMissing(model, "assignForm", new AssignForm());
+		addIfMissing(model, "identityForm", new IdentityForm());
+		addIfMissing(model, "informationForm", new InformationForm());
+		addIfMissing(model, "extendForm", new ExtendForm());
+		addIfMissing(model, "rejectForm", new RejectForm());
+		addIfMissing(model, "noteForm", new NoteForm());
+		RequestView view = this.views.of(id);
+		DsrRequest request = view.request();
+		LocalDate today = this.calculator.today(this.clock);
+		List<Correspondence> mails = view.mails().getContent();
+		model.addAttribute("request", request);
+		model.addAttribute("subject", request.getSubject());
+		model.addAttribute("others", this.requests.otherRequestsOfPerson(request));
+		model.addAttribute("duplicateOf", (request.getPossibleDuplicateOf() != null)
+				? this.requests.get(request.getPossibleDuplicateOf()) : null);
+		model.addAttribute("assigneeName", view.assigneeName());
+		model.addAttribute("identityVerifiedByName", view.identityVerifiedByName());
+		model.addAttribute("extensionNotice",
+				mails.stream()
+					.filter((m) -> m.getId().equals(request.getExtensionNoticeId()))
+					.findFirst()
+					.orElse(null));
+		model.addAttribute("daysLeft", daysLeft(request, today));
+		model.addAttribute("tasks", view.tasks());
+		model.addAttribute("notes", this.requests.notes(id));
+		model.addAttribute("attachments", this.attachments.list(id));
+		model.addAttribute("attachmentMaxMegabytes", this.attachments.maxSize().toMegabytes());
+		model.addAttribute("timeline", timeline(id, mails));
+		boolean canAct = me.hasRole(Role.CASE_HANDLER);
+		model.addAttribute("canAct", canAct);
+		model.addAttribute("caseHandlers", canAct ? this.requests.caseHandlers() : List.of());
+		model.addAttribute("identityMethods", IdentityMethod.values());
+		model.addAttribute("rejectionGrounds", RejectionGround.values());
+		model.addAttribute("allowed",
+				Arrays.stream(RequestAction.values())
+					.filter(request::allows)
+					.map(Enum::name)
+					.collect(Collectors.toSet()));
+		model.addAttribute("extensionStillAllowed", !today.isAfter(request.getOneMonthDeadline()));
+		return VIEW;
+	}
+
+	private static void addIfMissing(Model model, String name, Object form) {
+		if (!model.containsAttribute(name)) {
+			model.addAttribute(name, form);
+		}
+	}
+
+	/**
+	 * Days left to the stored effective deadline, as a message key and its argument.
+	 */
+	private static DaysLeft daysLeft(DsrRequest request, LocalDate today) {
+		long days = ChronoUnit.DAYS.between(today, request.getEffectiveDeadline());
+		return switch (Urgency.of(request.getStatus(), days)) {
+			case CLOSED -> new DaysLeft("requestPage.daysLeft.closed", 0);
+			case PAUSED -> new DaysLeft("requestPage.daysLeft.paused", 0);
+			case OVERDUE -> new DaysLeft("requestPage.daysLeft.overdue", -days);
+			case TODAY -> new DaysLeft("requestPage.daysLeft.today", 0);
+			case SOON, LATER -> new DaysLeft("requestPage.daysLeft.left", days);
+		};
+	}
+
+	/**
+	 * The audit events about the request and the mail sent about it, newest first; at the
+	 * same moment a mail comes before the change that caused it was recorded.
+	 */
+	private List<TimelineEntry> timeline(long id, List<Correspondence> mails) {
+		List<TimelineEntry> entries = new ArrayList<>();
+		for (AuditEvent e : this.audit.about(RequestAuditor.TARGET, id, PageRequest.of(0, RequestService.LIST_LIMIT))) {
+			entries.add(new TimelineEntry(e.getOccurredAt(), 0, e.getId(), e.getAction(), e.getActorLabel(),
+					e.getDetails(), null));
+		}
+		for (Correspondence m : mails) {
+			entries.add(new TimelineEntry(m.getCreatedAt(), 1, m.getId(), null, null, m.getSubject(), m));
+		}
+		entries.sort(Comparator.comparing(TimelineEntry::at)
+			.thenComparing(TimelineEntry::order)
+			.thenComparing(TimelineEntry::id)
+			.reversed());
+		return entries;
+	}
+
+	/**
+	 * Days left as the page says them.
+	 *
+	 * @param key the message key
+	 * @param days its argument
+	 */
+	record DaysLeft(String key, long days) {
+	}
+
+	/**
+	 * One line of the timeline: an audit event or a mail.
+	 *
+	 * @param at when
+	 * @param order at the same moment, mail (1) before events (0) when newest first
+	 * @param id the row's id
+	 * @param action the audit action, for events
+	 * @param actor who did it, for events
+	 * @param details the event's details, or the mail's subject
+	 * @param letter the mail, or {@code null}
+	 */
+	record TimelineEntry(Instant at, int order, long id, String action, String actor, String details,
+			Correspondence letter) {
+
+		public boolean isLetter() {
+			return this.letter != null;
+		}
+
+	}
+
+}

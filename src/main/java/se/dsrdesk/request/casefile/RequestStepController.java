@@ -1,0 +1,122 @@
+package se.dsrdesk.request.casefile;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import se.dsrdesk.account.StaffPrincipal;
+import se.dsrdesk.request.RequestAction;
+import se.dsrdesk.request.RequestService;
+
+/**
+ * The workflow's steps on a request's page, for case handlers: each binds its own form,
+ * checked with Bean Validation, and runs the step in {@link RequestService}, which also
+ * sends the step's letter.
+ */
+@Controller
+@RequestMapping("/staff/requests/{id:\\d+}")
+@PreAuthorize("hasRole('CASE_HANDLER')")
+class RequestStepController {
+
+	private final RequestService requests;
+
+	private final RequestPage page;
+
+	RequestStepController(RequestService requests, RequestPage page) {
+		this.requests = requests;
+		this.page = page;
+	}
+
+	@InitBinder({ "versionForm", "assignForm", "identityForm", "informationForm", "extendForm", "rejectForm" })
+	void allowFields(WebDataBinder binder) {
+		binder.setAllowedFields(switch (binder.getObjectName()) {
+			case "assignForm" -> new String[] { "version", "assigneeId" };
+			case "identityForm" -> new String[] { "version", "identityMethod", "identityNote" };
+			case "informationForm" -> new String[] { "version", "information" };
+			case "extendForm" -> new String[] { "version", "extensionMonths", "extensionReason" };
+			case "rejectForm" -> new String[] { "version", "rejectionGround", "rejectionReasons" };
+			default -> new String[] { "version" };
+		});
+	}
+
+	@PostMapping("/assign")
+	String assign(@PathVariable long id, @Valid @ModelAttribute("assignForm") AssignForm form, BindingResult result,
+			@AuthenticationPrincipal StaffPrincipal me, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		return this.page.act(id, result, me, model, response, redirect, "requestPage.done.assigned",
+				RequestAction.ASSIGNED,
+				() -> this.requests.assign(id, form.getVersion(), form.getAssigneeId(), me.toActor()));
+	}
+
+	@PostMapping("/start")
+	String start(@PathVariable long id, @ModelAttribute("versionForm") VersionForm form, BindingResult result,
+			@AuthenticationPrincipal StaffPrincipal me, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		return this.page.act(id, result, me, model, response, redirect, "requestPage.done.started",
+				RequestAction.STARTED, () -> this.requests.startWork(id, form.getVersion(), me.toActor()));
+	}
+
+	@PostMapping("/identity")
+	String verifyIdentity(@PathVariable long id, @Valid @ModelAttribute("identityForm") IdentityForm form,
+			BindingResult result, @AuthenticationPrincipal StaffPrincipal me, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		return this.page.act(id, result, me, model, response, redirect, "requestPage.done.identityVerified",
+				RequestAction.IDENTITY_VERIFIED, () -> this.requests.verifyIdentity(id, form.getVersion(),
+						form.getIdentityMethod(), form.getIdentityNote(), me.toActor()));
+	}
+
+	@PostMapping("/information")
+	String askForInformation(@PathVariable long id, @Valid @ModelAttribute("informationForm") InformationForm form,
+			BindingResult result, @AuthenticationPrincipal StaffPrincipal me, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		return this.page.act(id, result, me, model, response, redirect, "requestPage.done.paused", RequestAction.PAUSED,
+				() -> this.requests.pause(id, form.getVersion(), form.getInformation(), me.toActor()));
+	}
+
+	@PostMapping("/resume")
+	String resume(@PathVariable long id, @ModelAttribute("versionForm") VersionForm form, BindingResult result,
+			@AuthenticationPrincipal StaffPrincipal me, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		return this.page.act(id, result, me, model, response, redirect, "requestPage.done.resumed",
+				RequestAction.RESUMED, () -> this.requests.resume(id, form.getVersion(), me.toActor()));
+	}
+
+	@PostMapping("/extend")
+	String extend(@PathVariable long id, @Valid @ModelAttribute("extendForm") ExtendForm form, BindingResult result,
+			@AuthenticationPrincipal StaffPrincipal me, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		return this.page.act(id, result, me, model, response, redirect, "requestPage.done.extended",
+				RequestAction.EXTENDED, () -> this.requests.extend(id, form.getVersion(), form.getExtensionMonths(),
+						form.getExtensionReason(), me.toActor()));
+	}
+
+	@PostMapping("/reject")
+	String reject(@PathVariable long id, @Valid @ModelAttribute("rejectForm") RejectForm form, BindingResult result,
+			@AuthenticationPrincipal StaffPrincipal me, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		return this.page.act(id, result, me, model, response, redirect, "requestPage.done.rejected",
+				RequestAction.REJECTED, () -> this.requests.reject(id, form.getVersion(), form.getRejectionGround(),
+						form.getRejectionReasons(), me.toActor()));
+	}
+
+	@PostMapping("/withdraw")
+	String withdraw(@PathVariable long id, @ModelAttribute("versionForm") VersionForm form, BindingResult result,
+			@AuthenticationPrincipal StaffPrincipal me, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		return this.page.act(id, result, me, model, response, redirect, "requestPage.done.withdrawn",
+				RequestAction.WITHDRAWN, () -> this.requests.withdraw(id, form.getVersion(), me.toActor()));
+	}
+
+}

@@ -1,0 +1,119 @@
+package se.dsrdesk.system.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
+import org.springframework.boot.web.error.ErrorAttributeOptions;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.support.RequestContextUtils;
+
+import se.dsrdesk.system.RefusedException;
+
+/**
+ * The pages' one handler of refused actions ({@link RefusedException}) that a controller
+ * did not put on its form itself. A record that does not exist gets the not-found page
+ * (404). A refused form post goes back to the page it came from, with the message as a
+ * flash message; anything else gets the error page with the status of the refusal and its
+ * message in the reader's language. Never a stack trace.
+ *
+ * <p>
+ * Controllers that show the form again with what was typed catch the refusal themselves
+ * and put it on the form with {@link RefusedException#rejectOn}. The API's controllers
+ * are answered by {@code system.api.ApiExceptionHandler}, which comes first.
+ */
+@ControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+class PageExceptionHandler {
+
+	/**
+	 * The flash attribute of a refusal's message key, as the pages' flash fragment reads
+	 * it.
+	 */
+	static final String FAILURE = "failure";
+
+	@ExceptionHandler(RefusedException.class)
+	ModelAndView refused(RefusedException ex, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		String back = (ex.httpStatus() != HttpStatus.NOT_FOUND && !HttpMethod.GET.matches(request.getMethod()))
+				? sameSitePath(request) : null;
+		if (back != null) {
+			RequestContextUtils.getOutputFlashMap(request).put(FAILURE, ex.messageCode());
+			return new ModelAndView("redirect:" + back);
+		}
+		// The error page, rendered by Boot's error controller with the refusal's message
+		// (RefusalErrorAttributes).
+		response.sendError(ex.httpStatus().value());
+		return new ModelAndView();
+	}
+
+	/**
+	 * The page the form was posted from, when the browser said so and it is on this site:
+	 * its path and query only, so that no refusal redirects elsewhere.
+	 */
+	private static String sameSitePath(HttpServletRequest request) {
+		String referer = request.getHeader("Referer");
+		if (referer == null) {
+			return null;
+		}
+		try {
+			URI uri = URI.create(referer);
+			if (uri.getHost() == null || !uri.getHost().equalsIgnoreCase(request.getServerName())
+					|| port(uri) != request.getServerPort() || uri.getRawPath() == null
+					|| !uri.getRawPath().startsWith("/")) {
+				return null;
+			}
+			return uri.getRawPath() + ((uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : "");
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	private static int port(URI uri) {
+		if (uri.getPort() != -1) {
+			return uri.getPort();
+		}
+		return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+	}
+
+	/**
+	 * Boot's error attributes, plus {@code refusal}: the message of the refused action
+	 * that led to the error page, in the reader's language, for the page to show.
+	 */
+	@Component
+	static class RefusalErrorAttributes extends DefaultErrorAttributes {
+
+		private final MessageSource messages;
+
+		RefusalErrorAttributes(MessageSource messages) {
+			this.messages = messages;
+		}
+
+		@Override
+		public Map<String, Object> getErrorAttributes(WebRequest webRequest, ErrorAttributeOptions options) {
+			Map<String, Object> attributes = super.getErrorAttributes(webRequest, options);
+			if (getError(webRequest) instanceof RefusedException refusal) {
+				attributes.put("refusal", this.messages.getMessage(refusal.messageCode(), refusal.arguments(),
+						LocaleContextHolder.getLocale()));
+			}
+			return attributes;
+		}
+
+	}
+
+}
