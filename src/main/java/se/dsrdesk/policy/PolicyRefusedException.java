@@ -1,27 +1,17 @@
 package se.dsrdesk.policy;
 
+import org.springframework.http.HttpStatus;
+
+import se.dsrdesk.system.RefusedException;
+
 /**
  * A policy version cannot be published as it is; the message code says why, in the
- * admin's language.
+ * admin's language. The admin page shows it next to the effective date.
  */
-public class PolicyRefusedException extends RuntimeException {
-
-	private final String messageCode;
-
-	private final transient Object[] arguments;
+public class PolicyRefusedException extends RefusedException {
 
 	PolicyRefusedException(String messageCode, Object... arguments) {
-		super(messageCode);
-		this.messageCode = messageCode;
-		this.arguments = arguments;
-	}
-
-	public String messageCode() {
-		return this.messageCode;
-	}
-
-	public Object[] arguments() {
-		return this.arguments.clone();
+		super(HttpStatus.BAD_REQUEST, null, messageCode, arguments);
 	}
 
 }
