@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import se.dsrdesk.dashboard.Dashboard.Period;
+import se.dsrdesk.request.RequestRetention;
 
 /**
  * The compliance officer's dashboard ({@code /staff/dashboard}) and the yearly report, as
@@ -29,13 +30,19 @@ class DashboardController {
 	/** The earliest year the report offers. */
 	static final int FIRST_YEAR = 2000;
 
+	/** How many days ahead the dashboard counts the closed requests to be purged. */
+	static final int PURGE_WINDOW_DAYS = 30;
+
 	private final Dashboard dashboard;
 
 	private final YearlyReport report;
 
-	DashboardController(Dashboard dashboard, YearlyReport report) {
+	private final RequestRetention retention;
+
+	DashboardController(Dashboard dashboard, YearlyReport report, RequestRetention retention) {
 		this.dashboard = dashboard;
 		this.report = report;
+		this.retention = retention;
 	}
 
 	@GetMapping("/staff/dashboard")
@@ -69,6 +76,8 @@ class DashboardController {
 		model.addAttribute("periodError", error);
 		model.addAttribute("csvLink", "/staff/exports/requests.csv?from=" + period.from() + "&to=" + period.to());
 		model.addAttribute("limits", Limits.INSTANCE);
+		model.addAttribute("purgeDueSoon", this.retention.dueWithin(PURGE_WINDOW_DAYS));
+		model.addAttribute("retentionYears", this.retention.period().toTotalMonths() / 12.0);
 		return "dashboard/dashboard";
 	}
 

@@ -86,14 +86,20 @@ public class Correspondence {
 	@Column(name = "created_at", nullable = false, updatable = false)
 	private Instant createdAt;
 
+	/** The link secrets, encrypted, until the mail is sent or given up. */
+	@Column(name = "secrets")
+	private String secrets;
+
 	@Column(name = "sent_at")
 	private Instant sentAt;
 
 	protected Correspondence() {
 	}
 
-	Correspondence(String messageId, OutgoingMail mail, String language, MailRenderer.Rendered rendered,
-			String dedupKey, Instant now) {
+	Correspondence(String messageId, OutgoingMail mail, String language, LinkSecrets.Masked masked, String dedupKey,
+			Instant now) {
+		MailRenderer.Rendered rendered = masked.rendered();
+		this.secrets = masked.secrets();
 		this.messageId = messageId;
 		this.recipient = mail.recipient();
 		this.recipientKind = mail.recipientKind();
@@ -115,6 +121,7 @@ public class Correspondence {
 		this.status = Status.SENT;
 		this.sentAt = now;
 		this.lastError = null;
+		this.secrets = null;
 	}
 
 	/**
@@ -129,6 +136,7 @@ public class Correspondence {
 		this.lastError = error;
 		if (this.attempts >= properties.maxAttempts()) {
 			this.status = Status.FAILED;
+			this.secrets = null;
 			return true;
 		}
 		Duration wait = properties.backoff(this.attempts);
@@ -207,6 +215,10 @@ public class Correspondence {
 	 */
 	public String getLastError() {
 		return this.lastError;
+	}
+
+	String getSecrets() {
+		return this.secrets;
 	}
 
 	public Instant getCreatedAt() {

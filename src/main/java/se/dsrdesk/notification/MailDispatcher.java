@@ -77,6 +77,8 @@ class MailDispatcher implements DisposableBean {
 
 	private final Clock clock;
 
+	private final LinkSecrets secrets;
+
 	/**
 	 * One dispatch at a time in this instance; other instances are kept off by row locks.
 	 */
@@ -93,7 +95,8 @@ class MailDispatcher implements DisposableBean {
 
 	MailDispatcher(CorrespondenceRepository correspondence, JavaMailSender mailSender,
 			PlatformTransactionManager transactionManager, OutboxProperties properties, ControllerIdentity controller,
-			Clock clock) {
+			LinkSecrets secrets, Clock clock) {
+		this.secrets = secrets;
 		this.correspondence = correspondence;
 		this.mailSender = mailSender;
 		this.transactions = new TransactionTemplate(transactionManager);
@@ -203,13 +206,13 @@ class MailDispatcher implements DisposableBean {
 		MimeMessage message = new StableIdMimeMessage(this.session, mail.getMessageId());
 		message.setFrom(this.from);
 		message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.getRecipient(), true));
-		message.setSubject(mail.getSubject(), StandardCharsets.UTF_8.name());
+		message.setSubject(this.secrets.unmask(mail.getSubject(), mail.getSecrets()), StandardCharsets.UTF_8.name());
 		message.setSentDate(Date.from(this.clock.instant()));
 		message.setHeader("Content-Language", mail.getLanguage());
 		MimeBodyPart text = new MimeBodyPart();
-		text.setText(mail.getBodyText(), StandardCharsets.UTF_8.name());
+		text.setText(this.secrets.unmask(mail.getBodyText(), mail.getSecrets()), StandardCharsets.UTF_8.name());
 		MimeBodyPart html = new MimeBodyPart();
-		html.setText(mail.getBodyHtml(), StandardCharsets.UTF_8.name(), "html");
+		html.setText(this.secrets.unmask(mail.getBodyHtml(), mail.getSecrets()), StandardCharsets.UTF_8.name(), "html");
 		MimeMultipart alternative = new MimeMultipart("alternative");
 		alternative.addBodyPart(text);
 		alternative.addBodyPart(html);

@@ -30,8 +30,8 @@ public class Outbox {
 	 */
 	private static final String INSERT_ONCE = """
 			INSERT INTO correspondence (message_id, recipient, recipient_kind, language, template, subject,
-				body_text, body_html, request_id, dedup_key, status, attempts, next_attempt_at, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?)
+				body_text, body_html, request_id, dedup_key, status, attempts, next_attempt_at, created_at, secrets)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?, ?)
 			ON CONFLICT DO NOTHING""";
 
 	private final CorrespondenceRepository correspondence;
@@ -42,10 +42,13 @@ public class Outbox {
 
 	private final ApplicationEventPublisher events;
 
+	private final LinkSecrets secrets;
+
 	private final Clock clock;
 
 	Outbox(CorrespondenceRepository correspondence, MailRenderer renderer, JdbcTemplate jdbc,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, LinkSecrets secrets, Clock clock) {
+		this.secrets = secrets;
 		this.correspondence = correspondence;
 		this.renderer = renderer;
 		this.jdbc = jdbc;
@@ -62,8 +65,9 @@ public class Outbox {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Correspondence enqueue(OutgoingMail mail) {
-		Correspondence queued = this.correspondence.save(new Correspondence(newMessageId(), mail,
-				MailRenderer.language(mail.language()), this.renderer.render(mail), null, this.clock.instant()));
+		Correspondence queued = this.correspondence
+			.save(new Correspondence(newMessageId(), mail, MailRenderer.language(mail.language()),
+					this.secrets.mask(mail.model(), this.renderer.render(mail)), null, this.clock.instant()));
 		this.events.publishEvent(new MailQueued());
 		return queued;
 	}
@@ -83,11 +87,12 @@ public class Outbox {
 		if (dedupKey == null || dedupKey.isBlank()) {
 			throw new IllegalArgumentException("A dedup key is required");
 		}
-		MailRenderer.Rendered rendered = this.renderer.render(mail);
+		LinkSecrets.Masked masked = this.secrets.mask(mail.model(), this.renderer.render(mail));
+		MailRenderer.Rendered rendered = masked.rendered();
 		OffsetDateTime now = OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
 		int inserted = this.jdbc.update(INSERT_ONCE, newMessageId(), mail.recipient(), mail.recipientKind().name(),
 				MailRenderer.language(mail.language()), mail.template(), rendered.subject(), rendered.text(),
-				rendered.html(), mail.requestId(), dedupKey, now, now);
+				rendered.html(), mail.requestId(), dedupKey, now, now, masked.secrets());
 		if (inserted == 0) {
 			return false;
 		}
@@ -119,14 +124,48 @@ public class Outbox {
 			return 0;
 		}
 		String ids = String.join(",", requestIds.stream().map((id) -> "?").toList());
-		return this.jdbc.update("UPDATE correspondence SET recipient = 'erased', body_text = '-', body_html = '-',"
-				+ " status = CASE WHEN status = 'QUEUED' THEN 'FAILED' ELSE status END,"
-				+ " last_error = CASE WHEN status = 'QUEUED' THEN 'erased before sending' ELSE last_error END"
-				+ " WHERE request_id IN (" + ids + ")", requestIds.toArray());
+		return this.jdbc
+			.update("UPDATE correspondence SET recipient = 'erased', body_text = '-', body_html = '-', secrets = NULL,"
+					+ " status = CASE WHEN status = 'QUEUED' THEN 'FAILED' ELSE status END,"
+					+ " last_error = CASE WHEN status = 'QUEUED' THEN 'erased before sending' ELSE last_error END"
+					+ " WHERE request_id IN (" + ids + ")", requestIds.toArray());
+	}
+
+	/**
+	 * How far the mails whose dedup keys start with a prefix are on their way out, such
+	 * as the notices of one policy change.
+	 * @param dedupKeyPrefix the prefix, such as {@code POLICY:12:}
+	 * @return the counts by status
+	 */
+	@Transactional(readOnly = true)
+	public Progress progress(String dedupKeyPrefix) {
+		Progress progress = new Progress(0, 0, 0);
+		for (var row : this.jdbc.queryForList(
+				"SELECT status, COUNT(*) AS n FROM correspondence WHERE dedup_key LIKE ? GROUP BY status",
+				dedupKeyPrefix.replace("%", "\\%").replace("_", "\\_") + "%")) {
+			long n = ((Number) row.get("n")).longValue();
+			switch (Correspondence.Status.valueOf((String) row.get("status"))) {
+				case QUEUED -> progress = new Progress(n, progress.sent(), progress.failed());
+				case SENT -> progress = new Progress(progress.queued(), n, progress.failed());
+				case FAILED -> progress = new Progress(progress.queued(), progress.sent(), n);
+			}
+		}
+		return progress;
 	}
 
 	private static String newMessageId() {
 		return "<" + UUID.randomUUID() + "@dsrdesk>";
+	}
+
+	/**
+	 * Counts of mails by status.
+	 *
+	 * @param queued waiting to be sent or retried
+	 * @param sent handed to the mail server
+	 * @param failed given up, or erased before sending
+	 */
+	public record Progress(long queued, long sent, long failed) {
+
 	}
 
 	/**

@@ -18,15 +18,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param initialBackoff the wait after the first failed attempt; it doubles with each
  * further failure
  * @param maxBackoff the longest wait between two attempts
+ * @param secretsKey the key (32 bytes in Base64) that encrypts the link secrets of queued
+ * mail; from the environment, none by default (see {@link LinkSecrets})
  */
 @ConfigurationProperties("dsr.mail")
 record OutboxProperties(String from, @DefaultValue("http://localhost:8080") String baseUrl,
 		@DefaultValue Dispatch dispatch, @DefaultValue("20") int batchSize, @DefaultValue("20") int maxAttempts,
-		@DefaultValue("1m") Duration initialBackoff, @DefaultValue("1h") Duration maxBackoff) {
+		@DefaultValue("1m") Duration initialBackoff, @DefaultValue("1h") Duration maxBackoff, String secretsKey) {
 
 	OutboxProperties {
 		if (from != null && from.isBlank()) {
 			from = null;
+		}
+		if (secretsKey != null && secretsKey.isBlank()) {
+			secretsKey = null;
 		}
 		baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 		if (batchSize < 1 || maxAttempts < 1) {

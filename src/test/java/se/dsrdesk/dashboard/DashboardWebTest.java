@@ -3,6 +3,7 @@ package se.dsrdesk.dashboard;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +26,7 @@ import se.dsrdesk.account.Role;
 import se.dsrdesk.account.StaffPrincipal;
 import se.dsrdesk.account.TestAccounts;
 import se.dsrdesk.account.token.ApiTokens;
+import se.dsrdesk.request.RequestRetention;
 import se.dsrdesk.support.WebSliceTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,6 +64,9 @@ class DashboardWebTest {
 	@MockitoBean
 	RequestExport export;
 
+	@MockitoBean
+	RequestRetention retention;
+
 	/** 2 November 2026, 10:00 in Stockholm. */
 	@TestBean
 	Clock clock;
@@ -81,6 +86,8 @@ class DashboardWebTest {
 				new Glance(TODAY, listing(3), listing(0), listing(0), listing(0), listing(0), listing(0), listing(0)));
 		given(this.dashboard.figures(any(), any()))
 			.willAnswer((call) -> figures(call.getArgument(0), call.getArgument(1)));
+		given(this.retention.period()).willReturn(Period.ofYears(3));
+		given(this.retention.dueWithin(30)).willReturn(4L);
 	}
 
 	static <T> Glance.Listing<T> listing(long count) {
@@ -105,6 +112,18 @@ class DashboardWebTest {
 				.with(user(TestAccounts.principal(3, Role.ADMIN)))).hasStatusOk();
 			assertThat(DashboardWebTest.this.mvc.get().uri("/staff/dashboard").accept(MediaType.TEXT_HTML))
 				.hasRedirectedUrl("/login");
+		}
+
+		@Test
+		void showsHowManyClosedRequestsArePurgedInTheNextThirtyDays() {
+			MvcTestResult page = DashboardWebTest.this.mvc.get()
+				.uri("/staff/dashboard")
+				.with(user(TestAccounts.principal(4, Role.COMPLIANCE_OFFICER)))
+				.header("Accept-Language", "sv")
+				.exchange();
+			assertThat(page).hasStatusOk().model().containsEntry("purgeDueSoon", 4L);
+			assertThat(page).bodyText()
+				.contains("Avslutade ärenden som gallras inom 30 dagar", "raderas 3 år efter att det avslutades");
 		}
 
 		@Test

@@ -64,6 +64,9 @@ class OutboxTest {
 	Outbox outbox;
 
 	@Autowired
+	LinkSecrets linkSecrets;
+
+	@Autowired
 	MailDispatcher dispatcher;
 
 	@Autowired
@@ -351,11 +354,12 @@ class OutboxTest {
 		// Two more dispatchers, as if on two other instances, with small batches so that
 		// they take turns; the application's own dispatcher may join in after the commit.
 		OutboxProperties smallBatches = new OutboxProperties(null, "http://localhost:8080",
-				new OutboxProperties.Dispatch(Duration.ofHours(1)), 3, 20, Duration.ofMinutes(1), Duration.ofHours(1));
+				new OutboxProperties.Dispatch(Duration.ofHours(1)), 3, 20, Duration.ofMinutes(1), Duration.ofHours(1),
+				null);
 		MailDispatcher one = new MailDispatcher(repository, mailSender, this.transactionManager, smallBatches,
-				this.controllerIdentity, this.clock);
+				this.controllerIdentity, this.linkSecrets, this.clock);
 		MailDispatcher two = new MailDispatcher(repository, mailSender, this.transactionManager, smallBatches,
-				this.controllerIdentity, this.clock);
+				this.controllerIdentity, this.linkSecrets, this.clock);
 		CountDownLatch start = new CountDownLatch(1);
 		ExecutorService threads = Executors.newFixedThreadPool(2);
 		try {

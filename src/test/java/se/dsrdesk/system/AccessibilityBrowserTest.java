@@ -90,6 +90,9 @@ class AccessibilityBrowserTest extends BrowserTest {
 		visit("/login", 200);
 		check("sign-in page");
 
+		visit("/privacy", 200);
+		check("privacy policy");
+
 		signIn("nobody-" + UUID.randomUUID() + "@example.com", "not the password");
 		assertThat(this.page.getByRole(AriaRole.ALERT)).isVisible();
 		check("sign-in page with a wrong password");
@@ -125,6 +128,15 @@ class AccessibilityBrowserTest extends BrowserTest {
 		this.page.locator("form[action$='/" + other.getId() + "'] button[type=submit]").click();
 		assertThat(this.page.locator("#displayName-error")).isVisible();
 		check("account edit page with errors");
+
+		visit("/staff/admin/policy", 200);
+		check("policy versions");
+
+		visit("/staff/admin/policy/new", 200);
+		check("new policy version form");
+		this.page.locator("#main form button[type=submit]").click();
+		assertThat(this.page.locator("#effectiveOn-error")).isVisible();
+		check("new policy version form with errors");
 
 		visit("/staff/account/password", 200);
 		check("own password page");
@@ -189,6 +201,8 @@ class AccessibilityBrowserTest extends BrowserTest {
 		DsrRequest request = this.requests
 			.register(new NewRequest("Test Person", "a11y-" + UUID.randomUUID() + "@example.com", null, language,
 					RequestType.ACCESS, Channel.EMAIL, "Please.", null), Actor.SYSTEM);
+		visit("/staff/requests/" + request.getId() + "/retention", 200);
+		check("request retention page");
 		visit("/staff/requests/" + request.getId(), 200);
 		this.page.locator("#attachment-file").setInputFiles(new FilePayload("empty.txt", "text/plain", new byte[0]));
 		this.page.locator("#attachment-form button[type=submit]").click();

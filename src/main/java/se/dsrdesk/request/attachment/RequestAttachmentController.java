@@ -40,14 +40,31 @@ class RequestAttachmentController {
 	@PostMapping("/staff/requests/{id:\\d+}/attachments")
 	@PreAuthorize("hasRole('CASE_HANDLER')")
 	String upload(@PathVariable long id, @RequestParam(name = "file", required = false) MultipartFile file,
-			@AuthenticationPrincipal StaffPrincipal me, RedirectAttributes redirect) throws IOException {
+			@RequestParam(defaultValue = "false") boolean identityDocument, @AuthenticationPrincipal StaffPrincipal me,
+			RedirectAttributes redirect) throws IOException {
 		try {
 			byte[] content = (file != null) ? file.getBytes() : new byte[0];
-			this.attachments.add(id, (file != null) ? file.getOriginalFilename() : null, content, me.toActor());
+			this.attachments.add(id, (file != null) ? file.getOriginalFilename() : null, content, identityDocument,
+					me.toActor());
 			redirect.addFlashAttribute("success", "attachments.done.added");
 		}
 		catch (AttachmentRefusedException ex) {
 			redirect.addFlashAttribute(ERROR, ex.messageCode());
+		}
+		return "redirect:/staff/requests/" + id + "#attachments";
+	}
+
+	@PostMapping("/staff/requests/{id:\\d+}/attachments/{attachmentId:\\d+}/delete")
+	@PreAuthorize("hasRole('CASE_HANDLER')")
+	String delete(@PathVariable long id, @PathVariable long attachmentId,
+			@RequestParam(required = false) DeletionReason reason, @AuthenticationPrincipal StaffPrincipal me,
+			RedirectAttributes redirect) {
+		if (reason == null) {
+			redirect.addFlashAttribute("failure", "attachments.delete.reasonRequired");
+		}
+		else {
+			this.attachments.delete(id, attachmentId, reason, me.toActor());
+			redirect.addFlashAttribute("success", "attachments.done.deleted");
 		}
 		return "redirect:/staff/requests/" + id + "#attachments";
 	}

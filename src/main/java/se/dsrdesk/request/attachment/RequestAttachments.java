@@ -98,6 +98,23 @@ public class RequestAttachments {
 	 */
 	@Transactional
 	public long add(long requestId, String originalName, byte[] content, Actor actor) {
+		return add(requestId, originalName, content, false, actor);
+	}
+
+	/**
+	 * Attaches a file to an open request, flagged when it is a copy of an identity
+	 * document.
+	 * @param requestId the request
+	 * @param originalName the file's name as sent
+	 * @param content the file
+	 * @param identityDocument whether it is a copy of an identity document
+	 * @param actor who attaches it
+	 * @return the new attachment's id
+	 * @throws AttachmentRefusedException when the file is empty, too large, of a type not
+	 * accepted, or the request is closed
+	 */
+	@Transactional
+	public long add(long requestId, String originalName, byte[] content, boolean identityDocument, Actor actor) {
 		DsrRequest request = this.requests.get(requestId);
 		if (!request.getStatus().isOpen()) {
 			throw new AttachmentRefusedException("attachments.error.closed");
@@ -114,9 +131,10 @@ public class RequestAttachments {
 		KeyHolder key = new GeneratedKeyHolder();
 		this.jdbc
 			.sql("INSERT INTO request_attachment (request_id, file_name, content_type, size_bytes, sha256, content,"
-					+ " uploaded_by, uploaded_by_label, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+					+ " uploaded_by, uploaded_by_label, uploaded_at, identity_document)"
+					+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(requestId, name, type, content.length, sha256(content), content, actor.staffUserId(), actor.label(),
-					Timestamp.from(this.clock.instant()))
+					Timestamp.from(this.clock.instant()), identityDocument)
 			.update(key, "id");
 		long id = key.getKeyAs(Number.class).longValue();
 		this.audit.recordAboutRequest(requestId, actor, "ATTACHMENT_ADDED", RequestAuditor.TARGET, requestId,
@@ -132,12 +150,34 @@ public class RequestAttachments {
 	@Transactional(readOnly = true)
 	public List<Attachment> list(long requestId) {
 		return this.jdbc
-			.sql("SELECT id, file_name, content_type, size_bytes, sha256, uploaded_by_label, uploaded_at"
-					+ " FROM request_attachment WHERE request_id = ? ORDER BY uploaded_at, id")
+			.sql("SELECT id, file_name, content_type, size_bytes, sha256, uploaded_by_label, uploaded_at,"
+					+ " identity_document FROM request_attachment WHERE request_id = ? ORDER BY uploaded_at, id")
 			.param(requestId)
 			.query((rs, i) -> new Attachment(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-					rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()))
+					rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getBoolean(8)))
 			.list();
+	}
+
+	/**
+	 * Deletes an attachment, open request or closed, for a reason from a fixed list; the
+	 * audit trail records the reason, not the file's name.
+	 * @param requestId the request the attachment must belong to
+	 * @param attachmentId the attachment
+	 * @param reason why
+	 * @param actor who deletes it
+	 * @throws NotFoundException when there is no such attachment on that request
+	 */
+	@Transactional
+	public void delete(long requestId, long attachmentId, DeletionReason reason, Actor actor) {
+		int deleted = this.jdbc.sql("DELETE FROM request_attachment WHERE id = ? AND request_id = ?")
+			.params(attachmentId, requestId)
+			.update();
+		if (deleted == 0) {
+			throw new NotFoundException("Attachment");
+		}
+		DsrRequest request = this.requests.get(requestId);
+		this.audit.recordAboutRequest(requestId, actor, "ATTACHMENT_DELETED", RequestAuditor.TARGET, requestId,
+				request.getReference() + ": attachment " + attachmentId + " deleted, reason " + reason.name());
 	}
 
 	/**
@@ -233,9 +273,10 @@ public class RequestAttachments {
 	 * @param sha256 the content's SHA-256, hex
 	 * @param uploadedBy who uploaded it
 	 * @param uploadedAt when
+	 * @param identityDocument whether it is a copy of an identity document
 	 */
 	public record Attachment(long id, String fileName, String contentType, long size, String sha256, String uploadedBy,
-			Instant uploadedAt) {
+			Instant uploadedAt, boolean identityDocument) {
 
 		/**
 		 * The size in kilobytes (1000 bytes), for the page.

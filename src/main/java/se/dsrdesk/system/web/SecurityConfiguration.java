@@ -130,7 +130,7 @@ class SecurityConfiguration {
 			// The access extract's download link: the link's secret is the key.
 			.requestMatchers(HttpMethod.GET, "/request/download/**")
 			.permitAll()
-			.requestMatchers("/request", "/request/**", "/privacy")
+			.requestMatchers("/request", "/request/**", "/privacy", "/privacy/**")
 			.permitAll()
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
 			.permitAll()
@@ -170,7 +170,9 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.POST, "/staff/requests/*/assign", "/staff/requests/*/start",
 					"/staff/requests/*/identity", "/staff/requests/*/information", "/staff/requests/*/resume",
 					"/staff/requests/*/extend", "/staff/requests/*/answer", "/staff/requests/*/reject",
-					"/staff/requests/*/withdraw", "/staff/requests/*/notes", "/staff/requests/*/attachments")
+					"/staff/requests/*/withdraw", "/staff/requests/*/notes", "/staff/requests/*/attachments",
+					"/staff/requests/*/legal-hold", "/staff/requests/*/legal-hold/lift",
+					"/staff/requests/*/attachments/*/delete")
 			.hasRole("CASE_HANDLER")
 			.requestMatchers(HttpMethod.GET, "/staff/requests/*", "/staff/requests/*/attachments/*")
 			.authenticated()

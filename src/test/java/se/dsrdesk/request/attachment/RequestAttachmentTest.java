@@ -33,6 +33,7 @@ import se.dsrdesk.support.IntegrationTest;
 import se.dsrdesk.support.MutableClock;
 import se.dsrdesk.request.Channel;
 import se.dsrdesk.request.DsrRequest;
+import se.dsrdesk.request.IdentityMethod;
 import se.dsrdesk.request.NewRequest;
 import se.dsrdesk.request.RequestService;
 import se.dsrdesk.request.RequestType;
@@ -272,6 +273,70 @@ class RequestAttachmentTest {
 		assertThat(RequestAttachments.normalisedName("  ")).isEqualTo("attachment");
 		String longName = "x".repeat(400) + ".pdf";
 		assertThat(RequestAttachments.normalisedName(longName)).hasSize(255).endsWith(".pdf");
+	}
+
+	@Test
+	void anIdentityDocumentIsFlaggedAndThePageAsksToDeleteItOnceTheIdentityIsRecorded() {
+		DsrRequest request = registered();
+		assertThat(this.mvc.post()
+			.uri("/staff/requests/" + request.getId() + "/attachments")
+			.multipart()
+			.file(new MockMultipartFile("file", "passport.pdf", "application/pdf", PDF))
+			.param("identityDocument", "true")
+			.with(user(this.handler))
+			.with(csrf())
+			.exchange()).hasStatus3xxRedirection();
+		assertThat(this.attachments.list(request.getId())).singleElement()
+			.satisfies((attachment) -> assertThat(attachment.identityDocument()).isTrue());
+		assertThat(page(request, "en")).doesNotContain("id=\"identity-document-prompt\"");
+
+		this.requests.startWork(request.getId(), null, Actor.SYSTEM);
+		this.requests.verifyIdentity(request.getId(), null, IdentityMethod.ID_DOCUMENT, null, Actor.SYSTEM);
+		assertThat(page(request, "en")).contains("id=\"identity-document-prompt\"",
+				"The identity is recorded: delete the copy of the identity document");
+		assertThat(page(request, "sv")).contains("Identiteten är registrerad: radera kopian av id-handlingen");
+	}
+
+	@Test
+	void aCaseHandlerDeletesAnAttachmentWithAReasonAndTheDeletionIsAudited() {
+		DsrRequest request = registered();
+		long id = this.attachments.add(request.getId(), "passport-åsa.pdf", PDF, true, Actor.SYSTEM);
+		this.requests.withdraw(request.getId(), null, Actor.SYSTEM);
+		StaffPrincipal officer = TestAccounts.signedIn(this.accounts, this.userDetailsService, Role.COMPLIANCE_OFFICER);
+		assertThat(delete(request, id, officer, "IDENTITY_RECORDED")).hasStatus(403);
+		assertThat(delete(request, id, this.handler, null)).hasStatus3xxRedirection()
+			.flash()
+			.containsEntry("failure", "attachments.delete.reasonRequired");
+		assertThat(this.attachments.list(request.getId())).hasSize(1);
+
+		assertThat(delete(request, id, this.handler, "IDENTITY_RECORDED")).hasStatus3xxRedirection()
+			.flash()
+			.containsEntry("success", "attachments.done.deleted");
+		assertThat(this.attachments.list(request.getId())).isEmpty();
+		assertThat(this.jdbc.queryForList(
+				"select details from audit_event where request_id = ?" + " and action = 'ATTACHMENT_DELETED'",
+				String.class, request.getId()))
+			.singleElement()
+			.satisfies(
+					(details) -> assertThat(details).endsWith("attachment " + id + " deleted, reason IDENTITY_RECORDED")
+						.doesNotContain("passport"));
+		assertThat(delete(request, id, this.handler, "IDENTITY_RECORDED")).hasStatus(404);
+	}
+
+	private MvcTestResult delete(DsrRequest request, long attachmentId, StaffPrincipal who, String reason) {
+		var post = this.mvc.post()
+			.uri("/staff/requests/" + request.getId() + "/attachments/" + attachmentId + "/delete")
+			.with(user(who))
+			.with(csrf());
+		return (reason != null) ? post.param("reason", reason).exchange() : post.exchange();
+	}
+
+	private String page(DsrRequest request, String language) {
+		return html(this.mvc.get()
+			.uri("/staff/requests/" + request.getId())
+			.with(user(this.handler))
+			.header("Accept-Language", language)
+			.exchange());
 	}
 
 	private MvcTestResult upload(DsrRequest request, StaffPrincipal who, String name, byte[] content) {

@@ -335,6 +335,30 @@ class IntakeTest {
 		assertThat(this.visitor.get("/request").body()).contains("href=\"/privacy\"");
 	}
 
+	@Test
+	void theCorrespondenceLogKeepsNoLinkSecretAndTheLinksStillWork() {
+		String email = unique() + "@example.com";
+		submit(form("ACCESS", "Sara Secret", email, null));
+		String confirmToken = IntakeMails.confirmToken(IntakeMails.deliveredTo(this.context, mail, email, 1).get(0));
+		assertThat(confirm(confirmToken).statusCode()).isEqualTo(302);
+		String acknowledgement = IntakeMails.deliveredTo(this.context, mail, email, 2).get(1);
+		String statusPath = IntakeMails.statusPath(acknowledgement);
+		String statusToken = statusPath.substring(statusPath.lastIndexOf('/') + 1);
+		assertThat(this.visitor.get(statusPath).statusCode()).isEqualTo(200);
+		assertThat(statusOf(email)).isEqualTo("NEW");
+
+		List<Map<String, Object>> stored = this.jdbc.queryForList(
+				"SELECT subject, body_text, body_html, secrets, status FROM correspondence WHERE recipient = ?", email);
+		assertThat(stored).hasSizeGreaterThanOrEqualTo(2).allSatisfy((row) -> {
+			String all = row.get("subject") + " " + row.get("body_text") + " " + row.get("body_html");
+			assertThat(all).doesNotContain(confirmToken).doesNotContain(statusToken);
+			assertThat(row.get("status")).isEqualTo("SENT");
+			assertThat(row.get("secrets")).as("the encrypted secrets are dropped once sent").isNull();
+		});
+		assertThat(stored).anySatisfy((row) -> assertThat((String) row.get("body_text"))
+			.contains("/request/confirm?token=[secret-link-hidden-"));
+	}
+
 	private HttpResponse<String> submit(Map<String, String> fields) {
 		return this.visitor.submit("/request", "/request", fields);
 	}
