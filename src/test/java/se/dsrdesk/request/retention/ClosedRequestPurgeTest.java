@@ -29,6 +29,7 @@ import se.dsrdesk.request.NewRequest;
 import se.dsrdesk.request.RequestRetention;
 import se.dsrdesk.request.RequestService;
 import se.dsrdesk.request.RequestType;
+import se.dsrdesk.request.TestRequests;
 import se.dsrdesk.request.attachment.RequestAttachments;
 import se.dsrdesk.support.Html;
 import se.dsrdesk.support.IntegrationTest;
@@ -276,7 +277,7 @@ class ClosedRequestPurgeTest {
 		this.attachments.add(id, "passport.pdf", "%PDF-1.4 a copy of a passport".getBytes(StandardCharsets.UTF_8),
 				new Actor(null, "handler"));
 		at(closedOn);
-		this.requests.reject(id, null, "Per Purge is not a customer of ours", new Actor(null, "handler"));
+		TestRequests.reject(this.requests, id, "Per Purge is not a customer of ours", new Actor(null, "handler"));
 		// The letter that answered the request, as the correspondence log keeps it.
 		this.jdbc.update("INSERT INTO correspondence (message_id, recipient, recipient_kind, language, template,"
 				+ " subject, body_text, body_html, request_id, status, attempts, next_attempt_at, created_at, sent_at)"
