@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -24,7 +23,7 @@ import se.dsrdesk.system.NotFoundException;
  * How long closed requests are kept, and each request's retention: its personal data is
  * purged on the day after its retention period ({@code dsr.retention.closed-requests})
  * counted from the day it was closed, in the controller's time zone, ends. Closed means
- * every status that is not open ({@link RequestStatus#isOpen()}); SQL gets the statuses
+ * every closed status ({@link RequestStatus#CLOSED}); SQL gets the statuses
  * as bind parameters. Also when its personal data will be purged, and the legal-claims
  * hold (Art. 17(3)(e) GDPR) that postpones the purge while it may be needed to establish,
  * exercise or defend legal claims. The ground is kept on the request; the audit trail
@@ -68,7 +67,7 @@ public class RequestRetention {
 	 * @return the names
 	 */
 	public List<String> closedStatuses() {
-		return Arrays.stream(RequestStatus.values()).filter((status) -> !status.isOpen()).map(Enum::name).toList();
+		return RequestStatus.names(RequestStatus.CLOSED);
 	}
 
 	/**
