@@ -23,11 +23,11 @@ import se.dsrdesk.system.NotFoundException;
  * How long closed requests are kept, and each request's retention: its personal data is
  * purged on the day after its retention period ({@code dsr.retention.closed-requests})
  * counted from the day it was closed, in the controller's time zone, ends. Closed means
- * every closed status ({@link RequestStatus#CLOSED}); SQL gets the statuses
- * as bind parameters. Also when its personal data will be purged, and the legal-claims
- * hold (Art. 17(3)(e) GDPR) that postpones the purge while it may be needed to establish,
- * exercise or defend legal claims. The ground is kept on the request; the audit trail
- * records that a hold was placed or lifted, without the ground, which may name people.
+ * every closed status ({@link RequestStatus#CLOSED}); SQL gets the statuses as bind
+ * parameters. Also when its personal data will be purged, and the legal-claims hold (Art.
+ * 17(3)(e) GDPR) that postpones the purge while it may be needed to establish, exercise
+ * or defend legal claims. The ground is kept on the request; the audit trail records that
+ * a hold was placed or lifted, without the ground, which may name people.
  */
 @Service
 public class RequestRetention {
