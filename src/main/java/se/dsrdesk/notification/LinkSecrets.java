@@ -1,6 +1,11 @@
 package se.dsrdesk.notification;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -16,6 +21,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,8 +31,12 @@ import org.springframework.stereotype.Component;
  * followed by its number), and the secrets are stored beside them encrypted with AES-GCM,
  * only until the mail is sent or given up; the dispatcher puts them back into the mail it
  * sends. The key is {@code dsr.mail.secrets-key} (32 bytes in Base64, from the
- * environment); without it a random key is made at start-up, and mail still queued at a
- * restart is then given up, as its secrets cannot be read.
+ * environment). Without it, the key is kept in the file {@value #KEY_FILE} in the data
+ * directory ({@code dsr.data-dir}, beside the embedded database but not in it), made once
+ * with owner-only permissions, so that mail queued before a restart is still sent;
+ * several instances need the setting, as they share no data directory. Only when that
+ * file can be neither read nor written is a key made for this run alone, and mail still
+ * queued at a restart is then given up, as its secrets cannot be read.
  */
 @Component
 class LinkSecrets {
@@ -40,25 +50,82 @@ class LinkSecrets {
 
 	private static final int IV_BYTES = 12;
 
+	/** The key's file in the data directory, when no key is configured. */
+	static final String KEY_FILE = "mail-secrets.key";
+
 	private final SecretKey key;
 
 	private final SecureRandom random = new SecureRandom();
 
-	LinkSecrets(OutboxProperties properties) {
-		byte[] bytes;
-		if (properties.secretsKey() != null) {
-			bytes = Base64.getDecoder().decode(properties.secretsKey().strip());
-			if (bytes.length != 32) {
-				throw new IllegalStateException("dsr.mail.secrets-key must be 32 bytes in Base64");
+	LinkSecrets(OutboxProperties properties, @Value("${dsr.data-dir:./data}") Path dataDirectory) {
+		this.key = new SecretKeySpec(keyBytes(properties.secretsKey(), dataDirectory), "AES");
+	}
+
+	private byte[] keyBytes(String configured, Path dataDirectory) {
+		if (configured != null) {
+			return decodeKey(configured, "dsr.mail.secrets-key");
+		}
+		Path file = dataDirectory.resolve(KEY_FILE);
+		try {
+			if (!Files.exists(file)) {
+				byte[] bytes = new byte[32];
+				this.random.nextBytes(bytes);
+				try {
+					write(file, Base64.getEncoder().encodeToString(bytes));
+					logger.info("Made the key for link secrets of queued mail in {}", file);
+					return bytes;
+				}
+				catch (FileAlreadyExistsException ex) {
+					// Another start made it first: use theirs.
+				}
 			}
+			return decodeKey(Files.readString(file, StandardCharsets.US_ASCII), file.toString());
 		}
-		else {
-			logger.warn("dsr.mail.secrets-key is not set: link secrets of queued mail are lost at a restart,"
-					+ " and several instances cannot share the outbox");
-			bytes = new byte[32];
+		catch (IOException ex) {
+			logger.warn("Neither dsr.mail.secrets-key nor a readable {} ({}): link secrets of mail still queued"
+					+ " at a restart cannot be read, and that mail will be given up", file, ex.getMessage());
+			byte[] bytes = new byte[32];
 			this.random.nextBytes(bytes);
+			return bytes;
 		}
-		this.key = new SecretKeySpec(bytes, "AES");
+	}
+
+	/**
+	 * Writes the key to a file of its own first and then links it under its name, which
+	 * fails if another start was first: nobody ever reads a half-written key.
+	 */
+	private static void write(Path file, String key) throws IOException {
+		Path directory = file.toAbsolutePath().getParent();
+		Files.createDirectories(directory);
+		Path draft;
+		try {
+			draft = Files.createTempFile(directory, KEY_FILE, ".new",
+					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+		}
+		catch (UnsupportedOperationException ex) {
+			draft = Files.createTempFile(directory, KEY_FILE, ".new");
+		}
+		try {
+			Files.writeString(draft, key, StandardCharsets.US_ASCII);
+			Files.createLink(file, draft);
+		}
+		finally {
+			Files.deleteIfExists(draft);
+		}
+	}
+
+	private static byte[] decodeKey(String encoded, String source) {
+		byte[] bytes;
+		try {
+			bytes = Base64.getDecoder().decode(encoded.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			bytes = new byte[0];
+		}
+		if (bytes.length != 32) {
+			throw new IllegalStateException(source + " must hold 32 bytes in Base64");
+		}
+		return bytes;
 	}
 
 	/**
