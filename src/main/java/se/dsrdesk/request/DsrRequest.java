@@ -32,6 +32,7 @@ import se.dsrdesk.audit.Change;
 import se.dsrdesk.deadline.Deadline;
 import se.dsrdesk.deadline.DeadlinePolicy;
 import se.dsrdesk.deadline.PausePeriod;
+import se.dsrdesk.request.refusal.IllegalTransitionException;
 
 import static se.dsrdesk.request.RequestStatus.AWAITING_SUBJECT;
 import static se.dsrdesk.request.RequestStatus.COMPLETED;
@@ -163,7 +164,7 @@ public class DsrRequest {
 	/** The names of the changed values in the audit trail. */
 	static final String STATUS = "status";
 
-	static final String ASSIGNEE = "assignee";
+	public static final String ASSIGNEE = "assignee";
 
 	static final String EFFECTIVE_DEADLINE = "effectiveDeadline";
 

@@ -18,6 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 import se.dsrdesk.audit.Actor;
 import se.dsrdesk.audit.AuditLog;
 import se.dsrdesk.system.NotFoundException;
+import se.dsrdesk.request.retention.RetentionProperties;
+import se.dsrdesk.request.auditing.RequestAuditor;
 
 /**
  * How long closed requests are kept, and each request's retention: its personal data is

@@ -28,6 +28,13 @@ import se.dsrdesk.notification.Outbox;
 import se.dsrdesk.notification.RecipientKind;
 import se.dsrdesk.system.ConcurrentChangeException;
 import se.dsrdesk.system.NotFoundException;
+import se.dsrdesk.request.persistence.DataSubjectRepository;
+import se.dsrdesk.request.persistence.DsrRequestRepository;
+import se.dsrdesk.request.note.RequestNote;
+import se.dsrdesk.request.note.RequestNoteRepository;
+import se.dsrdesk.request.refusal.InvalidAssigneeException;
+import se.dsrdesk.request.refusal.RequestHasOpenTasksException;
+import se.dsrdesk.request.auditing.RequestAuditor;
 
 /**
  * The request workflow's one application service: every step on a request, by staff, by

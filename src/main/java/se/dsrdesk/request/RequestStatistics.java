@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import se.dsrdesk.system.QueryPlans;
+import se.dsrdesk.request.schema.RequestStatusSchema;
 
 /**
  * What the compliance officer's dashboard, its yearly report and the CSV export read

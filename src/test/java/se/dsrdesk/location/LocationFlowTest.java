@@ -34,7 +34,7 @@ import se.dsrdesk.notification.MailDispatch;
 import se.dsrdesk.request.Channel;
 import se.dsrdesk.request.DsrRequest;
 import se.dsrdesk.request.NewRequest;
-import se.dsrdesk.request.RequestHasOpenTasksException;
+import se.dsrdesk.request.refusal.RequestHasOpenTasksException;
 import se.dsrdesk.request.RequestService;
 import se.dsrdesk.request.TestRequests;
 import se.dsrdesk.request.RequestStatus;

@@ -30,7 +30,7 @@ import se.dsrdesk.audit.Actor;
 import se.dsrdesk.notification.MailDispatch;
 import se.dsrdesk.request.Channel;
 import se.dsrdesk.request.DataSubject;
-import se.dsrdesk.request.DataSubjectRepository;
+import se.dsrdesk.request.persistence.DataSubjectRepository;
 import se.dsrdesk.request.DsrRequest;
 import se.dsrdesk.request.NewRequest;
 import se.dsrdesk.request.RequestService;

@@ -13,6 +13,7 @@ import se.dsrdesk.deadline.DeadlineCalculator;
 import se.dsrdesk.deadline.DeadlinePolicy;
 import se.dsrdesk.deadline.ExtensionNotAllowedException;
 import se.dsrdesk.deadline.SwedishHolidayCalendar;
+import se.dsrdesk.request.refusal.IllegalTransitionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

@@ -20,6 +20,7 @@ import se.dsrdesk.support.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import se.dsrdesk.system.ConcurrentChangeException;
+import se.dsrdesk.request.refusal.IllegalTransitionException;
 
 /**
  * The workflow against PostgreSQL: references, stored deadlines and pauses, optimistic

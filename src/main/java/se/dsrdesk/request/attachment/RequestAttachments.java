@@ -26,7 +26,7 @@ import se.dsrdesk.audit.Actor;
 import se.dsrdesk.audit.AuditLog;
 import se.dsrdesk.system.NotFoundException;
 import se.dsrdesk.request.DsrRequest;
-import se.dsrdesk.request.RequestAuditor;
+import se.dsrdesk.request.auditing.RequestAuditor;
 import se.dsrdesk.request.RequestService;
 
 /**

@@ -3,7 +3,7 @@ package se.dsrdesk.request.casefile;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-import se.dsrdesk.request.RequestNote;
+import se.dsrdesk.request.note.RequestNote;
 
 /**
  * An internal note. A note adds to the request without changing it, so it carries no

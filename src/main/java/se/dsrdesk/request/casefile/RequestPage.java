@@ -29,7 +29,7 @@ import se.dsrdesk.request.DsrRequest;
 import se.dsrdesk.request.IdentityMethod;
 import se.dsrdesk.request.RejectionGround;
 import se.dsrdesk.request.RequestAction;
-import se.dsrdesk.request.RequestAuditor;
+import se.dsrdesk.request.auditing.RequestAuditor;
 import se.dsrdesk.request.RequestService;
 import se.dsrdesk.request.attachment.RequestAttachments;
 import se.dsrdesk.request.inbox.Urgency;

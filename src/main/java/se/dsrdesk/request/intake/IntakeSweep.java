@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import se.dsrdesk.notification.Outbox;
 import se.dsrdesk.system.ExclusiveJobs;
 import se.dsrdesk.request.DsrRequest;
-import se.dsrdesk.request.DsrRequestRepository;
+import se.dsrdesk.request.persistence.DsrRequestRepository;
 import se.dsrdesk.request.RequestStatus;
 import se.dsrdesk.request.RequestService;
 

@@ -18,10 +18,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import se.dsrdesk.audit.Actor;
 import se.dsrdesk.audit.AuditLog;
 import se.dsrdesk.notification.Outbox;
-import se.dsrdesk.request.RequestAuditor;
+import se.dsrdesk.request.auditing.RequestAuditor;
 import se.dsrdesk.request.RequestRetention;
 import se.dsrdesk.request.RequestsPurged;
-import se.dsrdesk.request.RetentionProperties;
+import se.dsrdesk.request.retention.RetentionProperties;
 import se.dsrdesk.system.ExclusiveJobs;
 
 /**

@@ -1,4 +1,4 @@
-package se.dsrdesk.request;
+package se.dsrdesk.request.note;
 
 import java.util.List;
 
@@ -8,7 +8,7 @@ import org.springframework.data.repository.Repository;
 /**
  * Internal notes: saved and read, never updated or deleted.
  */
-interface RequestNoteRepository extends Repository<RequestNote, Long> {
+public interface RequestNoteRepository extends Repository<RequestNote, Long> {
 
 	RequestNote save(RequestNote note);
 

@@ -1,4 +1,4 @@
-package se.dsrdesk.request;
+package se.dsrdesk.request.refusal;
 
 import org.springframework.http.HttpStatus;
 
@@ -11,7 +11,7 @@ public class RequestHasOpenTasksException extends RefusedException {
 
 	private final long openItems;
 
-	RequestHasOpenTasksException(long openItems) {
+	public RequestHasOpenTasksException(long openItems) {
 		super(HttpStatus.CONFLICT, "open-tasks", "request.complete.openTasks");
 		this.openItems = openItems;
 	}

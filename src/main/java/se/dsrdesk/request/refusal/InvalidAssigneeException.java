@@ -1,4 +1,4 @@
-package se.dsrdesk.request;
+package se.dsrdesk.request.refusal;
 
 import java.util.List;
 
@@ -9,7 +9,7 @@ import se.dsrdesk.system.RefusedException;
  */
 public class InvalidAssigneeException extends RefusedException {
 
-	InvalidAssigneeException() {
+	public InvalidAssigneeException() {
 		super(List.of(new Invalid("assigneeId", "requestPage.assign.invalid")));
 	}
 

@@ -1,4 +1,4 @@
-package se.dsrdesk.request;
+package se.dsrdesk.request.refusal;
 
 import java.util.Map;
 
@@ -6,6 +6,8 @@ import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.HttpStatus;
 
 import se.dsrdesk.system.RefusedException;
+import se.dsrdesk.request.RequestStatus;
+import se.dsrdesk.request.RequestAction;
 
 /**
  * A workflow step that the request's current status does not allow, such as completing a
@@ -18,7 +20,7 @@ public class IllegalTransitionException extends RefusedException {
 
 	private final RequestAction action;
 
-	IllegalTransitionException(RequestStatus status, RequestAction action) {
+	public IllegalTransitionException(RequestStatus status, RequestAction action) {
 		super(HttpStatus.CONFLICT,
 				isSecondExtension(status, action) ? "extension-not-allowed" : "transition-not-allowed",
 				"requestPage.error.notAllowed");

@@ -1,4 +1,4 @@
-package se.dsrdesk.request;
+package se.dsrdesk.request.retention;
 
 import java.time.Duration;
 import java.time.Period;

@@ -1,4 +1,4 @@
-package se.dsrdesk.request;
+package se.dsrdesk.request.persistence;
 
 import java.util.Collection;
 import java.util.List;
@@ -8,6 +8,9 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
+import se.dsrdesk.request.RequestType;
+import se.dsrdesk.request.RequestStatus;
+import se.dsrdesk.request.DsrRequest;
 
 /**
  * Requests.

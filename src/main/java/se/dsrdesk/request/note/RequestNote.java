@@ -1,4 +1,4 @@
-package se.dsrdesk.request;
+package se.dsrdesk.request.note;
 
 import java.time.Instant;
 
@@ -44,7 +44,7 @@ public class RequestNote {
 	protected RequestNote() {
 	}
 
-	RequestNote(long requestId, Actor author, String body, Instant now) {
+	public RequestNote(long requestId, Actor author, String body, Instant now) {
 		if (body == null || body.isBlank()) {
 			throw new IllegalArgumentException("A note needs text");
 		}

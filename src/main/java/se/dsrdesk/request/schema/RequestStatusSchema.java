@@ -1,4 +1,4 @@
-package se.dsrdesk.request;
+package se.dsrdesk.request.schema;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -15,6 +15,7 @@ import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
 
 import org.springframework.stereotype.Component;
+import se.dsrdesk.request.RequestStatus;
 
 /**
  * The database's copy of the status rules, made from {@link RequestStatus}'s sets: the
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Component;
  * first wrote these by hand (V4, V7, V21, V28) are history; V44 says so.
  */
 @Component
-class RequestStatusSchema implements JavaMigration {
+public class RequestStatusSchema implements JavaMigration {
 
 	/** A partial index and the status set its predicate holds. */
 	record PartialIndex(String name, String columns, Set<RequestStatus> statuses, String condition) {

@@ -1,4 +1,4 @@
-package se.dsrdesk.request;
+package se.dsrdesk.request.auditing;
 
 import java.util.List;
 
@@ -8,6 +8,8 @@ import org.springframework.stereotype.Component;
 import se.dsrdesk.account.StaffUserRepository;
 import se.dsrdesk.audit.AuditLog;
 import se.dsrdesk.audit.Change;
+import se.dsrdesk.request.DsrRequest;
+import se.dsrdesk.request.RequestActivity;
 
 /**
  * Writes every request activity to the audit trail, in the transaction of the change,

@@ -1,4 +1,4 @@
-package se.dsrdesk.request;
+package se.dsrdesk.request.schema;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -12,8 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import se.dsrdesk.request.RequestStatusSchema.PartialIndex;
+import se.dsrdesk.request.schema.RequestStatusSchema.PartialIndex;
 import se.dsrdesk.support.IntegrationTest;
+import se.dsrdesk.request.schema.RequestStatusSchema;
+import se.dsrdesk.request.RequestStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package se.dsrdesk.request;
+package se.dsrdesk.request.persistence;
 
 import java.util.Collection;
 import java.util.List;
@@ -7,6 +7,9 @@ import java.util.Optional;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
+import se.dsrdesk.request.RequestStatus;
+import se.dsrdesk.request.DataSubject;
+import se.dsrdesk.request.DsrRequest;
 
 /**
  * People who have made requests.
