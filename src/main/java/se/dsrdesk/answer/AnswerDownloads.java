@@ -4,7 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,11 +30,13 @@ import se.dsrdesk.system.SecretTokens;
 
 /**
  * The access extract as files behind a secure link: when an access request is answered,
- * the extract is written as a PDF (from the template {@code letters/access-extract.html})
- * and as JSON, stored in the database, and the answer mail gets a link with a random
- * secret of 256 bits that is stored only as its SHA-256 hash. The link works until it
- * expires ({@code dsr.answer.download-validity}, 30 days by default); every download is
- * audited; after expiry {@link #deleteExpired()} deletes the files.
+ * the letter exactly as the case handler approved it is written as a PDF (from the
+ * template {@code letters/access-extract.html}) and as JSON, stored in the database
+ * (nothing in them comes from the tasks or the register afterwards, so what the handler
+ * edited or removed in the review is what every file says), and the answer mail gets a
+ * link with a random secret of 256 bits that is stored only as its SHA-256 hash. The link
+ * works until it expires ({@code dsr.answer.download-validity}, 30 days by default);
+ * every download is audited; after expiry {@link #deleteExpired()} deletes the files.
  */
 @Service
 @Transactional
@@ -48,8 +50,6 @@ public class AnswerDownloads implements AnswerAttachments {
 
 	/** How the person appears in the audit trail when they download. */
 	static final Actor DATA_SUBJECT = new Actor(null, "data subject (download link)");
-
-	private final AnswerLetters letters;
 
 	private final PdfDocuments pdfs;
 
@@ -67,9 +67,8 @@ public class AnswerDownloads implements AnswerAttachments {
 
 	private final RequestDirectory requests;
 
-	AnswerDownloads(AnswerLetters letters, PdfDocuments pdfs, JsonMapper json, JdbcClient jdbc, AuditLog audit,
-			ControllerIdentity controller, AnswerProperties properties, Clock clock, RequestDirectory requests) {
-		this.letters = letters;
+	AnswerDownloads(PdfDocuments pdfs, JsonMapper json, JdbcClient jdbc, AuditLog audit, ControllerIdentity controller,
+			AnswerProperties properties, Clock clock, RequestDirectory requests) {
 		this.pdfs = pdfs;
 		this.json = json;
 		this.jdbc = jdbc;
@@ -81,15 +80,18 @@ public class AnswerDownloads implements AnswerAttachments {
 	}
 
 	/**
-	 * For an access request: writes the extract as PDF and JSON, stores them behind a new
-	 * link and gives the mail the link's secret and its last day.
+	 * For an access request: writes the approved letter as PDF and JSON, stores them
+	 * behind a new link and gives the mail the link's secret and its last day.
 	 */
 	@Override
-	public Map<String, Object> attach(DsrRequest request, Locale locale) {
+	public Map<String, Object> attach(DsrRequest request, Locale locale, String approvedText) {
 		if (request.getType() != RequestType.ACCESS) {
 			return Map.of();
 		}
-		AnswerLetters.Extract extract = this.letters.extract(request.getId(), locale);
+		ApprovedAnswer extract = new ApprovedAnswer(
+				Locale.forLanguageTag("sv".equals(locale.getLanguage()) ? "sv" : "en"), request.getReference(),
+				request.getType().name(), request.getReceiptDate().toString(), request.getSubject().getName(),
+				request.getSubject().getEmail(), approvedText.strip());
 		Instant now = this.clock.instant();
 		Instant expiresAt = now.plus(this.properties.downloadValidity());
 		String token = SecretTokens.generate();
@@ -170,15 +172,16 @@ public class AnswerDownloads implements AnswerAttachments {
 			.update();
 	}
 
-	byte[] pdf(AnswerLetters.Extract extract) {
+	byte[] pdf(ApprovedAnswer extract) {
 		Map<String, Object> variables = new LinkedHashMap<>();
 		variables.put("extract", extract);
+		variables.put("paragraphs", extract.paragraphs().stream().map((p) -> List.of(p.split("\\R"))).toList());
 		variables.put("controller", this.controller);
 		variables.put("generated", LocalDate.ofInstant(this.clock.instant(), this.controller.timeZone()).toString());
 		return this.pdfs.render("letters/access-extract", extract.locale(), variables);
 	}
 
-	byte[] json(AnswerLetters.Extract extract, Instant now) {
+	byte[] json(ApprovedAnswer extract, Instant now) {
 		Map<String, Object> root = new LinkedHashMap<>();
 		root.put("controller", Map.of("name", this.controller.name(), "organisationNumber",
 				this.controller.organisationNumber(), "privacyEmail", this.controller.privacyEmail()));
@@ -190,38 +193,31 @@ public class AnswerDownloads implements AnswerAttachments {
 		root.put("dataSubject", subject);
 		root.put("generatedAt", now.toString());
 		root.put("language", extract.locale().getLanguage());
-		List<Map<String, Object>> locations = new ArrayList<>();
-		for (AnswerLetters.Line line : extract.lines()) {
-			Map<String, Object> location = new LinkedHashMap<>();
-			location.put("location", line.location());
-			location.put("dataFound", line.found());
-			location.put("whatWasFound", line.summary());
-			AnswerLetters.Register register = line.register();
-			if (register != null) {
-				location.put("purposes", register.purposes());
-				location.put("legalBasis", register.legalBasis());
-				location.put("categoriesOfData", register.categories());
-				List<Map<String, Object>> recipients = new ArrayList<>();
-				for (AnswerLetters.RecipientView r : register.recipientDetails()) {
-					Map<String, Object> recipient = new LinkedHashMap<>();
-					recipient.put("name", r.name());
-					recipient.put("role", r.role());
-					recipient.put("country", r.country());
-					recipient.put("safeguard", r.safeguard());
-					recipients.add(recipient);
-				}
-				location.put("recipients", recipients);
-				location.put("storagePeriod", register.retention());
-				location.put("source", register.source());
-			}
-			locations.add(location);
-		}
-		root.put("locations", locations);
-		root.put("automatedDecisionMaking", Map.of("used", false));
-		root.put("rights", List.of("rectification", "erasure", "restriction", "objection", "portability"));
-		root.put("supervisoryAuthority", Map.of("name", this.controller.supervisoryAuthority(), "url",
-				this.controller.supervisoryAuthorityUrl()));
+		root.put("answer", extract.text());
+		root.put("paragraphs", extract.paragraphs());
 		return this.json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+	}
+
+	/**
+	 * The answer as the case handler approved it, with what identifies the request; the
+	 * only source of the extract's files.
+	 *
+	 * @param locale the letter's language
+	 * @param reference the request's reference
+	 * @param type the request type
+	 * @param receiptDate when it was received
+	 * @param name the person's name, may be {@code null}
+	 * @param email the person's email address, may be {@code null}
+	 * @param text the approved letter, stripped
+	 */
+	record ApprovedAnswer(Locale locale, String reference, String type, String receiptDate, String name, String email,
+			String text) {
+
+		/** The letter's paragraphs, as separated by blank lines, each stripped. */
+		List<String> paragraphs() {
+			return Arrays.stream(this.text.split("\\R\\s*\\R")).map(String::strip).filter((p) -> !p.isEmpty()).toList();
+		}
+
 	}
 
 	private record Link(long id, long requestId, Instant expiresAt, boolean deleted) {

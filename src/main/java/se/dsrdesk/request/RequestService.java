@@ -227,9 +227,10 @@ public class RequestService {
 		String email = request.getSubject().getEmail();
 		if (email != null) {
 			Map<String, Object> model = subjectModel(request);
-			model.put("body", text.strip());
+			String approved = text.strip().replace("\r\n", "\n");
+			model.put("body", approved);
 			Locale locale = Locale.forLanguageTag(request.getLanguage());
-			this.attachments.orderedStream().forEach((a) -> model.putAll(a.attach(request, locale)));
+			this.attachments.orderedStream().forEach((a) -> model.putAll(a.attach(request, locale, approved)));
 			this.outbox.enqueue(
 					new OutgoingMail(email, RecipientKind.SUBJECT, locale, "request-answer", model, request.getId()));
 		}

@@ -165,7 +165,12 @@ class AccessDownloadBrowserTest extends BrowserTest {
 		}
 		JsonNode root = this.json.readTree(download(base + "extract.json"));
 		assertThat(root.path("request").path("reference").asString()).isEqualTo(this.request.getReference());
-		assertThat(root.path("locations").toString()).contains(name, "Zendesk Inc", "Customer service", "Two years");
+		// The JSON holds the letter as sent, the mail's text word for word.
+		assertThat(root.path("answer").asString()).contains(
+				name + ": Your name, your email address and two support tickets", "Zendesk Inc", "Customer service",
+				"Two years");
+		assertThat(MailServer.plainText(letters.get(0)).replaceAll("\\s+", " "))
+			.contains(root.path("answer").asString().replaceAll("\\s+", " "));
 		assertThat(this.page.context().cookies()).noneMatch((c) -> c.name.equals("JSESSIONID"));
 
 		// Thirty-one days later the link no longer works.
