@@ -78,6 +78,17 @@ class AnswerLetters implements AnswerComposer {
 		return this.templates.process(TEMPLATE, new Context(extract.locale(), variables)).strip() + "\n";
 	}
 
+	@Override
+	public boolean disclosesData(long requestId) {
+		return switch (this.requests.get(requestId).getType()) {
+			case ACCESS, PORTABILITY -> true;
+			case ERASURE -> this.tasks.findByRequestIdAndStatus(requestId, TaskStatus.DONE)
+				.stream()
+				.anyMatch((task) -> task.getOutcome().retains());
+			default -> false;
+		};
+	}
+
 	/**
 	 * What was found and done for a request, location by location, with the register's
 	 * details where data was found.

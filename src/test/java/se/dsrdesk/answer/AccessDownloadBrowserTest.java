@@ -34,6 +34,7 @@ import se.dsrdesk.account.TestAccounts;
 import se.dsrdesk.audit.Actor;
 import se.dsrdesk.request.Channel;
 import se.dsrdesk.request.DsrRequest;
+import se.dsrdesk.request.IdentityMethod;
 import se.dsrdesk.request.NewRequest;
 import se.dsrdesk.request.RequestService;
 import se.dsrdesk.request.RequestType;
@@ -140,6 +141,7 @@ class AccessDownloadBrowserTest extends BrowserTest {
 			assertThat(this.page.getByRole(AriaRole.STATUS)).hasText("The outcome was recorded.");
 			this.page.navigate("/staff/requests/" + this.request.getId());
 		}
+		this.requests.verifyIdentity(this.request.getId(), null, IdentityMethod.KNOWN_EMAIL, null, Actor.SYSTEM);
 		button("Complete request").click();
 		assertThat(this.page.getByLabel("The letter to the person")).isVisible();
 		button("Send the letter and complete").click();

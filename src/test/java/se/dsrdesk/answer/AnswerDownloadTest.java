@@ -39,6 +39,7 @@ import se.dsrdesk.notification.MailDispatch;
 import se.dsrdesk.request.AnswerComposer;
 import se.dsrdesk.request.Channel;
 import se.dsrdesk.request.DsrRequest;
+import se.dsrdesk.request.IdentityMethod;
 import se.dsrdesk.request.NewRequest;
 import se.dsrdesk.request.RequestService;
 import se.dsrdesk.request.RequestType;
@@ -298,6 +299,7 @@ class AnswerDownloadTest {
 			.register(new NewRequest("Åsa Öberg", "asa-" + UUID.randomUUID() + "@exempel.se", null, "sv",
 					RequestType.ACCESS, Channel.EMAIL, null, this.clock.instant()), Actor.SYSTEM);
 		this.request = this.requests.startWork(access.getId(), null, Actor.SYSTEM);
+		this.requests.verifyIdentity(access.getId(), null, IdentityMethod.KNOWN_EMAIL, null, Actor.SYSTEM);
 		LocationTask task = this.tasks.ofRequest(access.getId())
 			.stream()
 			.filter((t) -> t.getLocation().getId().equals(this.crm.getId()))

@@ -99,6 +99,7 @@ class AnswerController {
 		model.addAttribute("openTasks",
 				this.views.checklist(request.getId()).stream().filter(TaskChecklist.Item::isOpen).count());
 		model.addAttribute("maxLetter", AnswerForm.MAX_LETTER);
+		model.addAttribute("identityMissing", this.requests.needsIdentityCheck(request.getId()));
 		return VIEW;
 	}
 
