@@ -1,9 +1,13 @@
 package se.dsrdesk.answer;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,24 +23,27 @@ import org.springframework.transaction.annotation.Transactional;
 
 import se.dsrdesk.audit.Actor;
 import se.dsrdesk.audit.AuditLog;
+import se.dsrdesk.location.TaskOutcome;
 import se.dsrdesk.request.AnswerAttachments;
 import se.dsrdesk.request.DsrRequest;
 import se.dsrdesk.request.RequestDirectory;
 import se.dsrdesk.request.RequestSummary;
 import se.dsrdesk.request.RequestType;
 import se.dsrdesk.system.ControllerIdentity;
+import se.dsrdesk.system.CsvDownload;
 import se.dsrdesk.system.PdfDocuments;
 import se.dsrdesk.system.SecretTokens;
 
 /**
- * The access extract as files behind a secure link: when an access request is answered,
- * the letter exactly as the case handler approved it is written as a PDF (from the
- * template {@code letters/access-extract.html}) and as JSON, stored in the database
- * (nothing in them comes from the tasks or the register afterwards, so what the handler
- * edited or removed in the review is what every file says), and the answer mail gets a
- * link with a random secret of 256 bits that is stored only as its SHA-256 hash. The link
- * works until it expires ({@code dsr.answer.download-validity}, 30 days by default);
- * every download is audited; after expiry {@link #deleteExpired()} deletes the files.
+ * The access extract (and a portability answer's data, as JSON and CSV) as files behind a
+ * secure link: when an access request is answered, the letter exactly as the case handler
+ * approved it is written as a PDF (from the template {@code letters/access-extract.html})
+ * and as JSON, stored in the database (nothing in them comes from the tasks or the
+ * register afterwards, so what the handler edited or removed in the review is what every
+ * file says), and the answer mail gets a link with a random secret of 256 bits that is
+ * stored only as its SHA-256 hash. The link works until it expires
+ * ({@code dsr.answer.download-validity}, 30 days by default); every download is audited;
+ * after expiry {@link #deleteExpired()} deletes the files.
  */
 @Service
 @Transactional
@@ -48,8 +55,20 @@ public class AnswerDownloads implements AnswerAttachments {
 	/** The extract as JSON. */
 	public static final String JSON = "extract.json";
 
+	/** A portability answer's data as JSON. */
+	public static final String DATA_JSON = "data.json";
+
+	/** A portability answer's data as CSV. */
+	public static final String DATA_CSV = "data.csv";
+
+	/** Each file a link can give, with its content type. */
+	private static final Map<String, String> CONTENT_TYPES = Map.of(PDF, "application/pdf", JSON, "application/json",
+			DATA_JSON, "application/json", DATA_CSV, "text/csv;charset=UTF-8");
+
 	/** How the person appears in the audit trail when they download. */
 	static final Actor DATA_SUBJECT = new Actor(null, "data subject (download link)");
+
+	private final AnswerLetters letters;
 
 	private final PdfDocuments pdfs;
 
@@ -67,8 +86,9 @@ public class AnswerDownloads implements AnswerAttachments {
 
 	private final RequestDirectory requests;
 
-	AnswerDownloads(PdfDocuments pdfs, JsonMapper json, JdbcClient jdbc, AuditLog audit, ControllerIdentity controller,
-			AnswerProperties properties, Clock clock, RequestDirectory requests) {
+	AnswerDownloads(AnswerLetters letters, PdfDocuments pdfs, JsonMapper json, JdbcClient jdbc, AuditLog audit,
+			ControllerIdentity controller, AnswerProperties properties, Clock clock, RequestDirectory requests) {
+		this.letters = letters;
 		this.pdfs = pdfs;
 		this.json = json;
 		this.jdbc = jdbc;
@@ -85,12 +105,13 @@ public class AnswerDownloads implements AnswerAttachments {
 	 */
 	@Override
 	public Map<String, Object> attach(DsrRequest request, Locale locale, String approvedText) {
-		if (request.getType() != RequestType.ACCESS) {
+		RequestType type = request.getType();
+		if (type != RequestType.ACCESS && type != RequestType.PORTABILITY) {
 			return Map.of();
 		}
-		ApprovedAnswer extract = new ApprovedAnswer(
+		ApprovedAnswer answer = new ApprovedAnswer(
 				Locale.forLanguageTag("sv".equals(locale.getLanguage()) ? "sv" : "en"), request.getReference(),
-				request.getType().name(), request.getReceiptDate().toString(), request.getSubject().getName(),
+				type.name(), request.getReceiptDate().toString(), request.getSubject().getName(),
 				request.getSubject().getEmail(), approvedText.strip());
 		Instant now = this.clock.instant();
 		Instant expiresAt = now.plus(this.properties.downloadValidity());
@@ -101,22 +122,88 @@ public class AnswerDownloads implements AnswerAttachments {
 			.params(request.getId(), SecretTokens.hash(token), Timestamp.from(expiresAt), Timestamp.from(now))
 			.query(Long.class)
 			.single();
-		store(downloadId, PDF, "application/pdf", pdf(extract));
-		store(downloadId, JSON, "application/json", json(extract, now));
+		List<String> files;
+		if (type == RequestType.ACCESS) {
+			files = List.of(PDF, JSON);
+			store(downloadId, PDF, pdf(answer));
+			store(downloadId, JSON, json(answer, now));
+		}
+		else {
+			files = List.of(DATA_JSON, DATA_CSV);
+			List<LocationData> data = portableData(request.getId(), answer);
+			store(downloadId, DATA_JSON, portabilityJson(answer, data, now));
+			store(downloadId, DATA_CSV, portabilityCsv(data));
+		}
 		Map<String, Object> model = new LinkedHashMap<>();
 		model.put("downloadToken", token);
 		model.put("downloadExpires", LocalDate.ofInstant(expiresAt, this.controller.timeZone()).toString());
+		model.put("downloadKind", type.name());
+		model.put("downloadFiles", files);
 		return model;
+	}
+
+	/**
+	 * A portability answer's data per location, as the approved letter gives it: the text
+	 * of each exported location's line ({@code - <location>: <what>}) that the handler
+	 * kept. A location whose line was removed in the review is not in the files.
+	 */
+	private List<LocationData> portableData(long requestId, ApprovedAnswer answer) {
+		List<String> lines = answer.text().lines().map(String::strip).toList();
+		List<LocationData> data = new ArrayList<>();
+		for (AnswerLetters.Line line : this.letters.extract(requestId, answer.locale()).lines()) {
+			if (line.outcome() != TaskOutcome.DONE) {
+				continue;
+			}
+			String prefix = "- " + line.location() + ": ";
+			lines.stream()
+				.filter((l) -> l.startsWith(prefix))
+				.findFirst()
+				.ifPresent((l) -> data.add(new LocationData(line.location(), l.substring(prefix.length()).strip())));
+		}
+		return data;
+	}
+
+	byte[] portabilityJson(ApprovedAnswer answer, List<LocationData> data, Instant now) {
+		Map<String, Object> root = new LinkedHashMap<>();
+		root.put("controller", Map.of("name", this.controller.name(), "organisationNumber",
+				this.controller.organisationNumber(), "privacyEmail", this.controller.privacyEmail()));
+		root.put("request",
+				Map.of("reference", answer.reference(), "type", answer.type(), "receivedOn", answer.receiptDate()));
+		Map<String, Object> subject = new LinkedHashMap<>();
+		subject.put("name", answer.name());
+		subject.put("email", answer.email());
+		root.put("dataSubject", subject);
+		root.put("generatedAt", now.toString());
+		root.put("language", answer.locale().getLanguage());
+		root.put("locations", data.stream().map((d) -> Map.of("location", d.location(), "data", d.data())).toList());
+		return this.json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+	}
+
+	byte[] portabilityCsv(List<LocationData> data) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try {
+			CsvDownload csv = CsvDownload.to(out);
+			csv.row("location", "data");
+			for (LocationData d : data) {
+				csv.row(CsvDownload.safe(d.location()), CsvDownload.safe(d.data()));
+			}
+			csv.flush();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return out.toByteArray();
 	}
 
 	/**
 	 * A file behind a link, audited as downloaded by the person.
 	 * @param token the link's secret
-	 * @param name {@value #PDF} or {@value #JSON}
+	 * @param name {@value #PDF}, {@value #JSON}, {@value #DATA_JSON} or
+	 * {@value #DATA_CSV}
 	 * @return the file, or why there is none
 	 */
 	public Download open(String token, String name) {
-		if (!SecretTokens.isWellFormed(token) || !(PDF.equals(name) || JSON.equals(name))) {
+		if (!SecretTokens.isWellFormed(token) || !CONTENT_TYPES.containsKey(name)) {
 			return Download.unknown();
 		}
 		Optional<Link> link = this.jdbc
@@ -142,8 +229,7 @@ public class AnswerDownloads implements AnswerAttachments {
 		String reference = this.requests.summary(found.requestId()).map(RequestSummary::reference).orElseThrow();
 		this.audit.recordAboutRequest(found.requestId(), DATA_SUBJECT, "ANSWER_DOWNLOADED", "REQUEST",
 				found.requestId(), reference + ": " + name);
-		return new Download(Download.Status.OK, name, PDF.equals(name) ? "application/pdf" : "application/json",
-				content.get());
+		return new Download(Download.Status.OK, name, CONTENT_TYPES.get(name), content.get());
 	}
 
 	/**
@@ -166,9 +252,9 @@ public class AnswerDownloads implements AnswerAttachments {
 		return expired.size();
 	}
 
-	private void store(long downloadId, String name, String contentType, byte[] content) {
+	private void store(long downloadId, String name, byte[] content) {
 		this.jdbc.sql("INSERT INTO answer_file (download_id, name, content_type, content) VALUES (?, ?, ?, ?)")
-			.params(downloadId, name, contentType, content)
+			.params(downloadId, name, CONTENT_TYPES.get(name), content)
 			.update();
 	}
 
@@ -218,6 +304,15 @@ public class AnswerDownloads implements AnswerAttachments {
 			return Arrays.stream(this.text.split("\\R\\s*\\R")).map(String::strip).filter((p) -> !p.isEmpty()).toList();
 		}
 
+	}
+
+	/**
+	 * One location's data in a portability answer.
+	 *
+	 * @param location the location's name
+	 * @param data what the approved letter says of it
+	 */
+	record LocationData(String location, String data) {
 	}
 
 	private record Link(long id, long requestId, Instant expiresAt, boolean deleted) {

@@ -141,8 +141,8 @@ class AnswerDownloadTest {
 				LegalBasis.LEGITIMATE_INTEREST,
 				List.of(new Recipient("Mailchimp Inc", Recipient.Role.PROCESSOR, "USA", "EU-U.S. DPF")),
 				new LocalizedText("Från dig", "From you"), new LocalizedText("Två år", "Two years"), 24,
-				new LocalizedText(null, null), new LocalizedText(null, null), 12, EnumSet.of(RequestType.ACCESS)),
-				Actor.SYSTEM);
+				new LocalizedText(null, null), new LocalizedText(null, null), 12,
+				EnumSet.of(RequestType.ACCESS, RequestType.PORTABILITY)), Actor.SYSTEM);
 		MailDispatch.now(this.context);
 		mail.reset();
 	}
@@ -253,6 +253,75 @@ class AnswerDownloadTest {
 			.getContentAsByteArray();
 		assertThat(new String(json, StandardCharsets.UTF_8)).doesNotContain("Per Persson", "skulder");
 		assertThat(this.json.readTree(json).path("answer").asString()).isEqualTo(this.approved);
+	}
+
+	@Test
+	void aPortabilityAnswerLinksTheDataAsJsonAndCsvUntilTheLinkExpires() throws Exception {
+		DsrRequest portability = this.requests
+			.register(new NewRequest("Åsa Öberg", "asa-" + UUID.randomUUID() + "@exempel.se", null, "sv",
+					RequestType.PORTABILITY, Channel.EMAIL, null, this.clock.instant()), Actor.SYSTEM);
+		this.request = this.requests.startWork(portability.getId(), null, Actor.SYSTEM);
+		this.requests.verifyIdentity(portability.getId(), null, IdentityMethod.KNOWN_EMAIL, null, Actor.SYSTEM);
+		LocationTask task = this.tasks.ofRequest(portability.getId())
+			.stream()
+			.filter((t) -> t.getLocation().getId().equals(this.crm.getId()))
+			.findFirst()
+			.orElseThrow();
+		String exported = "namn Åsa Öberg, e-post asa@exempel.se, nyhetsbrev: ja";
+		this.tasks.recordOutcome(task.getId(),
+				new OutcomeRecord(TaskOutcome.DONE, "Exported.", exported, null, null, null), Actor.SYSTEM);
+		TestTasks.finishAll(this.tasks, portability.getId());
+		String draft = this.composer.compose(portability.getId(), Locale.forLanguageTag("sv"));
+		assertThat(draft).contains("- " + this.crm.getName().sv()
+				+ ": dina uppgifter har exporterats i ett maskinläsbart format (JSON och CSV, länkade nedan): "
+				+ exported);
+		assertThat(answer(portability, draft)).hasStatus3xxRedirection();
+
+		MailDispatch.now(this.context);
+		String text = MailServer.plainText(mail.messagesTo(portability.getSubject().getEmail()).get(0));
+		assertThat(text)
+			.contains("Hämta dina uppgifter med länkarna nedan till och med 2026-04-02",
+					"Dina uppgifter som JSON (maskinläsbart)", "Dina uppgifter som CSV (för kalkylprogram)")
+			.doesNotContain("extract.pdf");
+		Matcher link = Pattern.compile("/request/download/([A-Za-z0-9_-]{43})/data\\.json").matcher(text);
+		assertThat(link.find()).isTrue();
+		String token = link.group(1);
+		assertThat(text).contains("/request/download/" + token + "/data.csv");
+
+		MvcTestResult jsonFile = this.mvc.get().uri("/request/download/" + token + "/data.json").exchange();
+		assertThat(jsonFile).hasStatusOk().hasContentType("application/json");
+		assertThat(jsonFile.getResponse().getHeader("Content-Disposition")).startsWith("attachment")
+			.contains("data.json");
+		JsonNode root = this.json.readTree(jsonFile.getResponse().getContentAsByteArray());
+		assertThat(root.path("request").path("type").asString()).isEqualTo("PORTABILITY");
+		JsonNode crm = null;
+		for (JsonNode location : root.path("locations")) {
+			if (location.path("location").asString().equals(this.crm.getName().sv())) {
+				crm = location;
+			}
+		}
+		assertThat(crm).isNotNull();
+		assertThat(crm.path("data").asString()).endsWith(": " + exported);
+
+		MvcTestResult csvFile = this.mvc.get().uri("/request/download/" + token + "/data.csv").exchange();
+		assertThat(csvFile).hasStatusOk();
+		assertThat(csvFile.getResponse().getContentType()).startsWith("text/csv");
+		assertThat(csvFile.getResponse().getHeader("Cache-Control")).contains("no-store");
+		String csv = new String(csvFile.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+		// The application's CSV: UTF-8 with a byte order mark, semicolons (as a Swedish
+		// spreadsheet reads it).
+		assertThat(csv).startsWith("\uFEFFlocation;data")
+			.contains(this.crm.getName().sv() + ";dina uppgifter har exporterats i ett maskinläsbart format"
+					+ " (JSON och CSV, länkade nedan): " + exported);
+		assertThat(audited("ANSWER_DOWNLOADED")).containsExactly(this.request.getReference() + ": data.json",
+				this.request.getReference() + ": data.csv");
+
+		this.clock.set(Instant.parse("2026-04-02T09:00:00Z"));
+		assertThat(this.mvc.get().uri("/request/download/" + token + "/data.csv").exchange()).hasStatus(410);
+		assertThat(fileCount()).isEqualTo(2);
+		assertThat(this.cleanup.run()).isPositive();
+		assertThat(fileCount()).isZero();
+		assertThat(this.mvc.get().uri("/request/download/" + token + "/data.json").exchange()).hasStatus(410);
 	}
 
 	@Test
