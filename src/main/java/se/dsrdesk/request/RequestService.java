@@ -219,9 +219,10 @@ public class RequestService {
 	}
 
 	/**
-	 * Completes the request and queues the answer letter, as staff reviewed and edited
-	 * it, to the person in the request's language, in one transaction: the letter goes
-	 * only if the request could be completed (no open task, unchanged version).
+	 * Completes the request and queues the answer letter, as staff reviewed and edited it
+	 * (each masked passage replaced by its marker, {@link Redaction}), to the person in
+	 * the request's language, in one transaction: the letter goes only if the request
+	 * could be completed (no open task, unchanged version).
 	 * @param text the letter's text
 	 * @throws RequestHasOpenTasksException while a task is open
 	 * @throws IdentityNotVerifiedException when the answer discloses data and the
@@ -237,9 +238,9 @@ public class RequestService {
 		String email = request.getSubject().getEmail();
 		if (email != null) {
 			Map<String, Object> model = subjectModel(request);
-			String approved = text.strip().replace("\r\n", "\n");
-			model.put("body", approved);
 			Locale locale = Locale.forLanguageTag(request.getLanguage());
+			String approved = Redaction.apply(text.strip().replace("\r\n", "\n"), locale);
+			model.put("body", approved);
 			this.attachments.orderedStream().forEach((a) -> model.putAll(a.attach(request, locale, approved)));
 			this.outbox.enqueue(
 					new OutgoingMail(email, RecipientKind.SUBJECT, locale, "request-answer", model, request.getId()));

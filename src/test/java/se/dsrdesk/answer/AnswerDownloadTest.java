@@ -325,6 +325,34 @@ class AnswerDownloadTest {
 	}
 
 	@Test
+	void aMaskedPassageIsTheMarkerInTheMailThePdfAndTheJson() throws Exception {
+		String remark = "Per Persson ringde om hennes skulder.";
+		String token = answeredAccessRequest(SUMMARY + ". " + remark,
+				(draft) -> draft.replace(remark, "[[" + remark + "]]"));
+		assertThat(this.approved).contains("[[" + remark + "]]");
+
+		assertThat(this.letter).doesNotContain("Per Persson").contains(SUMMARY + ". [maskerat]");
+		byte[] pdf = this.mvc.get()
+			.uri("/request/download/" + token + "/extract.pdf")
+			.exchange()
+			.getResponse()
+			.getContentAsByteArray();
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			assertThat(normalised(new PDFTextStripper().getText(document))).doesNotContain("Per Persson")
+				.contains(SUMMARY + ". [maskerat]");
+		}
+		String json = this.json
+			.readTree(this.mvc.get()
+				.uri("/request/download/" + token + "/extract.json")
+				.exchange()
+				.getResponse()
+				.getContentAsByteArray())
+			.path("answer")
+			.asString();
+		assertThat(json).isEqualTo(this.approved.replace("[[" + remark + "]]", "[maskerat]"));
+	}
+
+	@Test
 	void anUnknownOrMalformedLinkIsA404WithAFriendlyPage() {
 		String unknown = "A".repeat(43);
 		MvcTestResult result = this.mvc.get()

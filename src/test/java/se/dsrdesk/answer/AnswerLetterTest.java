@@ -312,11 +312,14 @@ class AnswerLetterTest {
 			.exchange();
 		assertThat(html(draft)).contains(
 				"Svaret lämnar ut personuppgifter och kan därför skickas först när identitetskontrollen är registrerad.",
+				"Maskerade avsnitt: 0", "personen får [redacted] i stället",
 				"href=\"/staff/requests/" + request.getId() + "#identity-form\"", "Registrera identitetskontrollen");
 
-		MvcTestResult refused = answer(request, handler, "Our answer, kept as typed.", version(request));
+		MvcTestResult refused = answer(request, handler, "Our answer, [[a remark by Per]] kept as typed.",
+				version(request));
+		assertThat(html(refused)).contains("Masked passages: 1", "Our answer, [[a remark by Per]] kept as typed.");
 		assertThat(html(refused)).contains("This answer discloses personal data, so it can be sent only once the"
-				+ " identity check of the person is recorded.", "Our answer, kept as typed.");
+				+ " identity check of the person is recorded.");
 
 		MvcTestResult api = this.mvc.post()
 			.uri("/api/v1/requests/" + request.getReference() + "/answer")

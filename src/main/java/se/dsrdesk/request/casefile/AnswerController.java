@@ -24,6 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.dsrdesk.account.StaffPrincipal;
 import se.dsrdesk.request.AnswerComposer;
 import se.dsrdesk.request.DsrRequest;
+import se.dsrdesk.request.Redaction;
 import se.dsrdesk.request.RequestService;
 import se.dsrdesk.request.TaskChecklist;
 import se.dsrdesk.system.RefusedException;
@@ -100,6 +101,9 @@ class AnswerController {
 				this.views.checklist(request.getId()).stream().filter(TaskChecklist.Item::isOpen).count());
 		model.addAttribute("maxLetter", AnswerForm.MAX_LETTER);
 		model.addAttribute("identityMissing", this.requests.needsIdentityCheck(request.getId()));
+		model.addAttribute("marker", Redaction.marker(Locale.forLanguageTag(request.getLanguage())));
+		AnswerForm form = (AnswerForm) model.getAttribute("answerForm");
+		model.addAttribute("masks", Redaction.count((form != null) ? form.getAnswerText() : null));
 		return VIEW;
 	}
 
