@@ -144,12 +144,21 @@ class AccessDownloadBrowserTest extends BrowserTest {
 		this.requests.verifyIdentity(this.request.getId(), null, IdentityMethod.KNOWN_EMAIL, null, Actor.SYSTEM);
 		button("Complete request").click();
 		assertThat(this.page.getByLabel("The letter to the person")).isVisible();
+		// The handler masks a third person's remark; the page counts the mask as it is
+		// typed.
+		Locator letter = this.page.getByLabel("The letter to the person");
+		assertThat(this.page.locator("#answer-masks")).hasText("Masked passages: 0");
+		letter.fill(letter.inputValue()
+			.replace("two support tickets", "two support tickets [[and a note by Per Persson about your debts]]"));
+		assertThat(this.page.locator("#answer-masks")).hasText("Masked passages: 1");
 		button("Send the letter and complete").click();
 		assertThat(this.page.getByRole(AriaRole.STATUS))
 			.hasText("The answer letter was queued and the request completed.");
 
 		List<MimeMessage> letters = mail.awaitMessagesTo(personEmail, 1, Duration.ofSeconds(10));
 		assertThat(letters).hasSize(1);
+		assertThat(MailServer.plainText(letters.get(0))).contains("two support tickets [redacted]")
+			.doesNotContain("Per Persson");
 		Matcher link = LINK.matcher(MailServer.plainText(letters.get(0)));
 		assertThat(link.find()).isTrue();
 		String base = link.group(1);
@@ -161,13 +170,15 @@ class AccessDownloadBrowserTest extends BrowserTest {
 		try (PDDocument document = Loader.loadPDF(pdf)) {
 			assertThat(new PDFTextStripper().getText(document).replaceAll("\\s+", " "))
 				.contains("Extract of your personal data (" + this.request.getReference() + ")")
-				.contains(name + ": Your name, your email address and two support tickets")
+				.contains(name + ": Your name, your email address and two support tickets [redacted]")
+				.doesNotContain("Per Persson")
 				.contains("Zendesk Inc (Processor, USA; safeguard: Standard contractual clauses)",
 						"Integritetsskyddsmyndigheten (IMY)");
 		}
 		JsonNode root = this.json.readTree(download(base + "extract.json"));
 		assertThat(root.path("request").path("reference").asString()).isEqualTo(this.request.getReference());
 		// The JSON holds the letter as sent, the mail's text word for word.
+		assertThat(root.path("answer").asString()).doesNotContain("Per Persson").contains("[redacted]");
 		assertThat(root.path("answer").asString()).contains(
 				name + ": Your name, your email address and two support tickets", "Zendesk Inc", "Customer service",
 				"Two years");
