@@ -100,8 +100,9 @@ public class AnswerDownloads implements AnswerAttachments {
 	}
 
 	/**
-	 * For an access request: writes the approved letter as PDF and JSON, stores them
-	 * behind a new link and gives the mail the link's secret and its last day.
+	 * For an access request, writes the approved letter as PDF and JSON; for a
+	 * portability request, the data of its approved lines as JSON and CSV. Stores them
+	 * behind a new link and gives the mail the link's secret, its last day and the files.
 	 */
 	@Override
 	public Map<String, Object> attach(DsrRequest request, Locale locale, String approvedText) {
