@@ -33,7 +33,7 @@ class AnswerDownloadController {
 		this.limit = limit;
 	}
 
-	@GetMapping("/request/download/{token}/{file:extract\\.(?:pdf|json)}")
+	@GetMapping("/request/download/{token}/{file:(?:extract\\.(?:pdf|json)|data\\.(?:json|csv))}")
 	Object download(@PathVariable String token, @PathVariable String file, Model model, HttpServletResponse response) {
 		AnswerDownloads.Download download = this.downloads.open(token, file);
 		if (download.status() != AnswerDownloads.Download.Status.OK) {

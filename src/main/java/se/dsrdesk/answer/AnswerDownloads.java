@@ -1,10 +1,14 @@
 package se.dsrdesk.answer;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,22 +23,27 @@ import org.springframework.transaction.annotation.Transactional;
 
 import se.dsrdesk.audit.Actor;
 import se.dsrdesk.audit.AuditLog;
+import se.dsrdesk.location.TaskOutcome;
 import se.dsrdesk.request.AnswerAttachments;
 import se.dsrdesk.request.DsrRequest;
 import se.dsrdesk.request.RequestDirectory;
 import se.dsrdesk.request.RequestSummary;
 import se.dsrdesk.request.RequestType;
 import se.dsrdesk.system.ControllerIdentity;
+import se.dsrdesk.system.CsvDownload;
 import se.dsrdesk.system.PdfDocuments;
 import se.dsrdesk.system.SecretTokens;
 
 /**
- * The access extract as files behind a secure link: when an access request is answered,
- * the extract is written as a PDF (from the template {@code letters/access-extract.html})
- * and as JSON, stored in the database, and the answer mail gets a link with a random
- * secret of 256 bits that is stored only as its SHA-256 hash. The link works until it
- * expires ({@code dsr.answer.download-validity}, 30 days by default); every download is
- * audited; after expiry {@link #deleteExpired()} deletes the files.
+ * The access extract (and a portability answer's data, as JSON and CSV) as files behind a
+ * secure link: when an access request is answered, the letter exactly as the case handler
+ * approved it is written as a PDF (from the template {@code letters/access-extract.html})
+ * and as JSON, stored in the database (nothing in them comes from the tasks or the
+ * register afterwards, so what the handler edited or removed in the review is what every
+ * file says), and the answer mail gets a link with a random secret of 256 bits that is
+ * stored only as its SHA-256 hash. The link works until it expires
+ * ({@code dsr.answer.download-validity}, 30 days by default); every download is audited;
+ * after expiry {@link #deleteExpired()} deletes the files.
  */
 @Service
 @Transactional
@@ -45,6 +54,16 @@ public class AnswerDownloads implements AnswerAttachments {
 
 	/** The extract as JSON. */
 	public static final String JSON = "extract.json";
+
+	/** A portability answer's data as JSON. */
+	public static final String DATA_JSON = "data.json";
+
+	/** A portability answer's data as CSV. */
+	public static final String DATA_CSV = "data.csv";
+
+	/** Each file a link can give, with its content type. */
+	private static final Map<String, String> CONTENT_TYPES = Map.of(PDF, "application/pdf", JSON, "application/json",
+			DATA_JSON, "application/json", DATA_CSV, "text/csv;charset=UTF-8");
 
 	/** How the person appears in the audit trail when they download. */
 	static final Actor DATA_SUBJECT = new Actor(null, "data subject (download link)");
@@ -81,15 +100,20 @@ public class AnswerDownloads implements AnswerAttachments {
 	}
 
 	/**
-	 * For an access request: writes the extract as PDF and JSON, stores them behind a new
-	 * link and gives the mail the link's secret and its last day.
+	 * For an access request, writes the approved letter as PDF and JSON; for a
+	 * portability request, the data of its approved lines as JSON and CSV. Stores them
+	 * behind a new link and gives the mail the link's secret, its last day and the files.
 	 */
 	@Override
-	public Map<String, Object> attach(DsrRequest request, Locale locale) {
-		if (request.getType() != RequestType.ACCESS) {
+	public Map<String, Object> attach(DsrRequest request, Locale locale, String approvedText) {
+		RequestType type = request.getType();
+		if (type != RequestType.ACCESS && type != RequestType.PORTABILITY) {
 			return Map.of();
 		}
-		AnswerLetters.Extract extract = this.letters.extract(request.getId(), locale);
+		ApprovedAnswer answer = new ApprovedAnswer(
+				Locale.forLanguageTag("sv".equals(locale.getLanguage()) ? "sv" : "en"), request.getReference(),
+				type.name(), request.getReceiptDate().toString(), request.getSubject().getName(),
+				request.getSubject().getEmail(), approvedText.strip());
 		Instant now = this.clock.instant();
 		Instant expiresAt = now.plus(this.properties.downloadValidity());
 		String token = SecretTokens.generate();
@@ -99,22 +123,88 @@ public class AnswerDownloads implements AnswerAttachments {
 			.params(request.getId(), SecretTokens.hash(token), Timestamp.from(expiresAt), Timestamp.from(now))
 			.query(Long.class)
 			.single();
-		store(downloadId, PDF, "application/pdf", pdf(extract));
-		store(downloadId, JSON, "application/json", json(extract, now));
+		List<String> files;
+		if (type == RequestType.ACCESS) {
+			files = List.of(PDF, JSON);
+			store(downloadId, PDF, pdf(answer));
+			store(downloadId, JSON, json(answer, now));
+		}
+		else {
+			files = List.of(DATA_JSON, DATA_CSV);
+			List<LocationData> data = portableData(request.getId(), answer);
+			store(downloadId, DATA_JSON, portabilityJson(answer, data, now));
+			store(downloadId, DATA_CSV, portabilityCsv(data));
+		}
 		Map<String, Object> model = new LinkedHashMap<>();
 		model.put("downloadToken", token);
 		model.put("downloadExpires", LocalDate.ofInstant(expiresAt, this.controller.timeZone()).toString());
+		model.put("downloadKind", type.name());
+		model.put("downloadFiles", files);
 		return model;
+	}
+
+	/**
+	 * A portability answer's data per location, as the approved letter gives it: the text
+	 * of each exported location's line ({@code - <location>: <what>}) that the handler
+	 * kept. A location whose line was removed in the review is not in the files.
+	 */
+	private List<LocationData> portableData(long requestId, ApprovedAnswer answer) {
+		List<String> lines = answer.text().lines().map(String::strip).toList();
+		List<LocationData> data = new ArrayList<>();
+		for (AnswerLetters.Line line : this.letters.extract(requestId, answer.locale()).lines()) {
+			if (line.outcome() != TaskOutcome.DONE) {
+				continue;
+			}
+			String prefix = "- " + line.location() + ": ";
+			lines.stream()
+				.filter((l) -> l.startsWith(prefix))
+				.findFirst()
+				.ifPresent((l) -> data.add(new LocationData(line.location(), l.substring(prefix.length()).strip())));
+		}
+		return data;
+	}
+
+	byte[] portabilityJson(ApprovedAnswer answer, List<LocationData> data, Instant now) {
+		Map<String, Object> root = new LinkedHashMap<>();
+		root.put("controller", Map.of("name", this.controller.name(), "organisationNumber",
+				this.controller.organisationNumber(), "privacyEmail", this.controller.privacyEmail()));
+		root.put("request",
+				Map.of("reference", answer.reference(), "type", answer.type(), "receivedOn", answer.receiptDate()));
+		Map<String, Object> subject = new LinkedHashMap<>();
+		subject.put("name", answer.name());
+		subject.put("email", answer.email());
+		root.put("dataSubject", subject);
+		root.put("generatedAt", now.toString());
+		root.put("language", answer.locale().getLanguage());
+		root.put("locations", data.stream().map((d) -> Map.of("location", d.location(), "data", d.data())).toList());
+		return this.json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+	}
+
+	byte[] portabilityCsv(List<LocationData> data) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try {
+			CsvDownload csv = CsvDownload.to(out);
+			csv.row("location", "data");
+			for (LocationData d : data) {
+				csv.row(CsvDownload.safe(d.location()), CsvDownload.safe(d.data()));
+			}
+			csv.flush();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return out.toByteArray();
 	}
 
 	/**
 	 * A file behind a link, audited as downloaded by the person.
 	 * @param token the link's secret
-	 * @param name {@value #PDF} or {@value #JSON}
+	 * @param name {@value #PDF}, {@value #JSON}, {@value #DATA_JSON} or
+	 * {@value #DATA_CSV}
 	 * @return the file, or why there is none
 	 */
 	public Download open(String token, String name) {
-		if (!SecretTokens.isWellFormed(token) || !(PDF.equals(name) || JSON.equals(name))) {
+		if (!SecretTokens.isWellFormed(token) || !CONTENT_TYPES.containsKey(name)) {
 			return Download.unknown();
 		}
 		Optional<Link> link = this.jdbc
@@ -140,8 +230,7 @@ public class AnswerDownloads implements AnswerAttachments {
 		String reference = this.requests.summary(found.requestId()).map(RequestSummary::reference).orElseThrow();
 		this.audit.recordAboutRequest(found.requestId(), DATA_SUBJECT, "ANSWER_DOWNLOADED", "REQUEST",
 				found.requestId(), reference + ": " + name);
-		return new Download(Download.Status.OK, name, PDF.equals(name) ? "application/pdf" : "application/json",
-				content.get());
+		return new Download(Download.Status.OK, name, CONTENT_TYPES.get(name), content.get());
 	}
 
 	/**
@@ -164,21 +253,22 @@ public class AnswerDownloads implements AnswerAttachments {
 		return expired.size();
 	}
 
-	private void store(long downloadId, String name, String contentType, byte[] content) {
+	private void store(long downloadId, String name, byte[] content) {
 		this.jdbc.sql("INSERT INTO answer_file (download_id, name, content_type, content) VALUES (?, ?, ?, ?)")
-			.params(downloadId, name, contentType, content)
+			.params(downloadId, name, CONTENT_TYPES.get(name), content)
 			.update();
 	}
 
-	byte[] pdf(AnswerLetters.Extract extract) {
+	byte[] pdf(ApprovedAnswer extract) {
 		Map<String, Object> variables = new LinkedHashMap<>();
 		variables.put("extract", extract);
+		variables.put("paragraphs", extract.paragraphs().stream().map((p) -> List.of(p.split("\\R"))).toList());
 		variables.put("controller", this.controller);
 		variables.put("generated", LocalDate.ofInstant(this.clock.instant(), this.controller.timeZone()).toString());
 		return this.pdfs.render("letters/access-extract", extract.locale(), variables);
 	}
 
-	byte[] json(AnswerLetters.Extract extract, Instant now) {
+	byte[] json(ApprovedAnswer extract, Instant now) {
 		Map<String, Object> root = new LinkedHashMap<>();
 		root.put("controller", Map.of("name", this.controller.name(), "organisationNumber",
 				this.controller.organisationNumber(), "privacyEmail", this.controller.privacyEmail()));
@@ -190,38 +280,40 @@ public class AnswerDownloads implements AnswerAttachments {
 		root.put("dataSubject", subject);
 		root.put("generatedAt", now.toString());
 		root.put("language", extract.locale().getLanguage());
-		List<Map<String, Object>> locations = new ArrayList<>();
-		for (AnswerLetters.Line line : extract.lines()) {
-			Map<String, Object> location = new LinkedHashMap<>();
-			location.put("location", line.location());
-			location.put("dataFound", line.found());
-			location.put("whatWasFound", line.summary());
-			AnswerLetters.Register register = line.register();
-			if (register != null) {
-				location.put("purposes", register.purposes());
-				location.put("legalBasis", register.legalBasis());
-				location.put("categoriesOfData", register.categories());
-				List<Map<String, Object>> recipients = new ArrayList<>();
-				for (AnswerLetters.RecipientView r : register.recipientDetails()) {
-					Map<String, Object> recipient = new LinkedHashMap<>();
-					recipient.put("name", r.name());
-					recipient.put("role", r.role());
-					recipient.put("country", r.country());
-					recipient.put("safeguard", r.safeguard());
-					recipients.add(recipient);
-				}
-				location.put("recipients", recipients);
-				location.put("storagePeriod", register.retention());
-				location.put("source", register.source());
-			}
-			locations.add(location);
-		}
-		root.put("locations", locations);
-		root.put("automatedDecisionMaking", Map.of("used", false));
-		root.put("rights", List.of("rectification", "erasure", "restriction", "objection", "portability"));
-		root.put("supervisoryAuthority", Map.of("name", this.controller.supervisoryAuthority(), "url",
-				this.controller.supervisoryAuthorityUrl()));
+		root.put("answer", extract.text());
+		root.put("paragraphs", extract.paragraphs());
 		return this.json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+	}
+
+	/**
+	 * The answer as the case handler approved it, with what identifies the request; the
+	 * only source of the extract's files.
+	 *
+	 * @param locale the letter's language
+	 * @param reference the request's reference
+	 * @param type the request type
+	 * @param receiptDate when it was received
+	 * @param name the person's name, may be {@code null}
+	 * @param email the person's email address, may be {@code null}
+	 * @param text the approved letter, stripped
+	 */
+	record ApprovedAnswer(Locale locale, String reference, String type, String receiptDate, String name, String email,
+			String text) {
+
+		/** The letter's paragraphs, as separated by blank lines, each stripped. */
+		List<String> paragraphs() {
+			return Arrays.stream(this.text.split("\\R\\s*\\R")).map(String::strip).filter((p) -> !p.isEmpty()).toList();
+		}
+
+	}
+
+	/**
+	 * One location's data in a portability answer.
+	 *
+	 * @param location the location's name
+	 * @param data what the approved letter says of it
+	 */
+	record LocationData(String location, String data) {
 	}
 
 	private record Link(long id, long requestId, Instant expiresAt, boolean deleted) {

@@ -78,6 +78,17 @@ class AnswerLetters implements AnswerComposer {
 		return this.templates.process(TEMPLATE, new Context(extract.locale(), variables)).strip() + "\n";
 	}
 
+	@Override
+	public boolean disclosesData(long requestId) {
+		return switch (this.requests.get(requestId).getType()) {
+			case ACCESS, PORTABILITY -> true;
+			case ERASURE -> this.tasks.findByRequestIdAndStatus(requestId, TaskStatus.DONE)
+				.stream()
+				.anyMatch((task) -> task.getOutcome().retains());
+			default -> false;
+		};
+	}
+
 	/**
 	 * What was found and done for a request, location by location, with the register's
 	 * details where data was found.
@@ -115,9 +126,10 @@ class AnswerLetters implements AnswerComposer {
 			case DONE -> "letter.outcome.DONE." + task.getRequestType();
 			default -> "letter.outcome." + outcome;
 		};
-		String text = this.messages.getMessage(key, new Object[] { name, until, ground, summary }, locale);
+		String text = this.messages.getMessage(key,
+				new Object[] { name, until, ground, summary, summary.isBlank() ? 0 : 1 }, locale);
 		boolean found = outcome == TaskOutcome.FOUND;
-		return new Line(task.getId(), name, text, summary, found ? register(location, locale) : null, found);
+		return new Line(task.getId(), name, text, summary, found ? register(location, locale) : null, found, outcome);
 	}
 
 	private Register register(DataLocation location, Locale locale) {
@@ -156,8 +168,10 @@ class AnswerLetters implements AnswerComposer {
 	 * @param summary what was found or done, as recorded, or empty
 	 * @param register for access where data was found, the register's details
 	 * @param found whether data was found (access)
+	 * @param outcome the task's outcome
 	 */
-	record Line(long taskId, String location, String text, String summary, Register register, boolean found) {
+	record Line(long taskId, String location, String text, String summary, Register register, boolean found,
+			TaskOutcome outcome) {
 	}
 
 	/**

@@ -18,4 +18,13 @@ public interface AnswerComposer {
 	 */
 	String compose(long requestId, Locale locale);
 
+	/**
+	 * Whether the answer discloses personal data: an access or a portability answer, or
+	 * an erasure answer that lists what was kept. Such an answer is sent only once the
+	 * person's identity check is recorded.
+	 * @param requestId the request
+	 * @return whether the answer discloses data
+	 */
+	boolean disclosesData(long requestId);
+
 }

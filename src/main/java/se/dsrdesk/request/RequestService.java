@@ -74,6 +74,8 @@ public class RequestService {
 
 	private final ObjectProvider<AnswerAttachments> attachments;
 
+	private final ObjectProvider<AnswerComposer> composers;
+
 	private final RequestNoteRepository notes;
 
 	private final StaffUserRepository staff;
@@ -82,8 +84,8 @@ public class RequestService {
 
 	RequestService(DsrRequestRepository requests, DataSubjectRepository subjects, DeadlinePolicy policy, Outbox outbox,
 			Clock clock, ObjectProvider<CompletionGuard> completionGuards,
-			ObjectProvider<AnswerAttachments> attachments, RequestNoteRepository notes, StaffUserRepository staff,
-			ApplicationEventPublisher events) {
+			ObjectProvider<AnswerAttachments> attachments, ObjectProvider<AnswerComposer> composers,
+			RequestNoteRepository notes, StaffUserRepository staff, ApplicationEventPublisher events) {
 		this.requests = requests;
 		this.subjects = subjects;
 		this.policy = policy;
@@ -93,6 +95,7 @@ public class RequestService {
 		// service.
 		this.completionGuards = completionGuards;
 		this.attachments = attachments;
+		this.composers = composers;
 		this.notes = notes;
 		this.staff = staff;
 		this.events = events;
@@ -223,24 +226,48 @@ public class RequestService {
 	}
 
 	/**
-	 * Completes the request and queues the answer letter, as staff reviewed and edited
-	 * it, to the person in the request's language, in one transaction: the letter goes
-	 * only if the request could be completed (no open task, unchanged version).
+	 * Completes the request and queues the answer letter, as staff reviewed and edited it
+	 * (each masked passage replaced by its marker, {@link Redaction}), to the person in
+	 * the request's language, in one transaction: the letter goes only if the request
+	 * could be completed (no open task, unchanged version).
 	 * @param text the letter's text
 	 * @throws RequestHasOpenTasksException while a task is open
+	 * @throws IdentityNotVerifiedException when the answer discloses data and the
+	 * person's identity check is not recorded
 	 */
 	public DsrRequest answer(long id, Long expectedVersion, String text, Actor actor) {
 		DsrRequest request = complete(id, expectedVersion, actor);
+		// After the completion guard, so that open tasks are named first; the refusal
+		// rolls the completion back.
+		if (needsIdentityCheck(id)) {
+			throw new IdentityNotVerifiedException();
+		}
 		String email = request.getSubject().getEmail();
 		if (email != null) {
 			Map<String, Object> model = subjectModel(request);
-			model.put("body", text.strip());
 			Locale locale = Locale.forLanguageTag(request.getLanguage());
-			this.attachments.orderedStream().forEach((a) -> model.putAll(a.attach(request, locale)));
+			String approved = Redaction.apply(text.strip().replace("\r\n", "\n"), locale);
+			model.put("body", approved);
+			this.attachments.orderedStream().forEach((a) -> model.putAll(a.attach(request, locale, approved)));
 			this.outbox.enqueue(
 					new OutgoingMail(email, RecipientKind.SUBJECT, locale, "request-answer", model, request.getId()));
 		}
 		return request;
+	}
+
+	/**
+	 * Whether the answer to a request would disclose personal data to a person whose
+	 * identity check is not recorded, so that it cannot be sent yet.
+	 * @param id the request
+	 * @return whether the identity check must be recorded first
+	 */
+	@Transactional(readOnly = true)
+	public boolean needsIdentityCheck(long id) {
+		if (get(id).getIdentityVerifiedAt() != null) {
+			return false;
+		}
+		AnswerComposer composer = this.composers.getIfAvailable();
+		return composer != null && composer.disclosesData(id);
 	}
 
 	/**

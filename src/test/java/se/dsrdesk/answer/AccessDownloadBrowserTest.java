@@ -34,6 +34,7 @@ import se.dsrdesk.account.TestAccounts;
 import se.dsrdesk.audit.Actor;
 import se.dsrdesk.request.Channel;
 import se.dsrdesk.request.DsrRequest;
+import se.dsrdesk.request.IdentityMethod;
 import se.dsrdesk.request.NewRequest;
 import se.dsrdesk.request.RequestService;
 import se.dsrdesk.request.RequestType;
@@ -140,14 +141,24 @@ class AccessDownloadBrowserTest extends BrowserTest {
 			assertThat(this.page.getByRole(AriaRole.STATUS)).hasText("The outcome was recorded.");
 			this.page.navigate("/staff/requests/" + this.request.getId());
 		}
+		this.requests.verifyIdentity(this.request.getId(), null, IdentityMethod.KNOWN_EMAIL, null, Actor.SYSTEM);
 		button("Complete request").click();
 		assertThat(this.page.getByLabel("The letter to the person")).isVisible();
+		// The handler masks a third person's remark; the page counts the mask as it is
+		// typed.
+		Locator letter = this.page.getByLabel("The letter to the person");
+		assertThat(this.page.locator("#answer-masks")).hasText("Masked passages: 0");
+		letter.fill(letter.inputValue()
+			.replace("two support tickets", "two support tickets [[and a note by Per Persson about your debts]]"));
+		assertThat(this.page.locator("#answer-masks")).hasText("Masked passages: 1");
 		button("Send the letter and complete").click();
 		assertThat(this.page.getByRole(AriaRole.STATUS))
 			.hasText("The answer letter was queued and the request completed.");
 
 		List<MimeMessage> letters = mail.awaitMessagesTo(personEmail, 1, Duration.ofSeconds(10));
 		assertThat(letters).hasSize(1);
+		assertThat(MailServer.plainText(letters.get(0))).contains("two support tickets [redacted]")
+			.doesNotContain("Per Persson");
 		Matcher link = LINK.matcher(MailServer.plainText(letters.get(0)));
 		assertThat(link.find()).isTrue();
 		String base = link.group(1);
@@ -159,13 +170,20 @@ class AccessDownloadBrowserTest extends BrowserTest {
 		try (PDDocument document = Loader.loadPDF(pdf)) {
 			assertThat(new PDFTextStripper().getText(document).replaceAll("\\s+", " "))
 				.contains("Extract of your personal data (" + this.request.getReference() + ")")
-				.contains(name + ": Your name, your email address and two support tickets")
+				.contains(name + ": Your name, your email address and two support tickets [redacted]")
+				.doesNotContain("Per Persson")
 				.contains("Zendesk Inc (Processor, USA; safeguard: Standard contractual clauses)",
 						"Integritetsskyddsmyndigheten (IMY)");
 		}
 		JsonNode root = this.json.readTree(download(base + "extract.json"));
 		assertThat(root.path("request").path("reference").asString()).isEqualTo(this.request.getReference());
-		assertThat(root.path("locations").toString()).contains(name, "Zendesk Inc", "Customer service", "Two years");
+		// The JSON holds the letter as sent, the mail's text word for word.
+		assertThat(root.path("answer").asString()).doesNotContain("Per Persson").contains("[redacted]");
+		assertThat(root.path("answer").asString()).contains(
+				name + ": Your name, your email address and two support tickets", "Zendesk Inc", "Customer service",
+				"Two years");
+		assertThat(MailServer.plainText(letters.get(0)).replaceAll("\\s+", " "))
+			.contains(root.path("answer").asString().replaceAll("\\s+", " "));
 		assertThat(this.page.context().cookies()).noneMatch((c) -> c.name.equals("JSESSIONID"));
 
 		// Thirty-one days later the link no longer works.

@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,8 +36,10 @@ import se.dsrdesk.account.StaffUser;
 import se.dsrdesk.account.TestAccounts;
 import se.dsrdesk.audit.Actor;
 import se.dsrdesk.notification.MailDispatch;
+import se.dsrdesk.request.AnswerComposer;
 import se.dsrdesk.request.Channel;
 import se.dsrdesk.request.DsrRequest;
+import se.dsrdesk.request.IdentityMethod;
 import se.dsrdesk.request.NewRequest;
 import se.dsrdesk.request.RequestService;
 import se.dsrdesk.request.RequestType;
@@ -68,6 +72,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 @IntegrationTest
 @AutoConfigureMockMvc
 class AnswerDownloadTest {
+
+	static final String SUMMARY = "Ditt namn, din e-postadress och två ärenden om återbetalning";
 
 	static final Pattern LINK = Pattern.compile("/request/download/([A-Za-z0-9_-]{43})/extract\\.pdf");
 
@@ -107,7 +113,16 @@ class AnswerDownloadTest {
 	@Autowired
 	MockMvcTester mvc;
 
+	@Autowired
+	AnswerComposer composer;
+
 	StaffUser owner;
+
+	/** The letter as the handler approved it (the draft, possibly edited). */
+	String approved;
+
+	/** The mail the person received, as plain text. */
+	String letter;
 
 	DataLocation crm;
 
@@ -126,8 +141,8 @@ class AnswerDownloadTest {
 				LegalBasis.LEGITIMATE_INTEREST,
 				List.of(new Recipient("Mailchimp Inc", Recipient.Role.PROCESSOR, "USA", "EU-U.S. DPF")),
 				new LocalizedText("Från dig", "From you"), new LocalizedText("Två år", "Two years"), 24,
-				new LocalizedText(null, null), new LocalizedText(null, null), 12, EnumSet.of(RequestType.ACCESS)),
-				Actor.SYSTEM);
+				new LocalizedText(null, null), new LocalizedText(null, null), 12,
+				EnumSet.of(RequestType.ACCESS, RequestType.PORTABILITY)), Actor.SYSTEM);
 		MailDispatch.now(this.context);
 		mail.reset();
 	}
@@ -170,27 +185,14 @@ class AnswerDownloadTest {
 		assertThat(jsonFile.getResponse().getHeader("Content-Disposition")).startsWith("attachment");
 		JsonNode root = this.json.readTree(jsonFile.getResponse().getContentAsByteArray());
 		assertThat(root.path("request").path("reference").asString()).isEqualTo(this.request.getReference());
-		JsonNode crm = null;
-		for (JsonNode location : root.path("locations")) {
-			if (location.path("location").asString().equals(this.crm.getName().sv())) {
-				crm = location;
-			}
-		}
-		assertThat(crm).isNotNull();
-		assertThat(crm.path("dataFound").asBoolean()).isTrue();
-		assertThat(crm.path("whatWasFound").asString())
-			.isEqualTo("Ditt namn, din e-postadress och två ärenden om återbetalning");
-		assertThat(crm.path("purposes").asString()).isEqualTo("Kundtjänst och nyhetsbrev");
-		assertThat(crm.path("categoriesOfData").asString()).isEqualTo("Namn, e-postadress och ärenden");
-		assertThat(crm.path("recipients").get(0).path("name").asString()).isEqualTo("Mailchimp Inc");
-		assertThat(crm.path("recipients").get(0).path("country").asString()).isEqualTo("USA");
-		assertThat(crm.path("recipients").get(0).path("safeguard").asString()).isEqualTo("EU-U.S. DPF");
-		assertThat(crm.path("storagePeriod").asString()).isEqualTo("Två år");
-		assertThat(crm.path("source").asString()).isEqualTo("Från dig");
-		assertThat(root.path("automatedDecisionMaking").path("used").asBoolean()).isFalse();
-		assertThat(root.path("rights").toString()).contains("rectification", "erasure", "restriction", "objection");
-		assertThat(root.path("supervisoryAuthority").path("name").asString())
-			.isEqualTo("Integritetsskyddsmyndigheten (IMY)");
+		assertThat(root.path("dataSubject").path("name").asString()).isEqualTo("Åsa Öberg");
+		assertThat(root.path("language").asString()).isEqualTo("sv");
+		assertThat(root.path("answer").asString()).isEqualTo(this.approved)
+			.contains("Ditt namn, din e-postadress och två ärenden om återbetalning", "Kundtjänst och nyhetsbrev",
+					"Mailchimp Inc (Personuppgiftsbiträde, USA; skyddsåtgärd: EU-U.S. DPF)",
+					"Integritetsskyddsmyndigheten (IMY)");
+		assertThat(String.join("\n\n", this.json.treeToValue(root.path("paragraphs"), String[].class)))
+			.isEqualTo(this.approved);
 
 		assertThat(audited("ANSWER_DOWNLOADED")).containsExactly(this.request.getReference() + ": extract.pdf",
 				this.request.getReference() + ": extract.json");
@@ -211,6 +213,143 @@ class AnswerDownloadTest {
 		assertThat(audited("ANSWER_FILES_DELETED")).hasSize(1);
 		assertThat(this.mvc.get().uri("/request/download/" + token + "/extract.pdf").exchange()).hasStatus(410);
 		assertThat(audited("ANSWER_DOWNLOADED")).hasSize(3);
+	}
+
+	@Test
+	void aSentenceTheHandlerRemovedInTheReviewIsInNeitherTheMailNorThePdfNorTheJson() throws Exception {
+		String remark = "Kollegan Per Persson noterade att hon har skulder och är sjukskriven.";
+		String token = answeredAccessRequest(SUMMARY + ". " + remark, (draft) -> {
+			assertThat(draft).contains(remark);
+			return draft.replace(". " + remark, "");
+		});
+		assertThat(this.approved).doesNotContain("Per Persson").contains(SUMMARY);
+
+		// The mail carries the approved letter, word for word.
+		assertThat(this.letter).doesNotContain("Per Persson", "skulder");
+		assertThat(normalised(this.letter)).contains(normalised(this.approved));
+
+		// The PDF is the approved letter under its title and the controller's line,
+		// nothing else.
+		byte[] pdf = this.mvc.get()
+			.uri("/request/download/" + token + "/extract.pdf")
+			.exchange()
+			.getResponse()
+			.getContentAsByteArray();
+		String pdfText;
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			pdfText = normalised(new PDFTextStripper().getText(document));
+		}
+		assertThat(pdfText).doesNotContain("Per Persson", "skulder");
+		String heading = "Registerutdrag (" + this.request.getReference() + ")";
+		assertThat(pdfText).startsWith(heading);
+		String body = pdfText.substring(pdfText.indexOf(" upprättat 2026-03-03 ") + " upprättat 2026-03-03 ".length());
+		assertThat(body).isEqualTo(normalised(this.approved));
+
+		// The JSON holds the approved letter as it is.
+		byte[] json = this.mvc.get()
+			.uri("/request/download/" + token + "/extract.json")
+			.exchange()
+			.getResponse()
+			.getContentAsByteArray();
+		assertThat(new String(json, StandardCharsets.UTF_8)).doesNotContain("Per Persson", "skulder");
+		assertThat(this.json.readTree(json).path("answer").asString()).isEqualTo(this.approved);
+	}
+
+	@Test
+	void aPortabilityAnswerLinksTheDataAsJsonAndCsvUntilTheLinkExpires() throws Exception {
+		DsrRequest portability = this.requests
+			.register(new NewRequest("Åsa Öberg", "asa-" + UUID.randomUUID() + "@exempel.se", null, "sv",
+					RequestType.PORTABILITY, Channel.EMAIL, null, this.clock.instant()), Actor.SYSTEM);
+		this.request = this.requests.startWork(portability.getId(), null, Actor.SYSTEM);
+		this.requests.verifyIdentity(portability.getId(), null, IdentityMethod.KNOWN_EMAIL, null, Actor.SYSTEM);
+		LocationTask task = this.tasks.ofRequest(portability.getId())
+			.stream()
+			.filter((t) -> t.getLocation().getId().equals(this.crm.getId()))
+			.findFirst()
+			.orElseThrow();
+		String exported = "namn Åsa Öberg, e-post asa@exempel.se, nyhetsbrev: ja";
+		this.tasks.recordOutcome(task.getId(),
+				new OutcomeRecord(TaskOutcome.DONE, "Exported.", exported, null, null, null), Actor.SYSTEM);
+		TestTasks.finishAll(this.tasks, portability.getId());
+		String draft = this.composer.compose(portability.getId(), Locale.forLanguageTag("sv"));
+		assertThat(draft).contains("- " + this.crm.getName().sv()
+				+ ": dina uppgifter har exporterats i ett maskinläsbart format (JSON och CSV, länkade nedan): "
+				+ exported);
+		assertThat(answer(portability, draft)).hasStatus3xxRedirection();
+
+		MailDispatch.now(this.context);
+		String text = MailServer.plainText(mail.messagesTo(portability.getSubject().getEmail()).get(0));
+		assertThat(text)
+			.contains("Hämta dina uppgifter med länkarna nedan till och med 2026-04-02",
+					"Dina uppgifter som JSON (maskinläsbart)", "Dina uppgifter som CSV (för kalkylprogram)")
+			.doesNotContain("extract.pdf");
+		Matcher link = Pattern.compile("/request/download/([A-Za-z0-9_-]{43})/data\\.json").matcher(text);
+		assertThat(link.find()).isTrue();
+		String token = link.group(1);
+		assertThat(text).contains("/request/download/" + token + "/data.csv");
+
+		MvcTestResult jsonFile = this.mvc.get().uri("/request/download/" + token + "/data.json").exchange();
+		assertThat(jsonFile).hasStatusOk().hasContentType("application/json");
+		assertThat(jsonFile.getResponse().getHeader("Content-Disposition")).startsWith("attachment")
+			.contains("data.json");
+		JsonNode root = this.json.readTree(jsonFile.getResponse().getContentAsByteArray());
+		assertThat(root.path("request").path("type").asString()).isEqualTo("PORTABILITY");
+		JsonNode crm = null;
+		for (JsonNode location : root.path("locations")) {
+			if (location.path("location").asString().equals(this.crm.getName().sv())) {
+				crm = location;
+			}
+		}
+		assertThat(crm).isNotNull();
+		assertThat(crm.path("data").asString()).endsWith(": " + exported);
+
+		MvcTestResult csvFile = this.mvc.get().uri("/request/download/" + token + "/data.csv").exchange();
+		assertThat(csvFile).hasStatusOk();
+		assertThat(csvFile.getResponse().getContentType()).startsWith("text/csv");
+		assertThat(csvFile.getResponse().getHeader("Cache-Control")).contains("no-store");
+		String csv = new String(csvFile.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+		// The application's CSV: UTF-8 with a byte order mark, semicolons (as a Swedish
+		// spreadsheet reads it).
+		assertThat(csv).startsWith("\uFEFFlocation;data")
+			.contains(this.crm.getName().sv() + ";dina uppgifter har exporterats i ett maskinläsbart format"
+					+ " (JSON och CSV, länkade nedan): " + exported);
+		assertThat(audited("ANSWER_DOWNLOADED")).containsExactly(this.request.getReference() + ": data.json",
+				this.request.getReference() + ": data.csv");
+
+		this.clock.set(Instant.parse("2026-04-02T09:00:00Z"));
+		assertThat(this.mvc.get().uri("/request/download/" + token + "/data.csv").exchange()).hasStatus(410);
+		assertThat(fileCount()).isEqualTo(2);
+		assertThat(this.cleanup.run()).isPositive();
+		assertThat(fileCount()).isZero();
+		assertThat(this.mvc.get().uri("/request/download/" + token + "/data.json").exchange()).hasStatus(410);
+	}
+
+	@Test
+	void aMaskedPassageIsTheMarkerInTheMailThePdfAndTheJson() throws Exception {
+		String remark = "Per Persson ringde om hennes skulder.";
+		String token = answeredAccessRequest(SUMMARY + ". " + remark,
+				(draft) -> draft.replace(remark, "[[" + remark + "]]"));
+		assertThat(this.approved).contains("[[" + remark + "]]");
+
+		assertThat(this.letter).doesNotContain("Per Persson").contains(SUMMARY + ". [maskerat]");
+		byte[] pdf = this.mvc.get()
+			.uri("/request/download/" + token + "/extract.pdf")
+			.exchange()
+			.getResponse()
+			.getContentAsByteArray();
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			assertThat(normalised(new PDFTextStripper().getText(document))).doesNotContain("Per Persson")
+				.contains(SUMMARY + ". [maskerat]");
+		}
+		String json = this.json
+			.readTree(this.mvc.get()
+				.uri("/request/download/" + token + "/extract.json")
+				.exchange()
+				.getResponse()
+				.getContentAsByteArray())
+			.path("answer")
+			.asString();
+		assertThat(json).isEqualTo(this.approved.replace("[[" + remark + "]]", "[maskerat]"));
 	}
 
 	@Test
@@ -244,25 +383,35 @@ class AnswerDownloadTest {
 	}
 
 	private String answeredAccessRequest() throws Exception {
+		return answeredAccessRequest(SUMMARY, UnaryOperator.identity());
+	}
+
+	/**
+	 * Answers an access request whose CRM task found {@code summary}, sending the draft
+	 * letter as {@code edit} changes it.
+	 * @return the link's secret
+	 */
+	private String answeredAccessRequest(String summary, UnaryOperator<String> edit) throws Exception {
 		DsrRequest access = this.requests
 			.register(new NewRequest("Åsa Öberg", "asa-" + UUID.randomUUID() + "@exempel.se", null, "sv",
 					RequestType.ACCESS, Channel.EMAIL, null, this.clock.instant()), Actor.SYSTEM);
 		this.request = this.requests.startWork(access.getId(), null, Actor.SYSTEM);
+		this.requests.verifyIdentity(access.getId(), null, IdentityMethod.KNOWN_EMAIL, null, Actor.SYSTEM);
 		LocationTask task = this.tasks.ofRequest(access.getId())
 			.stream()
 			.filter((t) -> t.getLocation().getId().equals(this.crm.getId()))
 			.findFirst()
 			.orElseThrow();
 		this.tasks.recordOutcome(task.getId(),
-				new OutcomeRecord(TaskOutcome.FOUND, "Looked up.",
-						"Ditt namn, din e-postadress och två ärenden om återbetalning", null, null, null),
-				Actor.SYSTEM);
+				new OutcomeRecord(TaskOutcome.FOUND, "Looked up.", summary, null, null, null), Actor.SYSTEM);
 		TestTasks.finishAll(this.tasks, access.getId());
-		assertThat(answer(access)).hasStatus3xxRedirection();
+		this.approved = edit.apply(this.composer.compose(access.getId(), Locale.forLanguageTag("sv"))).strip();
+		assertThat(answer(access, this.approved)).hasStatus3xxRedirection();
 		MailDispatch.now(this.context);
 		List<MimeMessage> letters = mail.messagesTo(access.getSubject().getEmail());
 		assertThat(letters).hasSize(1);
 		String text = MailServer.plainText(letters.get(0));
+		this.letter = text;
 		assertThat(text).contains("till och med 2026-04-02", "/extract.json");
 		Matcher link = LINK.matcher(text);
 		assertThat(link.find()).isTrue();
@@ -275,11 +424,15 @@ class AnswerDownloadTest {
 	}
 
 	private MvcTestResult answer(DsrRequest request) {
+		return answer(request, "Vårt svar.");
+	}
+
+	private MvcTestResult answer(DsrRequest request, String text) {
 		StaffPrincipal handler = (StaffPrincipal) this.userDetailsService.loadUserByUsername(this.owner.getEmail());
 		return this.mvc.post()
 			.uri("/staff/requests/" + request.getId() + "/answer")
 			.param("version", Long.toString(this.requests.get(request.getId()).getVersion()))
-			.param("answerText", "Vårt svar.")
+			.param("answerText", text)
 			.with(user(handler))
 			.with(csrf())
 			.exchange();
@@ -295,6 +448,10 @@ class AnswerDownloadTest {
 		return this.jdbc.queryForObject(
 				"select count(*) from answer_file f join answer_download d on d.id = f.download_id where d.request_id = ?",
 				Long.class, this.request.getId());
+	}
+
+	private static String normalised(String text) {
+		return text.replaceAll("\\s+", " ").strip();
 	}
 
 	private static String html(MvcTestResult result) {

@@ -23,6 +23,7 @@ import se.dsrdesk.account.TestAccounts;
 import se.dsrdesk.audit.Actor;
 import se.dsrdesk.request.Channel;
 import se.dsrdesk.request.DsrRequest;
+import se.dsrdesk.request.IdentityMethod;
 import se.dsrdesk.request.NewRequest;
 import se.dsrdesk.request.RequestService;
 import se.dsrdesk.request.RequestStatus;
@@ -122,6 +123,7 @@ class AnswerLetterBrowserTest extends BrowserTest {
 		assertThat(this.page.locator("#request-checklist")).not().containsText("Open");
 
 		// The letter is composed from the outcomes; the handler adds a line and sends it.
+		this.requests.verifyIdentity(this.request.getId(), null, IdentityMethod.KNOWN_EMAIL, null, Actor.SYSTEM);
 		button("Complete request").click();
 		Locator letter = this.page.getByLabel("The letter to the person");
 		assertThat(letter).isVisible();

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -33,6 +34,7 @@ import se.dsrdesk.notification.MailDispatch;
 import se.dsrdesk.request.AnswerComposer;
 import se.dsrdesk.request.Channel;
 import se.dsrdesk.request.DsrRequest;
+import se.dsrdesk.request.IdentityMethod;
 import se.dsrdesk.request.NewRequest;
 import se.dsrdesk.request.RequestService;
 import se.dsrdesk.request.RequestStatus;
@@ -264,6 +266,9 @@ class AnswerLetterTest {
 		record(request, this.ledger, new OutcomeRecord(TaskOutcome.RETAINED, "Invoices.", null,
 				LegalGround.LEGAL_CLAIMS, null, LocalDate.of(2029, 6, 30)));
 		TestTasks.finishAll(this.tasks, request.getId());
+		// The letter lists what was kept: it goes only to a person whose identity is
+		// checked.
+		this.requests.verifyIdentity(request.getId(), null, IdentityMethod.KNOWN_EMAIL, null, Actor.SYSTEM);
 		StaffPrincipal handler = handler();
 
 		MvcTestResult draft = this.mvc.get()
@@ -291,6 +296,72 @@ class AnswerLetterTest {
 				"select count(*) from correspondence where request_id = ? and template = 'request-answer'", Long.class,
 				request.getId()))
 			.isEqualTo(1L);
+	}
+
+	@Test
+	void anAnswerThatDisclosesDataIsRefusedOnPageAndApiUntilTheIdentityCheckIsRecorded() throws Exception {
+		DsrRequest request = started(RequestType.ACCESS, "en");
+		TestTasks.finishAll(this.tasks, request.getId());
+		StaffPrincipal handler = handler();
+
+		// The page says why and links to the step.
+		MvcTestResult draft = this.mvc.get()
+			.uri("/staff/requests/" + request.getId() + "/answer")
+			.with(user(handler))
+			.header("Accept-Language", "sv")
+			.exchange();
+		assertThat(html(draft)).contains(
+				"Svaret lämnar ut personuppgifter och kan därför skickas först när identitetskontrollen är registrerad.",
+				"Maskerade avsnitt: 0", "personen får [redacted] i stället",
+				"href=\"/staff/requests/" + request.getId() + "#identity-form\"", "Registrera identitetskontrollen");
+
+		MvcTestResult refused = answer(request, handler, "Our answer, [[a remark by Per]] kept as typed.",
+				version(request));
+		assertThat(html(refused)).contains("Masked passages: 1", "Our answer, [[a remark by Per]] kept as typed.");
+		assertThat(html(refused)).contains("This answer discloses personal data, so it can be sent only once the"
+				+ " identity check of the person is recorded.");
+
+		MvcTestResult api = this.mvc.post()
+			.uri("/api/v1/requests/" + request.getReference() + "/answer")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"text\": \"Our answer.\"}")
+			.with(user(handler))
+			.header("Accept-Language", "sv")
+			.exchange();
+		assertThat(api).hasStatus(409);
+		assertThat(api.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("identity-not-verified",
+				"Svaret lämnar ut personuppgifter");
+		assertThat(this.requests.get(request.getId()).getStatus()).isEqualTo(RequestStatus.IN_PROGRESS);
+		MailDispatch.now(this.context);
+		assertThat(mail.messagesTo(request.getSubject().getEmail())).isEmpty();
+
+		// Once the check is recorded, the same answer goes out.
+		this.requests.verifyIdentity(request.getId(), null, IdentityMethod.KNOWN_EMAIL, null, Actor.SYSTEM);
+		assertThat(html(
+				this.mvc.get().uri("/staff/requests/" + request.getId() + "/answer").with(user(handler)).exchange()))
+			.doesNotContain("identity-form");
+		MvcTestResult sent = this.mvc.post()
+			.uri("/api/v1/requests/" + request.getReference() + "/answer")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"text\": \"Our answer.\"}")
+			.with(user(handler))
+			.exchange();
+		assertThat(sent).hasStatusOk();
+		assertThat(this.requests.get(request.getId()).getStatus()).isEqualTo(RequestStatus.COMPLETED);
+		MailDispatch.now(this.context);
+		assertThat(MailServer.plainText(mail.messagesTo(request.getSubject().getEmail()).get(0)))
+			.contains("Our answer.");
+	}
+
+	@Test
+	void anAnswerThatDisclosesNothingNeedsNoIdentityCheck() {
+		DsrRequest request = started(RequestType.OBJECTION, "en");
+		TestTasks.finishAll(this.tasks, request.getId());
+		assertThat(html(
+				this.mvc.get().uri("/staff/requests/" + request.getId() + "/answer").with(user(handler())).exchange()))
+			.doesNotContain("identity-form");
+		assertThat(answer(request, handler(), "Our answer.", version(request))).hasStatus3xxRedirection();
+		assertThat(this.requests.get(request.getId()).getStatus()).isEqualTo(RequestStatus.COMPLETED);
 	}
 
 	@Test

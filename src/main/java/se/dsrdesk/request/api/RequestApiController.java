@@ -287,6 +287,20 @@ class RequestApiController {
 		return answer(request.getId(), locale);
 	}
 
+	@PostMapping("/{reference}/answer")
+	@PreAuthorize("hasRole('CASE_HANDLER')")
+	@Operation(summary = "Send the answer letter, as reviewed, and complete the request",
+			description = "Refused (409) while a task is open, and for an answer that discloses personal data "
+					+ "(access, portability, an erasure that keeps some) until the identity check is recorded.")
+	ResponseEntity<RequestDetails> sendAnswer(@PathVariable String reference,
+			@Valid @RequestBody RequestJson.AnswerBody body,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@AuthenticationPrincipal StaffPrincipal me, Locale locale) {
+		DsrRequest request = load(reference);
+		this.requests.answer(request.getId(), version(ifMatch), body.text(), me.toActor());
+		return answer(request.getId(), locale);
+	}
+
 	private ResponseEntity<RequestDetails> answer(long id, Locale locale) {
 		DsrRequest request = this.requests.get(id);
 		return ResponseEntity.ok().eTag(etag(request)).body(details(request, locale));

@@ -96,6 +96,14 @@ final class RequestJson {
 	}
 
 	/**
+	 * Sends the answer letter, as reviewed, and completes the request.
+	 *
+	 * @param text the letter's text, exactly as it is to be sent
+	 */
+	record AnswerBody(@StepRules.AnswerText String text) {
+	}
+
+	/**
 	 * A request with its deadlines, work and correspondence.
 	 *
 	 * @param reference the reference, such as {@code DSR-2026-000042}

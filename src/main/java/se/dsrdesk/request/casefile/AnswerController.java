@@ -24,6 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.dsrdesk.account.StaffPrincipal;
 import se.dsrdesk.request.AnswerComposer;
 import se.dsrdesk.request.DsrRequest;
+import se.dsrdesk.request.Redaction;
 import se.dsrdesk.request.RequestService;
 import se.dsrdesk.request.TaskChecklist;
 import se.dsrdesk.system.RefusedException;
@@ -99,6 +100,10 @@ class AnswerController {
 		model.addAttribute("openTasks",
 				this.views.checklist(request.getId()).stream().filter(TaskChecklist.Item::isOpen).count());
 		model.addAttribute("maxLetter", AnswerForm.MAX_LETTER);
+		model.addAttribute("identityMissing", this.requests.needsIdentityCheck(request.getId()));
+		model.addAttribute("marker", Redaction.marker(Locale.forLanguageTag(request.getLanguage())));
+		AnswerForm form = (AnswerForm) model.getAttribute("answerForm");
+		model.addAttribute("masks", Redaction.count((form != null) ? form.getAnswerText() : null));
 		return VIEW;
 	}
 

@@ -1,18 +1,14 @@
 package se.dsrdesk.request.casefile;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
-
 /**
  * The answer letter as staff reviewed and edited it, sent when the request is completed.
  */
 class AnswerForm extends VersionForm {
 
 	/** The longest letter, in characters. */
-	static final int MAX_LETTER = 20000;
+	static final int MAX_LETTER = StepRules.MAX_LETTER;
 
-	@NotBlank(message = "{answer.text.required}")
-	@Size(max = AnswerForm.MAX_LETTER, message = "{validation.tooLong}")
+	@StepRules.AnswerText
 	private String answerText;
 
 	public String getAnswerText() {

@@ -26,6 +26,9 @@ public final class StepRules {
 	/** The longest text of a step, in characters. */
 	public static final int MAX_TEXT = 2000;
 
+	/** The longest answer letter, in characters. */
+	public static final int MAX_LETTER = 20000;
+
 	private StepRules() {
 	}
 
@@ -110,6 +113,23 @@ public final class StepRules {
 	@Retention(RetentionPolicy.RUNTIME)
 	@Documented
 	public @interface RejectionReasons {
+
+		String message() default "";
+
+		Class<?>[] groups() default {};
+
+		Class<? extends Payload>[] payload() default {};
+
+	}
+
+	/** The answer letter as reviewed: required, at most 20,000 characters. */
+	@NotBlank(message = "{answer.text.required}")
+	@Size(max = StepRules.MAX_LETTER, message = "{validation.tooLong}")
+	@Constraint(validatedBy = {})
+	@Target({ ElementType.FIELD, ElementType.ANNOTATION_TYPE })
+	@Retention(RetentionPolicy.RUNTIME)
+	@Documented
+	public @interface AnswerText {
 
 		String message() default "";
 

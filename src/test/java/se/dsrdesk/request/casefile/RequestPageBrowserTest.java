@@ -148,7 +148,20 @@ class RequestPageBrowserTest extends BrowserTest {
 		}
 		assertThat(this.page.locator("#request-checklist")).not().containsText("Open");
 
+		// An access answer discloses data: refused until the identity check is recorded;
+		// the page says why and links to the step.
 		button("Complete request").click();
+		assertThat(this.page.locator("#answer-identity")).containsText("discloses personal data");
+		button("Send the letter and complete").click();
+		assertThat(this.page.getByRole(AriaRole.ALERT)).containsText("This answer discloses personal data");
+		assertThat(this.page.locator("#request-status")).not().isVisible();
+		this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Record the identity check")).click();
+		this.page.getByLabel("Known email address").check();
+		button("Mark identity verified").click();
+		assertThat(this.page.locator("#identity")).containsText("Verified: Known email address");
+
+		button("Complete request").click();
+		assertThat(this.page.locator("#answer-identity")).hasCount(0);
 		assertThat(this.page.locator("#answerText")).isVisible();
 		assertThat(this.page.locator("#answerText").inputValue()).contains("Hello Ada Person,");
 		button("Send the letter and complete").click();
