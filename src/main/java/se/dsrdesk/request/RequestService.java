@@ -35,6 +35,8 @@ import se.dsrdesk.request.note.RequestNoteRepository;
 import se.dsrdesk.request.refusal.InvalidAssigneeException;
 import se.dsrdesk.request.refusal.RequestHasOpenTasksException;
 import se.dsrdesk.request.auditing.RequestAuditor;
+import se.dsrdesk.request.refusal.IdentityNotVerifiedException;
+import se.dsrdesk.request.redaction.Redaction;
 
 /**
  * The request workflow's one application service: every step on a request, by staff, by

@@ -24,7 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.dsrdesk.account.StaffPrincipal;
 import se.dsrdesk.request.AnswerComposer;
 import se.dsrdesk.request.DsrRequest;
-import se.dsrdesk.request.Redaction;
+import se.dsrdesk.request.redaction.Redaction;
 import se.dsrdesk.request.RequestService;
 import se.dsrdesk.request.TaskChecklist;
 import se.dsrdesk.system.RefusedException;

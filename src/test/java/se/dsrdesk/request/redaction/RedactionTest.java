@@ -1,4 +1,4 @@
-package se.dsrdesk.request;
+package se.dsrdesk.request.redaction;
 
 import java.util.Locale;
 

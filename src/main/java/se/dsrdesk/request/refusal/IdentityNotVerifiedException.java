@@ -1,4 +1,4 @@
-package se.dsrdesk.request;
+package se.dsrdesk.request.refusal;
 
 import org.springframework.http.HttpStatus;
 
@@ -11,7 +11,7 @@ import se.dsrdesk.system.RefusedException;
  */
 public class IdentityNotVerifiedException extends RefusedException {
 
-	IdentityNotVerifiedException() {
+	public IdentityNotVerifiedException() {
 		super(HttpStatus.CONFLICT, "identity-not-verified", "answer.identityRequired");
 	}
 
