@@ -92,6 +92,10 @@ public class DsrRequest {
 	@Column(name = "original_deadline", nullable = false)
 	private LocalDate originalDeadline;
 
+	/**
+	 * The last day on which the period may be extended: the statutory month plus the days
+	 * of identity pauses only (Art. 12(3), 12(6)).
+	 */
 	@Column(name = "one_month_deadline", nullable = false)
 	private LocalDate oneMonthDeadline;
 
@@ -294,22 +298,46 @@ public class DsrRequest {
 	}
 
 	/**
-	 * Stops the clock while waiting for information needed to identify the person or to
-	 * understand the request (Art. 12(6)).
+	 * Waits for the person, on one of two grounds. For information needed to confirm
+	 * their identity (Art. 12(6)), only while identity is not verified; the clock stops.
+	 * To clarify the scope of the request (Recital 63), only with a written
+	 * justification; the clock runs on unless {@code scopeStopsClock}. Never once the
+	 * deadline has passed: a pause cannot hide a request that is already late.
+	 * @param ground why the request waits
+	 * @param needed what the person is asked for
+	 * @param justification why a clarification of scope is needed; required for
+	 * {@link PauseGround#SCOPE}
+	 * @param scopeStopsClock whether a clarification of scope stops the clock
+	 * ({@code dsr.requests.scope-pause-stops-clock})
 	 * @param today the controller's date
-	 * @param reason what is needed
 	 */
-	void pause(String reason, LocalDate today, Actor actor, Instant now) {
+	void pause(PauseGround ground, String needed, String justification, boolean scopeStopsClock, LocalDate today,
+			Actor actor, Instant now) {
 		require(RequestAction.PAUSED);
-		requireText(reason, "reason");
+		if (ground == null) {
+			throw new IllegalArgumentException("A ground is required");
+		}
+		requireText(needed, "reason");
 		if (today.isBefore(this.receiptDate)) {
 			throw new IllegalArgumentException("A pause cannot start before the request was received");
 		}
-		this.pauses.add(new Pause(today, reason.strip()));
+		if (today.isAfter(this.effectiveDeadline)) {
+			throw new PauseRefusedException("requestPage.pause.refused.deadlinePassed", "deadline-passed");
+		}
+		if (ground == PauseGround.IDENTITY && this.identityVerifiedAt != null) {
+			throw new PauseRefusedException("requestPage.pause.refused.identityVerified", "identity-verified");
+		}
+		if (ground == PauseGround.SCOPE && (justification == null || justification.isBlank())) {
+			throw new PauseRefusedException("requestPage.pause.refused.justificationRequired",
+					"justification-required");
+		}
+		boolean stopsClock = ground == PauseGround.IDENTITY || scopeStopsClock;
+		this.pauses.add(new Pause(today, needed.strip(), ground,
+				(ground == PauseGround.SCOPE) ? justification.strip() : null, stopsClock));
 		RequestStatus before = this.status;
 		this.status = AWAITING_SUBJECT;
 		touch(now);
-		record(RequestAction.PAUSED, actor, null, statusChange(before));
+		record(RequestAction.PAUSED, actor, "ground=" + ground + "; stopsClock=" + stopsClock, statusChange(before));
 	}
 
 	/**
@@ -478,14 +506,17 @@ public class DsrRequest {
 	 * @return the deadline
 	 */
 	public Deadline currentDeadline(DeadlinePolicy policy) {
-		List<PausePeriod> finished = this.pauses.stream().filter((p) -> !p.isOpen()).map(Pause::toPeriod).toList();
+		List<PausePeriod> finished = this.pauses.stream()
+			.filter((p) -> !p.isOpen() && p.stopsClock())
+			.map(Pause::toPeriod)
+			.toList();
 		return policy.calculator().compute(this.receiptDate, finished, this.extensionMonths);
 	}
 
 	private void recalculate(DeadlinePolicy policy) {
 		Deadline deadline = currentDeadline(policy);
 		this.originalDeadline = deadline.originalDeadline();
-		this.oneMonthDeadline = deadline.oneMonthDeadline();
+		this.oneMonthDeadline = deadline.lastDayToExtend();
 		this.effectiveDeadline = deadline.effectiveDeadline();
 		this.internalTarget = policy.internalTarget(this.effectiveDeadline);
 	}

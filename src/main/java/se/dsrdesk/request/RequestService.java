@@ -73,10 +73,12 @@ public class RequestService {
 
 	private final ApplicationEventPublisher events;
 
+	private final RequestsProperties settings;
+
 	RequestService(DsrRequestRepository requests, DataSubjectRepository subjects, DeadlinePolicy policy, Outbox outbox,
 			Clock clock, ObjectProvider<CompletionGuard> completionGuards,
 			ObjectProvider<AnswerAttachments> attachments, RequestNoteRepository notes, StaffUserRepository staff,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, RequestsProperties settings) {
 		this.requests = requests;
 		this.subjects = subjects;
 		this.policy = policy;
@@ -89,6 +91,7 @@ public class RequestService {
 		this.notes = notes;
 		this.staff = staff;
 		this.events = events;
+		this.settings = settings;
 	}
 
 	/**
@@ -167,16 +170,25 @@ public class RequestService {
 	}
 
 	/**
-	 * Stops the clock (Art. 12(6)) and writes to the person what is needed, in the
-	 * request's language. A person without an email address must be written to by post.
+	 * Waits for the person on a ground (identity, Art. 12(6), or a clarification of
+	 * scope, Recital 63) and writes to them what is needed, in the request's language,
+	 * with the wording and the provision of that ground. A person without an email
+	 * address must be written to by post.
+	 * @param ground why the request waits
 	 * @param needed what the person should send, as the case handler wrote it
+	 * @param justification why a clarification of scope is needed (for the file, not the
+	 * letter); required for {@link PauseGround#SCOPE}
 	 */
-	public DsrRequest pause(long id, Long expectedVersion, String needed, Actor actor) {
-		DsrRequest request = change(id, expectedVersion, (r) -> r.pause(needed, today(), actor, now()));
+	public DsrRequest pause(long id, Long expectedVersion, PauseGround ground, String needed, String justification,
+			Actor actor) {
+		DsrRequest request = change(id, expectedVersion, (r) -> r.pause(ground, needed, justification,
+				this.settings.scopePauseStopsClock(), today(), actor, now()));
 		String email = request.getSubject().getEmail();
 		if (email != null) {
 			Map<String, Object> model = subjectModel(request);
 			model.put("needed", needed.strip());
+			model.put("ground", ground.name());
+			model.put("stopsClock", ground == PauseGround.IDENTITY || this.settings.scopePauseStopsClock());
 			this.outbox
 				.enqueue(new OutgoingMail(email, RecipientKind.SUBJECT, Locale.forLanguageTag(request.getLanguage()),
 						"request-information-needed", model, request.getId()));

@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import se.dsrdesk.request.PauseGround;
 import se.dsrdesk.account.AccountService;
 import se.dsrdesk.account.Role;
 import se.dsrdesk.account.TestAccounts;
@@ -122,11 +123,14 @@ class DashboardTest {
 		// Paused: since 15 April (its deadline has passed, but its clock stands still),
 		// 5 June and 10 June.
 		long p1 = receive("2026-04-10T10:00", RequestType.ACCESS);
-		at("2026-04-15T09:00", () -> this.requests.pause(p1, null, "Which account?", Actor.SYSTEM));
+		at("2026-04-15T09:00",
+				() -> this.requests.pause(p1, null, PauseGround.IDENTITY, "Which account?", null, Actor.SYSTEM));
 		long p2 = receive("2026-06-01T10:00", RequestType.ERASURE);
-		at("2026-06-05T09:00", () -> this.requests.pause(p2, null, "Which account?", Actor.SYSTEM));
+		at("2026-06-05T09:00",
+				() -> this.requests.pause(p2, null, PauseGround.IDENTITY, "Which account?", null, Actor.SYSTEM));
 		long l3 = receive("2026-05-16T10:00", RequestType.ACCESS);
-		at("2026-06-10T09:00", () -> this.requests.pause(l3, null, "Which account?", Actor.SYSTEM));
+		at("2026-06-10T09:00",
+				() -> this.requests.pause(l3, null, PauseGround.IDENTITY, "Which account?", null, Actor.SYSTEM));
 		// Due soon: today (its last day to extend is today), tomorrow (last day to extend
 		// tomorrow), in 3 days, in exactly 7 days; and in 8 days, which is not soon.
 		long l1 = receive("2026-05-15T10:00", RequestType.ACCESS);

@@ -27,6 +27,7 @@ import se.dsrdesk.deadline.DeadlineCalculator;
 import se.dsrdesk.notification.Correspondence;
 import se.dsrdesk.request.DsrRequest;
 import se.dsrdesk.request.IdentityMethod;
+import se.dsrdesk.request.PauseGround;
 import se.dsrdesk.request.RejectionGround;
 import se.dsrdesk.request.RequestAction;
 import se.dsrdesk.request.RequestAuditor;
@@ -164,6 +165,7 @@ class RequestPage {
 		model.addAttribute("caseHandlers", canAct ? this.requests.caseHandlers() : List.of());
 		model.addAttribute("identityMethods", IdentityMethod.values());
 		model.addAttribute("rejectionGrounds", RejectionGround.values());
+		model.addAttribute("pauseGrounds", PauseGround.values());
 		model.addAttribute("allowed",
 				Arrays.stream(RequestAction.values())
 					.filter(request::allows)

@@ -44,7 +44,7 @@ class RequestStepController {
 		binder.setAllowedFields(switch (binder.getObjectName()) {
 			case "assignForm" -> new String[] { "version", "assigneeId" };
 			case "identityForm" -> new String[] { "version", "identityMethod", "identityNote" };
-			case "informationForm" -> new String[] { "version", "information" };
+			case "informationForm" -> new String[] { "version", "pauseGround", "information", "justification" };
 			case "extendForm" -> new String[] { "version", "extensionMonths", "extensionReason" };
 			case "rejectForm" -> new String[] { "version", "rejectionGround", "rejectionReasons" };
 			default -> new String[] { "version" };
@@ -82,7 +82,8 @@ class RequestStepController {
 			BindingResult result, @AuthenticationPrincipal StaffPrincipal me, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		return this.page.act(id, result, me, model, response, redirect, "requestPage.done.paused", RequestAction.PAUSED,
-				() -> this.requests.pause(id, form.getVersion(), form.getInformation(), me.toActor()));
+				() -> this.requests.pause(id, form.getVersion(), form.getPauseGround(), form.getInformation(),
+						form.getJustification(), me.toActor()));
 	}
 
 	@PostMapping("/resume")

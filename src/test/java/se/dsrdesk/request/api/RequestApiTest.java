@@ -307,12 +307,14 @@ class RequestApiTest {
 			assertThat(started.path("tasks").get(0).path("status").asString()).isEqualTo("OPEN");
 
 			ApiClient.Response paused = RequestApiTest.this.api.post(path + "/pause",
-					"{\"reason\": \"A copy of your ID, please.\"}");
+					"{\"ground\": \"IDENTITY\", \"reason\": \"Your customer number, please.\"}");
 			assertThat(paused.status()).as(paused.toString()).isEqualTo(200);
 			assertThat(paused.json().path("status").asString()).isEqualTo("AWAITING_SUBJECT");
 			assertThat(paused.json().path("pauses").get(0).path("pausedOn").asString()).isEqualTo("2026-03-03");
 			assertThat(paused.json().path("pauses").get(0).path("reason").asString())
-				.isEqualTo("A copy of your ID, please.");
+				.isEqualTo("Your customer number, please.");
+			assertThat(paused.json().path("pauses").get(0).path("ground").asString()).isEqualTo("IDENTITY");
+			assertThat(paused.json().path("pauses").get(0).path("stopsClock").asBoolean()).isTrue();
 			assertThat(paused.json().path("correspondence").path("latest").get(0).path("template").asString())
 				.isEqualTo("request-information-needed");
 
@@ -349,7 +351,7 @@ class RequestApiTest {
 
 			// Pausing a closed request is a state conflict.
 			ApiClient.Response pauseClosed = RequestApiTest.this.api.post(path + "/pause",
-					"{\"reason\": \"Anything else?\"}");
+					"{\"ground\": \"SCOPE\", \"reason\": \"Anything else?\", \"justification\": \"x\"}");
 			assertProblem(pauseClosed, 409, "transition-not-allowed");
 			assertThat(pauseClosed.json().path("requestStatus").asString()).isEqualTo("REJECTED");
 		}
@@ -387,8 +389,10 @@ class RequestApiTest {
 			ApiClient.Response read = RequestApiTest.this.api.get(path);
 			String etag = read.header("ETag");
 			assertThat(RequestApiTest.this.api.header("If-Match", etag).post(path + "/start").status()).isEqualTo(200);
-			assertProblem(RequestApiTest.this.api.header("If-Match", etag)
-				.post(path + "/pause", "{\"reason\": \"ID please\"}"), 409, "changed-meanwhile");
+			assertProblem(
+					RequestApiTest.this.api.header("If-Match", etag)
+						.post(path + "/pause", "{\"ground\": \"IDENTITY\", \"reason\": \"ID please\"}"),
+					409, "changed-meanwhile");
 		}
 
 		@Test
@@ -396,7 +400,8 @@ class RequestApiTest {
 			String path = "/api/v1/requests/" + register("ACCESS").path("reference").asString();
 			ApiClient officer = client(Role.COMPLIANCE_OFFICER, Role.ADMIN);
 			assertProblem(officer.post(path + "/start"), 403, "forbidden");
-			assertProblem(officer.post(path + "/pause", "{\"reason\": \"x\"}"), 403, "forbidden");
+			assertProblem(officer.post(path + "/pause", "{\"ground\": \"IDENTITY\", \"reason\": \"x\"}"), 403,
+					"forbidden");
 			assertProblem(officer.post(path + "/extension", "{\"months\": 1, \"reason\": \"x\"}"), 403, "forbidden");
 			assertProblem(officer.post(path + "/reject", "{\"ground\": \"EXCESSIVE\", \"reasons\": \"x\"}"), 403,
 					"forbidden");

@@ -184,8 +184,8 @@ class RequestPageTest {
 		String staleVersion = Long.toString(request.getVersion());
 		this.requests.assign(request.getId(), null, this.handler.id(), Actor.SYSTEM);
 
-		MvcTestResult conflict = post(request, "information", this.handler,
-				Map.of("version", staleVersion, "information", "A copy of your customer card, please."));
+		MvcTestResult conflict = post(request, "information", this.handler, Map.of("version", staleVersion,
+				"pauseGround", "IDENTITY", "information", "A copy of your customer card, please."));
 		assertThat(conflict).hasStatus(409);
 		assertThat(html(conflict)).contains("Someone else changed this request while you had it open.")
 			.contains("A copy of your customer card, please.");
@@ -216,7 +216,8 @@ class RequestPageTest {
 		configurable.addApplicationListener(rival);
 		try {
 			MvcTestResult conflict = post(request, "information", this.handler,
-					Map.of("version", Long.toString(request.getVersion()), "information", "Your order number."));
+					Map.of("version", Long.toString(request.getVersion()), "pauseGround", "IDENTITY", "information",
+							"Your order number."));
 			assertThat(raced).isTrue();
 			assertThat(conflict).hasStatus(409);
 			assertThat(html(conflict)).contains("Someone else changed this request while you had it open.")
@@ -266,8 +267,8 @@ class RequestPageTest {
 		assertThat(html(post(request, "information", this.handler, version(request))))
 			.contains("Write what the person should send.");
 
-		assertThat(post(request, "information", this.handler,
-				Map.of("version", Long.toString(request.getVersion()), "information", "Your customer number.")))
+		assertThat(post(request, "information", this.handler, Map.of("version", Long.toString(request.getVersion()),
+				"pauseGround", "IDENTITY", "information", "Your customer number.")))
 			.hasStatus3xxRedirection();
 		DsrRequest paused = this.requests.get(request.getId());
 		assertThat(paused.getStatus()).isEqualTo(RequestStatus.AWAITING_SUBJECT);
@@ -392,8 +393,8 @@ class RequestPageTest {
 	void aTextLongerThanAllowedIsRefusedWithTheLimitAndNothingChanges() {
 		DsrRequest request = registered(RequestType.ACCESS);
 		String tooLong = "x".repeat(2001);
-		MvcTestResult refused = post(request, "information", this.handler,
-				Map.of("version", Long.toString(request.getVersion()), "information", tooLong));
+		MvcTestResult refused = post(request, "information", this.handler, Map.of("version",
+				Long.toString(request.getVersion()), "pauseGround", "IDENTITY", "information", tooLong));
 		assertThat(refused).hasStatusOk();
 		assertThat(Html.textOf(html(refused), "information-error")).hasValue("Use at most 2,000 characters.");
 		assertThat(html(post(request, "notes", this.handler, Map.of("noteText", "y".repeat(4001)))))
@@ -416,7 +417,8 @@ class RequestPageTest {
 		this.clock.set(Instant.parse("2026-03-06T09:00:00Z"));
 		current = this.requests.get(request.getId());
 		post(current, "information", this.handler,
-				Map.of("version", Long.toString(current.getVersion()), "information", "Which newsletter?"));
+				Map.of("version", Long.toString(current.getVersion()), "pauseGround", "SCOPE", "information",
+						"Which newsletter?", "justification", "We send three newsletters from different lists."));
 
 		assertThat(auditActions(request)).contains("REQUEST_NOTE_ADDED");
 		String page = html(get(current, this.handler));

@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import se.dsrdesk.request.PauseGround;
 import se.dsrdesk.account.AccountService;
 import se.dsrdesk.account.Role;
 import se.dsrdesk.account.TestAccounts;
@@ -141,7 +142,8 @@ class InboxTest {
 	@Test
 	void aPausedClockIsNeitherOverdueNorDueEvenPastItsStoredDeadline() {
 		String pausedLate = register(this.token + " PausedLate", null, RequestType.ACCESS, Duration.ofDays(45));
-		this.requests.pause(id(pausedLate), null, "Waiting for proof of identity", Actor.SYSTEM);
+		this.requests.pause(id(pausedLate), null, PauseGround.IDENTITY, "Waiting for proof of identity", null,
+				Actor.SYSTEM);
 		String overdue = register(this.token + " Late", null, RequestType.ACCESS, Duration.ofDays(45));
 
 		String q = "/staff/requests?q=" + this.token;
@@ -158,7 +160,8 @@ class InboxTest {
 		this.requests.assign(mineId, null, this.handlerId, Actor.SYSTEM);
 		String unassigned = register(this.token + " Unassigned", null, RequestType.ERASURE, Duration.ofDays(2));
 		String paused = register(this.token + " Paused", null, RequestType.ACCESS, Duration.ofDays(3));
-		this.requests.pause(id(paused), null, "Waiting for proof of identity", Actor.SYSTEM);
+		this.requests.pause(id(paused), null, PauseGround.IDENTITY, "Waiting for proof of identity", null,
+				Actor.SYSTEM);
 		String extended = register(this.token + " Extended", null, RequestType.OBJECTION, Duration.ofDays(4));
 		this.requests.extend(id(extended), null, 2, "Many requests at once", Actor.SYSTEM);
 		String overdue = register(this.token + " Overdue", null, RequestType.ACCESS, Duration.ofDays(45));
