@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -363,6 +364,35 @@ class RequestApiTest {
 			ApiClient.Response late = RequestApiTest.this.api.post(path + "/extension",
 					"{\"months\": 1, \"reason\": \"Too late now.\"}");
 			assertProblem(late, 409, "extension-not-allowed");
+		}
+
+		@Test
+		@DisplayName("Art. 12(3), 12(6), Recital 63: the API refuses a pause the law does not allow, in the reader's language")
+		void pausesTheLawRefusesAre409WithTheReason() {
+			String path = "/api/v1/requests/" + register("ACCESS").path("reference").asString();
+			assertThat(RequestApiTest.this.api.post(path + "/pause", "{\"reason\": \"Your customer number.\"}")
+				.errors("ground")).containsExactly("Choose why the information is needed.");
+
+			ApiClient.Response unjustified = RequestApiTest.this.api.language("sv")
+				.post(path + "/pause", "{\"ground\": \"SCOPE\", \"reason\": \"Which newsletter?\"}");
+			assertProblem(unjustified, 409, "refused");
+			assertThat(unjustified.json().path("pauseRefused").asString()).isEqualTo("justification-required");
+			assertThat(unjustified.json().path("detail").asString())
+				.isEqualTo("Skriv varför ett klargörande av omfattningen behövs.");
+
+			ApiClient.Response scope = RequestApiTest.this.api.post(path + "/pause",
+					"{\"ground\": \"SCOPE\", \"reason\": \"Which newsletter?\", \"justification\": \"Three lists\"}");
+			assertThat(scope.status()).as(scope.toString()).isEqualTo(200);
+			assertThat(scope.json().path("pauses").get(0).path("ground").asString()).isEqualTo("SCOPE");
+			assertThat(scope.json().path("pauses").get(0).path("stopsClock").asBoolean()).isFalse();
+			RequestApiTest.this.api.post(path + "/resume");
+
+			RequestApiTest.this.clock.advance(Duration.ofDays(40));
+			ApiClient.Response late = RequestApiTest.this.api.language("en")
+				.post(path + "/pause", "{\"ground\": \"IDENTITY\", \"reason\": \"Your customer number.\"}");
+			assertProblem(late, 409, "refused");
+			assertThat(late.json().path("pauseRefused").asString()).isEqualTo("deadline-passed");
+			assertThat(late.json().path("detail").asString()).startsWith("The deadline has passed");
 		}
 
 		@Test
