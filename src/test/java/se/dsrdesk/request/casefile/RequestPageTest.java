@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -294,6 +295,21 @@ class RequestPageTest {
 		assertThat(resumed.getEffectiveDeadline()).isAfter(request.getEffectiveDeadline());
 		assertThat(html(post(resumed, "resume", this.handler, version(resumed))))
 			.contains("This action is not possible in the current status of the request.");
+	}
+
+	@Test
+	@DisplayName("Recital 63, Art. 12(6): the page refuses a scope pause without justification and an identity "
+			+ "pause once identity is verified, with the reason")
+	void thePageRefusesPausesTheLawDoesNotAllow() throws Exception {
+		DsrRequest request = started(RequestType.ACCESS);
+		assertThat(html(post(request, "information", this.handler,
+				Map.of("version", Long.toString(request.getVersion()), "information", "Which newsletter?"))))
+			.contains("Choose why the information is needed.");
+		assertThat(html(post(request, "information", this.handler, Map.of("version",
+				Long.toString(request.getVersion()), "pauseGround", "SCOPE", "information", "Which newsletter?"))))
+			.contains("Write why a clarification of the scope is needed.");
+		assertThat(this.requests.get(request.getId()).getStatus()).isEqualTo(RequestStatus.IN_PROGRESS);
+		assertThat(outboxCount(request, "request-information-needed")).isZero();
 	}
 
 	@Test
