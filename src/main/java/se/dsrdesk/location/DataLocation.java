@@ -196,6 +196,7 @@ public class DataLocation {
 		this.dataCategories = details.dataCategories();
 		this.purposes = details.purposes();
 		this.legalBasis = details.legalBasis();
+		this.directMarketing = details.directMarketing();
 		this.recipients.clear();
 		this.recipients.addAll(details.recipients());
 		this.source = details.source();

@@ -5,3 +5,9 @@
 ALTER TABLE data_location ADD COLUMN direct_marketing boolean DEFAULT FALSE NOT NULL;
 ALTER TABLE location_task ADD COLUMN objection_interest varchar(4000);
 ALTER TABLE location_task ADD COLUMN objection_situation varchar(4000);
+-- The outcome "continues only for legal claims" (Art. 21(1), second limb).
+ALTER TABLE location_task ALTER COLUMN outcome SET DATA TYPE VARCHAR(40);
+ALTER TABLE location_task DROP CONSTRAINT ck_location_task_outcome;
+ALTER TABLE location_task ADD CONSTRAINT ck_location_task_outcome CHECK (outcome IN ('NOT_FOUND', 'FOUND', 'ERASED',
+    'RETAINED', 'PARTLY_ERASED', 'PROCESSING_STOPPED', 'CONTINUES', 'CONTINUES_FOR_LEGAL_CLAIMS', 'DONE',
+    'NOT_POSSIBLE'));
