@@ -28,6 +28,7 @@ import org.springframework.data.domain.AfterDomainEventPublication;
 import org.springframework.data.domain.DomainEvents;
 
 import se.dsrdesk.audit.Actor;
+import se.dsrdesk.system.RefusedException;
 import se.dsrdesk.audit.Change;
 import se.dsrdesk.deadline.Deadline;
 import se.dsrdesk.deadline.DeadlinePolicy;
@@ -163,6 +164,12 @@ public class DsrRequest {
 	@Enumerated(EnumType.STRING)
 	@Column(name = "rejection_ground")
 	private RejectionGround rejectionGround;
+
+	/**
+	 * Why a refusal came after the one-month limit of Art. 12(4), as staff recorded it.
+	 */
+	@Column(name = "late_reason")
+	private String lateReason;
 
 	/** The names of the changed values in the audit trail. */
 	static final String STATUS = "status";
@@ -431,19 +438,29 @@ public class DsrRequest {
 	 * @param ground manifestly unfounded or excessive (Art. 12(5)), or the person could
 	 * not be identified (Art. 11(2), 12(2))
 	 * @param reason the reasons, in words
+	 * @param lateReason why the refusal comes after the one-month limit (Art. 12(4):
+	 * "without delay and at the latest within one month of receipt"); required then, and
+	 * ignored before
+	 * @param today the controller's date
 	 */
-	void reject(RejectionGround ground, String reason, Actor actor, Instant now) {
+	void reject(RejectionGround ground, String reason, String lateReason, LocalDate today, Actor actor, Instant now) {
 		if (ground == null) {
 			throw new IllegalArgumentException("A ground is required");
 		}
 		require(RequestAction.REJECTED);
 		requireText(reason, "reason");
+		boolean late = isPastOneMonth(today);
+		if (late && (lateReason == null || lateReason.isBlank())) {
+			throw new RefusedException(
+					List.of(new RefusedException.Invalid("lateReason", "requestPage.reject.late.required")));
+		}
+		this.lateReason = late ? lateReason.strip() : null;
 		RequestStatus before = this.status;
 		this.rejectionGround = ground;
 		close(REJECTED, reason.strip(), now);
 		List<Change> changes = new ArrayList<>(statusChange(before));
 		changes.add(Change.of("rejectionGround", null, ground));
-		record(RequestAction.REJECTED, actor, "ground=" + ground, changes);
+		record(RequestAction.REJECTED, actor, "ground=" + ground + (late ? "; late" : ""), changes);
 	}
 
 	/** The person withdrew the request. */
@@ -675,6 +692,24 @@ public class DsrRequest {
 
 	public LocalDate getInternalTarget() {
 		return this.internalTarget;
+	}
+
+	/**
+	 * Whether the one-month limit has passed on a day: the month from receipt plus the
+	 * days of identity pauses (Art. 12(3), 12(4), 12(6)), after which a refusal is late.
+	 * @param today the controller's date
+	 * @return {@code true} after that day
+	 */
+	public boolean isPastOneMonth(LocalDate today) {
+		return today.isAfter(this.oneMonthDeadline);
+	}
+
+	/**
+	 * Why a refusal came late, as staff recorded it.
+	 * @return the reason, {@code null} when it came in time
+	 */
+	public String getLateReason() {
+		return this.lateReason;
 	}
 
 	public List<Pause> getPauses() {

@@ -280,12 +280,26 @@ public class RequestService {
 	 * supervisory authority and to go to court, in the request's language.
 	 */
 	public DsrRequest reject(long id, Long expectedVersion, RejectionGround ground, String reasons, Actor actor) {
-		DsrRequest request = change(id, expectedVersion, (r) -> r.reject(ground, reasons, actor, now()));
+		return reject(id, expectedVersion, ground, reasons, null, actor);
+	}
+
+	/**
+	 * Refuses the request and tells the person why, with their rights, in the request's
+	 * language. After the one-month limit (Art. 12(4)) the refusal needs the reason it is
+	 * late, and the letter apologises for the delay.
+	 * @param lateReason why it is late, recorded for the file; required once the limit
+	 * has passed
+	 */
+	public DsrRequest reject(long id, Long expectedVersion, RejectionGround ground, String reasons, String lateReason,
+			Actor actor) {
+		DsrRequest request = change(id, expectedVersion,
+				(r) -> r.reject(ground, reasons, lateReason, today(), actor, now()));
 		String email = request.getSubject().getEmail();
 		if (email != null) {
 			Map<String, Object> model = subjectModel(request);
 			model.put("ground", ground);
 			model.put("reasons", request.getClosingReason());
+			model.put("late", request.getLateReason() != null);
 			this.outbox.enqueue(new OutgoingMail(email, RecipientKind.SUBJECT,
 					Locale.forLanguageTag(request.getLanguage()), "request-rejected", model, request.getId()));
 		}

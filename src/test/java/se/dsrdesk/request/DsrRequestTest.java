@@ -14,6 +14,7 @@ import se.dsrdesk.deadline.DeadlineCalculator;
 import se.dsrdesk.deadline.DeadlinePolicy;
 import se.dsrdesk.deadline.ExtensionNotAllowedException;
 import se.dsrdesk.deadline.SwedishHolidayCalendar;
+import se.dsrdesk.system.RefusedException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -426,12 +427,48 @@ class DsrRequestTest {
 		@Test
 		void aRejectionOnAGroundKeepsTheGround() {
 			DsrRequest request = received(Channel.EMAIL);
-			request.reject(RejectionGround.NOT_IDENTIFIED, "We could not match the address.", STAFF, RECEIVED);
+			request.reject(RejectionGround.NOT_IDENTIFIED, "We could not match the address.", null,
+					LocalDate.of(2026, 3, 10), STAFF, RECEIVED);
 			assertThat(request.getStatus()).isEqualTo(RequestStatus.REJECTED);
 			assertThat(request.getRejectionGround()).isEqualTo(RejectionGround.NOT_IDENTIFIED);
 			assertThat(request.getClosingReason()).isEqualTo("We could not match the address.");
-			assertThatIllegalArgumentException()
-				.isThrownBy(() -> inProgress().reject(null, "No ground", STAFF, RECEIVED));
+			assertThatIllegalArgumentException().isThrownBy(
+					() -> inProgress().reject(null, "No ground", null, LocalDate.of(2026, 3, 10), STAFF, RECEIVED));
+		}
+
+		@Test
+		@DisplayName("Art. 12(4): a refusal after the one-month limit is refused unless it records why it is late")
+		void aLateRefusalNeedsItsReason() {
+			DsrRequest request = inProgress();
+			// The one-month limit is Tuesday 7 April 2026.
+			assertThatThrownBy(() -> request.reject(RejectionGround.EXCESSIVE, "The fifth identical request", " ",
+					LocalDate.of(2026, 4, 8), STAFF, RECEIVED))
+				.isInstanceOfSatisfying(RefusedException.class, (refused) -> assertThat(refused.fields())
+					.containsExactly(new RefusedException.Invalid("lateReason", "requestPage.reject.late.required")));
+			assertThat(request.getStatus()).isEqualTo(RequestStatus.IN_PROGRESS);
+			request.reject(RejectionGround.EXCESSIVE, "The fifth identical request", "Handler on sick leave",
+					LocalDate.of(2026, 4, 8), STAFF, RECEIVED);
+			assertThat(request.getStatus()).isEqualTo(RequestStatus.REJECTED);
+			assertThat(request.getLateReason()).isEqualTo("Handler on sick leave");
+		}
+
+		@Test
+		@DisplayName("Art. 12(4): a refusal on the last day of the month is in time and records no late reason")
+		void aRefusalInTimeRecordsNoLateReason() {
+			DsrRequest request = inProgress();
+			request.reject(RejectionGround.EXCESSIVE, "The fifth identical request", "ignored",
+					LocalDate.of(2026, 4, 7), STAFF, RECEIVED);
+			assertThat(request.getLateReason()).isNull();
+		}
+
+		@Test
+		@DisplayName("Art. 12(4): an extension does not move the limit for a refusal")
+		void anExtensionDoesNotMakeALateRefusalTimely() {
+			DsrRequest request = inProgress();
+			request.extend(2, "Many systems", LocalDate.of(2026, 3, 20), POLICY, STAFF, RECEIVED);
+			assertThatThrownBy(() -> request.reject(RejectionGround.EXCESSIVE, "Repeated", null,
+					LocalDate.of(2026, 5, 4), STAFF, RECEIVED))
+				.isInstanceOf(RefusedException.class);
 		}
 
 	}

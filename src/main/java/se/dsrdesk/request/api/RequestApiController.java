@@ -287,7 +287,8 @@ class RequestApiController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@AuthenticationPrincipal StaffPrincipal me, Locale locale) {
 		DsrRequest request = load(reference);
-		this.requests.reject(request.getId(), version(ifMatch), body.ground(), body.reasons(), me.toActor());
+		this.requests.reject(request.getId(), version(ifMatch), body.ground(), body.reasons(), body.lateReason(),
+				me.toActor());
 		return answer(request.getId(), locale);
 	}
 

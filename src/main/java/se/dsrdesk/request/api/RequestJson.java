@@ -98,8 +98,11 @@ final class RequestJson {
 	 *
 	 * @param ground the ground the law gives
 	 * @param reasons the reasons, in words
+	 * @param lateReason why the refusal comes after the one-month limit (Art. 12(4));
+	 * required then, kept on file and not sent
 	 */
-	record RejectBody(@StepRules.Ground RejectionGround ground, @StepRules.RejectionReasons String reasons) {
+	record RejectBody(@StepRules.Ground RejectionGround ground, @StepRules.RejectionReasons String reasons,
+			@StepRules.LateReason String lateReason) {
 	}
 
 	/**

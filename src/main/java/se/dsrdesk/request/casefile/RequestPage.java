@@ -166,6 +166,7 @@ class RequestPage {
 		model.addAttribute("identityMethods", IdentityMethod.values());
 		model.addAttribute("rejectionGrounds", RejectionGround.values());
 		model.addAttribute("pauseGrounds", PauseGround.values());
+		model.addAttribute("pastOneMonth", request.isPastOneMonth(today));
 		model.addAttribute("allowed",
 				Arrays.stream(RequestAction.values())
 					.filter(request::allows)

@@ -46,7 +46,7 @@ class RequestStepController {
 			case "identityForm" -> new String[] { "version", "identityMethod", "identityNote" };
 			case "informationForm" -> new String[] { "version", "pauseGround", "information", "justification" };
 			case "extendForm" -> new String[] { "version", "extensionMonths", "extensionReason" };
-			case "rejectForm" -> new String[] { "version", "rejectionGround", "rejectionReasons" };
+			case "rejectForm" -> new String[] { "version", "rejectionGround", "rejectionReasons", "lateReason" };
 			default -> new String[] { "version" };
 		});
 	}
@@ -109,7 +109,7 @@ class RequestStepController {
 			RedirectAttributes redirect) {
 		return this.page.act(id, result, me, model, response, redirect, "requestPage.done.rejected",
 				RequestAction.REJECTED, () -> this.requests.reject(id, form.getVersion(), form.getRejectionGround(),
-						form.getRejectionReasons(), me.toActor()));
+						form.getRejectionReasons(), form.getLateReason(), me.toActor()));
 	}
 
 	@PostMapping("/withdraw")

@@ -119,6 +119,25 @@ public final class StepRules {
 
 	}
 
+	/**
+	 * Why a refusal comes after the one-month limit: at most 2000 characters; required
+	 * then, which the request checks.
+	 */
+	@Size(max = StepRules.MAX_TEXT, message = "{validation.tooLong}")
+	@Constraint(validatedBy = {})
+	@Target({ ElementType.FIELD, ElementType.ANNOTATION_TYPE, ElementType.PARAMETER, ElementType.RECORD_COMPONENT })
+	@Retention(RetentionPolicy.RUNTIME)
+	@Documented
+	public @interface LateReason {
+
+		String message() default "";
+
+		Class<?>[] groups() default {};
+
+		Class<? extends Payload>[] payload() default {};
+
+	}
+
 	/** The ground the law gives for rejecting a request: required. */
 	@NotNull(message = "{requestPage.reject.ground.required}")
 	@Constraint(validatedBy = {})

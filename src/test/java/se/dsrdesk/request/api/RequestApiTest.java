@@ -396,6 +396,23 @@ class RequestApiTest {
 		}
 
 		@Test
+		@DisplayName("Art. 12(4): a refusal after the one-month limit needs the reason it is late")
+		void aLateRefusalNeedsItsReason() {
+			String path = "/api/v1/requests/" + register("ACCESS").path("reference").asString();
+			RequestApiTest.this.clock.advance(Duration.ofDays(40));
+			ApiClient.Response refused = RequestApiTest.this.api.language("en")
+				.post(path + "/reject", "{\"ground\": \"EXCESSIVE\", \"reasons\": \"The fifth identical request.\"}");
+			assertProblem(refused, 400, "invalid-request");
+			assertThat(refused.errors("lateReason"))
+				.containsExactly("The one-month limit has passed: record why the refusal comes late.");
+			ApiClient.Response late = RequestApiTest.this.api.post(path + "/reject",
+					"{\"ground\": \"EXCESSIVE\", \"reasons\": \"The fifth identical request.\", "
+							+ "\"lateReason\": \"The case handler was on leave.\"}");
+			assertThat(late.status()).as(late.toString()).isEqualTo(200);
+			assertThat(late.json().path("status").asString()).isEqualTo("REJECTED");
+		}
+
+		@Test
 		void badActionInputIs400() {
 			String path = "/api/v1/requests/" + register("ACCESS").path("reference").asString();
 			ApiClient.Response months = RequestApiTest.this.api.post(path + "/extension",

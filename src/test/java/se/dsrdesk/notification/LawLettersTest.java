@@ -17,11 +17,12 @@ import se.dsrdesk.support.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The letter that asks the person for information has the wording and the provision of
- * its ground: identity (Art. 12(6)) or a clarification of scope (Recital 63, Art. 12(3)).
+ * Letters whose wording the law sets: the request for information has the wording and the
+ * provision of its ground, identity (Art. 12(6)) or a clarification of scope (Recital 63,
+ * Art. 12(3)); a late refusal apologises for the delay (Art. 12(4)).
  */
 @IntegrationTest
-class PauseLetterTest {
+class LawLettersTest {
 
 	static final Locale SWEDISH = Locale.forLanguageTag("sv-SE");
 
@@ -80,6 +81,35 @@ class PauseLetterTest {
 			.contains("Eftersom vi behandlar en stor mängd uppgifter om dig står tiden för vårt svar still",
 					"skäl 63 och artikel 12.3")
 			.doesNotContain("12.6", "fortsätter att löpa");
+	}
+
+	@Test
+	@DisplayName("Art. 12(4): a refusal after the one-month limit apologises for the delay; one in time does not")
+	void aLateRefusalApologises() {
+		Map<String, Object> model = new HashMap<>();
+		model.put("name", "Åsa Öberg");
+		model.put("reference", "DSR-2026-000001");
+		model.put("type", RequestType.ACCESS);
+		model.put("receiptDate", LocalDate.of(2026, 3, 3));
+		model.put("ground", se.dsrdesk.request.RejectionGround.EXCESSIVE);
+		model.put("reasons", "Den femte likadana begäran");
+		model.put("late", true);
+		model.put(OutgoingMail.SUBJECT_ARGUMENTS, List.of("DSR-2026-000001"));
+		MailRenderer.Rendered late = this.renderer.render(
+				new OutgoingMail("asa@example.se", RecipientKind.SUBJECT, SWEDISH, "request-rejected", model, null));
+		assertThat(late.text()).contains("Vi ber om ursäkt för att svaret kommer senare än lagen tillåter",
+				"artikel 12.4");
+		assertThat(late.html()).contains("Vi ber om ursäkt");
+		model.put("late", false);
+		assertThat(this.renderer
+			.render(new OutgoingMail("asa@example.se", RecipientKind.SUBJECT, Locale.ENGLISH, "request-rejected", model,
+					null))
+			.text()).doesNotContain("sorry").contains("We have decided not to act on it.");
+		model.put("late", true);
+		assertThat(this.renderer
+			.render(new OutgoingMail("asa@example.se", RecipientKind.SUBJECT, Locale.ENGLISH, "request-rejected", model,
+					null))
+			.text()).contains("We are sorry that this answer comes later than the law allows", "Article 12(4)");
 	}
 
 }
