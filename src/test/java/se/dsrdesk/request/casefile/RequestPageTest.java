@@ -313,6 +313,25 @@ class RequestPageTest {
 	}
 
 	@Test
+	@DisplayName("Art. 12(4): after the one-month limit the page asks why a refusal is late, and refuses without it")
+	void aLateRefusalOnThePageNeedsItsReason() throws Exception {
+		DsrRequest request = started(RequestType.ACCESS);
+		assertThat(html(get(request, this.handler))).doesNotContain("name=\"lateReason\"");
+		this.clock.set(Instant.parse("2026-04-20T09:00:00Z"));
+		assertThat(html(get(request, this.handler))).contains("name=\"lateReason\"");
+		assertThat(html(post(request, "reject", this.handler,
+				Map.of("version", Long.toString(request.getVersion()), "rejectionGround", "EXCESSIVE",
+						"rejectionReasons", "The fifth identical request."))))
+			.contains("The one-month limit has passed: record why the refusal comes late.");
+		assertThat(this.requests.get(request.getId()).getStatus()).isEqualTo(RequestStatus.IN_PROGRESS);
+		assertThat(post(request, "reject", this.handler,
+				Map.of("version", Long.toString(request.getVersion()), "rejectionGround", "EXCESSIVE",
+						"rejectionReasons", "The fifth identical request.", "lateReason", "On leave.")))
+			.hasStatus3xxRedirection();
+		assertThat(this.requests.get(request.getId()).getLateReason()).isEqualTo("On leave.");
+	}
+
+	@Test
 	void extendingQueuesTheNoticeAndIsRefusedOnceTheOneMonthDeadlineHasPassed() {
 		DsrRequest request = started(RequestType.ACCESS);
 		assertThat(html(post(request, "extend", this.handler, version(request)))).contains("Choose one or two months.",
