@@ -407,6 +407,7 @@ class RequestPageTest {
 	@Test
 	void markingWithdrawnAndVerifyingTheIdentity() {
 		DsrRequest request = registered(RequestType.ACCESS);
+		assertThat(html(get(request, this.handler))).contains("value=\"IDENTITY\"", "value=\"SCOPE\"");
 		assertThat(html(post(request, "identity", this.handler,
 				Map.of("version", Long.toString(request.getVersion()), "identityMethod", "OTHER"))))
 			.contains("Describe how the identity was verified.");
@@ -419,6 +420,9 @@ class RequestPageTest {
 		assertThat(auditActions(request)).contains("REQUEST_IDENTITY_VERIFIED");
 		assertThat(html(get(verified, this.handler))).doesNotContain("id=\"identity-form\"")
 			.contains("Identity document checked (no copy kept)");
+		// Art. 12(6): once identity is verified, only a clarification of scope is
+		// offered.
+		assertThat(html(get(verified, this.handler))).contains("value=\"SCOPE\"").doesNotContain("value=\"IDENTITY\"");
 
 		assertThat(post(verified, "withdraw", this.handler, version(verified))).hasStatus3xxRedirection();
 		assertThat(this.requests.get(request.getId()).getStatus()).isEqualTo(RequestStatus.WITHDRAWN);
