@@ -65,6 +65,13 @@ class RequestPage {
 
 	private final RequestAttachments attachments;
 
+	/**
+	 * After this many working days from receipt, asking for information to confirm
+	 * identity is flagged as late: it should be asked for without undue delay (EDPB
+	 * Guidelines 01/2022 on the right of access).
+	 */
+	static final int IDENTITY_ASK_WORKING_DAYS = 3;
+
 	RequestPage(RequestService requests, RequestViews views, AuditLog audit, DeadlineCalculator calculator, Clock clock,
 			RequestAttachments attachments) {
 		this.requests = requests;
@@ -167,6 +174,8 @@ class RequestPage {
 		model.addAttribute("rejectionGrounds", RejectionGround.values());
 		model.addAttribute("pauseGrounds", PauseGround.values());
 		model.addAttribute("pastOneMonth", request.isPastOneMonth(today));
+		model.addAttribute("identityAskedLate", request.getIdentityVerifiedAt() == null
+				&& this.calculator.workingDaysBetween(request.getReceiptDate(), today) > IDENTITY_ASK_WORKING_DAYS);
 		model.addAttribute("allowed",
 				Arrays.stream(RequestAction.values())
 					.filter(request::allows)

@@ -313,6 +313,19 @@ class RequestPageTest {
 	}
 
 	@Test
+	@DisplayName("Art. 12(6), EDPB Guidelines 01/2022: asking for identity more than three working days after "
+			+ "receipt is flagged")
+	void anIdentityQuestionAskedLateIsFlagged() throws Exception {
+		DsrRequest request = started(RequestType.ACCESS);
+		// Received Tuesday 3 March 2026: Friday 6 March is three working days later.
+		this.clock.set(Instant.parse("2026-03-06T09:00:00Z"));
+		assertThat(html(get(request, this.handler))).doesNotContain("id=\"identity-late\"");
+		this.clock.set(Instant.parse("2026-03-09T09:00:00Z"));
+		assertThat(Html.textOf(html(get(request, this.handler)), "identity-late").orElseThrow())
+			.contains("more than three working days ago");
+	}
+
+	@Test
 	@DisplayName("Art. 12(4): after the one-month limit the page asks why a refusal is late, and refuses without it")
 	void aLateRefusalOnThePageNeedsItsReason() throws Exception {
 		DsrRequest request = started(RequestType.ACCESS);
