@@ -104,8 +104,7 @@ class AnswerLetters implements AnswerComposer {
 		for (LocationTask task : this.tasks.findByRequestIdAndStatus(requestId, TaskStatus.DONE)) {
 			lines.add(line(task, locale));
 			TaskOutcome outcome = task.getOutcome();
-			refusedInPart |= outcome.retains() || outcome == TaskOutcome.CONTINUES
-					|| outcome == TaskOutcome.NOT_POSSIBLE;
+			refusedInPart |= outcome.retains() || outcome.continuesProcessing() || outcome == TaskOutcome.NOT_POSSIBLE;
 		}
 		lines.sort((a, b) -> Long.compare(a.taskId(), b.taskId()));
 		return new Extract(locale, request.getId(), request.getSubject().getName(), request.getSubject().getEmail(),

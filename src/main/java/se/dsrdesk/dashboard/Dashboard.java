@@ -132,10 +132,13 @@ public class Dashboard {
 		this.plans.withValues();
 		LocalDate soon = today.plusDays(DUE_SOON_DAYS);
 		Listing<RequestItem> overdue = listing(
-				fromRequests ? this.requests.countOpenUnpausedDueBefore(today)
+				// A paused request past its deadline stays overdue; the kept counts are
+				// of
+				// running requests only, so the few paused ones are added.
+				fromRequests ? this.requests.countOpenDueBefore(today)
 						: count("select coalesce(sum(c.n), 0) from dashboard_running_deadline c"
-								+ " where c.effective_deadline < ?", day),
-				this.requests.openUnpausedDueBefore(today, LIST_SIZE), requestItem(today));
+								+ " where c.effective_deadline < ?", day) + this.requests.countPausedDueBefore(today),
+				this.requests.openDueBefore(today, LIST_SIZE), requestItem(today));
 		Listing<RequestItem> dueSoon = listing(
 				fromRequests ? this.requests.countOpenUnpausedDueBetween(today, soon)
 						: count("select coalesce(sum(c.n), 0) from dashboard_running_deadline c"

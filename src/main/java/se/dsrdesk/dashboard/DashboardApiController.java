@@ -84,7 +84,7 @@ class DashboardApiController {
 	/**
 	 * What needs attention today, as the dashboard's lists count it.
 	 *
-	 * @param overdue open requests whose clock runs, past their deadline
+	 * @param overdue open requests past their deadline, paused or not
 	 * @param dueSoon open requests whose clock runs, due within a week
 	 * @param lastDayToExtend requests whose last day to extend is today or tomorrow
 	 * @param paused requests waiting for the person

@@ -13,8 +13,8 @@ import se.dsrdesk.request.RequestType;
  * nothing is cached.
  *
  * @param today the controller's date the lists are for
- * @param overdue open requests whose clock runs (not paused) and whose deadline has
- * passed, longest overdue first
+ * @param overdue open requests whose deadline has passed, paused or not, longest overdue
+ * first
  * @param dueSoon open requests whose clock runs and whose deadline is today or within
  * {@link Dashboard#DUE_SOON_DAYS} days, earliest first
  * @param lastDayToExtend requests not yet extended whose last day to extend (the

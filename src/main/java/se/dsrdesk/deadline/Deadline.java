@@ -18,9 +18,23 @@ import java.util.Objects;
  * @param effectiveDeadline the date by which the controller must answer:
  * {@code oneMonthDeadline} when not extended, otherwise {@code firstMonthEnd} plus
  * {@code extensionMonths} months, rolled
+ * @param lastDayToExtend the statutory month plus the days of identity pauses only (Art.
+ * 12(3), 12(6)), rolled to a working day: the last day on which the period may be
+ * extended; equal to {@code oneMonthDeadline} unless a scope clarification stopped the
+ * clock
  */
 public record Deadline(LocalDate receiptDate, LocalDate originalDeadline, long pausedDays, LocalDate firstMonthEnd,
-		LocalDate oneMonthDeadline, int extensionMonths, LocalDate effectiveDeadline) {
+		LocalDate oneMonthDeadline, int extensionMonths, LocalDate effectiveDeadline, LocalDate lastDayToExtend) {
+
+	/**
+	 * A deadline whose pauses were all for identity: the period may be extended until the
+	 * one-month deadline.
+	 */
+	public Deadline(LocalDate receiptDate, LocalDate originalDeadline, long pausedDays, LocalDate firstMonthEnd,
+			LocalDate oneMonthDeadline, int extensionMonths, LocalDate effectiveDeadline) {
+		this(receiptDate, originalDeadline, pausedDays, firstMonthEnd, oneMonthDeadline, extensionMonths,
+				effectiveDeadline, oneMonthDeadline);
+	}
 
 	/**
 	 * Validates the record.
@@ -34,6 +48,7 @@ public record Deadline(LocalDate receiptDate, LocalDate originalDeadline, long p
 		Objects.requireNonNull(firstMonthEnd, "firstMonthEnd");
 		Objects.requireNonNull(oneMonthDeadline, "oneMonthDeadline");
 		Objects.requireNonNull(effectiveDeadline, "effectiveDeadline");
+		Objects.requireNonNull(lastDayToExtend, "lastDayToExtend");
 		if (pausedDays < 0) {
 			throw new IllegalArgumentException("pausedDays must not be negative, got " + pausedDays);
 		}

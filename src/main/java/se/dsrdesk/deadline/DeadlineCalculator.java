@@ -19,7 +19,9 @@ import java.util.Objects;
  * request arrived, even on a weekend or holiday.</li>
  * <li>One month ends on the same date of the next month, or on that month's last day when
  * it has no such date ({@link LocalDate#plusMonths(long)}).</li>
- * <li>Closed pauses (Art. 12(6)) add their calendar days to that end.</li>
+ * <li>Closed pauses add their calendar days to that end; only identity pauses (Art.
+ * 12(6)) also move the last day to extend, which is otherwise the statutory month's
+ * end.</li>
  * <li>An extension of 1 or 2 months counts from that unrolled end.</li>
  * <li>An end falling on a Saturday, Sunday or holiday rolls to the next working day.</li>
  * </ul>
@@ -143,13 +145,14 @@ public final class DeadlineCalculator {
 			throw new IllegalArgumentException("extensionMonths must be 0..2, got " + extensionMonths);
 		}
 		long pausedDays = pausedDays(receiptDate, pauses);
+		long identityDays = pauses.stream().filter(PausePeriod::identity).mapToLong(PausePeriod::days).sum();
 		LocalDate monthEnd = receiptDate.plusMonths(1);
 		LocalDate firstMonthEnd = monthEnd.plusDays(pausedDays);
 		LocalDate oneMonthDeadline = rollToWorkingDay(firstMonthEnd);
 		LocalDate effective = (extensionMonths == 0) ? oneMonthDeadline
 				: rollToWorkingDay(firstMonthEnd.plusMonths(extensionMonths));
 		return new Deadline(receiptDate, rollToWorkingDay(monthEnd), pausedDays, firstMonthEnd, oneMonthDeadline,
-				extensionMonths, effective);
+				extensionMonths, effective, rollToWorkingDay(monthEnd.plusDays(identityDays)));
 	}
 
 	private static long pausedDays(LocalDate receiptDate, List<PausePeriod> pauses) {
@@ -182,7 +185,7 @@ public final class DeadlineCalculator {
 	 * @return true when an extension is allowed
 	 */
 	public boolean isExtensionAllowed(Deadline current, LocalDate today) {
-		return !current.extended() && !today.isAfter(current.oneMonthDeadline());
+		return !current.extended() && !today.isAfter(current.lastDayToExtend());
 	}
 
 	/**
@@ -204,8 +207,8 @@ public final class DeadlineCalculator {
 			throw new ExtensionNotAllowedException("The response period was already extended by "
 					+ current.extensionMonths() + " month(s); only one extension is allowed");
 		}
-		if (today.isAfter(current.oneMonthDeadline())) {
-			throw new ExtensionNotAllowedException("The one-month deadline " + current.oneMonthDeadline()
+		if (today.isAfter(current.lastDayToExtend())) {
+			throw new ExtensionNotAllowedException("The one-month deadline " + current.lastDayToExtend()
 					+ " has passed (today is " + today + "); the period can no longer be extended");
 		}
 	}
@@ -224,7 +227,7 @@ public final class DeadlineCalculator {
 		checkExtensionAllowed(current, months, today);
 		return new Deadline(current.receiptDate(), current.originalDeadline(), current.pausedDays(),
 				current.firstMonthEnd(), current.oneMonthDeadline(), months,
-				rollToWorkingDay(current.firstMonthEnd().plusMonths(months)));
+				rollToWorkingDay(current.firstMonthEnd().plusMonths(months)), current.lastDayToExtend());
 	}
 
 	/**

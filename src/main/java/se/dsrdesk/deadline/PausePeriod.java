@@ -5,15 +5,27 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
- * A closed pause of the response period (GDPR Art. 12(6): the controller waits for
- * information needed to confirm the data subject's identity). The pause adds
- * {@link #days()} calendar days, i.e.
- * {@code ChronoUnit.DAYS.between(pausedOn, resumedOn)}, to the end of the first month.
+ * A closed pause of the response period. The pause adds {@link #days()} calendar days,
+ * i.e. {@code ChronoUnit.DAYS.between(pausedOn, resumedOn)}, to the end of the first
+ * month. Only a pause for information needed to confirm the data subject's identity (GDPR
+ * Art. 12(6); EDPB Guidelines 01/2022) also moves the last day on which the period may be
+ * extended; a pause to clarify the scope of the request (Recital 63) moves only the
+ * answer deadline.
  *
  * @param pausedOn the date the clock was stopped
  * @param resumedOn the date the clock started again; not before {@code pausedOn}
+ * @param identity whether the pause waited for information needed to confirm identity
  */
-public record PausePeriod(LocalDate pausedOn, LocalDate resumedOn) {
+public record PausePeriod(LocalDate pausedOn, LocalDate resumedOn, boolean identity) {
+
+	/**
+	 * A pause for information needed to confirm identity (Art. 12(6)).
+	 * @param pausedOn the date the clock was stopped
+	 * @param resumedOn the date the clock started again
+	 */
+	public PausePeriod(LocalDate pausedOn, LocalDate resumedOn) {
+		this(pausedOn, resumedOn, true);
+	}
 
 	/**
 	 * Validates the period.

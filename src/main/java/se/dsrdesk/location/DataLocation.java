@@ -74,6 +74,13 @@ public class DataLocation {
 	@Column(name = "legal_basis", nullable = false)
 	private LegalBasis legalBasis;
 
+	/**
+	 * Whether the purpose is direct marketing: an objection to it is absolute (Art.
+	 * 21(3)).
+	 */
+	@Column(name = "direct_marketing", nullable = false)
+	private boolean directMarketing;
+
 	@ElementCollection
 	@CollectionTable(name = "data_location_recipient", joinColumns = @JoinColumn(name = "location_id"))
 	@OrderColumn(name = "position")
@@ -189,6 +196,7 @@ public class DataLocation {
 		this.dataCategories = details.dataCategories();
 		this.purposes = details.purposes();
 		this.legalBasis = details.legalBasis();
+		this.directMarketing = details.directMarketing();
 		this.recipients.clear();
 		this.recipients.addAll(details.recipients());
 		this.source = details.source();
@@ -231,6 +239,10 @@ public class DataLocation {
 
 	public LocalizedText getPurposes() {
 		return orEmpty(this.purposes);
+	}
+
+	public boolean isDirectMarketing() {
+		return this.directMarketing;
 	}
 
 	public LegalBasis getLegalBasis() {

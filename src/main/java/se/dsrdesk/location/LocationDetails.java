@@ -24,10 +24,22 @@ import se.dsrdesk.request.RequestType;
  * @param erasureExceptions the exceptions to erasure that may apply
  * @param reviewIntervalMonths how often the location is reviewed
  * @param requestTypes the request types it applies to
+ * @param directMarketing whether the purpose is direct marketing, where an objection is
+ * absolute (Art. 21(3))
  */
 public record LocationDetails(LocalizedText name, LocalizedText description, LocationKind kind, StaffUser owner,
 		LocalizedText dataCategories, LocalizedText purposes, LegalBasis legalBasis, List<Recipient> recipients,
 		LocalizedText source, LocalizedText retention, Integer retentionMonths, LocalizedText erasureSteps,
-		LocalizedText erasureExceptions, int reviewIntervalMonths, Set<RequestType> requestTypes) {
+		LocalizedText erasureExceptions, int reviewIntervalMonths, Set<RequestType> requestTypes,
+		boolean directMarketing) {
+
+	/** A location whose purpose is not direct marketing. */
+	public LocationDetails(LocalizedText name, LocalizedText description, LocationKind kind, StaffUser owner,
+			LocalizedText dataCategories, LocalizedText purposes, LegalBasis legalBasis, List<Recipient> recipients,
+			LocalizedText source, LocalizedText retention, Integer retentionMonths, LocalizedText erasureSteps,
+			LocalizedText erasureExceptions, int reviewIntervalMonths, Set<RequestType> requestTypes) {
+		this(name, description, kind, owner, dataCategories, purposes, legalBasis, recipients, source, retention,
+				retentionMonths, erasureSteps, erasureExceptions, reviewIntervalMonths, requestTypes, false);
+	}
 
 }

@@ -58,6 +58,14 @@ public class LocationTask {
 
 	private String summary;
 
+	/** Our compelling legitimate interest, for an objection overridden (Art. 21(1)). */
+	@Column(name = "objection_interest")
+	private String objectionInterest;
+
+	/** The person's particular situation, for an objection overridden (Art. 21(1)). */
+	@Column(name = "objection_situation")
+	private String objectionSituation;
+
 	@Enumerated(EnumType.STRING)
 	@Column(name = "legal_ground")
 	private LegalGround legalGround;
@@ -108,7 +116,8 @@ public class LocationTask {
 		if (this.status != TaskStatus.OPEN) {
 			throw closed();
 		}
-		List<OutcomeRecord.Violation> violations = record.violations(this.requestType, today);
+		List<OutcomeRecord.Violation> violations = record.violations(this.requestType, today,
+				this.location.isDirectMarketing(), this.location.getLegalBasis());
 		if (!violations.isEmpty()) {
 			throw new InvalidOutcomeException(violations);
 		}
@@ -116,6 +125,10 @@ public class LocationTask {
 		this.outcome = chosen;
 		this.note = record.note().strip();
 		this.summary = (record.summary() == null || record.summary().isBlank()) ? null : record.summary().strip();
+		if (chosen.needsBalancing()) {
+			this.objectionInterest = record.interest().strip();
+			this.objectionSituation = record.situation().strip();
+		}
 		if (chosen.retains()) {
 			this.legalGround = record.ground();
 			this.legalGroundText = (record.ground() == LegalGround.OTHER) ? record.groundText().strip() : null;
@@ -174,6 +187,14 @@ public class LocationTask {
 
 	public String getNote() {
 		return this.note;
+	}
+
+	public String getObjectionInterest() {
+		return this.objectionInterest;
+	}
+
+	public String getObjectionSituation() {
+		return this.objectionSituation;
 	}
 
 	public String getSummary() {

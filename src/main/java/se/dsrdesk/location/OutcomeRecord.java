@@ -16,9 +16,19 @@ import se.dsrdesk.request.RequestType;
  * @param ground the legal ground for keeping data
  * @param groundText the ground in words, required for {@link LegalGround#OTHER}
  * @param retainedUntil until when data is kept
+ * @param interest for an objection overridden on compelling legitimate grounds: our
+ * interest
+ * @param situation for such an objection: the person's particular situation, as they gave
+ * it
  */
 public record OutcomeRecord(TaskOutcome outcome, String note, String summary, LegalGround ground, String groundText,
-		LocalDate retainedUntil) {
+		LocalDate retainedUntil, String interest, String situation) {
+
+	/** An outcome that weighs nothing against the person's situation. */
+	public OutcomeRecord(TaskOutcome outcome, String note, String summary, LegalGround ground, String groundText,
+			LocalDate retainedUntil) {
+		this(outcome, note, summary, ground, groundText, retainedUntil, null, null);
+	}
 
 	/** The longest note or summary. */
 	static final int MAX_TEXT = 4000;
@@ -36,12 +46,27 @@ public record OutcomeRecord(TaskOutcome outcome, String note, String summary, Le
 	}
 
 	/**
-	 * Checks the outcome against the rules for a request type.
+	 * Checks the outcome against the rules for a request type, at a location that is not
+	 * for direct marketing and not based on consent.
 	 * @param type the request's type
 	 * @param today the controller's date
 	 * @return what is wrong, empty when it may be recorded
 	 */
 	public List<Violation> violations(RequestType type, LocalDate today) {
+		return violations(type, today, false, LegalBasis.LEGITIMATE_INTEREST);
+	}
+
+	/**
+	 * Checks the outcome against the rules for a request type at a location. An objection
+	 * to direct marketing is absolute (Art. 21(3)), and processing based on consent stops
+	 * when it is withdrawn (Art. 7(3)): there, the processing cannot continue.
+	 * @param type the request's type
+	 * @param today the controller's date
+	 * @param directMarketing whether the location's purpose is direct marketing
+	 * @param basis the location's legal basis
+	 * @return what is wrong, empty when it may be recorded
+	 */
+	public List<Violation> violations(RequestType type, LocalDate today, boolean directMarketing, LegalBasis basis) {
 		List<Violation> violations = new ArrayList<>();
 		if (this.outcome == null || !this.outcome.fits(type)) {
 			violations.add(new Violation("outcome", "task.outcome.required"));
@@ -54,6 +79,26 @@ public record OutcomeRecord(TaskOutcome outcome, String note, String summary, Le
 		}
 		if (this.outcome == null) {
 			return violations;
+		}
+		if (this.outcome.continuesProcessing() && directMarketing) {
+			violations.add(new Violation("outcome", "task.objection.absolute.directMarketing"));
+		}
+		else if (this.outcome.continuesProcessing() && basis == LegalBasis.CONSENT) {
+			violations.add(new Violation("outcome", "task.objection.absolute.consent"));
+		}
+		if (this.outcome.needsBalancing()) {
+			if (isBlank(this.interest)) {
+				violations.add(new Violation("interest", "task.interest.required"));
+			}
+			else if (this.interest.length() > MAX_TEXT) {
+				violations.add(new Violation("interest", "task.text.tooLong"));
+			}
+			if (isBlank(this.situation)) {
+				violations.add(new Violation("situation", "task.situation.required"));
+			}
+			else if (this.situation.length() > MAX_TEXT) {
+				violations.add(new Violation("situation", "task.text.tooLong"));
+			}
 		}
 		if (this.outcome.needsSummary() && isBlank(this.summary)) {
 			violations.add(new Violation("summary", "task.summary.required." + this.outcome));

@@ -39,10 +39,19 @@ public enum TaskOutcome {
 	PROCESSING_STOPPED(EnumSet.of(OBJECTION), Needs.NOTHING),
 
 	/**
-	 * Objection: the processing continues on compelling legitimate grounds; the summary
-	 * gives them.
+	 * Objection: the processing continues on compelling legitimate grounds that override
+	 * the person's interests, rights and freedoms (Art. 21(1), first limb): our interest,
+	 * the person's particular situation and, in the summary, why ours prevails. Never at
+	 * a direct-marketing location (Art. 21(3)) nor a consent-based one (Art. 7(3)).
 	 */
-	CONTINUES(EnumSet.of(OBJECTION), Needs.SUMMARY),
+	CONTINUES(EnumSet.of(OBJECTION), Needs.BALANCING),
+
+	/**
+	 * Objection: the processing continues only to establish, exercise or defend legal
+	 * claims (Art. 21(1), second limb); the summary says which. Never at a
+	 * direct-marketing location (Art. 21(3)) nor a consent-based one (Art. 7(3)).
+	 */
+	CONTINUES_FOR_LEGAL_CLAIMS(EnumSet.of(OBJECTION), Needs.SUMMARY),
 
 	/** Rectification, restriction or portability: done. */
 	DONE(EnumSet.of(RECTIFICATION, RESTRICTION, PORTABILITY), Needs.NOTHING),
@@ -83,7 +92,21 @@ public enum TaskOutcome {
 
 	/** Whether this outcome needs the summary text (what, why or reasons). */
 	public boolean needsSummary() {
-		return this.needs == Needs.SUMMARY || this.needs == Needs.SUMMARY_GROUND_AND_DATE;
+		return this.needs == Needs.SUMMARY || this.needs == Needs.SUMMARY_GROUND_AND_DATE
+				|| this.needs == Needs.BALANCING;
+	}
+
+	/**
+	 * Whether this outcome weighs our compelling legitimate grounds against the person's
+	 * situation (Art. 21(1)): our interest and their situation are required.
+	 */
+	public boolean needsBalancing() {
+		return this.needs == Needs.BALANCING;
+	}
+
+	/** Whether the processing objected to continues, on either limb of Art. 21(1). */
+	public boolean continuesProcessing() {
+		return this == CONTINUES || this == CONTINUES_FOR_LEGAL_CLAIMS;
 	}
 
 	/** Whether this outcome keeps data, on a legal ground until a date: a hold. */
@@ -93,7 +116,7 @@ public enum TaskOutcome {
 
 	private enum Needs {
 
-		NOTHING, SUMMARY, GROUND_AND_DATE, SUMMARY_GROUND_AND_DATE
+		NOTHING, SUMMARY, GROUND_AND_DATE, SUMMARY_GROUND_AND_DATE, BALANCING
 
 	}
 

@@ -28,11 +28,13 @@ import org.springframework.data.domain.AfterDomainEventPublication;
 import org.springframework.data.domain.DomainEvents;
 
 import se.dsrdesk.audit.Actor;
+import se.dsrdesk.system.RefusedException;
 import se.dsrdesk.audit.Change;
 import se.dsrdesk.deadline.Deadline;
 import se.dsrdesk.deadline.DeadlinePolicy;
 import se.dsrdesk.deadline.PausePeriod;
 import se.dsrdesk.request.refusal.IllegalTransitionException;
+import se.dsrdesk.request.refusal.PauseRefusedException;
 
 import static se.dsrdesk.request.RequestStatus.AWAITING_SUBJECT;
 import static se.dsrdesk.request.RequestStatus.COMPLETED;
@@ -93,6 +95,10 @@ public class DsrRequest {
 	@Column(name = "original_deadline", nullable = false)
 	private LocalDate originalDeadline;
 
+	/**
+	 * The last day on which the period may be extended: the statutory month plus the days
+	 * of identity pauses only (Art. 12(3), 12(6)).
+	 */
 	@Column(name = "one_month_deadline", nullable = false)
 	private LocalDate oneMonthDeadline;
 
@@ -160,6 +166,12 @@ public class DsrRequest {
 	@Enumerated(EnumType.STRING)
 	@Column(name = "rejection_ground")
 	private RejectionGround rejectionGround;
+
+	/**
+	 * Why a refusal came after the one-month limit of Art. 12(4), as staff recorded it.
+	 */
+	@Column(name = "late_reason")
+	private String lateReason;
 
 	/** The names of the changed values in the audit trail. */
 	static final String STATUS = "status";
@@ -295,22 +307,46 @@ public class DsrRequest {
 	}
 
 	/**
-	 * Stops the clock while waiting for information needed to identify the person or to
-	 * understand the request (Art. 12(6)).
+	 * Waits for the person, on one of two grounds. For information needed to confirm
+	 * their identity (Art. 12(6)), only while identity is not verified; the clock stops.
+	 * To clarify the scope of the request (Recital 63), only with a written
+	 * justification; the clock runs on unless {@code scopeStopsClock}. Never once the
+	 * deadline has passed: a pause cannot hide a request that is already late.
+	 * @param ground why the request waits
+	 * @param needed what the person is asked for
+	 * @param justification why a clarification of scope is needed; required for
+	 * {@link PauseGround#SCOPE}
+	 * @param scopeStopsClock whether a clarification of scope stops the clock
+	 * ({@code dsr.requests.scope-pause-stops-clock})
 	 * @param today the controller's date
-	 * @param reason what is needed
 	 */
-	void pause(String reason, LocalDate today, Actor actor, Instant now) {
+	void pause(PauseGround ground, String needed, String justification, boolean scopeStopsClock, LocalDate today,
+			Actor actor, Instant now) {
 		require(RequestAction.PAUSED);
-		requireText(reason, "reason");
+		if (ground == null) {
+			throw new IllegalArgumentException("A ground is required");
+		}
+		requireText(needed, "reason");
 		if (today.isBefore(this.receiptDate)) {
 			throw new IllegalArgumentException("A pause cannot start before the request was received");
 		}
-		this.pauses.add(new Pause(today, reason.strip()));
+		if (today.isAfter(this.effectiveDeadline)) {
+			throw new PauseRefusedException("requestPage.pause.refused.deadlinePassed", "deadline-passed");
+		}
+		if (ground == PauseGround.IDENTITY && this.identityVerifiedAt != null) {
+			throw new PauseRefusedException("requestPage.pause.refused.identityVerified", "identity-verified");
+		}
+		if (ground == PauseGround.SCOPE && (justification == null || justification.isBlank())) {
+			throw new PauseRefusedException("requestPage.pause.refused.justificationRequired",
+					"justification-required");
+		}
+		boolean stopsClock = ground == PauseGround.IDENTITY || scopeStopsClock;
+		this.pauses.add(new Pause(today, needed.strip(), ground,
+				(ground == PauseGround.SCOPE) ? justification.strip() : null, stopsClock));
 		RequestStatus before = this.status;
 		this.status = AWAITING_SUBJECT;
 		touch(now);
-		record(RequestAction.PAUSED, actor, null, statusChange(before));
+		record(RequestAction.PAUSED, actor, "ground=" + ground + "; stopsClock=" + stopsClock, statusChange(before));
 	}
 
 	/**
@@ -404,19 +440,29 @@ public class DsrRequest {
 	 * @param ground manifestly unfounded or excessive (Art. 12(5)), or the person could
 	 * not be identified (Art. 11(2), 12(2))
 	 * @param reason the reasons, in words
+	 * @param lateReason why the refusal comes after the one-month limit (Art. 12(4):
+	 * "without delay and at the latest within one month of receipt"); required then, and
+	 * ignored before
+	 * @param today the controller's date
 	 */
-	void reject(RejectionGround ground, String reason, Actor actor, Instant now) {
+	void reject(RejectionGround ground, String reason, String lateReason, LocalDate today, Actor actor, Instant now) {
 		if (ground == null) {
 			throw new IllegalArgumentException("A ground is required");
 		}
 		require(RequestAction.REJECTED);
 		requireText(reason, "reason");
+		boolean late = isPastOneMonth(today);
+		if (late && (lateReason == null || lateReason.isBlank())) {
+			throw new RefusedException(
+					List.of(new RefusedException.Invalid("lateReason", "requestPage.reject.late.required")));
+		}
+		this.lateReason = late ? lateReason.strip() : null;
 		RequestStatus before = this.status;
 		this.rejectionGround = ground;
 		close(REJECTED, reason.strip(), now);
 		List<Change> changes = new ArrayList<>(statusChange(before));
 		changes.add(Change.of("rejectionGround", null, ground));
-		record(RequestAction.REJECTED, actor, "ground=" + ground, changes);
+		record(RequestAction.REJECTED, actor, "ground=" + ground + (late ? "; late" : ""), changes);
 	}
 
 	/** The person withdrew the request. */
@@ -479,14 +525,17 @@ public class DsrRequest {
 	 * @return the deadline
 	 */
 	public Deadline currentDeadline(DeadlinePolicy policy) {
-		List<PausePeriod> finished = this.pauses.stream().filter((p) -> !p.isOpen()).map(Pause::toPeriod).toList();
+		List<PausePeriod> finished = this.pauses.stream()
+			.filter((p) -> !p.isOpen() && p.stopsClock())
+			.map(Pause::toPeriod)
+			.toList();
 		return policy.calculator().compute(this.receiptDate, finished, this.extensionMonths);
 	}
 
 	private void recalculate(DeadlinePolicy policy) {
 		Deadline deadline = currentDeadline(policy);
 		this.originalDeadline = deadline.originalDeadline();
-		this.oneMonthDeadline = deadline.oneMonthDeadline();
+		this.oneMonthDeadline = deadline.lastDayToExtend();
 		this.effectiveDeadline = deadline.effectiveDeadline();
 		this.internalTarget = policy.internalTarget(this.effectiveDeadline);
 	}
@@ -645,6 +694,24 @@ public class DsrRequest {
 
 	public LocalDate getInternalTarget() {
 		return this.internalTarget;
+	}
+
+	/**
+	 * Whether the one-month limit has passed on a day: the month from receipt plus the
+	 * days of identity pauses (Art. 12(3), 12(4), 12(6)), after which a refusal is late.
+	 * @param today the controller's date
+	 * @return {@code true} after that day
+	 */
+	public boolean isPastOneMonth(LocalDate today) {
+		return today.isAfter(this.oneMonthDeadline);
+	}
+
+	/**
+	 * Why a refusal came late, as staff recorded it.
+	 * @return the reason, {@code null} when it came in time
+	 */
+	public String getLateReason() {
+		return this.lateReason;
 	}
 
 	public List<Pause> getPauses() {

@@ -4,12 +4,16 @@ import java.time.LocalDate;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 
 import se.dsrdesk.deadline.PausePeriod;
 
 /**
- * A time the clock stood still while staff waited for the person (GDPR Art. 12(6)): open
- * until the request is resumed.
+ * A time staff waited for the person, open until the request is resumed: for information
+ * needed to confirm their identity (GDPR Art. 12(6)), when the clock stands still, or to
+ * clarify the scope of the request (Recital 63), when it runs on unless a setting says
+ * otherwise.
  */
 @Embeddable
 public class Pause {
@@ -23,12 +27,25 @@ public class Pause {
 	@Column(nullable = false)
 	private String reason;
 
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private PauseGround ground;
+
+	@Column
+	private String justification;
+
+	@Column(name = "stops_clock", nullable = false)
+	private boolean stopsClock;
+
 	protected Pause() {
 	}
 
-	Pause(LocalDate pausedOn, String reason) {
+	Pause(LocalDate pausedOn, String reason, PauseGround ground, String justification, boolean stopsClock) {
 		this.pausedOn = pausedOn;
 		this.reason = reason;
+		this.ground = ground;
+		this.justification = justification;
+		this.stopsClock = stopsClock;
 	}
 
 	void resume(LocalDate resumedOn) {
@@ -40,7 +57,24 @@ public class Pause {
 	}
 
 	PausePeriod toPeriod() {
-		return new PausePeriod(this.pausedOn, this.resumedOn);
+		return new PausePeriod(this.pausedOn, this.resumedOn, this.ground == PauseGround.IDENTITY);
+	}
+
+	/**
+	 * Whether the days of this pause are added to the deadline.
+	 * @return {@code true} for an identity pause, and for a scope pause when the setting
+	 * allowed it
+	 */
+	public boolean stopsClock() {
+		return this.stopsClock;
+	}
+
+	public PauseGround getGround() {
+		return this.ground;
+	}
+
+	public String getJustification() {
+		return this.justification;
 	}
 
 	public LocalDate getPausedOn() {

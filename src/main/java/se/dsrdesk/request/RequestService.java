@@ -84,10 +84,13 @@ public class RequestService {
 
 	private final ApplicationEventPublisher events;
 
+	private final RequestsProperties settings;
+
 	RequestService(DsrRequestRepository requests, DataSubjectRepository subjects, DeadlinePolicy policy, Outbox outbox,
 			Clock clock, ObjectProvider<CompletionGuard> completionGuards,
 			ObjectProvider<AnswerAttachments> attachments, ObjectProvider<AnswerComposer> composers,
-			RequestNoteRepository notes, StaffUserRepository staff, ApplicationEventPublisher events) {
+			RequestNoteRepository notes, StaffUserRepository staff, ApplicationEventPublisher events,
+			RequestsProperties settings) {
 		this.requests = requests;
 		this.subjects = subjects;
 		this.policy = policy;
@@ -101,6 +104,7 @@ public class RequestService {
 		this.notes = notes;
 		this.staff = staff;
 		this.events = events;
+		this.settings = settings;
 	}
 
 	/**
@@ -179,16 +183,25 @@ public class RequestService {
 	}
 
 	/**
-	 * Stops the clock (Art. 12(6)) and writes to the person what is needed, in the
-	 * request's language. A person without an email address must be written to by post.
+	 * Waits for the person on a ground (identity, Art. 12(6), or a clarification of
+	 * scope, Recital 63) and writes to them what is needed, in the request's language,
+	 * with the wording and the provision of that ground. A person without an email
+	 * address must be written to by post.
+	 * @param ground why the request waits
 	 * @param needed what the person should send, as the case handler wrote it
+	 * @param justification why a clarification of scope is needed (for the file, not the
+	 * letter); required for {@link PauseGround#SCOPE}
 	 */
-	public DsrRequest pause(long id, Long expectedVersion, String needed, Actor actor) {
-		DsrRequest request = change(id, expectedVersion, (r) -> r.pause(needed, today(), actor, now()));
+	public DsrRequest pause(long id, Long expectedVersion, PauseGround ground, String needed, String justification,
+			Actor actor) {
+		DsrRequest request = change(id, expectedVersion, (r) -> r.pause(ground, needed, justification,
+				this.settings.scopePauseStopsClock(), today(), actor, now()));
 		String email = request.getSubject().getEmail();
 		if (email != null) {
 			Map<String, Object> model = subjectModel(request);
 			model.put("needed", needed.strip());
+			model.put("ground", ground.name());
+			model.put("stopsClock", ground == PauseGround.IDENTITY || this.settings.scopePauseStopsClock());
 			this.outbox
 				.enqueue(new OutgoingMail(email, RecipientKind.SUBJECT, Locale.forLanguageTag(request.getLanguage()),
 						"request-information-needed", model, request.getId()));
@@ -304,12 +317,26 @@ public class RequestService {
 	 * supervisory authority and to go to court, in the request's language.
 	 */
 	public DsrRequest reject(long id, Long expectedVersion, RejectionGround ground, String reasons, Actor actor) {
-		DsrRequest request = change(id, expectedVersion, (r) -> r.reject(ground, reasons, actor, now()));
+		return reject(id, expectedVersion, ground, reasons, null, actor);
+	}
+
+	/**
+	 * Refuses the request and tells the person why, with their rights, in the request's
+	 * language. After the one-month limit (Art. 12(4)) the refusal needs the reason it is
+	 * late, and the letter apologises for the delay.
+	 * @param lateReason why it is late, recorded for the file; required once the limit
+	 * has passed
+	 */
+	public DsrRequest reject(long id, Long expectedVersion, RejectionGround ground, String reasons, String lateReason,
+			Actor actor) {
+		DsrRequest request = change(id, expectedVersion,
+				(r) -> r.reject(ground, reasons, lateReason, today(), actor, now()));
 		String email = request.getSubject().getEmail();
 		if (email != null) {
 			Map<String, Object> model = subjectModel(request);
 			model.put("ground", ground);
 			model.put("reasons", request.getClosingReason());
+			model.put("late", request.getLateReason() != null);
 			this.outbox.enqueue(new OutgoingMail(email, RecipientKind.SUBJECT,
 					Locale.forLanguageTag(request.getLanguage()), "request-rejected", model, request.getId()));
 		}

@@ -68,26 +68,38 @@ public class RequestStatistics {
 	}
 
 	/**
-	 * Open requests not paused ({@link RequestStatus#OPEN_UNPAUSED}) whose deadline is
-	 * before a day: overdue.
+	 * Open requests ({@link RequestStatus#OPEN}) whose deadline is before a day: overdue.
+	 * A paused request whose deadline has passed is overdue too: a pause cannot hide a
+	 * late request (and none can start once the deadline has passed).
 	 * @param day the first day not counted
 	 * @param limit how many to list
 	 * @return the first, by deadline and id
 	 */
 	@Transactional(readOnly = true)
-	public List<Line> openUnpausedDueBefore(LocalDate day, int limit) {
+	public List<Line> openDueBefore(LocalDate day, int limit) {
 		return lines(LINE_COLUMNS.formatted("null") + DUE_BEFORE + " order by r.effective_deadline, r.id limit :limit",
-				dueBefore(day).addValue("limit", limit));
+				dueBefore(RequestStatus.OPEN, day).addValue("limit", limit));
 	}
 
 	/**
-	 * How many open requests not paused have a deadline before a day.
+	 * How many open requests, paused or not, have a deadline before a day.
 	 * @param day the first day not counted
 	 * @return the count
 	 */
 	@Transactional(readOnly = true)
-	public long countOpenUnpausedDueBefore(LocalDate day) {
-		return count(DUE_BEFORE, dueBefore(day));
+	public long countOpenDueBefore(LocalDate day) {
+		return count(DUE_BEFORE, dueBefore(RequestStatus.OPEN, day));
+	}
+
+	/**
+	 * How many paused requests ({@link RequestStatus#PAUSED}) have a deadline before a
+	 * day: the overdue ones that the counts kept per running deadline leave out.
+	 * @param day the first day not counted
+	 * @return the count
+	 */
+	@Transactional(readOnly = true)
+	public long countPausedDueBefore(LocalDate day) {
+		return count(DUE_BEFORE, dueBefore(RequestStatus.PAUSED, day));
 	}
 
 	/**
@@ -114,8 +126,8 @@ public class RequestStatistics {
 		return count(DUE_BETWEEN, dueBetween(first, last));
 	}
 
-	private static MapSqlParameterSource dueBefore(LocalDate day) {
-		return set(RequestStatus.OPEN_UNPAUSED).addValue("day", Date.valueOf(day));
+	private static MapSqlParameterSource dueBefore(Set<RequestStatus> statuses, LocalDate day) {
+		return set(statuses).addValue("day", Date.valueOf(day));
 	}
 
 	private static MapSqlParameterSource dueBetween(LocalDate first, LocalDate last) {

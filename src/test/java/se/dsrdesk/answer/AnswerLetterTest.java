@@ -12,6 +12,7 @@ import java.util.UUID;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -218,8 +219,10 @@ class AnswerLetterTest {
 		DsrRequest request = started(RequestType.OBJECTION, "en");
 		record(request, this.crm,
 				new OutcomeRecord(TaskOutcome.PROCESSING_STOPPED, "Stopped.", null, null, null, null));
-		record(request, this.ledger, new OutcomeRecord(TaskOutcome.CONTINUES, "Continues.",
-				"Fraud prevention on your open account", null, null, null));
+		record(request, this.ledger,
+				new OutcomeRecord(TaskOutcome.CONTINUES, "Continues.", "Fraud prevention on your open account", null,
+						null, null, "Preventing fraud on open accounts",
+						"The person says the account was opened by someone else"));
 		TestTasks.finishAll(this.tasks, request.getId());
 		String en = this.composer.compose(request.getId(), EN);
 		assertThat(en).contains(this.crm.getName().en() + ": we have stopped processing your data.")
@@ -229,6 +232,24 @@ class AnswerLetterTest {
 		String sv = this.composer.compose(request.getId(), SV);
 		assertThat(sv).contains(this.crm.getName().sv() + ": vi har slutat behandla dina uppgifter.",
 				"tvingande berättigade skäl", "Integritetsskyddsmyndigheten (IMY)");
+	}
+
+	@Test
+	@DisplayName("Art. 21(1), second limb: processing kept only for legal claims has its own wording")
+	void anObjectionLetterSaysWhenProcessingContinuesOnlyForLegalClaims() {
+		DsrRequest request = started(RequestType.OBJECTION, "en");
+		record(request, this.crm,
+				new OutcomeRecord(TaskOutcome.PROCESSING_STOPPED, "Stopped.", null, null, null, null));
+		record(request, this.ledger, new OutcomeRecord(TaskOutcome.CONTINUES_FOR_LEGAL_CLAIMS, "Kept.",
+				"The dispute over invoice 1234", null, null, null));
+		TestTasks.finishAll(this.tasks, request.getId());
+		assertThat(this.composer.compose(request.getId(), EN))
+			.contains(this.ledger.getName().en()
+					+ ": we no longer use your data for anything else; we keep and use it only to establish, exercise "
+					+ "or defend legal claims: The dispute over invoice 1234")
+			.doesNotContain("compelling legitimate grounds");
+		assertThat(this.composer.compose(request.getId(), SV)).contains(
+				"endast för att fastställa, göra gällande eller försvara rättsliga anspråk: The dispute over invoice 1234");
 	}
 
 	@Test

@@ -29,6 +29,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import se.dsrdesk.request.PauseGround;
 import se.dsrdesk.account.AccountService;
 import se.dsrdesk.account.Role;
 import se.dsrdesk.account.StaffPrincipal;
@@ -353,7 +354,8 @@ class AuditTrailViewerTest {
 				RequestType.ERASURE, Channel.LETTER, "Radera allt om Åsa Öberg-Ångström", clock.instant()),
 				Actor.SYSTEM);
 		this.requests.startWork(request.getId(), null, Actor.SYSTEM);
-		this.requests.pause(request.getId(), null, "Är du Åsa Öberg-Ångström på " + email + "?", Actor.SYSTEM);
+		this.requests.pause(request.getId(), null, PauseGround.IDENTITY, "Är du Åsa Öberg-Ångström på " + email + "?",
+				null, Actor.SYSTEM);
 		this.requests.resume(request.getId(), null, Actor.SYSTEM);
 		this.requests.extend(request.getId(), null, 1, "Åsa Öberg-Ångström har många konton", Actor.SYSTEM);
 		TestRequests.reject(this.requests, request.getId(), "Åsa Öberg-Ångström, 0701234567, begäran är ogrundad",

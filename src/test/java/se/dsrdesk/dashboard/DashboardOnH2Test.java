@@ -21,6 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import se.dsrdesk.request.PauseGround;
 import se.dsrdesk.account.AccountService;
 import se.dsrdesk.account.Role;
 import se.dsrdesk.account.TestAccounts;
@@ -74,7 +75,7 @@ class DashboardOnH2Test {
 		long rejected = register(RequestType.ERASURE, Duration.ofDays(12));
 		this.requests.reject(rejected, null, RejectionGround.MANIFESTLY_UNFOUNDED, "No", Actor.SYSTEM);
 		long paused = register(RequestType.OBJECTION, Duration.ofDays(3));
-		this.requests.pause(paused, null, "Which account?", Actor.SYSTEM);
+		this.requests.pause(paused, null, PauseGround.IDENTITY, "Which account?", null, Actor.SYSTEM);
 		this.requests.register(new NewRequest("Web", "web@example.com", null, "sv", RequestType.ACCESS, Channel.WEB,
 				null, this.clock.instant()), Actor.SYSTEM);
 

@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import se.dsrdesk.request.PauseGround;
 import se.dsrdesk.account.AccountService;
 import se.dsrdesk.account.Role;
 import se.dsrdesk.account.TestAccounts;
@@ -119,14 +120,17 @@ class DashboardTest {
 		long withdrawnExtended = receive("2026-05-05T10:00", RequestType.OBJECTION);
 		at("2026-05-20T09:00", () -> this.requests.extend(withdrawnExtended, null, 1, "Complex", Actor.SYSTEM));
 		at("2026-05-21T09:00", () -> this.requests.withdraw(withdrawnExtended, null, Actor.SYSTEM));
-		// Paused: since 15 April (its deadline has passed, but its clock stands still),
+		// Paused: since 15 April (its deadline, 11 May, has passed: it stays overdue),
 		// 5 June and 10 June.
 		long p1 = receive("2026-04-10T10:00", RequestType.ACCESS);
-		at("2026-04-15T09:00", () -> this.requests.pause(p1, null, "Which account?", Actor.SYSTEM));
+		at("2026-04-15T09:00",
+				() -> this.requests.pause(p1, null, PauseGround.IDENTITY, "Which account?", null, Actor.SYSTEM));
 		long p2 = receive("2026-06-01T10:00", RequestType.ERASURE);
-		at("2026-06-05T09:00", () -> this.requests.pause(p2, null, "Which account?", Actor.SYSTEM));
+		at("2026-06-05T09:00",
+				() -> this.requests.pause(p2, null, PauseGround.IDENTITY, "Which account?", null, Actor.SYSTEM));
 		long l3 = receive("2026-05-16T10:00", RequestType.ACCESS);
-		at("2026-06-10T09:00", () -> this.requests.pause(l3, null, "Which account?", Actor.SYSTEM));
+		at("2026-06-10T09:00",
+				() -> this.requests.pause(l3, null, PauseGround.IDENTITY, "Which account?", null, Actor.SYSTEM));
 		// Due soon: today (its last day to extend is today), tomorrow (last day to extend
 		// tomorrow), in 3 days, in exactly 7 days; and in 8 days, which is not soon.
 		long l1 = receive("2026-05-15T10:00", RequestType.ACCESS);
@@ -170,13 +174,16 @@ class DashboardTest {
 		// The counts the triggers keep agree with counting the requests.
 		assertThat(this.dashboard.glance(true)).isEqualTo(glance);
 
-		assertThat(glance.overdue().count()).isEqualTo(3);
-		assertThat(glance.overdue().first()).extracting(RequestItem::id).containsExactly(o1, e2, o2);
+		// Art. 12(3): the request paused before its deadline and still paused after it
+		// stays in the overdue list.
+		assertThat(glance.overdue().count()).isEqualTo(4);
+		assertThat(glance.overdue().first()).extracting(RequestItem::id).containsExactly(o1, e2, p1, o2);
 		assertThat(glance.overdue().first()).extracting(RequestItem::deadline)
 			.containsExactly(LocalDate.parse("2026-05-04"), LocalDate.parse("2026-05-11"),
-					LocalDate.parse("2026-05-20"));
-		assertThat(glance.overdue().first()).extracting(RequestItem::daysOverdue).containsExactly(42L, 35L, 26L);
-		assertThat(glance.overdue().first()).extracting(RequestItem::assignee).containsExactly(null, null, "Test User");
+					LocalDate.parse("2026-05-11"), LocalDate.parse("2026-05-20"));
+		assertThat(glance.overdue().first()).extracting(RequestItem::daysOverdue).containsExactly(42L, 35L, 35L, 26L);
+		assertThat(glance.overdue().first()).extracting(RequestItem::assignee)
+			.containsExactly(null, null, null, "Test User");
 		assertThat(glance.overdue().hasMore()).isFalse();
 
 		assertThat(glance.dueSoon().count()).isEqualTo(4);
@@ -217,7 +224,7 @@ class DashboardTest {
 		HttpResponse<String> page = officer.get("/staff/dashboard");
 		assertThat(page.statusCode()).isEqualTo(200);
 		String html = page.body();
-		assertThat(badge(html, "overdue-count")).isEqualTo("3");
+		assertThat(badge(html, "overdue-count")).isEqualTo("4");
 		assertThat(badge(html, "due-soon-count")).isEqualTo("4");
 		assertThat(badge(html, "last-day-count")).isEqualTo("2");
 		assertThat(badge(html, "paused-count")).isEqualTo("3");

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Tests for {@link DeadlineCalculator}. Weekday facts used below: 1 Jan 2025 was a
@@ -273,6 +275,33 @@ class DeadlineCalculatorTest {
 			Deadline d = DeadlineCalculatorTest.this.calc.compute(this.receipt, List.of(), 0);
 			assertThat(d.firstMonthEnd()).isEqualTo(LocalDate.of(2025, 4, 10));
 			assertThat(d.effectiveDeadline()).isEqualTo(LocalDate.of(2025, 4, 10));
+		}
+
+		@Test
+		@DisplayName("Art. 12(3), 12(6): a scope pause moves the deadline but not the last day to extend")
+		void aScopePauseLeavesTheExtensionWindowAtTheStatutoryMonth() {
+			Deadline d = DeadlineCalculatorTest.this.calc.compute(this.receipt,
+					List.of(new PausePeriod(LocalDate.parse("2025-03-12"), LocalDate.parse("2025-03-19"), false)), 0);
+			assertThat(d.oneMonthDeadline()).isEqualTo(LocalDate.of(2025, 4, 17));
+			assertThat(d.lastDayToExtend()).isEqualTo(LocalDate.of(2025, 4, 10));
+			assertThat(DeadlineCalculatorTest.this.calc.isExtensionAllowed(d, LocalDate.of(2025, 4, 11))).isFalse();
+			assertThatThrownBy(() -> DeadlineCalculatorTest.this.calc.extend(d, 1, LocalDate.of(2025, 4, 11)))
+				.isInstanceOf(ExtensionNotAllowedException.class);
+			// The extension counts from the end of the first month, pauses included.
+			assertThat(DeadlineCalculatorTest.this.calc.extend(d, 1, LocalDate.of(2025, 4, 10)).effectiveDeadline())
+				.isEqualTo(LocalDate.of(2025, 5, 19));
+		}
+
+		@Test
+		@DisplayName("Art. 12(6): an identity pause moves the last day to extend with the deadline")
+		void anIdentityPauseMovesTheExtensionWindow() {
+			Deadline d = DeadlineCalculatorTest.this.calc
+				.compute(this.receipt,
+						List.of(pause("2025-03-12", "2025-03-19"),
+								new PausePeriod(LocalDate.parse("2025-03-20"), LocalDate.parse("2025-03-22"), false)),
+						0);
+			assertThat(d.pausedDays()).isEqualTo(9);
+			assertThat(d.lastDayToExtend()).isEqualTo(LocalDate.of(2025, 4, 17));
 		}
 
 		@Test

@@ -13,6 +13,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -186,6 +187,32 @@ class LocationFlowTest {
 		TestTasks.finishAll(this.tasks, request.getId());
 		assertThat(TestRequests.complete(this.requests, request.getId(), Actor.SYSTEM).getStatus())
 			.isEqualTo(RequestStatus.COMPLETED);
+	}
+
+	@Test
+	@DisplayName("Art. 21(3): an objection at a direct-marketing location cannot be recorded as continuing")
+	void anObjectionAtADirectMarketingLocationStopsTheProcessing() {
+		DataLocation newsletter = this.locations.create(new LocationDetails(
+				new LocalizedText("Nyhetsbrev " + UUID.randomUUID(), "Newsletter"), new LocalizedText(null, null),
+				LocationKind.OTHER, this.owner, new LocalizedText(null, null), new LocalizedText(null, null),
+				LegalBasis.LEGITIMATE_INTEREST, List.of(), new LocalizedText(null, null),
+				new LocalizedText("Ett år", "One year"), 12, new LocalizedText(null, null),
+				new LocalizedText(null, null), 12, EnumSet.of(RequestType.OBJECTION), true), Actor.SYSTEM);
+		assertThat(this.locations.get(newsletter.getId()).isDirectMarketing()).isTrue();
+		DsrRequest request = startedRequest(RequestType.OBJECTION);
+		LocationTask task = taskAt(request, newsletter);
+		assertThatThrownBy(() -> this.tasks.recordOutcome(task.getId(),
+				new OutcomeRecord(TaskOutcome.CONTINUES, "Checked.", "Our grounds prevail", null, null, null,
+						"Marketing", "None given"),
+				Actor.SYSTEM))
+			.isInstanceOfSatisfying(InvalidOutcomeException.class,
+					(ex) -> assertThat(ex.violations()).extracting(OutcomeRecord.Violation::code)
+						.containsExactly("task.objection.absolute.directMarketing"));
+		assertThat(this.tasks.get(task.getId()).isOpen()).isTrue();
+		this.tasks.recordOutcome(task.getId(),
+				new OutcomeRecord(TaskOutcome.PROCESSING_STOPPED, "Unsubscribed.", null, null, null, null),
+				Actor.SYSTEM);
+		assertThat(this.tasks.get(task.getId()).getOutcome()).isEqualTo(TaskOutcome.PROCESSING_STOPPED);
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package se.dsrdesk.location;
 
 import java.util.UUID;
 
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -166,6 +167,23 @@ class LocationRegisterTest {
 			assertThat(Html.textOf(html, "location-recipients"))
 				.hasValueSatisfying((text) -> assertThat(text).contains("HubSpot Inc.", "Processor", "USA", "SCCs"));
 			assertThat(audited("LOCATION_CREATED", id)).isEqualTo(1);
+		}
+
+		@Test
+		@DisplayName("Art. 21(3): an admin marks a location's purpose as direct marketing")
+		void anAdminMarksALocationAsDirectMarketing() {
+			StaffPrincipal admin = signedIn(Role.ADMIN);
+			String name = "Newsletter " + UUID.randomUUID();
+			assertThat(fill(post(admin, "/staff/locations"), name, name + " sv").param("ownerId", admin.id().toString())
+				.param("directMarketing", "true")
+				.param("_directMarketing", "on")
+				.exchange()).hasStatus3xxRedirection();
+			long id = LocationRegisterTest.this.jdbc.queryForObject("select id from data_location where name_en = ?",
+					Long.class, name);
+			assertThat(LocationRegisterTest.this.jdbc
+				.queryForObject("select direct_marketing from data_location where id = ?", Boolean.class, id)).isTrue();
+			assertThat(Html.textOf(html(get(admin, "/staff/locations/" + id, ENGLISH)), "direct-marketing"))
+				.hasValueSatisfying((text) -> assertThat(text).startsWith("Yes"));
 		}
 
 		@Test

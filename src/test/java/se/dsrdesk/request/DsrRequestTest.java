@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,8 @@ import se.dsrdesk.deadline.DeadlinePolicy;
 import se.dsrdesk.deadline.ExtensionNotAllowedException;
 import se.dsrdesk.deadline.SwedishHolidayCalendar;
 import se.dsrdesk.request.refusal.IllegalTransitionException;
+import se.dsrdesk.system.RefusedException;
+import se.dsrdesk.request.refusal.PauseRefusedException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -115,7 +118,8 @@ class DsrRequestTest {
 		void itCannotBeWorkedPausedOrCompleted() {
 			assertThatThrownBy(() -> this.request.startWork(STAFF, RECEIVED))
 				.isInstanceOf(IllegalTransitionException.class);
-			assertThatThrownBy(() -> this.request.pause("ID", LocalDate.of(2026, 3, 4), STAFF, RECEIVED))
+			assertThatThrownBy(() -> this.request.pause(PauseGround.IDENTITY, "ID", null, false,
+					LocalDate.of(2026, 3, 4), STAFF, RECEIVED))
 				.isInstanceOf(IllegalTransitionException.class);
 			assertThatThrownBy(() -> this.request.complete(STAFF, RECEIVED))
 				.isInstanceOf(IllegalTransitionException.class);
@@ -169,7 +173,8 @@ class DsrRequestTest {
 		@Test
 		void pausingStopsTheClockAndResumingMovesTheDeadlineByTheDaysPaused() {
 			DsrRequest request = inProgress();
-			request.pause("We need a copy of the letter you mention", LocalDate.of(2026, 3, 10), STAFF, RECEIVED);
+			request.pause(PauseGround.IDENTITY, "We need a copy of the letter you mention", null, false,
+					LocalDate.of(2026, 3, 10), STAFF, RECEIVED);
 			assertThat(request.getStatus()).isEqualTo(RequestStatus.AWAITING_SUBJECT);
 			assertThat(request.isPaused()).isTrue();
 			request.resume(LocalDate.of(2026, 3, 20), POLICY, STAFF, RECEIVED);
@@ -184,15 +189,16 @@ class DsrRequestTest {
 
 		@Test
 		void aPauseNeedsAReason() {
-			assertThatIllegalArgumentException()
-				.isThrownBy(() -> inProgress().pause(" ", LocalDate.of(2026, 3, 10), STAFF, RECEIVED));
+			assertThatIllegalArgumentException().isThrownBy(() -> inProgress().pause(PauseGround.IDENTITY, " ", null,
+					false, LocalDate.of(2026, 3, 10), STAFF, RECEIVED));
 		}
 
 		@Test
 		void aPausedRequestCannotBePausedAgainOrCompleted() {
 			DsrRequest request = inProgress();
-			request.pause("ID", LocalDate.of(2026, 3, 10), STAFF, RECEIVED);
-			assertThatThrownBy(() -> request.pause("again", LocalDate.of(2026, 3, 11), STAFF, RECEIVED))
+			request.pause(PauseGround.IDENTITY, "ID", null, false, LocalDate.of(2026, 3, 10), STAFF, RECEIVED);
+			assertThatThrownBy(() -> request.pause(PauseGround.IDENTITY, "again", null, false,
+					LocalDate.of(2026, 3, 11), STAFF, RECEIVED))
 				.isInstanceOf(IllegalTransitionException.class);
 			assertThatThrownBy(() -> request.complete(STAFF, RECEIVED)).isInstanceOf(IllegalTransitionException.class);
 		}
@@ -201,6 +207,103 @@ class DsrRequestTest {
 		void onlyAPausedRequestCanBeResumed() {
 			assertThatThrownBy(() -> inProgress().resume(LocalDate.of(2026, 3, 10), POLICY, STAFF, RECEIVED))
 				.isInstanceOf(IllegalTransitionException.class);
+		}
+
+	}
+
+	/**
+	 * Pause grounds: identity (GDPR Art. 12(6), EDPB Guidelines 01/2022) or a
+	 * clarification of scope (Recital 63).
+	 */
+	@Nested
+	class PauseGrounds {
+
+		@Test
+		@DisplayName("Art. 12(6): a pause for identity is refused once identity is verified")
+		void anIdentityPauseIsRefusedOnceIdentityIsVerified() {
+			DsrRequest request = inProgress();
+			request.verifyIdentity(IdentityMethod.KNOWN_EMAIL, null, STAFF, RECEIVED);
+			assertThatThrownBy(() -> request.pause(PauseGround.IDENTITY, "Your customer number", null, false,
+					LocalDate.of(2026, 3, 10), STAFF, RECEIVED))
+				.isInstanceOfSatisfying(PauseRefusedException.class, (refused) -> {
+					assertThat(refused.reason()).isEqualTo("identity-verified");
+					assertThat(refused.messageCode()).isEqualTo("requestPage.pause.refused.identityVerified");
+				});
+			assertThat(request.getStatus()).isEqualTo(RequestStatus.IN_PROGRESS);
+			// A clarification of scope is still possible.
+			request.pause(PauseGround.SCOPE, "Which newsletter?", "We send three newsletters", false,
+					LocalDate.of(2026, 3, 10), STAFF, RECEIVED);
+			assertThat(request.getStatus()).isEqualTo(RequestStatus.AWAITING_SUBJECT);
+		}
+
+		@Test
+		@DisplayName("Recital 63: a clarification of scope needs a written justification")
+		void aScopePauseNeedsAJustification() {
+			DsrRequest request = inProgress();
+			assertThatThrownBy(() -> request.pause(PauseGround.SCOPE, "Which newsletter?", " ", false,
+					LocalDate.of(2026, 3, 10), STAFF, RECEIVED))
+				.isInstanceOfSatisfying(PauseRefusedException.class,
+						(refused) -> assertThat(refused.reason()).isEqualTo("justification-required"));
+			assertThat(request.getPauses()).isEmpty();
+		}
+
+		@Test
+		@DisplayName("Art. 12(3), Recital 63: by default a clarification of scope does not stop the clock")
+		void aScopePauseDoesNotStopTheClockByDefault() {
+			DsrRequest request = inProgress();
+			request.pause(PauseGround.SCOPE, "Which newsletter?", "We send three newsletters", false,
+					LocalDate.of(2026, 3, 10), STAFF, RECEIVED);
+			request.resume(LocalDate.of(2026, 3, 20), POLICY, STAFF, RECEIVED);
+			assertThat(request.getPauses()).singleElement().satisfies((pause) -> {
+				assertThat(pause.getGround()).isEqualTo(PauseGround.SCOPE);
+				assertThat(pause.stopsClock()).isFalse();
+				assertThat(pause.getJustification()).isEqualTo("We send three newsletters");
+			});
+			assertThat(request.getEffectiveDeadline()).isEqualTo(LocalDate.of(2026, 4, 7));
+			assertThat(request.getOneMonthDeadline()).isEqualTo(LocalDate.of(2026, 4, 7));
+		}
+
+		@Test
+		@DisplayName("Art. 12(3), 12(6): a scope pause allowed to stop the clock moves the answer deadline, "
+				+ "not the last day to extend")
+		void aScopePauseThatStopsTheClockDoesNotMoveTheExtensionWindow() {
+			DsrRequest request = inProgress();
+			request.pause(PauseGround.SCOPE, "Which newsletter?", "Large quantity of data", true,
+					LocalDate.of(2026, 3, 10), STAFF, RECEIVED);
+			request.resume(LocalDate.of(2026, 3, 20), POLICY, STAFF, RECEIVED);
+			// 3 April + 10 days = Monday 13 April 2026.
+			assertThat(request.getEffectiveDeadline()).isEqualTo(LocalDate.of(2026, 4, 13));
+			// The statutory month plus identity pauses only: still Tuesday 7 April.
+			assertThat(request.getOneMonthDeadline()).isEqualTo(LocalDate.of(2026, 4, 7));
+			assertThatThrownBy(() -> request.extend(1, "Late", LocalDate.of(2026, 4, 8), POLICY, STAFF, RECEIVED))
+				.isInstanceOf(ExtensionNotAllowedException.class);
+		}
+
+		@Test
+		@DisplayName("Art. 12(6): an identity pause moves the last day to extend as well")
+		void anIdentityPauseMovesTheExtensionWindow() {
+			DsrRequest request = inProgress();
+			request.pause(PauseGround.IDENTITY, "Your customer number", null, false, LocalDate.of(2026, 3, 10), STAFF,
+					RECEIVED);
+			request.resume(LocalDate.of(2026, 3, 20), POLICY, STAFF, RECEIVED);
+			assertThat(request.getOneMonthDeadline()).isEqualTo(LocalDate.of(2026, 4, 13));
+			request.extend(1, "Complex", LocalDate.of(2026, 4, 13), POLICY, STAFF, RECEIVED);
+			assertThat(request.getExtensionMonths()).isEqualTo(1);
+		}
+
+		@Test
+		@DisplayName("Art. 12(3): no pause once the deadline has passed")
+		void noPauseAfterTheDeadline() {
+			DsrRequest late = inProgress();
+			assertThatThrownBy(() -> late.pause(PauseGround.IDENTITY, "Your customer number", null, false,
+					LocalDate.of(2026, 4, 8), STAFF, RECEIVED))
+				.isInstanceOfSatisfying(PauseRefusedException.class,
+						(refused) -> assertThat(refused.reason()).isEqualTo("deadline-passed"));
+			assertThat(late.getStatus()).isEqualTo(RequestStatus.IN_PROGRESS);
+			DsrRequest onTheLastDay = inProgress();
+			onTheLastDay.pause(PauseGround.IDENTITY, "Your customer number", null, false, LocalDate.of(2026, 4, 7),
+					STAFF, RECEIVED);
+			assertThat(onTheLastDay.getStatus()).isEqualTo(RequestStatus.AWAITING_SUBJECT);
 		}
 
 	}
@@ -222,7 +325,7 @@ class DsrRequestTest {
 		@Test
 		void pausesAndExtensionTogether() {
 			DsrRequest request = inProgress();
-			request.pause("ID", LocalDate.of(2026, 3, 10), STAFF, RECEIVED);
+			request.pause(PauseGround.IDENTITY, "ID", null, false, LocalDate.of(2026, 3, 10), STAFF, RECEIVED);
 			request.resume(LocalDate.of(2026, 3, 20), POLICY, STAFF, RECEIVED);
 			request.extend(1, "Complex", LocalDate.of(2026, 4, 13), POLICY, STAFF, RECEIVED);
 			// first month ends 13 April (3 April + 10 days), + 1 month = Wednesday 13 May
@@ -326,12 +429,48 @@ class DsrRequestTest {
 		@Test
 		void aRejectionOnAGroundKeepsTheGround() {
 			DsrRequest request = received(Channel.EMAIL);
-			request.reject(RejectionGround.NOT_IDENTIFIED, "We could not match the address.", STAFF, RECEIVED);
+			request.reject(RejectionGround.NOT_IDENTIFIED, "We could not match the address.", null,
+					LocalDate.of(2026, 3, 10), STAFF, RECEIVED);
 			assertThat(request.getStatus()).isEqualTo(RequestStatus.REJECTED);
 			assertThat(request.getRejectionGround()).isEqualTo(RejectionGround.NOT_IDENTIFIED);
 			assertThat(request.getClosingReason()).isEqualTo("We could not match the address.");
-			assertThatIllegalArgumentException()
-				.isThrownBy(() -> inProgress().reject(null, "No ground", STAFF, RECEIVED));
+			assertThatIllegalArgumentException().isThrownBy(
+					() -> inProgress().reject(null, "No ground", null, LocalDate.of(2026, 3, 10), STAFF, RECEIVED));
+		}
+
+		@Test
+		@DisplayName("Art. 12(4): a refusal after the one-month limit is refused unless it records why it is late")
+		void aLateRefusalNeedsItsReason() {
+			DsrRequest request = inProgress();
+			// The one-month limit is Tuesday 7 April 2026.
+			assertThatThrownBy(() -> request.reject(RejectionGround.EXCESSIVE, "The fifth identical request", " ",
+					LocalDate.of(2026, 4, 8), STAFF, RECEIVED))
+				.isInstanceOfSatisfying(RefusedException.class, (refused) -> assertThat(refused.fields())
+					.containsExactly(new RefusedException.Invalid("lateReason", "requestPage.reject.late.required")));
+			assertThat(request.getStatus()).isEqualTo(RequestStatus.IN_PROGRESS);
+			request.reject(RejectionGround.EXCESSIVE, "The fifth identical request", "Handler on sick leave",
+					LocalDate.of(2026, 4, 8), STAFF, RECEIVED);
+			assertThat(request.getStatus()).isEqualTo(RequestStatus.REJECTED);
+			assertThat(request.getLateReason()).isEqualTo("Handler on sick leave");
+		}
+
+		@Test
+		@DisplayName("Art. 12(4): a refusal on the last day of the month is in time and records no late reason")
+		void aRefusalInTimeRecordsNoLateReason() {
+			DsrRequest request = inProgress();
+			request.reject(RejectionGround.EXCESSIVE, "The fifth identical request", "ignored",
+					LocalDate.of(2026, 4, 7), STAFF, RECEIVED);
+			assertThat(request.getLateReason()).isNull();
+		}
+
+		@Test
+		@DisplayName("Art. 12(4): an extension does not move the limit for a refusal")
+		void anExtensionDoesNotMakeALateRefusalTimely() {
+			DsrRequest request = inProgress();
+			request.extend(2, "Many systems", LocalDate.of(2026, 3, 20), POLICY, STAFF, RECEIVED);
+			assertThatThrownBy(() -> request.reject(RejectionGround.EXCESSIVE, "Repeated", null,
+					LocalDate.of(2026, 5, 4), STAFF, RECEIVED))
+				.isInstanceOf(RefusedException.class);
 		}
 
 	}

@@ -81,7 +81,8 @@ class RequestServiceTest {
 		this.clock.set(Instant.parse("2026-11-03T09:00:00Z"));
 		DsrRequest request = registerLetter(Instant.parse("2026-11-02T10:00:00Z"));
 		this.requests.startWork(request.getId(), null, Actor.SYSTEM);
-		this.requests.pause(request.getId(), null, "Which account do you mean?", Actor.SYSTEM);
+		this.requests.pause(request.getId(), null, PauseGround.IDENTITY, "Which account do you mean?", null,
+				Actor.SYSTEM);
 		this.clock.set(Instant.parse("2026-11-10T09:00:00Z"));
 		DsrRequest resumed = this.requests.resume(request.getId(), null, Actor.SYSTEM);
 		// 2 December + 7 days paused = Wednesday 9 December 2026.

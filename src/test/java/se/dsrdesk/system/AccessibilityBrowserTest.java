@@ -26,6 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 
+import se.dsrdesk.request.PauseGround;
 import se.dsrdesk.account.AccountService;
 import se.dsrdesk.account.Role;
 import se.dsrdesk.account.StaffUser;
@@ -242,7 +243,7 @@ class AccessibilityBrowserTest extends BrowserTest {
 				RequestType.ACCESS, Channel.EMAIL, "Please.", Instant.now().minus(Duration.ofDays(40))), Actor.SYSTEM);
 		DsrRequest paused = this.requests.register(new NewRequest("Test Person", null, null, language,
 				RequestType.ERASURE, Channel.EMAIL, "Please.", null), Actor.SYSTEM);
-		this.requests.pause(paused.getId(), null, "Which account?", Actor.SYSTEM);
+		this.requests.pause(paused.getId(), null, PauseGround.IDENTITY, "Which account?", null, Actor.SYSTEM);
 		String email = TestAccounts.create(this.accounts, Role.COMPLIANCE_OFFICER);
 		speak(language);
 		signIn(email, TestAccounts.PASSWORD);

@@ -77,7 +77,8 @@ class OpenApiDocumentTest {
 				"receivedAt", "receivedOn", "originalDeadline", "effectiveDeadline", "pauses", "extension", "assignee",
 				"tasks", "correspondence");
 		assertThat(properties(schemas, "ExtensionBody")).containsExactlyInAnyOrder("months", "reason");
-		assertThat(properties(schemas, "RejectBody")).containsExactlyInAnyOrder("ground", "reasons");
+		assertThat(properties(schemas, "RejectBody")).containsExactlyInAnyOrder("ground", "reasons", "lateReason");
+		assertThat(properties(schemas, "PauseBody")).containsExactlyInAnyOrder("ground", "reason", "justification");
 		assertThat(properties(schemas, "TaskJson")).contains("id", "status", "outcome");
 		assertThat(schemas.path("RequestDetails").path("properties").path("receivedOn").path("format").asString())
 			.isEqualTo("date");

@@ -61,10 +61,10 @@ class LocationController {
 	@InitBinder("locationForm")
 	void allowLocationFields(WebDataBinder binder) {
 		binder.setAllowedFields("nameSv", "nameEn", "descriptionSv", "descriptionEn", "kind", "ownerId",
-				"dataCategoriesSv", "dataCategoriesEn", "purposesSv", "purposesEn", "legalBasis", "recipients*",
-				"sourceSv", "sourceEn", "retentionSv", "retentionEn", "retentionMonths", "erasureStepsSv",
-				"erasureStepsEn", "erasureExceptionsSv", "erasureExceptionsEn", "reviewIntervalMonths", "requestTypes",
-				"version");
+				"dataCategoriesSv", "dataCategoriesEn", "purposesSv", "purposesEn", "legalBasis", "directMarketing",
+				"recipients*", "sourceSv", "sourceEn", "retentionSv", "retentionEn", "retentionMonths",
+				"erasureStepsSv", "erasureStepsEn", "erasureExceptionsSv", "erasureExceptionsEn",
+				"reviewIntervalMonths", "requestTypes", "version");
 		binder.setAutoGrowCollectionLimit(50);
 	}
 

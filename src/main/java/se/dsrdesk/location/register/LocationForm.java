@@ -66,6 +66,8 @@ public class LocationForm {
 	@NotNull(message = "{validation.invalid}")
 	private LegalBasis legalBasis;
 
+	private boolean directMarketing;
+
 	@Valid
 	private List<RecipientForm> recipients = new ArrayList<>();
 
@@ -122,6 +124,7 @@ public class LocationForm {
 		form.purposesSv = location.getPurposes().sv();
 		form.purposesEn = location.getPurposes().en();
 		form.legalBasis = location.getLegalBasis();
+		form.directMarketing = location.isDirectMarketing();
 		form.recipients = new ArrayList<>(location.getRecipients().stream().map(RecipientForm::of).toList());
 		form.sourceSv = location.getSource().sv();
 		form.sourceEn = location.getSource().en();
@@ -163,7 +166,15 @@ public class LocationForm {
 				new LocalizedText(this.sourceSv, this.sourceEn), new LocalizedText(this.retentionSv, this.retentionEn),
 				this.retentionMonths, new LocalizedText(this.erasureStepsSv, this.erasureStepsEn),
 				new LocalizedText(this.erasureExceptionsSv, this.erasureExceptionsEn), this.reviewIntervalMonths,
-				this.requestTypes);
+				this.requestTypes, this.directMarketing);
+	}
+
+	public boolean isDirectMarketing() {
+		return this.directMarketing;
+	}
+
+	public void setDirectMarketing(boolean directMarketing) {
+		this.directMarketing = directMarketing;
 	}
 
 	public String getNameSv() {

@@ -27,9 +27,29 @@ public class OutcomeForm {
 	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
 	private LocalDate retainedUntil;
 
+	private String interest;
+
+	private String situation;
+
 	OutcomeRecord toRecord() {
 		return new OutcomeRecord(this.outcome, this.note, this.summary, this.ground, this.groundText,
-				this.retainedUntil);
+				this.retainedUntil, this.interest, this.situation);
+	}
+
+	public String getInterest() {
+		return this.interest;
+	}
+
+	public void setInterest(String interest) {
+		this.interest = interest;
+	}
+
+	public String getSituation() {
+		return this.situation;
+	}
+
+	public void setSituation(String situation) {
+		this.situation = situation;
 	}
 
 	public TaskOutcome getOutcome() {

@@ -57,7 +57,7 @@ class TaskApiController {
 			throw new NotFoundException("Task");
 		}
 		OutcomeRecord outcome = new OutcomeRecord(body.outcome(), body.note(), body.summary(), body.ground(),
-				body.groundText(), body.retainedUntil());
+				body.groundText(), body.retainedUntil(), body.interest(), body.situation());
 		LocationTask done = this.tasks.recordOutcome(taskId, outcome, me.toActor());
 		return TaskDetails.of(this.tasks.get(done.getId()), request.getReference(), locale);
 	}
@@ -71,9 +71,11 @@ class TaskApiController {
 	 * @param ground the legal ground for keeping data
 	 * @param groundText the ground in words, for {@code OTHER}
 	 * @param retainedUntil until when kept data is held (ISO date, in the future)
+	 * @param interest for {@code CONTINUES}: our compelling legitimate interest
+	 * @param situation for {@code CONTINUES}: the person's particular situation
 	 */
 	record OutcomeBody(TaskOutcome outcome, String note, String summary, LegalGround ground, String groundText,
-			LocalDate retainedUntil) {
+			LocalDate retainedUntil, String interest, String situation) {
 	}
 
 	/**

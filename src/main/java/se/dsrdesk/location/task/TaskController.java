@@ -51,7 +51,8 @@ class TaskController {
 
 	@InitBinder("outcomeForm")
 	void allowOutcomeFields(WebDataBinder binder) {
-		binder.setAllowedFields("outcome", "note", "summary", "ground", "groundText", "retainedUntil");
+		binder.setAllowedFields("outcome", "note", "summary", "ground", "groundText", "retainedUntil", "interest",
+				"situation");
 	}
 
 	@GetMapping("/staff/tasks")

@@ -214,13 +214,17 @@ class RequestApiController {
 
 	@PostMapping("/{reference}/pause")
 	@PreAuthorize("hasRole('CASE_HANDLER')")
-	@Operation(summary = "Ask the person for information and stop the clock (Art. 12(6))",
-			description = "The person is emailed the reason in the request's language.")
+	@Operation(
+			summary = "Ask the person for information, to confirm identity (Art. 12(6)) or clarify scope (Recital 63)",
+			description = "The person is emailed the reason in the request's language. An identity pause stops the clock "
+					+ "and is refused once identity is verified; a scope pause needs a justification and stops the clock "
+					+ "only when dsr.requests.scope-pause-stops-clock is set. No pause once the deadline has passed.")
 	ResponseEntity<RequestDetails> pause(@PathVariable String reference, @Valid @RequestBody RequestJson.PauseBody body,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@AuthenticationPrincipal StaffPrincipal me, Locale locale) {
 		DsrRequest request = load(reference);
-		this.requests.pause(request.getId(), version(ifMatch), body.reason(), me.toActor());
+		this.requests.pause(request.getId(), version(ifMatch), body.ground(), body.reason(), body.justification(),
+				me.toActor());
 		return answer(request.getId(), locale);
 	}
 
@@ -283,7 +287,8 @@ class RequestApiController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@AuthenticationPrincipal StaffPrincipal me, Locale locale) {
 		DsrRequest request = load(reference);
-		this.requests.reject(request.getId(), version(ifMatch), body.ground(), body.reasons(), me.toActor());
+		this.requests.reject(request.getId(), version(ifMatch), body.ground(), body.reasons(), body.lateReason(),
+				me.toActor());
 		return answer(request.getId(), locale);
 	}
 
@@ -317,7 +322,7 @@ class RequestApiController {
 		RequestView view = this.views.of(request);
 		List<PauseJson> pauses = request.getPauses()
 			.stream()
-			.map((p) -> new PauseJson(p.getPausedOn(), p.getResumedOn(), p.getReason()))
+			.map((p) -> new PauseJson(p.getPausedOn(), p.getResumedOn(), p.getReason(), p.getGround(), p.stopsClock()))
 			.toList();
 		ExtensionJson extension = (request.getExtensionMonths() > 0)
 				? new ExtensionJson(request.getExtensionMonths(), request.getExtensionReason(), request.getExtendedAt())

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 
 import se.dsrdesk.request.Channel;
 import se.dsrdesk.request.NewRequestRules;
+import se.dsrdesk.request.PauseGround;
 import se.dsrdesk.request.RejectionGround;
 import se.dsrdesk.request.RequestStatus;
 import se.dsrdesk.request.RequestType;
@@ -60,12 +61,18 @@ final class RequestJson {
 	}
 
 	/**
-	 * Stops the clock and asks the person for information (Art. 12(6)): they are emailed
-	 * the reason, in the request's language.
+	 * Asks the person for information: they are emailed what is needed, in the request's
+	 * language, with the wording of the ground.
 	 *
+	 * @param ground {@code IDENTITY} (stops the clock, Art. 12(6); only while identity is
+	 * not verified) or {@code SCOPE} (Recital 63; the clock runs on unless
+	 * {@code dsr.requests.scope-pause-stops-clock})
 	 * @param reason what the person should send
+	 * @param justification why a clarification of scope is needed; required for
+	 * {@code SCOPE}, kept on file and not sent
 	 */
-	record PauseBody(@StepRules.InformationNeeded String reason) {
+	record PauseBody(@StepRules.PauseGroundRequired PauseGround ground, @StepRules.InformationNeeded String reason,
+			@StepRules.PauseJustification String justification) {
 	}
 
 	/**
@@ -91,8 +98,11 @@ final class RequestJson {
 	 *
 	 * @param ground the ground the law gives
 	 * @param reasons the reasons, in words
+	 * @param lateReason why the refusal comes after the one-month limit (Art. 12(4));
+	 * required then, kept on file and not sent
 	 */
-	record RejectBody(@StepRules.Ground RejectionGround ground, @StepRules.RejectionReasons String reasons) {
+	record RejectBody(@StepRules.Ground RejectionGround ground, @StepRules.RejectionReasons String reasons,
+			@StepRules.LateReason String lateReason) {
 	}
 
 	/**
@@ -136,13 +146,15 @@ final class RequestJson {
 	}
 
 	/**
-	 * A time the clock stood still.
+	 * A time the request waited for the person.
 	 *
 	 * @param pausedOn the first day paused
-	 * @param resumedOn the day the clock ran again, {@code null} while paused
+	 * @param resumedOn the day the request resumed, {@code null} while paused
 	 * @param reason what was asked of the person
+	 * @param ground identity (Art. 12(6)) or a clarification of scope (Recital 63)
+	 * @param stopsClock whether its days are added to the deadline
 	 */
-	record PauseJson(LocalDate pausedOn, LocalDate resumedOn, String reason) {
+	record PauseJson(LocalDate pausedOn, LocalDate resumedOn, String reason, PauseGround ground, boolean stopsClock) {
 	}
 
 	/**

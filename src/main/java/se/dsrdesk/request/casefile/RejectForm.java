@@ -3,7 +3,8 @@ package se.dsrdesk.request.casefile;
 import se.dsrdesk.request.RejectionGround;
 
 /**
- * Rejecting the request: the ground the law gives and the reasons in words.
+ * Rejecting the request: the ground the law gives and the reasons in words; after the
+ * one-month limit, why it is late.
  */
 class RejectForm extends VersionForm {
 
@@ -12,6 +13,17 @@ class RejectForm extends VersionForm {
 
 	@StepRules.RejectionReasons
 	private String rejectionReasons;
+
+	@StepRules.LateReason
+	private String lateReason;
+
+	public String getLateReason() {
+		return this.lateReason;
+	}
+
+	public void setLateReason(String lateReason) {
+		this.lateReason = lateReason;
+	}
 
 	public RejectionGround getRejectionGround() {
 		return this.rejectionGround;

@@ -27,6 +27,7 @@ import se.dsrdesk.deadline.DeadlineCalculator;
 import se.dsrdesk.notification.Correspondence;
 import se.dsrdesk.request.DsrRequest;
 import se.dsrdesk.request.IdentityMethod;
+import se.dsrdesk.request.PauseGround;
 import se.dsrdesk.request.RejectionGround;
 import se.dsrdesk.request.RequestAction;
 import se.dsrdesk.request.auditing.RequestAuditor;
@@ -63,6 +64,13 @@ class RequestPage {
 	private final Clock clock;
 
 	private final RequestAttachments attachments;
+
+	/**
+	 * After this many working days from receipt, asking for information to confirm
+	 * identity is flagged as late: it should be asked for without undue delay (EDPB
+	 * Guidelines 01/2022 on the right of access).
+	 */
+	static final int IDENTITY_ASK_WORKING_DAYS = 3;
 
 	RequestPage(RequestService requests, RequestViews views, AuditLog audit, DeadlineCalculator calculator, Clock clock,
 			RequestAttachments attachments) {
@@ -164,6 +172,10 @@ class RequestPage {
 		model.addAttribute("caseHandlers", canAct ? this.requests.caseHandlers() : List.of());
 		model.addAttribute("identityMethods", IdentityMethod.values());
 		model.addAttribute("rejectionGrounds", RejectionGround.values());
+		model.addAttribute("pauseGrounds", PauseGround.values());
+		model.addAttribute("pastOneMonth", request.isPastOneMonth(today));
+		model.addAttribute("identityAskedLate", request.getIdentityVerifiedAt() == null
+				&& this.calculator.workingDaysBetween(request.getReceiptDate(), today) > IDENTITY_ASK_WORKING_DAYS);
 		model.addAttribute("allowed",
 				Arrays.stream(RequestAction.values())
 					.filter(request::allows)

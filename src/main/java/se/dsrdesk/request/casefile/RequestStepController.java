@@ -44,9 +44,9 @@ class RequestStepController {
 		binder.setAllowedFields(switch (binder.getObjectName()) {
 			case "assignForm" -> new String[] { "version", "assigneeId" };
 			case "identityForm" -> new String[] { "version", "identityMethod", "identityNote" };
-			case "informationForm" -> new String[] { "version", "information" };
+			case "informationForm" -> new String[] { "version", "pauseGround", "information", "justification" };
 			case "extendForm" -> new String[] { "version", "extensionMonths", "extensionReason" };
-			case "rejectForm" -> new String[] { "version", "rejectionGround", "rejectionReasons" };
+			case "rejectForm" -> new String[] { "version", "rejectionGround", "rejectionReasons", "lateReason" };
 			default -> new String[] { "version" };
 		});
 	}
@@ -82,7 +82,8 @@ class RequestStepController {
 			BindingResult result, @AuthenticationPrincipal StaffPrincipal me, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		return this.page.act(id, result, me, model, response, redirect, "requestPage.done.paused", RequestAction.PAUSED,
-				() -> this.requests.pause(id, form.getVersion(), form.getInformation(), me.toActor()));
+				() -> this.requests.pause(id, form.getVersion(), form.getPauseGround(), form.getInformation(),
+						form.getJustification(), me.toActor()));
 	}
 
 	@PostMapping("/resume")
@@ -108,7 +109,7 @@ class RequestStepController {
 			RedirectAttributes redirect) {
 		return this.page.act(id, result, me, model, response, redirect, "requestPage.done.rejected",
 				RequestAction.REJECTED, () -> this.requests.reject(id, form.getVersion(), form.getRejectionGround(),
-						form.getRejectionReasons(), me.toActor()));
+						form.getRejectionReasons(), form.getLateReason(), me.toActor()));
 	}
 
 	@PostMapping("/withdraw")

@@ -87,6 +87,60 @@ public final class StepRules {
 
 	}
 
+	/** Why the request waits for the person: identity or scope, required. */
+	@NotNull(message = "{requestPage.pause.ground.required}")
+	@Constraint(validatedBy = {})
+	@Target({ ElementType.FIELD, ElementType.ANNOTATION_TYPE, ElementType.PARAMETER, ElementType.RECORD_COMPONENT })
+	@Retention(RetentionPolicy.RUNTIME)
+	@Documented
+	public @interface PauseGroundRequired {
+
+		String message() default "";
+
+		Class<?>[] groups() default {};
+
+		Class<? extends Payload>[] payload() default {};
+
+	}
+
+	/**
+	 * Why a clarification of scope is needed: at most 2000 characters; required for that
+	 * ground, which the request checks.
+	 */
+	@Size(max = StepRules.MAX_TEXT, message = "{validation.tooLong}")
+	@Constraint(validatedBy = {})
+	@Target({ ElementType.FIELD, ElementType.ANNOTATION_TYPE, ElementType.PARAMETER, ElementType.RECORD_COMPONENT })
+	@Retention(RetentionPolicy.RUNTIME)
+	@Documented
+	public @interface PauseJustification {
+
+		String message() default "";
+
+		Class<?>[] groups() default {};
+
+		Class<? extends Payload>[] payload() default {};
+
+	}
+
+	/**
+	 * Why a refusal comes after the one-month limit: at most 2000 characters; required
+	 * then, which the request checks.
+	 */
+	@Size(max = StepRules.MAX_TEXT, message = "{validation.tooLong}")
+	@Constraint(validatedBy = {})
+	@Target({ ElementType.FIELD, ElementType.ANNOTATION_TYPE, ElementType.PARAMETER, ElementType.RECORD_COMPONENT })
+	@Retention(RetentionPolicy.RUNTIME)
+	@Documented
+	public @interface LateReason {
+
+		String message() default "";
+
+		Class<?>[] groups() default {};
+
+		Class<? extends Payload>[] payload() default {};
+
+	}
+
 	/** The ground the law gives for rejecting a request: required. */
 	@NotNull(message = "{requestPage.reject.ground.required}")
 	@Constraint(validatedBy = {})

@@ -79,10 +79,10 @@ public class InboxQuery {
 			args.add(filter.getType().name());
 		}
 		assignee(filter.getAssignee(), currentUserId, sql, args);
-		// A paused clock is neither overdue nor due: the days of the pause are added to
-		// the deadline when it resumes (the Urgency rule, which the dashboard counts by).
+		// A paused request whose deadline has passed stays overdue (a pause cannot hide a
+		// late request); one not yet due is not due soon either, as its clock may stand
+		// still (the Urgency rule).
 		if (filter.isOverdue()) {
-			statusNotIn(RequestStatus.PAUSED, sql, args);
 			sql.append(" and r.effective_deadline < ?");
 			args.add(Date.valueOf(today));
 		}

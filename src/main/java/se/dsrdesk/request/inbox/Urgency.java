@@ -13,10 +13,13 @@ public enum Urgency {
 	/** Completed, rejected, withdrawn or expired: no deadline to watch. */
 	CLOSED,
 
-	/** Waiting for the person: the clock stands still. */
+	/**
+	 * Waiting for the person, and the deadline has not passed: a paused request whose
+	 * deadline has passed is {@link #OVERDUE}.
+	 */
 	PAUSED,
 
-	/** The deadline has passed. */
+	/** The deadline has passed, paused or not. */
 	OVERDUE,
 
 	/** The deadline is today. */
@@ -39,11 +42,11 @@ public enum Urgency {
 		if (!status.isOpen()) {
 			return CLOSED;
 		}
-		if (status == RequestStatus.AWAITING_SUBJECT) {
-			return PAUSED;
-		}
 		if (daysLeft < 0) {
 			return OVERDUE;
+		}
+		if (status == RequestStatus.AWAITING_SUBJECT) {
+			return PAUSED;
 		}
 		if (daysLeft == 0) {
 			return TODAY;

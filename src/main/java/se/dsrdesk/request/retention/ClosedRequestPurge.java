@@ -127,8 +127,8 @@ public class ClosedRequestPurge {
 		Object[] idArgs = ids.toArray();
 		Timestamp stamp = Timestamp.from(now);
 		this.jdbc.update("UPDATE dsr_request SET description = NULL, closing_reason = NULL, extension_reason = NULL,"
-				+ " identity_note = NULL, purged_at = ?, updated_at = ?, version = version + 1 WHERE id IN (" + in
-				+ ")", prepend(idArgs, stamp, stamp));
+				+ " identity_note = NULL, late_reason = NULL, purged_at = ?, updated_at = ?, version = version + 1 WHERE id IN ("
+				+ in + ")", prepend(idArgs, stamp, stamp));
 		this.jdbc.update("UPDATE request_pause SET reason = '-' WHERE request_id IN (" + in + ")", idArgs);
 		this.jdbc.update("DELETE FROM request_note WHERE request_id IN (" + in + ")", idArgs);
 		this.jdbc.update("DELETE FROM request_attachment WHERE request_id IN (" + in + ")", idArgs);

@@ -3,6 +3,7 @@ package se.dsrdesk.location.task;
 import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -107,6 +108,22 @@ class TaskApiTest {
 		assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("outcome");
 		assertThat(result).bodyJson().extractingPath("$.errors[0].message").isEqualTo("Välj ett av alternativen.");
 		then(this.tasks).should(never()).recordOutcome(anyLong(), any(), any());
+	}
+
+	@Test
+	@DisplayName("Art. 21(3): the API refuses continuing processing at a direct-marketing location, with the reason")
+	void continuingAfterAnObjectionToDirectMarketingIsRefusedWithTheReason() {
+		signedInAs(Role.CASE_HANDLER);
+		given(this.tasks.recordOutcome(anyLong(), any(), any()))
+			.willThrow(TestTasks.refused("outcome", "task.objection.absolute.directMarketing"));
+		MvcTestResult result = post("{\"outcome\":\"CONTINUES\",\"note\":\"Checked.\",\"summary\":\"x\","
+				+ "\"interest\":\"y\",\"situation\":\"z\"}", "sv");
+		assertThat(result).hasStatus(400);
+		assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("outcome");
+		assertThat(result).bodyJson()
+			.extractingPath("$.errors[0].message")
+			.isEqualTo("Den här platsen används för direktmarknadsföring. En invändning mot den är absolut och "
+					+ "behandlingen måste upphöra (dataskyddsförordningen, artikel 21.3).");
 	}
 
 	@Test

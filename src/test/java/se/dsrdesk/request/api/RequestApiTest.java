@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -307,12 +308,14 @@ class RequestApiTest {
 			assertThat(started.path("tasks").get(0).path("status").asString()).isEqualTo("OPEN");
 
 			ApiClient.Response paused = RequestApiTest.this.api.post(path + "/pause",
-					"{\"reason\": \"A copy of your ID, please.\"}");
+					"{\"ground\": \"IDENTITY\", \"reason\": \"Your customer number, please.\"}");
 			assertThat(paused.status()).as(paused.toString()).isEqualTo(200);
 			assertThat(paused.json().path("status").asString()).isEqualTo("AWAITING_SUBJECT");
 			assertThat(paused.json().path("pauses").get(0).path("pausedOn").asString()).isEqualTo("2026-03-03");
 			assertThat(paused.json().path("pauses").get(0).path("reason").asString())
-				.isEqualTo("A copy of your ID, please.");
+				.isEqualTo("Your customer number, please.");
+			assertThat(paused.json().path("pauses").get(0).path("ground").asString()).isEqualTo("IDENTITY");
+			assertThat(paused.json().path("pauses").get(0).path("stopsClock").asBoolean()).isTrue();
 			assertThat(paused.json().path("correspondence").path("latest").get(0).path("template").asString())
 				.isEqualTo("request-information-needed");
 
@@ -349,7 +352,7 @@ class RequestApiTest {
 
 			// Pausing a closed request is a state conflict.
 			ApiClient.Response pauseClosed = RequestApiTest.this.api.post(path + "/pause",
-					"{\"reason\": \"Anything else?\"}");
+					"{\"ground\": \"SCOPE\", \"reason\": \"Anything else?\", \"justification\": \"x\"}");
 			assertProblem(pauseClosed, 409, "transition-not-allowed");
 			assertThat(pauseClosed.json().path("requestStatus").asString()).isEqualTo("REJECTED");
 		}
@@ -361,6 +364,52 @@ class RequestApiTest {
 			ApiClient.Response late = RequestApiTest.this.api.post(path + "/extension",
 					"{\"months\": 1, \"reason\": \"Too late now.\"}");
 			assertProblem(late, 409, "extension-not-allowed");
+		}
+
+		@Test
+		@DisplayName("Art. 12(3), 12(6), Recital 63: the API refuses a pause the law does not allow, in the reader's language")
+		void pausesTheLawRefusesAre409WithTheReason() {
+			String path = "/api/v1/requests/" + register("ACCESS").path("reference").asString();
+			assertThat(RequestApiTest.this.api.post(path + "/pause", "{\"reason\": \"Your customer number.\"}")
+				.errors("ground")).containsExactly("Choose why the information is needed.");
+
+			ApiClient.Response unjustified = RequestApiTest.this.api.language("sv")
+				.post(path + "/pause", "{\"ground\": \"SCOPE\", \"reason\": \"Which newsletter?\"}");
+			assertProblem(unjustified, 409, "refused");
+			assertThat(unjustified.json().path("pauseRefused").asString()).isEqualTo("justification-required");
+			assertThat(unjustified.json().path("detail").asString())
+				.isEqualTo("Skriv varför ett klargörande av omfattningen behövs.");
+
+			ApiClient.Response scope = RequestApiTest.this.api.post(path + "/pause",
+					"{\"ground\": \"SCOPE\", \"reason\": \"Which newsletter?\", \"justification\": \"Three lists\"}");
+			assertThat(scope.status()).as(scope.toString()).isEqualTo(200);
+			assertThat(scope.json().path("pauses").get(0).path("ground").asString()).isEqualTo("SCOPE");
+			assertThat(scope.json().path("pauses").get(0).path("stopsClock").asBoolean()).isFalse();
+			RequestApiTest.this.api.post(path + "/resume");
+
+			RequestApiTest.this.clock.advance(Duration.ofDays(40));
+			ApiClient.Response late = RequestApiTest.this.api.language("en")
+				.post(path + "/pause", "{\"ground\": \"IDENTITY\", \"reason\": \"Your customer number.\"}");
+			assertProblem(late, 409, "refused");
+			assertThat(late.json().path("pauseRefused").asString()).isEqualTo("deadline-passed");
+			assertThat(late.json().path("detail").asString()).startsWith("The deadline has passed");
+		}
+
+		@Test
+		@DisplayName("Art. 12(4): a refusal after the one-month limit needs the reason it is late")
+		void aLateRefusalNeedsItsReason() {
+			String path = "/api/v1/requests/" + register("ACCESS").path("reference").asString();
+			RequestApiTest.this.clock.advance(Duration.ofDays(40));
+			ApiClient.Response refused = RequestApiTest.this.api.language("en")
+				.post(path + "/reject", "{\"ground\": \"EXCESSIVE\", \"reasons\": \"The fifth identical request.\"}");
+			assertProblem(refused, 400, "invalid-request");
+			assertThat(refused.errors("lateReason"))
+				.containsExactly("The one-month limit has passed: record why the refusal comes late.");
+			ApiClient.Response late = RequestApiTest.this.api.post(path + "/reject",
+					"{\"ground\": \"EXCESSIVE\", \"reasons\": \"The fifth identical request.\", "
+							+ "\"lateReason\": \"The case handler was on leave.\"}");
+			assertThat(late.status()).as(late.toString()).isEqualTo(200);
+			assertThat(late.json().path("status").asString()).isEqualTo("REJECTED");
 		}
 
 		@Test
@@ -387,8 +436,10 @@ class RequestApiTest {
 			ApiClient.Response read = RequestApiTest.this.api.get(path);
 			String etag = read.header("ETag");
 			assertThat(RequestApiTest.this.api.header("If-Match", etag).post(path + "/start").status()).isEqualTo(200);
-			assertProblem(RequestApiTest.this.api.header("If-Match", etag)
-				.post(path + "/pause", "{\"reason\": \"ID please\"}"), 409, "changed-meanwhile");
+			assertProblem(
+					RequestApiTest.this.api.header("If-Match", etag)
+						.post(path + "/pause", "{\"ground\": \"IDENTITY\", \"reason\": \"ID please\"}"),
+					409, "changed-meanwhile");
 		}
 
 		@Test
@@ -396,7 +447,8 @@ class RequestApiTest {
 			String path = "/api/v1/requests/" + register("ACCESS").path("reference").asString();
 			ApiClient officer = client(Role.COMPLIANCE_OFFICER, Role.ADMIN);
 			assertProblem(officer.post(path + "/start"), 403, "forbidden");
-			assertProblem(officer.post(path + "/pause", "{\"reason\": \"x\"}"), 403, "forbidden");
+			assertProblem(officer.post(path + "/pause", "{\"ground\": \"IDENTITY\", \"reason\": \"x\"}"), 403,
+					"forbidden");
 			assertProblem(officer.post(path + "/extension", "{\"months\": 1, \"reason\": \"x\"}"), 403, "forbidden");
 			assertProblem(officer.post(path + "/reject", "{\"ground\": \"EXCESSIVE\", \"reasons\": \"x\"}"), 403,
 					"forbidden");

@@ -94,6 +94,7 @@ class RequestPageBrowserTest extends BrowserTest {
 		assertThat(this.page.locator("#request-checklist")).containsText("Open");
 
 		// Ask for information: the clock stops and the person gets the letter.
+		this.page.getByLabel("To confirm the person's identity (the clock stops, Art. 12(6))").check();
 		this.page.getByLabel("What we need from the person").fill("Your customer number, please.");
 		button("Send and pause the clock").click();
 		assertThat(this.page.getByRole(AriaRole.STATUS))

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -184,8 +185,8 @@ class RequestPageTest {
 		String staleVersion = Long.toString(request.getVersion());
 		this.requests.assign(request.getId(), null, this.handler.id(), Actor.SYSTEM);
 
-		MvcTestResult conflict = post(request, "information", this.handler,
-				Map.of("version", staleVersion, "information", "A copy of your customer card, please."));
+		MvcTestResult conflict = post(request, "information", this.handler, Map.of("version", staleVersion,
+				"pauseGround", "IDENTITY", "information", "A copy of your customer card, please."));
 		assertThat(conflict).hasStatus(409);
 		assertThat(html(conflict)).contains("Someone else changed this request while you had it open.")
 			.contains("A copy of your customer card, please.");
@@ -216,7 +217,8 @@ class RequestPageTest {
 		configurable.addApplicationListener(rival);
 		try {
 			MvcTestResult conflict = post(request, "information", this.handler,
-					Map.of("version", Long.toString(request.getVersion()), "information", "Your order number."));
+					Map.of("version", Long.toString(request.getVersion()), "pauseGround", "IDENTITY", "information",
+							"Your order number."));
 			assertThat(raced).isTrue();
 			assertThat(conflict).hasStatus(409);
 			assertThat(html(conflict)).contains("Someone else changed this request while you had it open.")
@@ -266,8 +268,8 @@ class RequestPageTest {
 		assertThat(html(post(request, "information", this.handler, version(request))))
 			.contains("Write what the person should send.");
 
-		assertThat(post(request, "information", this.handler,
-				Map.of("version", Long.toString(request.getVersion()), "information", "Your customer number.")))
+		assertThat(post(request, "information", this.handler, Map.of("version", Long.toString(request.getVersion()),
+				"pauseGround", "IDENTITY", "information", "Your customer number.")))
 			.hasStatus3xxRedirection();
 		DsrRequest paused = this.requests.get(request.getId());
 		assertThat(paused.getStatus()).isEqualTo(RequestStatus.AWAITING_SUBJECT);
@@ -293,6 +295,53 @@ class RequestPageTest {
 		assertThat(resumed.getEffectiveDeadline()).isAfter(request.getEffectiveDeadline());
 		assertThat(html(post(resumed, "resume", this.handler, version(resumed))))
 			.contains("This action is not possible in the current status of the request.");
+	}
+
+	@Test
+	@DisplayName("Recital 63, Art. 12(6): the page refuses a scope pause without justification and an identity "
+			+ "pause once identity is verified, with the reason")
+	void thePageRefusesPausesTheLawDoesNotAllow() throws Exception {
+		DsrRequest request = started(RequestType.ACCESS);
+		assertThat(html(post(request, "information", this.handler,
+				Map.of("version", Long.toString(request.getVersion()), "information", "Which newsletter?"))))
+			.contains("Choose why the information is needed.");
+		assertThat(html(post(request, "information", this.handler, Map.of("version",
+				Long.toString(request.getVersion()), "pauseGround", "SCOPE", "information", "Which newsletter?"))))
+			.contains("Write why a clarification of the scope is needed.");
+		assertThat(this.requests.get(request.getId()).getStatus()).isEqualTo(RequestStatus.IN_PROGRESS);
+		assertThat(outboxCount(request, "request-information-needed")).isZero();
+	}
+
+	@Test
+	@DisplayName("Art. 12(6), EDPB Guidelines 01/2022: asking for identity more than three working days after "
+			+ "receipt is flagged")
+	void anIdentityQuestionAskedLateIsFlagged() throws Exception {
+		DsrRequest request = started(RequestType.ACCESS);
+		// Received Tuesday 3 March 2026: Friday 6 March is three working days later.
+		this.clock.set(Instant.parse("2026-03-06T09:00:00Z"));
+		assertThat(html(get(request, this.handler))).doesNotContain("id=\"identity-late\"");
+		this.clock.set(Instant.parse("2026-03-09T09:00:00Z"));
+		assertThat(Html.textOf(html(get(request, this.handler)), "identity-late").orElseThrow())
+			.contains("more than three working days ago");
+	}
+
+	@Test
+	@DisplayName("Art. 12(4): after the one-month limit the page asks why a refusal is late, and refuses without it")
+	void aLateRefusalOnThePageNeedsItsReason() throws Exception {
+		DsrRequest request = started(RequestType.ACCESS);
+		assertThat(html(get(request, this.handler))).doesNotContain("name=\"lateReason\"");
+		this.clock.set(Instant.parse("2026-04-20T09:00:00Z"));
+		assertThat(html(get(request, this.handler))).contains("name=\"lateReason\"");
+		assertThat(html(post(request, "reject", this.handler,
+				Map.of("version", Long.toString(request.getVersion()), "rejectionGround", "EXCESSIVE",
+						"rejectionReasons", "The fifth identical request."))))
+			.contains("The one-month limit has passed: record why the refusal comes late.");
+		assertThat(this.requests.get(request.getId()).getStatus()).isEqualTo(RequestStatus.IN_PROGRESS);
+		assertThat(post(request, "reject", this.handler,
+				Map.of("version", Long.toString(request.getVersion()), "rejectionGround", "EXCESSIVE",
+						"rejectionReasons", "The fifth identical request.", "lateReason", "On leave.")))
+			.hasStatus3xxRedirection();
+		assertThat(this.requests.get(request.getId()).getLateReason()).isEqualTo("On leave.");
 	}
 
 	@Test
@@ -371,6 +420,7 @@ class RequestPageTest {
 	@Test
 	void markingWithdrawnAndVerifyingTheIdentity() {
 		DsrRequest request = registered(RequestType.ACCESS);
+		assertThat(html(get(request, this.handler))).contains("value=\"IDENTITY\"", "value=\"SCOPE\"");
 		assertThat(html(post(request, "identity", this.handler,
 				Map.of("version", Long.toString(request.getVersion()), "identityMethod", "OTHER"))))
 			.contains("Describe how the identity was verified.");
@@ -383,6 +433,9 @@ class RequestPageTest {
 		assertThat(auditActions(request)).contains("REQUEST_IDENTITY_VERIFIED");
 		assertThat(html(get(verified, this.handler))).doesNotContain("id=\"identity-form\"")
 			.contains("Identity document checked (no copy kept)");
+		// Art. 12(6): once identity is verified, only a clarification of scope is
+		// offered.
+		assertThat(html(get(verified, this.handler))).contains("value=\"SCOPE\"").doesNotContain("value=\"IDENTITY\"");
 
 		assertThat(post(verified, "withdraw", this.handler, version(verified))).hasStatus3xxRedirection();
 		assertThat(this.requests.get(request.getId()).getStatus()).isEqualTo(RequestStatus.WITHDRAWN);
@@ -392,8 +445,8 @@ class RequestPageTest {
 	void aTextLongerThanAllowedIsRefusedWithTheLimitAndNothingChanges() {
 		DsrRequest request = registered(RequestType.ACCESS);
 		String tooLong = "x".repeat(2001);
-		MvcTestResult refused = post(request, "information", this.handler,
-				Map.of("version", Long.toString(request.getVersion()), "information", tooLong));
+		MvcTestResult refused = post(request, "information", this.handler, Map.of("version",
+				Long.toString(request.getVersion()), "pauseGround", "IDENTITY", "information", tooLong));
 		assertThat(refused).hasStatusOk();
 		assertThat(Html.textOf(html(refused), "information-error")).hasValue("Use at most 2,000 characters.");
 		assertThat(html(post(request, "notes", this.handler, Map.of("noteText", "y".repeat(4001)))))
@@ -416,7 +469,8 @@ class RequestPageTest {
 		this.clock.set(Instant.parse("2026-03-06T09:00:00Z"));
 		current = this.requests.get(request.getId());
 		post(current, "information", this.handler,
-				Map.of("version", Long.toString(current.getVersion()), "information", "Which newsletter?"));
+				Map.of("version", Long.toString(current.getVersion()), "pauseGround", "SCOPE", "information",
+						"Which newsletter?", "justification", "We send three newsletters from different lists."));
 
 		assertThat(auditActions(request)).contains("REQUEST_NOTE_ADDED");
 		String page = html(get(current, this.handler));

@@ -16,12 +16,14 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import se.dsrdesk.request.PauseGround;
 import se.dsrdesk.account.AccountService;
 import se.dsrdesk.account.Role;
 import se.dsrdesk.account.TestAccounts;
@@ -139,15 +141,19 @@ class InboxTest {
 	}
 
 	@Test
-	void aPausedClockIsNeitherOverdueNorDueEvenPastItsStoredDeadline() {
-		String pausedLate = register(this.token + " PausedLate", null, RequestType.ACCESS, Duration.ofDays(45));
-		this.requests.pause(id(pausedLate), null, "Waiting for proof of identity", Actor.SYSTEM);
+	@DisplayName("Art. 12(3): a paused request whose deadline has passed stays in the overdue list")
+	void aPausedRequestPastItsDeadlineStaysOverdueAndIsNotDueSoon() {
+		String pausedLate = register(this.token + " PausedLate", null, RequestType.ACCESS, Duration.ofDays(20));
+		this.requests.pause(id(pausedLate), null, PauseGround.IDENTITY, "Your customer number", null, Actor.SYSTEM);
+		String pausedInTime = register(this.token + " PausedInTime", null, RequestType.ACCESS, Duration.ofDays(1));
+		this.clock.advance(Duration.ofDays(25));
+		this.requests.pause(id(pausedInTime), null, PauseGround.IDENTITY, "Your customer number", null, Actor.SYSTEM);
 		String overdue = register(this.token + " Late", null, RequestType.ACCESS, Duration.ofDays(45));
 
 		String q = "/staff/requests?q=" + this.token;
-		assertThat(refs(q + "&overdue=true")).containsExactly(overdue);
+		assertThat(refs(q + "&overdue=true")).containsExactlyInAnyOrder(pausedLate, overdue);
 		assertThat(refs(q + "&dueWithin=366")).isEmpty();
-		assertThat(refs(q + "&paused=true")).containsExactly(pausedLate);
+		assertThat(refs(q + "&paused=true")).containsExactlyInAnyOrder(pausedLate, pausedInTime);
 	}
 
 	@Test
@@ -158,7 +164,8 @@ class InboxTest {
 		this.requests.assign(mineId, null, this.handlerId, Actor.SYSTEM);
 		String unassigned = register(this.token + " Unassigned", null, RequestType.ERASURE, Duration.ofDays(2));
 		String paused = register(this.token + " Paused", null, RequestType.ACCESS, Duration.ofDays(3));
-		this.requests.pause(id(paused), null, "Waiting for proof of identity", Actor.SYSTEM);
+		this.requests.pause(id(paused), null, PauseGround.IDENTITY, "Waiting for proof of identity", null,
+				Actor.SYSTEM);
 		String extended = register(this.token + " Extended", null, RequestType.OBJECTION, Duration.ofDays(4));
 		this.requests.extend(id(extended), null, 2, "Many requests at once", Actor.SYSTEM);
 		String overdue = register(this.token + " Overdue", null, RequestType.ACCESS, Duration.ofDays(45));

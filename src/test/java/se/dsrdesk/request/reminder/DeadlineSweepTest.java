@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import se.dsrdesk.request.PauseGround;
 import se.dsrdesk.account.AccountService;
 import se.dsrdesk.account.Role;
 import se.dsrdesk.account.StaffUser;
@@ -145,7 +146,7 @@ class DeadlineSweepTest {
 	@Test
 	void aPausedRequestGetsNoReminders() throws Exception {
 		this.requests.startWork(this.request.getId(), null, Actor.SYSTEM);
-		this.requests.pause(this.request.getId(), null, "Which account?", Actor.SYSTEM);
+		this.requests.pause(this.request.getId(), null, PauseGround.IDENTITY, "Which account?", null, Actor.SYSTEM);
 		sweepTwiceAt("2026-04-08T09:00:00Z");
 		assertThat(subjectsAbout(this.handler)).isEmpty();
 	}
