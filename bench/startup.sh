@@ -2,10 +2,13 @@
 # How fast DSR Desk starts and how much memory it needs, against a bare Spring Boot skeleton with
 # the same starters (bench/startup-skeleton) on the same machine in the same run.
 #
-# Usage: bench/startup.sh [--reuse] [--cds] [RUNS]      (RUNS defaults to 5)
+# Usage: bench/startup.sh [--reuse] [--plain | --cds] [RUNS]      (RUNS defaults to 5)
+#   (default) the application as it is shipped to production, built by bin/release (the jar
+#             extracted, a class-data sharing archive from a training run), against the skeleton
+#             started as a bare Spring Boot application is: java -jar
+#   --plain   both with java -jar: the same treatment, to see how much more work the application does
+#   --cds     both extracted and started from a CDS archive (Spring Boot's documented recipe)
 #   --reuse   use the jars already in target/ and bench/startup-skeleton/target/ instead of building
-#   --cds     give both the same class-data sharing treatment: extract each jar
-#             (-Djarmode=tools extract), make a CDS archive in a training run, start from it
 # Environment: JAVA (default: java on the PATH), JAVA_OPTS (JVM options for both, default none),
 #   SETTLE (seconds after readiness before peak memory is read, default 5), TIMEOUT (seconds a start
 #   may take, default 600), WARMUP (untimed starts of each before the timed ones, default 1),
@@ -33,13 +36,14 @@ cd "$(dirname "$0")/.."
 
 runs=5
 reuse=false
-cds=false
+mode=shipped
 for arg in "$@"; do
   case "$arg" in
     --reuse) reuse=true ;;
-    --cds) cds=true ;;
+    --cds) mode=cds ;;
+    --plain) mode=plain ;;
     [0-9]*) runs="$arg" ;;
-    *) echo "Usage: bench/startup.sh [--reuse] [--cds] [RUNS]" >&2; exit 2 ;;
+    *) echo "Usage: bench/startup.sh [--reuse] [--plain | --cds] [RUNS]" >&2; exit 2 ;;
   esac
 done
 java_bin="${JAVA:-java}"
@@ -96,15 +100,25 @@ launch() {
   shift 3
   local args=()
   [ "$name" != app ] || args=(${app_args[@]+"${app_args[@]}"})
-  "$java_bin" ${java_opts[@]+"${java_opts[@]}"} "$@" ${extra[$name]} -jar "${jar[$name]}" \
-    --server.port="$port" --dsr.data-dir="$dir" ${args[@]+"${args[@]}"} >"$log" 2>&1 &
+  if [ "$name" = app ] && [ "$mode" = shipped ] && [ $# = 0 ]; then
+    JAVA="$java_bin" JAVA_OPTS="${JAVA_OPTS:-}" "$tmp/app-release/start" \
+      --server.port="$port" --dsr.data-dir="$dir" ${args[@]+"${args[@]}"} >"$log" 2>&1 &
+  else
+    "$java_bin" ${java_opts[@]+"${java_opts[@]}"} "$@" ${extra[$name]} -jar "${jar[$name]}" \
+      --server.port="$port" --dsr.data-dir="$dir" ${args[@]+"${args[@]}"} >"$log" 2>&1 &
+  fi
   pid=$!
 }
+
+# The application as shipped: bin/release (extract, training run, archive).
+if [ "$mode" = shipped ]; then
+  JAVA="$java_bin" bin/release "$tmp/app-release" "${jar[app]}" >/dev/null
+fi
 
 # Class-data sharing: the same treatment for both (Spring Boot's documented recipe: extract the
 # jar, run once with -XX:ArchiveClassesAtExit and spring.context.exit=onRefresh, start with
 # -XX:SharedArchiveFile).
-if $cds; then
+if [ "$mode" = cds ]; then
   for name in app skeleton; do
     "$java_bin" -Djarmode=tools -jar "${jar[$name]}" extract --destination "$tmp/$name-cds" >/dev/null
     jar[$name]=$(ls "$tmp/$name-cds"/*.jar)
@@ -160,7 +174,12 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] 
 
 echo "Machine: $(nproc) cores, $(awk '/^MemTotal:/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)," \
   "$("$java_bin" -version 2>&1 | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "JVM options: ${JAVA_OPTS:-(none)}$($cds && echo ' + CDS archive per application')"
+echo "JVM options: ${JAVA_OPTS:-(none)}"
+case "$mode" in
+  shipped) echo "Mode: the application as shipped (bin/release: extracted, CDS archive) against the skeleton with java -jar" ;;
+  plain) echo "Mode: both with java -jar (same treatment)" ;;
+  cds) echo "Mode: both extracted and started from a CDS archive (same treatment)" ;;
+esac
 echo "Runs: $runs each, interleaved, after $warmup untimed start(s) of each; peak memory read ${settle} s after ready"
 for ((i = 1; i <= warmup; i++)); do
   start app
