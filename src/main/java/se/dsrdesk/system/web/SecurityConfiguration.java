@@ -22,6 +22,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 
 import se.dsrdesk.system.ApiCall;
 import se.dsrdesk.system.api.ApiSecurityResponses;
@@ -186,10 +187,11 @@ class SecurityConfiguration {
 			.defaultSuccessUrl("/staff")
 			.failureHandler(signInFailureHandler)
 			.permitAll());
-		http.logout((logout) -> logout.logoutUrl("/logout")
-			.logoutSuccessUrl("/login?logout")
-			.deleteCookies("JSESSIONID")
-			.permitAll());
+		http.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll());
+		// A page that needs a sign-in remembers itself in a cookie, not in a server
+		// session:
+		// anonymous requests to staff URLs create no session (docs/staff-sign-in.md).
+		http.requestCache((cache) -> cache.requestCache(new CookieRequestCache()));
 		// The CSRF token lives in a cookie, so anonymous visitors get no server session.
 		http.csrf((csrf) -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()));
 		http.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId()));
