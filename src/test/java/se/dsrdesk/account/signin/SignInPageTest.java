@@ -6,7 +6,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -71,9 +70,14 @@ class SignInPageTest {
 			.with(csrf())
 			.exchange();
 		assertThat(result).hasRedirectedUrl("/login?error");
-		MockHttpSession session = (MockHttpSession) result.getRequest().getSession(false);
-		assertThat(this.mvc.get().uri("/login?error").session(session)).bodyText()
-			.contains("value=\"user-3@example.com\"");
+		assertThat(result.getRequest().getSession(false)).as("no session for a failed sign-in").isNull();
+		MvcTestResult page = this.mvc.get()
+			.uri("/login?error")
+			.cookie(result.getResponse().getCookie("dsr-signin-email"))
+			.exchange();
+		assertThat(page).bodyText().contains("value=\"user-3@example.com\"");
+		// Shown once: the page clears the cookie.
+		assertThat(page.getResponse().getCookie("dsr-signin-email").getMaxAge()).isZero();
 	}
 
 	@Test
