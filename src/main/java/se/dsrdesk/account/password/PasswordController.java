@@ -28,8 +28,11 @@ class PasswordController {
 
 	private final AccountService accounts;
 
-	PasswordController(AccountService accounts) {
+	private final PasswordPolicy passwordPolicy;
+
+	PasswordController(AccountService accounts, PasswordPolicy passwordPolicy) {
 		this.accounts = accounts;
+		this.passwordPolicy = passwordPolicy;
 	}
 
 	@InitBinder("passwordForm")
@@ -49,7 +52,7 @@ class PasswordController {
 		if (form.getCurrentPassword() == null || form.getCurrentPassword().isEmpty()) {
 			result.rejectValue("currentPassword", "validation.required");
 		}
-		PasswordPolicy.check(form.getNewPassword(), result, "newPassword");
+		this.passwordPolicy.check(form.getNewPassword(), user.email(), result, "newPassword");
 		if (!result.hasFieldErrors("newPassword") && !form.getNewPassword().equals(form.getConfirmPassword())) {
 			result.rejectValue("confirmPassword", "password.mismatch");
 		}

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
@@ -22,7 +23,7 @@ import se.dsrdesk.account.StaffUserRepository;
  * for a while after too many.
  */
 @Service
-public class SignInGuard implements UserDetailsService {
+public class SignInGuard implements UserDetailsService, UserDetailsPasswordService {
 
 	private final StaffUserRepository users;
 
@@ -56,6 +57,19 @@ public class SignInGuard implements UserDetailsService {
 			return StaffPrincipal.lockedUnknown(email);
 		}
 		throw new UsernameNotFoundException("No such account");
+	}
+
+	/**
+	 * Re-hashes a password that was hashed an older way (bcrypt, with its 72-byte limit),
+	 * right after a successful sign-in with it.
+	 */
+	@Override
+	@Transactional
+	public UserDetails updatePassword(UserDetails user, String newPassword) {
+		if (user instanceof StaffPrincipal principal && principal.id() != null) {
+			this.users.findById(principal.id()).ifPresent((account) -> account.upgradePasswordHash(newPassword));
+		}
+		return user;
 	}
 
 	/**
