@@ -194,8 +194,8 @@ class SecurityConfiguration {
 			.permitAll());
 		http.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll());
 		// A page that needs a sign-in remembers itself in a cookie, not in a server
-		// session:
-		// anonymous requests to staff URLs create no session (docs/staff-sign-in.md).
+		// session, so anonymous requests to staff URLs create no session
+		// (docs/staff-sign-in.md).
 		http.requestCache((cache) -> cache.requestCache(new CookieRequestCache()));
 		// The CSRF token lives in a cookie, so anonymous visitors get no server session.
 		http.csrf((csrf) -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()));
