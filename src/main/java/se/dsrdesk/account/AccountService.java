@@ -26,12 +26,15 @@ import se.dsrdesk.notification.RecipientKind;
 import se.dsrdesk.system.ConcurrentChangeException;
 import se.dsrdesk.system.EmailAddresses;
 import se.dsrdesk.system.NotFoundException;
+import se.dsrdesk.account.session.StaffSessions;
 import se.dsrdesk.account.signin.SignInGuard;
 
 /**
  * Staff accounts: creating, editing, deactivating and passwords. Every change is audited,
  * and the last active administrator cannot be removed. A new account's owner gets a
- * welcome mail, queued with the account.
+ * welcome mail, queued with the account. When access ends or changes (deactivation, a
+ * role or email change, a new password) the account's open sessions end at once, on every
+ * instance, so that no old session keeps what the account no longer has.
  */
 @Service
 @Transactional
@@ -49,10 +52,13 @@ public class AccountService {
 
 	private final Outbox outbox;
 
+	private final StaffSessions sessions;
+
 	private final Clock clock;
 
 	AccountService(StaffUserRepository users, PasswordEncoder passwordEncoder, SignInGuard signInGuard,
-			AuditLog auditLog, Outbox outbox, Clock clock) {
+			AuditLog auditLog, Outbox outbox, StaffSessions sessions, Clock clock) {
+		this.sessions = sessions;
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
 		this.signInGuard = signInGuard;
@@ -120,10 +126,17 @@ public class AccountService {
 			changes.add(Change.of("displayName", user.getDisplayName(), displayName.strip()));
 		}
 		Change.addIfChanged(changes, "language", user.getPreferredLanguage(), language);
+		// A session holds the roles and the login name it was signed in with: end them
+		// when either changes, so that the next request uses the account as it is now.
+		String previousEmail = user.getEmail();
+		boolean accessChanged = !user.getRoles().equals(roles) || !normalised.equals(previousEmail);
 		user.update(normalised, displayName.strip(), roles, language, this.clock.instant());
 		// Staff data, not a data subject's: the trail may keep names and addresses before
 		// and after.
 		this.auditLog.record(actor, "ACCOUNT_UPDATED", TARGET, id, details.toString().strip(), changes);
+		if (accessChanged) {
+			endSessions(user, previousEmail, null, actor, "access changed");
+		}
 	}
 
 	public void deactivate(long id, Actor actor) {
@@ -139,6 +152,7 @@ public class AccountService {
 		}
 		user.deactivate(this.clock.instant());
 		this.auditLog.record(actor, "ACCOUNT_DEACTIVATED", TARGET, id, null, List.of(Change.of("active", true, false)));
+		endSessions(user, user.getEmail(), null, actor, "deactivated");
 	}
 
 	public void reactivate(long id, Actor actor) {
@@ -158,6 +172,7 @@ public class AccountService {
 		user.changePassword(this.passwordEncoder.encode(newPassword), this.clock.instant());
 		this.signInGuard.clear(user.getEmail());
 		this.auditLog.record(actor, "PASSWORD_RESET", TARGET, id, null);
+		endSessions(user, user.getEmail(), null, actor, "password reset");
 	}
 
 	public void unlock(long id, Actor actor) {
@@ -167,10 +182,34 @@ public class AccountService {
 	}
 
 	/**
-	 * A user changes their own password.
+	 * An admin ends all of an account's sessions (a lost laptop, a shared computer).
+	 * @param id the account
+	 * @param actor the admin
+	 * @return how many sessions ended
+	 */
+	public int endSessions(long id, Actor actor) {
+		StaffUser user = get(id);
+		return endSessions(user, user.getEmail(), null, actor, "ended by an administrator");
+	}
+
+	private int endSessions(StaffUser user, String email, String keepSessionId, Actor actor, String reason) {
+		int ended = this.sessions.endAllExcept(email, keepSessionId);
+		if (ended > 0) {
+			this.auditLog.record(actor, "SESSIONS_ENDED", TARGET, user.getId(), ended + " (" + reason + ")");
+		}
+		return ended;
+	}
+
+	/**
+	 * A user changes their own password. Their other sessions end; the one they changed
+	 * it in stays.
+	 * @param id the account
+	 * @param currentPassword the password they have now
+	 * @param newPassword the new one
+	 * @param currentSessionId the session they changed it in, kept signed in
 	 * @return {@code false} when the current password was wrong
 	 */
-	public boolean changeOwnPassword(long id, String currentPassword, String newPassword) {
+	public boolean changeOwnPassword(long id, String currentPassword, String newPassword, String currentSessionId) {
 		StaffUser user = get(id);
 		Actor actor = new Actor(user.getId(), user.getEmail());
 		if (!this.passwordEncoder.matches(currentPassword, user.getPasswordHash())) {
@@ -179,6 +218,7 @@ public class AccountService {
 		}
 		user.changePassword(this.passwordEncoder.encode(newPassword), this.clock.instant());
 		this.auditLog.record(actor, "PASSWORD_CHANGED", TARGET, id, null);
+		endSessions(user, user.getEmail(), currentSessionId, actor, "password changed");
 		return true;
 	}
 

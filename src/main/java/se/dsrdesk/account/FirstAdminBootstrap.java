@@ -34,7 +34,7 @@ class FirstAdminBootstrap implements ApplicationRunner {
 	public void run(ApplicationArguments args) {
 		boolean generated = !StringUtils.hasText(this.properties.password());
 		String password = generated ? randomPassword() : this.properties.password();
-		if (!generated && password.length() < PasswordPolicy.MIN_LENGTH) {
+		if (!generated && password.codePointCount(0, password.length()) < PasswordPolicy.MIN_LENGTH) {
 			throw new IllegalStateException(
 					"DSR_ADMIN_PASSWORD must have at least " + PasswordPolicy.MIN_LENGTH + " characters");
 		}

@@ -95,6 +95,15 @@ public class StaffUser {
 		this.updatedAt = now;
 	}
 
+	/**
+	 * Stores the same password hashed the current way (an older bcrypt hash becomes
+	 * Argon2id at the next sign-in). The password itself did not change.
+	 * @param passwordHash the new hash of the same password
+	 */
+	public void upgradePasswordHash(String passwordHash) {
+		this.passwordHash = passwordHash;
+	}
+
 	void deactivate(Instant now) {
 		this.active = false;
 		this.updatedAt = now;

@@ -228,7 +228,9 @@ class AccountAdministrationTest {
 				.uri("/staff/admin/accounts/" + admin.id())
 				.with(user(admin))
 				.header("Accept-Language", ENGLISH)
-				.flashAttrs(result.getMvcResult().getFlashMap())).bodyText()
+				// The flash message lives in the (database) session the redirect's cookie
+				// names.
+				.cookie(result.getResponse().getCookies())).bodyText()
 				.contains("You cannot deactivate your own account.");
 		}
 

@@ -6,6 +6,8 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.UUID;
 
+import jakarta.servlet.http.Cookie;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -13,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -84,8 +85,14 @@ class SignInTest {
 	void theSignInPageKeepsTheAddressAndExplainsInTheVisitorsLanguage() {
 		String email = newAccount(Role.CASE_HANDLER);
 		MvcTestResult failed = signIn(email, "not the password at all");
-		MockHttpSession session = (MockHttpSession) failed.getRequest().getSession();
-		assertThat(this.mvc.get().uri("/login?error").session(session).header("Accept-Language", "sv-SE,sv;q=0.9"))
+		// The typed address comes back in a short-lived cookie: a failed sign-in creates
+		// no
+		// server session.
+		assertThat(failed.getRequest().getSession(false)).isNull();
+		Cookie typed = failed.getResponse().getCookie("dsr-signin-email");
+		assertThat(typed).isNotNull();
+		assertThat(typed.isHttpOnly()).isTrue();
+		assertThat(this.mvc.get().uri("/login?error").cookie(typed).header("Accept-Language", "sv-SE,sv;q=0.9"))
 			.hasStatusOk()
 			.bodyText()
 			.contains("E-postadressen eller lösenordet är fel")

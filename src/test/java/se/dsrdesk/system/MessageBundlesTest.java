@@ -39,7 +39,7 @@ class MessageBundlesTest {
 	 * Message codes handed to {@code reject}, {@code rejectValue} and flash attributes.
 	 */
 	private static final Pattern CODE_KEY = Pattern.compile(
-			"(?:rejectValue\\([^,]+,\\s*|reject\\(|addFlashAttribute\\(\"(?:success|failure)\",\\s*|RefusedException\\()\"([a-z][\\w.]+)\"");
+			"(?:rejectValue\\([^,]+,\\s*|reject\\(|addFlashAttribute\\(\"(?:success|failure)\",\\s*|RefusedException\\(|new Problem\\()\"([a-z][\\w.]+)\"");
 
 	@Test
 	void swedishAndEnglishHaveTheSameKeys() throws IOException {

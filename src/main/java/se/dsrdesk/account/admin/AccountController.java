@@ -41,8 +41,11 @@ class AccountController {
 
 	private final AccountService accounts;
 
-	AccountController(AccountService accounts) {
+	private final PasswordPolicy passwordPolicy;
+
+	AccountController(AccountService accounts, PasswordPolicy passwordPolicy) {
 		this.accounts = accounts;
+		this.passwordPolicy = passwordPolicy;
 	}
 
 	@InitBinder("accountForm")
@@ -75,7 +78,7 @@ class AccountController {
 	@PostMapping
 	String create(@Valid @ModelAttribute("accountForm") AccountForm form, BindingResult result,
 			@AuthenticationPrincipal StaffPrincipal admin, RedirectAttributes redirect) {
-		PasswordPolicy.check(form.getPassword(), result, "password");
+		this.passwordPolicy.check(form.getPassword(), form.getEmail(), result, "password");
 		if (result.hasErrors()) {
 			return "admin/accounts/new";
 		}
@@ -131,7 +134,7 @@ class AccountController {
 	String resetPassword(@PathVariable long id, @ModelAttribute("passwordForm") PasswordForm form, BindingResult result,
 			@AuthenticationPrincipal StaffPrincipal admin, Model model, RedirectAttributes redirect) {
 		StaffUser user = this.accounts.get(id);
-		PasswordPolicy.check(form.getNewPassword(), result, "newPassword");
+		this.passwordPolicy.check(form.getNewPassword(), user.getEmail(), result, "newPassword");
 		if (!result.hasFieldErrors("newPassword") && !form.getNewPassword().equals(form.getConfirmPassword())) {
 			result.rejectValue("confirmPassword", "password.mismatch");
 		}

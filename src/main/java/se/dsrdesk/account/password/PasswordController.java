@@ -1,5 +1,8 @@
 package se.dsrdesk.account.password;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,8 +28,11 @@ class PasswordController {
 
 	private final AccountService accounts;
 
-	PasswordController(AccountService accounts) {
+	private final PasswordPolicy passwordPolicy;
+
+	PasswordController(AccountService accounts, PasswordPolicy passwordPolicy) {
 		this.accounts = accounts;
+		this.passwordPolicy = passwordPolicy;
 	}
 
 	@InitBinder("passwordForm")
@@ -42,16 +48,16 @@ class PasswordController {
 
 	@PostMapping
 	String change(@ModelAttribute("passwordForm") PasswordForm form, BindingResult result,
-			@AuthenticationPrincipal StaffPrincipal user, RedirectAttributes redirect) {
+			@AuthenticationPrincipal StaffPrincipal user, HttpServletRequest request, RedirectAttributes redirect) {
 		if (form.getCurrentPassword() == null || form.getCurrentPassword().isEmpty()) {
 			result.rejectValue("currentPassword", "validation.required");
 		}
-		PasswordPolicy.check(form.getNewPassword(), result, "newPassword");
+		this.passwordPolicy.check(form.getNewPassword(), user.email(), result, "newPassword");
 		if (!result.hasFieldErrors("newPassword") && !form.getNewPassword().equals(form.getConfirmPassword())) {
 			result.rejectValue("confirmPassword", "password.mismatch");
 		}
-		if (!result.hasErrors()
-				&& !this.accounts.changeOwnPassword(user.id(), form.getCurrentPassword(), form.getNewPassword())) {
+		if (!result.hasErrors() && !this.accounts.changeOwnPassword(user.id(), form.getCurrentPassword(),
+				form.getNewPassword(), currentSessionId(request))) {
 			result.rejectValue("currentPassword", "password.currentWrong");
 		}
 		if (result.hasErrors()) {
@@ -59,6 +65,11 @@ class PasswordController {
 		}
 		redirect.addFlashAttribute("success", "password.changed");
 		return "redirect:/staff";
+	}
+
+	private static String currentSessionId(HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		return (session != null) ? session.getId() : null;
 	}
 
 }

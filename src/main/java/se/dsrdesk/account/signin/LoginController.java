@@ -1,8 +1,12 @@
 package se.dsrdesk.account.signin;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
@@ -12,10 +16,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 class LoginController {
 
 	@GetMapping("/login")
-	String login(Authentication authentication) {
+	String login(Authentication authentication, HttpServletRequest request, HttpServletResponse response, Model model) {
 		if (authentication != null && !(authentication instanceof AnonymousAuthenticationToken)
 				&& authentication.isAuthenticated()) {
 			return "redirect:/staff";
+		}
+		String email = SignInFailureHandler.takeEmail(request, response);
+		if (email != null) {
+			model.addAttribute("email", email);
 		}
 		return "account/login";
 	}

@@ -1,26 +1,36 @@
 package se.dsrdesk.account.signin;
 
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.ResponseCookie;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.FlashMap;
-import org.springframework.web.servlet.support.SessionFlashMapManager;
 
 /**
  * Sends a failed sign-in back to the sign-in page with the address that was typed. A
  * wrong password, an unknown address and a deactivated account all get the same message;
  * only a lock-out is told apart, and unknown addresses lock out just as accounts do.
+ * <p>
+ * A failed sign-in creates no server session: the typed address goes back to the sign-in
+ * page in a short-lived cookie for that page only, not in a flash attribute.
  */
 @Component("signInFailureHandler")
 class SignInFailureHandler implements AuthenticationFailureHandler {
 
-	private final SessionFlashMapManager flashMaps = new SessionFlashMapManager();
+	/** The cookie that carries the typed address back to the sign-in page. */
+	static final String EMAIL_COOKIE = "dsr-signin-email";
+
+	private static final Duration EMAIL_COOKIE_LIFETIME = Duration.ofMinutes(2);
 
 	private final SignInGuard guard;
 
@@ -36,13 +46,45 @@ class SignInFailureHandler implements AuthenticationFailureHandler {
 		// the next try.
 		boolean locked = exception instanceof LockedException || this.guard.lockedUntil(email).isPresent();
 		String target = locked ? "/login?locked" : "/login?error";
-		FlashMap flash = new FlashMap();
 		if (email != null && email.length() <= 254) {
-			flash.put("email", email);
+			response.addHeader("Set-Cookie", emailCookie(request, email, EMAIL_COOKIE_LIFETIME).toString());
 		}
-		flash.setTargetRequestPath(request.getContextPath() + "/login");
-		this.flashMaps.saveOutputFlashMap(flash, request, response);
 		response.sendRedirect(request.getContextPath() + target);
+	}
+
+	static ResponseCookie emailCookie(HttpServletRequest request, String value, Duration maxAge) {
+		return ResponseCookie.from(EMAIL_COOKIE, URLEncoder.encode(value, StandardCharsets.UTF_8))
+			.path(request.getContextPath() + "/login")
+			.httpOnly(true)
+			.secure(request.isSecure())
+			.sameSite("Strict")
+			.maxAge(maxAge)
+			.build();
+	}
+
+	/**
+	 * Reads and forgets the typed address.
+	 * @param request the sign-in page's request
+	 * @param response its response, which clears the cookie
+	 * @return the address typed at the failed attempt, or {@code null}
+	 */
+	static String takeEmail(HttpServletRequest request, HttpServletResponse response) {
+		if (request.getCookies() == null) {
+			return null;
+		}
+		for (Cookie cookie : request.getCookies()) {
+			if (EMAIL_COOKIE.equals(cookie.getName())) {
+				response.addHeader("Set-Cookie", emailCookie(request, "", Duration.ZERO).toString());
+				try {
+					String email = URLDecoder.decode(cookie.getValue(), StandardCharsets.UTF_8);
+					return (email.length() <= 254) ? email : null;
+				}
+				catch (IllegalArgumentException ex) {
+					return null;
+				}
+			}
+		}
+		return null;
 	}
 
 }

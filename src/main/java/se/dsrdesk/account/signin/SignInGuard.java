@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
@@ -22,7 +24,7 @@ import se.dsrdesk.account.StaffUserRepository;
  * for a while after too many.
  */
 @Service
-public class SignInGuard implements UserDetailsService {
+public class SignInGuard implements UserDetailsService, UserDetailsPasswordService {
 
 	private final StaffUserRepository users;
 
@@ -34,13 +36,19 @@ public class SignInGuard implements UserDetailsService {
 
 	private final Clock clock;
 
+	private final PasswordEncoder passwordEncoder;
+
+	/** A hash to check against for a locked name, made once on first use. */
+	private volatile String dummyHash;
+
 	SignInGuard(StaffUserRepository users, SignInThrottleRepository throttles, SignInProperties properties,
-			TransactionTemplate transactions, Clock clock) {
+			TransactionTemplate transactions, Clock clock, PasswordEncoder passwordEncoder) {
 		this.users = users;
 		this.throttles = throttles;
 		this.properties = properties;
 		this.transactions = transactions;
 		this.clock = clock;
+		this.passwordEncoder = passwordEncoder;
 	}
 
 	@Override
@@ -48,6 +56,15 @@ public class SignInGuard implements UserDetailsService {
 	public UserDetails loadUserByUsername(String username) {
 		String email = EmailAddresses.normalise(username);
 		boolean locked = lockedUntil(email).isPresent();
+		if (locked) {
+			// Spring Security refuses a locked name before it checks the password. Do the
+			// same work here, so that a locked name answers in the same time as an
+			// account
+			// with a wrong password or an unknown name (which Spring Security checks
+			// against
+			// a dummy hash): the time tells nothing about which accounts exist.
+			spendOnePasswordCheck();
+		}
 		Optional<StaffUser> user = this.users.findByEmail(email);
 		if (user.isPresent()) {
 			return StaffPrincipal.of(user.get(), locked);
@@ -56,6 +73,28 @@ public class SignInGuard implements UserDetailsService {
 			return StaffPrincipal.lockedUnknown(email);
 		}
 		throw new UsernameNotFoundException("No such account");
+	}
+
+	/**
+	 * Re-hashes a password that was hashed an older way (bcrypt, with its 72-byte limit),
+	 * right after a successful sign-in with it.
+	 */
+	@Override
+	@Transactional
+	public UserDetails updatePassword(UserDetails user, String newPassword) {
+		if (user instanceof StaffPrincipal principal && principal.id() != null) {
+			this.users.findById(principal.id()).ifPresent((account) -> account.upgradePasswordHash(newPassword));
+		}
+		return user;
+	}
+
+	private void spendOnePasswordCheck() {
+		String hash = this.dummyHash;
+		if (hash == null) {
+			hash = this.passwordEncoder.encode("a password for a locked name");
+			this.dummyHash = hash;
+		}
+		this.passwordEncoder.matches("not the password", hash);
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package se.dsrdesk.system.web;
 
+import java.util.Map;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.annotation.Bean;
@@ -9,7 +11,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.NoOpPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -22,6 +27,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 
 import se.dsrdesk.system.ApiCall;
 import se.dsrdesk.system.api.ApiSecurityResponses;
@@ -186,10 +192,11 @@ class SecurityConfiguration {
 			.defaultSuccessUrl("/staff")
 			.failureHandler(signInFailureHandler)
 			.permitAll());
-		http.logout((logout) -> logout.logoutUrl("/logout")
-			.logoutSuccessUrl("/login?logout")
-			.deleteCookies("JSESSIONID")
-			.permitAll());
+		http.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll());
+		// A page that needs a sign-in remembers itself in a cookie, not in a server
+		// session, so anonymous requests to staff URLs create no session
+		// (docs/staff-sign-in.md).
+		http.requestCache((cache) -> cache.requestCache(new CookieRequestCache()));
 		// The CSRF token lives in a cookie, so anonymous visitors get no server session.
 		http.csrf((csrf) -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()));
 		http.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId()));
@@ -201,9 +208,17 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * Argon2id for new password hashes (OWASP's first choice; no 72-byte limit, so long
+	 * passphrases count in full). Hashes made before, with bcrypt, still match and are
+	 * re-hashed with Argon2id at the next sign-in ({@code UserDetailsPasswordService}).
+	 */
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		String argon2 = "argon2@SpringSecurity_v5_8";
+		return new DelegatingPasswordEncoder(argon2,
+				Map.of(argon2, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(), "bcrypt",
+						new BCryptPasswordEncoder(), "noop", NoOpPasswordEncoder.getInstance()));
 	}
 
 }

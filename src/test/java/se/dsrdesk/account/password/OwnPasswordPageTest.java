@@ -15,8 +15,10 @@ import se.dsrdesk.account.TestAccounts;
 import se.dsrdesk.support.WebSliceTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.never;
@@ -61,7 +63,8 @@ class OwnPasswordPageTest {
 
 	@Test
 	void changesThePasswordAndGoesToTheStartPage() {
-		given(this.accounts.changeOwnPassword(21, "the old password", "a brand new password")).willReturn(true);
+		given(this.accounts.changeOwnPassword(eq(21L), eq("the old password"), eq("a brand new password"), any()))
+			.willReturn(true);
 		MvcTestResult result = change("the old password", "a brand new password", "a brand new password");
 		assertThat(result).hasRedirectedUrl("/staff");
 		assertThat(result).flash().containsEntry("success", "password.changed");
@@ -69,7 +72,8 @@ class OwnPasswordPageTest {
 
 	@Test
 	void saysWhenTheCurrentPasswordIsWrong() {
-		given(this.accounts.changeOwnPassword(21, "a wrong guess", "a brand new password")).willReturn(false);
+		given(this.accounts.changeOwnPassword(eq(21L), eq("a wrong guess"), eq("a brand new password"), any()))
+			.willReturn(false);
 		MvcTestResult page = change("a wrong guess", "a brand new password", "a brand new password");
 		assertThat(page).hasStatusOk().hasViewName("account/password");
 		assertThat(page).bodyText().contains("Det nuvarande lösenordet är fel.");
@@ -83,7 +87,7 @@ class OwnPasswordPageTest {
 			.contains("De två lösenorden är inte likadana.");
 		assertThat(change("", "a brand new password", "a brand new password")).bodyText()
 			.contains("Fyll i det här fältet.");
-		then(this.accounts).should(never()).changeOwnPassword(anyLong(), anyString(), anyString());
+		then(this.accounts).should(never()).changeOwnPassword(anyLong(), anyString(), anyString(), any());
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Import;
 
 import se.dsrdesk.account.signin.SignInSlice;
 import se.dsrdesk.account.token.ApiTokenSlice;
+import se.dsrdesk.account.PasswordPolicy;
 import se.dsrdesk.system.ControllerIdentity;
 import se.dsrdesk.system.DisplayFormats;
 import se.dsrdesk.system.api.ApiSecuritySlice;
@@ -17,8 +18,8 @@ import se.dsrdesk.system.api.ApiSecuritySlice;
  * controller's identity and the display formats the templates use.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({ SecurityConfiguration.class, ClockConfiguration.class, DisplayFormats.class, SignInSlice.class,
-		ApiTokenSlice.class, ApiSecuritySlice.class })
+@Import({ PasswordPolicy.class, SecurityConfiguration.class, ClockConfiguration.class, DisplayFormats.class,
+		SignInSlice.class, ApiTokenSlice.class, ApiSecuritySlice.class })
 @EnableConfigurationProperties(ControllerIdentity.class)
 public class WebSlice {
 
