@@ -172,7 +172,8 @@ class AccessDownloadBrowserTest extends BrowserTest {
 				.contains("Extract of your personal data (" + this.request.getReference() + ")")
 				.contains(name + ": Your name, your email address and two support tickets [redacted]")
 				.doesNotContain("Per Persson")
-				.contains("Zendesk Inc (Processor, USA; safeguard: Standard contractual clauses)",
+				.contains(
+						"Zendesk Inc, processor, which processes it on our behalf, USA; basis for the transfer: Standard contractual clauses",
 						"Integritetsskyddsmyndigheten (IMY)");
 		}
 		JsonNode root = this.json.readTree(download(base + "extract.json"));
