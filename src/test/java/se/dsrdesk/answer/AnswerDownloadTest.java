@@ -172,7 +172,7 @@ class AnswerDownloadTest {
 		byte[] bytes = pdf.getResponse().getContentAsByteArray();
 		assertThat(new String(bytes, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
 		try (PDDocument document = Loader.loadPDF(bytes)) {
-			String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+			String text = pdfText(new PDFTextStripper().getText(document));
 			assertThat(text).contains("Registerutdrag (" + this.request.getReference() + ")")
 				.contains("Åsa Öberg", "Ditt namn, din e-postadress och två ärenden om återbetalning")
 				.contains("Kundtjänst och nyhetsbrev", "Berättigat intresse", "Namn, e-postadress och ärenden")
@@ -238,7 +238,7 @@ class AnswerDownloadTest {
 			.getContentAsByteArray();
 		String pdfText;
 		try (PDDocument document = Loader.loadPDF(pdf)) {
-			pdfText = normalised(new PDFTextStripper().getText(document));
+			pdfText = pdfText(new PDFTextStripper().getText(document));
 		}
 		assertThat(pdfText).doesNotContain("Per Persson", "skulder");
 		String heading = "Registerutdrag (" + this.request.getReference() + ")";
@@ -449,6 +449,15 @@ class AnswerDownloadTest {
 		return this.jdbc.queryForObject(
 				"select count(*) from answer_file f join answer_download d on d.id = f.download_id where d.request_id = ?",
 				Long.class, this.request.getId());
+	}
+
+	/**
+	 * The text of a PDF as one line: a line the PDF broke after a hyphen ("DSR-" at the
+	 * end of a line, "2026-000133" on the next) is joined again, other line breaks are
+	 * spaces.
+	 */
+	private static String pdfText(String text) {
+		return normalised(text.replaceAll("-\\R", "-"));
 	}
 
 	private static String normalised(String text) {

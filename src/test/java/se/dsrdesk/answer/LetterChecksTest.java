@@ -143,8 +143,11 @@ class LetterChecksTest {
 
 		MvcTestResult warned = answer(request, edited, false);
 		assertThat(warned).hasStatusOk();
-		assertThat(html(warned)).contains("id=\"answer-refusal-wording\"", "rätten att gå till domstol",
-				"Jag har kontrollerat brevet: skicka det ändå", "Vi kunde inte rätta bokföringen.");
+		// The page is in the reader's language (English), the letter in the request's
+		// (Swedish).
+		assertThat(html(warned)).contains("id=\"answer-refusal-wording\"", "the right to go to court",
+				"the complaint to the supervisory authority", "I have checked the letter: send it anyway",
+				"Vi kunde inte rätta bokföringen.");
 		assertThat(this.requests.get(request.getId()).getStatus()).isEqualTo(RequestStatus.IN_PROGRESS);
 
 		assertThat(answer(request, draft, false)).hasStatus3xxRedirection();
