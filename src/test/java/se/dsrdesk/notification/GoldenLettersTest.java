@@ -218,9 +218,20 @@ class GoldenLettersTest {
 	}
 
 	private Map<String, Object> rejection(RejectionGround ground, Locale language, boolean late) {
-		return model(Map.of("ground", ground, "late", late, "reasons",
+		return model(Map.of("ground", ground, "late", late, "reasons", switch (ground) {
+			case MANIFESTLY_UNFOUNDED -> sv(language,
+					"Du har skrivit att du gör begäran för att störa vår verksamhet och erbjudit dig att dra tillbaka den mot betalning.",
+					"You have written that you make the request to disrupt our business and offered to withdraw it "
+							+ "against payment.");
+			case EXCESSIVE ->
 				sv(language, "Du har skickat samma begäran fem gånger den senaste månaden och fått svar på den.",
-						"You have sent the same request five times in the last month and have had our answer.")));
+						"You have sent the same request five times in the last month and have had our answer.");
+			case NOT_IDENTIFIED -> sv(language,
+					"Den 5 mars 2026 bad vi om ditt kundnummer och den adress vi skickade din senaste faktura till, "
+							+ "men vi har inte fått något svar.",
+					"On 5 March 2026 we asked for your customer number and the address we sent your last invoice to, "
+							+ "but we have had no answer.");
+		}));
 	}
 
 	private String needed(Locale language, String ground) {
