@@ -137,7 +137,7 @@ public class AnswerDownloads implements AnswerAttachments {
 		}
 		Map<String, Object> model = new LinkedHashMap<>();
 		model.put("downloadToken", token);
-		model.put("downloadExpires", LocalDate.ofInstant(expiresAt, this.controller.timeZone()).toString());
+		model.put("downloadExpires", LocalDate.ofInstant(expiresAt, this.controller.timeZone()));
 		model.put("downloadKind", type.name());
 		model.put("downloadFiles", files);
 		return model;

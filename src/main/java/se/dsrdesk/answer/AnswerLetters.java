@@ -1,6 +1,7 @@
 package se.dsrdesk.answer;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ import se.dsrdesk.request.AnswerComposer;
 import se.dsrdesk.request.DsrRequest;
 import se.dsrdesk.request.RequestService;
 import se.dsrdesk.system.ControllerIdentity;
+import se.dsrdesk.system.DisplayFormats;
 import se.dsrdesk.location.DataLocation;
 import se.dsrdesk.location.LegalGround;
 import se.dsrdesk.location.LocationTask;
@@ -70,7 +72,7 @@ class AnswerLetters implements AnswerComposer {
 		variables.put("name", extract.name());
 		variables.put("reference", extract.reference());
 		variables.put("type", extract.type());
-		variables.put("receiptDate", extract.receiptDate());
+		variables.put("receiptDate", DisplayFormats.longDate(LocalDate.parse(extract.receiptDate()), extract.locale()));
 		variables.put("lines", extract.lines());
 		variables.put("found", extract.found());
 		variables.put("refusedInPart", extract.refusedInPart());
@@ -89,6 +91,18 @@ class AnswerLetters implements AnswerComposer {
 		};
 	}
 
+	@Override
+	public boolean refusesInPart(long requestId) {
+		return this.tasks.findByRequestIdAndStatus(requestId, TaskStatus.DONE)
+			.stream()
+			.map(LocationTask::getOutcome)
+			.anyMatch(AnswerLetters::refuses);
+	}
+
+	private static boolean refuses(TaskOutcome outcome) {
+		return outcome.retains() || outcome.continuesProcessing() || outcome == TaskOutcome.NOT_POSSIBLE;
+	}
+
 	/**
 	 * What was found and done for a request, location by location, with the register's
 	 * details where data was found.
@@ -104,7 +118,7 @@ class AnswerLetters implements AnswerComposer {
 		for (LocationTask task : this.tasks.findByRequestIdAndStatus(requestId, TaskStatus.DONE)) {
 			lines.add(line(task, locale));
 			TaskOutcome outcome = task.getOutcome();
-			refusedInPart |= outcome.retains() || outcome.continuesProcessing() || outcome == TaskOutcome.NOT_POSSIBLE;
+			refusedInPart |= refuses(outcome);
 		}
 		lines.sort((a, b) -> Long.compare(a.taskId(), b.taskId()));
 		return new Extract(locale, request.getId(), request.getSubject().getName(), request.getSubject().getEmail(),
@@ -116,9 +130,12 @@ class AnswerLetters implements AnswerComposer {
 		DataLocation location = task.getLocation();
 		String name = location.getName().in(locale);
 		TaskOutcome outcome = task.getOutcome();
-		String ground = (task.getLegalGround() == null) ? "" : (task.getLegalGround() == LegalGround.OTHER)
-				? task.getLegalGroundText() : message("letter.ground." + task.getLegalGround(), locale);
-		String until = (task.getRetainedUntil() != null) ? task.getRetainedUntil().toString() : "";
+		String ground = (task.getLegalGround() == null) ? ""
+				: this.messages.getMessage("letter.retained." + task.getLegalGround(),
+						new Object[] { (task.getLegalGround() == LegalGround.OTHER) ? task.getLegalGroundText() : "" },
+						locale);
+		String until = (task.getRetainedUntil() != null) ? DisplayFormats.longDate(task.getRetainedUntil(), locale)
+				: "";
 		String summary = (task.getSummary() != null) ? task.getSummary() : "";
 		String key = switch (outcome) {
 			case NOT_FOUND -> "letter.outcome.NOT_FOUND";
@@ -135,12 +152,12 @@ class AnswerLetters implements AnswerComposer {
 		List<RecipientView> details = location.getRecipients()
 			.stream()
 			.map((r) -> new RecipientView(r.getName(), message("location.recipient.role." + r.getRole(), locale),
-					blankToEmpty(r.getCountry()), blankToEmpty(r.getSafeguard())))
+					blankToEmpty(r.getCountry()), blankToEmpty(r.safeguard(locale))))
 			.toList();
 		List<String> recipients = location.getRecipients().stream().map((r) -> {
-			String role = message("location.recipient.role." + r.getRole(), locale);
-			String where = (r.getCountry() != null && !r.getCountry().isBlank()) ? r.getCountry() : "";
-			String safeguard = (r.getSafeguard() != null && !r.getSafeguard().isBlank()) ? r.getSafeguard() : "";
+			String role = message("letter.access.role." + r.getRole(), locale);
+			String where = blankToEmpty(r.getCountry());
+			String safeguard = blankToEmpty(r.safeguard(locale));
 			return this.messages.getMessage("letter.access.recipient", new Object[] { r.getName(), role, where,
 					safeguard, where.isEmpty() ? 0 : 1, safeguard.isEmpty() ? 0 : 1 }, locale);
 		}).toList();

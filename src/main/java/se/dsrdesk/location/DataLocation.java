@@ -99,6 +99,10 @@ public class DataLocation {
 	@Column(name = "retention_months")
 	private Integer retentionMonths;
 
+	@Enumerated(EnumType.STRING)
+	@Column(name = "retention_rule", nullable = false)
+	private RetentionRule retentionRule = RetentionRule.NONE;
+
 	@Embedded
 	@AttributeOverrides({ @AttributeOverride(name = "sv", column = @Column(name = "erasure_steps_sv")),
 			@AttributeOverride(name = "en", column = @Column(name = "erasure_steps_en")) })
@@ -202,6 +206,7 @@ public class DataLocation {
 		this.source = details.source();
 		this.retention = details.retention();
 		this.retentionMonths = details.retentionMonths();
+		this.retentionRule = (details.retentionRule() != null) ? details.retentionRule() : RetentionRule.NONE;
 		this.erasureSteps = details.erasureSteps();
 		this.erasureExceptions = details.erasureExceptions();
 		this.reviewIntervalMonths = details.reviewIntervalMonths();
@@ -239,6 +244,14 @@ public class DataLocation {
 
 	public LocalizedText getPurposes() {
 		return orEmpty(this.purposes);
+	}
+
+	/**
+	 * How the date until which retained data is kept is computed here.
+	 * @return the rule, {@link RetentionRule#NONE} where the date is typed by hand
+	 */
+	public RetentionRule getRetentionRule() {
+		return (this.retentionRule != null) ? this.retentionRule : RetentionRule.NONE;
 	}
 
 	public boolean isDirectMarketing() {

@@ -26,12 +26,24 @@ import se.dsrdesk.request.RequestType;
  * @param requestTypes the request types it applies to
  * @param directMarketing whether the purpose is direct marketing, where an objection is
  * absolute (Art. 21(3))
+ * @param retentionRule how the date until which retained data is kept is computed
  */
 public record LocationDetails(LocalizedText name, LocalizedText description, LocationKind kind, StaffUser owner,
 		LocalizedText dataCategories, LocalizedText purposes, LegalBasis legalBasis, List<Recipient> recipients,
 		LocalizedText source, LocalizedText retention, Integer retentionMonths, LocalizedText erasureSteps,
 		LocalizedText erasureExceptions, int reviewIntervalMonths, Set<RequestType> requestTypes,
-		boolean directMarketing) {
+		boolean directMarketing, RetentionRule retentionRule) {
+
+	/** A location whose retention date is typed by hand. */
+	public LocationDetails(LocalizedText name, LocalizedText description, LocationKind kind, StaffUser owner,
+			LocalizedText dataCategories, LocalizedText purposes, LegalBasis legalBasis, List<Recipient> recipients,
+			LocalizedText source, LocalizedText retention, Integer retentionMonths, LocalizedText erasureSteps,
+			LocalizedText erasureExceptions, int reviewIntervalMonths, Set<RequestType> requestTypes,
+			boolean directMarketing) {
+		this(name, description, kind, owner, dataCategories, purposes, legalBasis, recipients, source, retention,
+				retentionMonths, erasureSteps, erasureExceptions, reviewIntervalMonths, requestTypes, directMarketing,
+				RetentionRule.NONE);
+	}
 
 	/** A location whose purpose is not direct marketing. */
 	public LocationDetails(LocalizedText name, LocalizedText description, LocationKind kind, StaffUser owner,

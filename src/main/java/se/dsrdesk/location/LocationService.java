@@ -248,11 +248,13 @@ public class LocationService {
 		values.put("recipients",
 				location.getRecipients()
 					.stream()
-					.map((r) -> r.getName() + "|" + r.getRole() + "|" + r.getCountry() + "|" + r.getSafeguard())
+					.map((r) -> r.getName() + "|" + r.getRole() + "|" + r.getCountry() + "|" + r.getSafeguard()
+							+ ((r.getSafeguardSv() != null) ? "|" + r.getSafeguardSv() : ""))
 					.toList());
 		values.put("source", location.getSource());
 		values.put("retention", location.getRetention());
 		values.put("retentionMonths", location.getRetentionMonths());
+		values.put("retentionRule", location.getRetentionRule());
 		values.put("erasureSteps", location.getErasureSteps());
 		values.put("erasureExceptions", location.getErasureExceptions());
 		values.put("reviewIntervalMonths", location.getReviewIntervalMonths());

@@ -1,5 +1,7 @@
 package se.dsrdesk.location;
 
+import java.util.Locale;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
@@ -31,14 +33,35 @@ public class Recipient {
 
 	private String safeguard;
 
+	@Column(name = "safeguard_sv")
+	private String safeguardSv;
+
 	protected Recipient() {
 	}
 
 	public Recipient(String name, Role role, String country, String safeguard) {
+		this(name, role, country, safeguard, null);
+	}
+
+	/**
+	 * A recipient with the basis of the transfer in English and in Swedish.
+	 * @param name who it is
+	 * @param role processor or recipient
+	 * @param country where it is
+	 * @param safeguard the basis of a transfer outside the EU/EEA, in English, or
+	 * {@code null}
+	 * @param safeguardSv the same in Swedish, or {@code null}
+	 */
+	public Recipient(String name, Role role, String country, String safeguard, String safeguardSv) {
 		this.name = name.strip();
 		this.role = role;
 		this.country = country.strip();
-		this.safeguard = (safeguard == null || safeguard.isBlank()) ? null : safeguard.strip();
+		this.safeguard = blankToNull(safeguard);
+		this.safeguardSv = blankToNull(safeguardSv);
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
 	public String getName() {
@@ -55,6 +78,22 @@ public class Recipient {
 
 	public String getSafeguard() {
 		return this.safeguard;
+	}
+
+	public String getSafeguardSv() {
+		return this.safeguardSv;
+	}
+
+	/**
+	 * The basis of the transfer in a letter's language: the Swedish text in Swedish where
+	 * there is one, otherwise the English.
+	 * @param locale the letter's language
+	 * @return the text, or {@code null} where none is recorded
+	 */
+	public String safeguard(Locale locale) {
+		boolean swedish = locale != null && "sv".equals(locale.getLanguage());
+		return (swedish && this.safeguardSv != null) ? this.safeguardSv
+				: (this.safeguard != null) ? this.safeguard : this.safeguardSv;
 	}
 
 }

@@ -73,6 +73,9 @@ class MailDispatcher implements DisposableBean {
 
 	private final InternetAddress from;
 
+	/** Where replies go: the controller's privacy address, which every letter names. */
+	private final InternetAddress replyTo;
+
 	private final Session session;
 
 	private final Clock clock;
@@ -102,6 +105,7 @@ class MailDispatcher implements DisposableBean {
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.properties = properties;
 		this.from = sender(properties, controller);
+		this.replyTo = replyTo(controller);
 		this.session = (mailSender instanceof JavaMailSenderImpl impl) ? impl.getSession()
 				: Session.getInstance(new Properties());
 		this.clock = clock;
@@ -116,6 +120,15 @@ class MailDispatcher implements DisposableBean {
 		}
 		catch (AddressException | UnsupportedEncodingException ex) {
 			throw new IllegalStateException("dsr.mail.from (or dsr.controller.privacy-email) is not an address", ex);
+		}
+	}
+
+	private static InternetAddress replyTo(ControllerIdentity controller) {
+		try {
+			return new InternetAddress(controller.privacyEmail(), controller.name(), StandardCharsets.UTF_8.name());
+		}
+		catch (UnsupportedEncodingException ex) {
+			throw new IllegalStateException("dsr.controller.privacy-email is not an address", ex);
 		}
 	}
 
@@ -205,6 +218,7 @@ class MailDispatcher implements DisposableBean {
 	private void send(Correspondence mail) throws MessagingException {
 		MimeMessage message = new StableIdMimeMessage(this.session, mail.getMessageId());
 		message.setFrom(this.from);
+		message.setReplyTo(new InternetAddress[] { this.replyTo });
 		message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.getRecipient(), true));
 		message.setSubject(this.secrets.unmask(mail.getSubject(), mail.getSecrets()), StandardCharsets.UTF_8.name());
 		message.setSentDate(Date.from(this.clock.instant()));

@@ -1,5 +1,6 @@
 package se.dsrdesk.notification;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,14 +14,21 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import se.dsrdesk.system.ControllerIdentity;
+import se.dsrdesk.system.DisplayFormats;
 
 /**
  * Renders a mail in its recipient's language: the subject from the message
  * {@code mail.<template>.subject}, the HTML body from
  * {@code templates/mail/<template>.html} and the text body from
  * {@code templates/mail/<template>.txt}. Templates see their model plus
- * {@code controller} (the {@link ControllerIdentity}, for the footer), {@code baseUrl}
- * and {@code subject}.
+ * {@code controller} (the {@link ControllerIdentity}, for the footer), {@code baseUrl},
+ * {@code subject} and {@code toPerson} (whether the mail goes to a data subject rather
+ * than to staff).
+ * <p>
+ * In a mail to a person every date of the model (and of the subject's arguments) is
+ * written in long form in the mail's language, as running text wants it: "1 mars 2027",
+ * "1 March 2027" ({@link DisplayFormats#longDate}). Mails to staff keep ISO dates, which
+ * their lists sort and compare.
  */
 @Component
 class MailRenderer {
@@ -54,9 +62,17 @@ class MailRenderer {
 
 	Rendered render(OutgoingMail mail) {
 		Locale locale = Locale.forLanguageTag(language(mail.language()));
-		String subject = this.messages.getMessage("mail." + mail.template() + ".subject", subjectArguments(mail),
-				locale);
+		boolean toPerson = mail.recipientKind() == RecipientKind.SUBJECT;
+		Object[] subjectArguments = subjectArguments(mail);
 		Map<String, Object> variables = new HashMap<>(mail.model());
+		if (toPerson) {
+			for (int i = 0; i < subjectArguments.length; i++) {
+				subjectArguments[i] = written(subjectArguments[i], locale);
+			}
+			variables.replaceAll((name, value) -> written(value, locale));
+		}
+		String subject = this.messages.getMessage("mail." + mail.template() + ".subject", subjectArguments, locale);
+		variables.put("toPerson", toPerson);
 		variables.put("controller", this.controller);
 		variables.put("baseUrl", this.properties.baseUrl());
 		variables.put("subject", subject);
@@ -64,6 +80,10 @@ class MailRenderer {
 		String html = this.templates.process("mail/" + mail.template(), context);
 		String text = this.templates.process("mail/" + mail.template() + ".txt", context);
 		return new Rendered(subject, text, html);
+	}
+
+	private static Object written(Object value, Locale locale) {
+		return (value instanceof LocalDate date) ? DisplayFormats.longDate(date, locale) : value;
 	}
 
 	/**

@@ -62,7 +62,7 @@ class PrivacyPolicyController {
 		model.addAttribute("current", overview.current().orElse(null));
 		model.addAttribute("upcoming", overview.upcoming());
 		model.addAttribute("history", overview.history());
-		model.addAttribute("blocks", blocks(text));
+		model.addAttribute("blocks", blocks(text, locale));
 		model.addAttribute("retentionYears", this.retention.period().toTotalMonths() / 12.0);
 		return "public/privacy";
 	}
@@ -71,7 +71,7 @@ class PrivacyPolicyController {
 	String version(@PathVariable long id, Locale locale, Model model) {
 		PolicyVersion version = this.policies.get(id);
 		model.addAttribute("version", version);
-		model.addAttribute("blocks", blocks(version.text(locale)));
+		model.addAttribute("blocks", blocks(version.text(locale), locale));
 		return "public/privacy-version";
 	}
 
@@ -113,9 +113,9 @@ class PrivacyPolicyController {
 		}
 	}
 
-	private List<Block> blocks(String text) {
+	private List<Block> blocks(String text, Locale locale) {
 		String filled = text.replace("{controller}", this.controller.name())
-			.replace("{address}", this.controller.addressLine())
+			.replace("{address}", this.controller.addressLine(locale))
 			.replace("{privacyEmail}", this.controller.privacyEmail())
 			.replace("{authority}", this.controller.supervisoryAuthority());
 		List<Block> blocks = new ArrayList<>();

@@ -27,4 +27,15 @@ public interface AnswerComposer {
 	 */
 	boolean disclosesData(long requestId);
 
+	/**
+	 * Whether the answer refuses the request in part: data kept, an objection overridden,
+	 * a step not possible. Such a letter must tell the person of the complaint to the
+	 * supervisory authority and of the court ({@link RefusalWording}).
+	 * @param requestId the request
+	 * @return whether the answer refuses in part
+	 */
+	default boolean refusesInPart(long requestId) {
+		return false;
+	}
+
 }

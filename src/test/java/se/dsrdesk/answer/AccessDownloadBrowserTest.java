@@ -168,11 +168,12 @@ class AccessDownloadBrowserTest extends BrowserTest {
 		byte[] pdf = download(base + "extract.pdf");
 		assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
 		try (PDDocument document = Loader.loadPDF(pdf)) {
-			assertThat(new PDFTextStripper().getText(document).replaceAll("\\s+", " "))
+			assertThat(new PDFTextStripper().getText(document).replaceAll("-\\R", "-").replaceAll("\\s+", " "))
 				.contains("Extract of your personal data (" + this.request.getReference() + ")")
 				.contains(name + ": Your name, your email address and two support tickets [redacted]")
 				.doesNotContain("Per Persson")
-				.contains("Zendesk Inc (Processor, USA; safeguard: Standard contractual clauses)",
+				.contains(
+						"Zendesk Inc, processor, which processes it on our behalf, USA; basis for the transfer: Standard contractual clauses",
 						"Integritetsskyddsmyndigheten (IMY)");
 		}
 		JsonNode root = this.json.readTree(download(base + "extract.json"));

@@ -172,11 +172,12 @@ class AnswerDownloadTest {
 		byte[] bytes = pdf.getResponse().getContentAsByteArray();
 		assertThat(new String(bytes, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
 		try (PDDocument document = Loader.loadPDF(bytes)) {
-			String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+			String text = pdfText(new PDFTextStripper().getText(document));
 			assertThat(text).contains("Registerutdrag (" + this.request.getReference() + ")")
 				.contains("Åsa Öberg", "Ditt namn, din e-postadress och två ärenden om återbetalning")
 				.contains("Kundtjänst och nyhetsbrev", "Berättigat intresse", "Namn, e-postadress och ärenden")
-				.contains("Mailchimp Inc (Personuppgiftsbiträde, USA; skyddsåtgärd: EU-U.S. DPF)")
+				.contains(
+						"Mailchimp Inc, personuppgiftsbiträde som behandlar dem för vår räkning, USA; grund för överföringen: EU-U.S. DPF")
 				.contains("Två år", "Från dig", "automatiserad behandling", "Integritetsskyddsmyndigheten (IMY)");
 		}
 
@@ -189,7 +190,7 @@ class AnswerDownloadTest {
 		assertThat(root.path("language").asString()).isEqualTo("sv");
 		assertThat(root.path("answer").asString()).isEqualTo(this.approved)
 			.contains("Ditt namn, din e-postadress och två ärenden om återbetalning", "Kundtjänst och nyhetsbrev",
-					"Mailchimp Inc (Personuppgiftsbiträde, USA; skyddsåtgärd: EU-U.S. DPF)",
+					"Mailchimp Inc, personuppgiftsbiträde som behandlar dem för vår räkning, USA; grund för överföringen: EU-U.S. DPF",
 					"Integritetsskyddsmyndigheten (IMY)");
 		assertThat(String.join("\n\n", this.json.treeToValue(root.path("paragraphs"), String[].class)))
 			.isEqualTo(this.approved);
@@ -237,7 +238,7 @@ class AnswerDownloadTest {
 			.getContentAsByteArray();
 		String pdfText;
 		try (PDDocument document = Loader.loadPDF(pdf)) {
-			pdfText = normalised(new PDFTextStripper().getText(document));
+			pdfText = pdfText(new PDFTextStripper().getText(document));
 		}
 		assertThat(pdfText).doesNotContain("Per Persson", "skulder");
 		String heading = "Registerutdrag (" + this.request.getReference() + ")";
@@ -280,7 +281,7 @@ class AnswerDownloadTest {
 		MailDispatch.now(this.context);
 		String text = MailServer.plainText(mail.messagesTo(portability.getSubject().getEmail()).get(0));
 		assertThat(text)
-			.contains("Hämta dina uppgifter med länkarna nedan till och med 2026-04-02",
+			.contains("Hämta dina uppgifter med länkarna nedan till och med den 2 april 2026",
 					"Dina uppgifter som JSON (maskinläsbart)", "Dina uppgifter som CSV (för kalkylprogram)")
 			.doesNotContain("extract.pdf");
 		Matcher link = Pattern.compile("/request/download/([A-Za-z0-9_-]{43})/data\\.json").matcher(text);
@@ -412,7 +413,7 @@ class AnswerDownloadTest {
 		assertThat(letters).hasSize(1);
 		String text = MailServer.plainText(letters.get(0));
 		this.letter = text;
-		assertThat(text).contains("till och med 2026-04-02", "/extract.json");
+		assertThat(text).contains("till och med den 2 april 2026", "/extract.json");
 		Matcher link = LINK.matcher(text);
 		assertThat(link.find()).isTrue();
 		String token = link.group(1);
@@ -448,6 +449,15 @@ class AnswerDownloadTest {
 		return this.jdbc.queryForObject(
 				"select count(*) from answer_file f join answer_download d on d.id = f.download_id where d.request_id = ?",
 				Long.class, this.request.getId());
+	}
+
+	/**
+	 * The text of a PDF as one line: a line the PDF broke after a hyphen ("DSR-" at the
+	 * end of a line, "2026-000133" on the next) is joined again, other line breaks are
+	 * spaces.
+	 */
+	private static String pdfText(String text) {
+		return normalised(text.replaceAll("-\\R", "-"));
 	}
 
 	private static String normalised(String text) {

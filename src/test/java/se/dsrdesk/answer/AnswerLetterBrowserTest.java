@@ -128,7 +128,7 @@ class AnswerLetterBrowserTest extends BrowserTest {
 		Locator letter = this.page.getByLabel("The letter to the person");
 		assertThat(letter).isVisible();
 		assertThat(letter.inputValue()).contains(name
-				+ ": the data about you is kept until 2040-12-31, because we are required or allowed to keep it: the Swedish Bookkeeping Act");
+				+ ": the data about you is kept until 31 December 2040. We are required to keep the data by the Swedish Bookkeeping Act");
 		letter.fill(letter.inputValue()
 			.replace("Kind regards,", "The invoices are kept only for the accounts.\n\nKind regards,"));
 		button("Send the letter and complete").click();
@@ -141,7 +141,7 @@ class AnswerLetterBrowserTest extends BrowserTest {
 		List<MimeMessage> letters = mail.awaitMessagesTo(personEmail, 1, Duration.ofSeconds(10));
 		assertThat(letters).hasSize(1);
 		assertThat(MailServer.plainText(letters.get(0))).contains(
-				name + ": the data about you is kept until 2040-12-31",
+				name + ": the data about you is kept until 31 December 2040",
 				"the Swedish Bookkeeping Act (bokföringslagen, 1999:1078)", "in part a refusal",
 				"Integritetsskyddsmyndigheten (IMY)", "court", "The invoices are kept only for the accounts.");
 	}

@@ -163,14 +163,17 @@ class AnswerLetterTest {
 		String sv = this.composer.compose(request.getId(), SV);
 		assertThat(sv).contains("Hej Åsa Öberg!", request.getReference())
 			.contains("- " + this.crm.getName().sv() + ": alla uppgifter om dig har raderats.")
-			.contains("- " + this.ledger.getName().sv() + ": uppgifterna om dig sparas till och med 2033-12-31",
-					"bokföringslagen (1999:1078)")
-			.contains("delvis ett avslag", "Integritetsskyddsmyndigheten (IMY) (https://www.imy.se)", "domstol");
+			.contains(
+					"- " + this.ledger.getName().sv() + ": uppgifterna om dig sparas till och med den 31 december 2033",
+					"bokföringslagen (1999:1078) 7 kap. 2 §", "artikel 17.3 b")
+			.contains("delvis ett avslag",
+					"Integritetsskyddsmyndigheten (IMY), postadress Box 8114, 104 20 Stockholm, webbplats https://www.imy.se",
+					"domstol");
 
 		String en = this.composer.compose(request.getId(), EN);
 		assertThat(en).contains("Hello Åsa Öberg,")
 			.contains("- " + this.crm.getName().en() + ": all data about you has been erased.")
-			.contains("- " + this.ledger.getName().en() + ": the data about you is kept until 2033-12-31",
+			.contains("- " + this.ledger.getName().en() + ": the data about you is kept until 31 December 2033",
 					"the Swedish Bookkeeping Act")
 			.contains("in part a refusal", "lodge a complaint with the supervisory authority", "court");
 	}
@@ -200,8 +203,9 @@ class AnswerLetterTest {
 			.contains(this.ledger.getName().sv() + ": vi har inga uppgifter om dig där.")
 			.contains("Varför vi behandlar dem: Kundtjänst och nyhetsbrev", "Rättslig grund: Berättigat intresse")
 			.contains("Vilka slags uppgifter: Namn och e-postadress")
-			.contains("Mailchimp Inc (Personuppgiftsbiträde, USA; skyddsåtgärd: EU-U.S. DPF)",
-					"Fortnox AB (Personuppgiftsbiträde, Sverige)")
+			.contains(
+					"Mailchimp Inc, personuppgiftsbiträde som behandlar dem för vår räkning, USA; grund för överföringen: EU-U.S. DPF",
+					"Fortnox AB, personuppgiftsbiträde som behandlar dem för vår räkning, Sverige")
 			.contains("Hur länge vi sparar dem: Två år", "Varifrån uppgifterna kommer: Från dig")
 			.contains("automatiserad behandling", "rättade", "raderade", "begränsad", "invända")
 			.contains("Integritetsskyddsmyndigheten (IMY)");
@@ -209,8 +213,9 @@ class AnswerLetterTest {
 
 		String en = this.composer.compose(request.getId(), EN);
 		assertThat(en).contains("Why we process it: Customer service and newsletters",
-				"Mailchimp Inc (Processor, USA; safeguard: EU-U.S. DPF)", "How long we keep it: Two years",
-				"Where the data comes from: From you", "solely on automated processing",
+				"Mailchimp Inc, processor, which processes it on our behalf, USA; basis for the transfer: EU-U.S. DPF",
+				"How long we keep it: Two years", "Where the data comes from: From you",
+				"solely on automated processing",
 				"corrected, to have it erased, to have its processing restricted, and to object");
 	}
 
@@ -300,7 +305,7 @@ class AnswerLetterTest {
 		assertThat(draft).hasStatusOk();
 		// The page is in the reader's language, the letter in the request's.
 		assertThat(html(draft)).contains("Svarsbrev för " + request.getReference(),
-				this.ledger.getName().en() + ": the data about you is kept until 2029-06-30");
+				this.ledger.getName().en() + ": the data about you is kept until 30 June 2029");
 
 		String edited = this.composer.compose(request.getId(), EN)
 			.replace("Hello Åsa Öberg,", "Dear Ms Öberg,\n\nThank you for your patience.");
@@ -312,7 +317,7 @@ class AnswerLetterTest {
 		assertThat(letters).hasSize(1);
 		assertThat(letters.get(0).getSubject()).isEqualTo("Your request " + request.getReference() + ": our answer");
 		assertThat(MailServer.plainText(letters.get(0))).contains("Dear Ms Öberg,", "Thank you for your patience.",
-				"kept until 2029-06-30", "legal claims");
+				"kept until 30 June 2029", "legal claims");
 		assertThat(this.jdbc.queryForObject(
 				"select count(*) from correspondence where request_id = ? and template = 'request-answer'", Long.class,
 				request.getId()))

@@ -56,8 +56,8 @@ class DeadlineModuleTest {
 	ControllerIdentity controllerIdentity;
 
 	static ControllerIdentity controllerIdentity() {
-		return new ControllerIdentity("Test AB", "556000-0000", "Gatan 1", "111 11", "Stockholm", "Sweden",
-				"privacy@example.com", "IMY", "https://www.imy.se", ZoneOffset.UTC);
+		return new ControllerIdentity("Test AB", "556000-0000", "Gatan 1", "111 11", "Stockholm", "Sweden", "Sverige",
+				"privacy@example.com", "IMY", "https://www.imy.se", "Box 8114, 104 20 Stockholm", ZoneOffset.UTC);
 	}
 
 }

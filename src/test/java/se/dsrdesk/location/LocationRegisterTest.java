@@ -86,6 +86,28 @@ class LocationRegisterTest {
 			assertThat(this.types(id)).containsExactlyInAnyOrder("ACCESS", "ERASURE", "RECTIFICATION", "RESTRICTION");
 		}
 
+		@Test
+		@org.junit.jupiter.api.DisplayName("Art. 15(1)(c), Art. 21(3), Art. 45, BFL 7 kap. 2 §: the seeded register names "
+				+ "the mail provider as processor, has contact details, marks Mailchimp as direct marketing on consent")
+		void theSeededDefaultsMatchThePolicy() {
+			StaffPrincipal reader = signedIn(Role.CASE_HANDLER);
+			String mailbox = html(get(reader, "/staff/locations/" + seeded("Email conversations"), ENGLISH));
+			assertThat(mailbox).contains("mail provider", "Processor",
+					"Mail conversations are reviewed once a year, when mails containing personal data are deleted.");
+			String contacts = html(get(reader,
+					"/staff/locations/" + seeded("Contact details (phone, text messages and post)"), ENGLISH));
+			assertThat(contacts).contains("phone number", "postal address").contains("Legitimate interest");
+			assertThat(LocationRegisterTest.this.jdbc.queryForMap(
+					"select direct_marketing, legal_basis from data_location where name_en = 'Mailchimp newsletter list'"))
+				.containsEntry("direct_marketing", true)
+				.containsEntry("legal_basis", "CONSENT");
+			String mailchimp = html(get(reader, "/staff/locations/" + seeded("Mailchimp newsletter list"), SWEDISH));
+			assertThat(mailchimp).contains("beslut om adekvat skyddsnivå enligt artikel 45");
+			String bookkeeping = html(get(reader, "/staff/locations/" + seeded("Bookkeeping records"), ENGLISH));
+			assertThat(Html.textOf(bookkeeping, "retention-rule"))
+				.hasValueSatisfying((text) -> assertThat(text).contains("Bookkeeping Act ch. 7 s. 2"));
+		}
+
 		java.util.List<String> types(long id) {
 			return LocationRegisterTest.this.jdbc.queryForList(
 					"select request_type from data_location_request_type where location_id = ?", String.class, id);

@@ -131,7 +131,8 @@ class PolicyNoticesTest {
 
 		List<MimeMessage> toEnglish = mail.awaitMessagesTo(english, 1, Duration.ofSeconds(10));
 		assertThat(toEnglish).hasSize(1);
-		assertThat(toEnglish.get(0).getSubject()).contains("changes its privacy policy on " + this.today.plusDays(40));
+		assertThat(toEnglish.get(0).getSubject()).contains("changes its privacy policy on "
+				+ se.dsrdesk.system.DisplayFormats.longDate(this.today.plusDays(40), java.util.Locale.ENGLISH));
 		String text = MailServer.plainText(toEnglish.get(0));
 		assertThat(text).contains("Summary in English", "/privacy/notices/opt-out/" + this.optOuts.token(english));
 		List<MimeMessage> toSwedish = mail.awaitMessagesTo(swedish, 1, Duration.ofSeconds(10));

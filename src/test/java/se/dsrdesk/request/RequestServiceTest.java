@@ -137,8 +137,8 @@ class RequestServiceTest {
 			.containsEntry("status", "QUEUED")
 			.containsEntry("request_id", request.getId());
 		assertThat((String) notice.get("subject")).contains(request.getReference());
-		assertThat((String) notice.get("body_text")).contains("Vi söker i fyra system", "2027-02-02", "2 månader",
-				"Integritetsskyddsmyndigheten");
+		assertThat((String) notice.get("body_text")).contains("Vi söker i fyra system", "senast den 2 februari 2027",
+				"två månader", "Integritetsskyddsmyndigheten");
 	}
 
 	@Test

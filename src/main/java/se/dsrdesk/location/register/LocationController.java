@@ -27,6 +27,7 @@ import se.dsrdesk.account.StaffUser;
 import se.dsrdesk.request.RequestType;
 import se.dsrdesk.location.DataLocation;
 import se.dsrdesk.location.LegalBasis;
+import se.dsrdesk.location.RetentionRule;
 import se.dsrdesk.location.LocationKind;
 import se.dsrdesk.location.LocationService;
 import se.dsrdesk.location.Recipient;
@@ -62,7 +63,7 @@ class LocationController {
 	void allowLocationFields(WebDataBinder binder) {
 		binder.setAllowedFields("nameSv", "nameEn", "descriptionSv", "descriptionEn", "kind", "ownerId",
 				"dataCategoriesSv", "dataCategoriesEn", "purposesSv", "purposesEn", "legalBasis", "directMarketing",
-				"recipients*", "sourceSv", "sourceEn", "retentionSv", "retentionEn", "retentionMonths",
+				"recipients*", "sourceSv", "sourceEn", "retentionSv", "retentionEn", "retentionMonths", "retentionRule",
 				"erasureStepsSv", "erasureStepsEn", "erasureExceptionsSv", "erasureExceptionsEn",
 				"reviewIntervalMonths", "requestTypes", "version");
 		binder.setAutoGrowCollectionLimit(50);
@@ -206,6 +207,7 @@ class LocationController {
 		model.addAttribute("owners", this.locations.possibleOwners());
 		model.addAttribute("kinds", LocationKind.values());
 		model.addAttribute("bases", LegalBasis.values());
+		model.addAttribute("retentionRules", RetentionRule.values());
 		model.addAttribute("requestTypes", RequestType.values());
 		model.addAttribute("recipientRoles", Recipient.Role.values());
 		return (location != null) ? "locations/edit" : "locations/new";

@@ -21,6 +21,7 @@ import se.dsrdesk.location.LocalizedText;
 import se.dsrdesk.location.LocationDetails;
 import se.dsrdesk.location.LocationKind;
 import se.dsrdesk.location.Recipient;
+import se.dsrdesk.location.RetentionRule;
 
 /**
  * What an admin types to create or edit a data location: each free text in Swedish and
@@ -67,6 +68,9 @@ public class LocationForm {
 	private LegalBasis legalBasis;
 
 	private boolean directMarketing;
+
+	@NotNull(message = "{validation.required}")
+	private RetentionRule retentionRule = RetentionRule.NONE;
 
 	@Valid
 	private List<RecipientForm> recipients = new ArrayList<>();
@@ -131,6 +135,7 @@ public class LocationForm {
 		form.retentionSv = location.getRetention().sv();
 		form.retentionEn = location.getRetention().en();
 		form.retentionMonths = location.getRetentionMonths();
+		form.retentionRule = location.getRetentionRule();
 		form.erasureStepsSv = location.getErasureSteps().sv();
 		form.erasureStepsEn = location.getErasureSteps().en();
 		form.erasureExceptionsSv = location.getErasureExceptions().sv();
@@ -157,7 +162,7 @@ public class LocationForm {
 	LocationDetails toDetails(StaffUser owner) {
 		List<Recipient> list = this.recipients.stream()
 			.filter((r) -> !r.isEmpty())
-			.map((r) -> new Recipient(r.getName(), r.getRole(), r.getCountry(), r.getSafeguard()))
+			.map((r) -> new Recipient(r.getName(), r.getRole(), r.getCountry(), r.getSafeguard(), r.getSafeguardSv()))
 			.toList();
 		return new LocationDetails(new LocalizedText(this.nameSv, this.nameEn),
 				new LocalizedText(this.descriptionSv, this.descriptionEn), this.kind, owner,
@@ -166,7 +171,15 @@ public class LocationForm {
 				new LocalizedText(this.sourceSv, this.sourceEn), new LocalizedText(this.retentionSv, this.retentionEn),
 				this.retentionMonths, new LocalizedText(this.erasureStepsSv, this.erasureStepsEn),
 				new LocalizedText(this.erasureExceptionsSv, this.erasureExceptionsEn), this.reviewIntervalMonths,
-				this.requestTypes, this.directMarketing);
+				this.requestTypes, this.directMarketing, this.retentionRule);
+	}
+
+	public RetentionRule getRetentionRule() {
+		return this.retentionRule;
+	}
+
+	public void setRetentionRule(RetentionRule retentionRule) {
+		this.retentionRule = retentionRule;
 	}
 
 	public boolean isDirectMarketing() {
@@ -386,17 +399,21 @@ public class LocationForm {
 		@Size(max = 500, message = "{validation.tooLong}")
 		private String safeguard;
 
+		@Size(max = 500, message = "{validation.tooLong}")
+		private String safeguardSv;
+
 		static RecipientForm of(Recipient recipient) {
 			RecipientForm form = new RecipientForm();
 			form.name = recipient.getName();
 			form.role = recipient.getRole();
 			form.country = recipient.getCountry();
 			form.safeguard = recipient.getSafeguard();
+			form.safeguardSv = recipient.getSafeguardSv();
 			return form;
 		}
 
 		boolean isEmpty() {
-			return isBlank(this.name) && isBlank(this.country) && isBlank(this.safeguard);
+			return isBlank(this.name) && isBlank(this.country) && isBlank(this.safeguard) && isBlank(this.safeguardSv);
 		}
 
 		static boolean isBlank(String value) {
@@ -433,6 +450,14 @@ public class LocationForm {
 
 		public void setSafeguard(String safeguard) {
 			this.safeguard = safeguard;
+		}
+
+		public String getSafeguardSv() {
+			return this.safeguardSv;
+		}
+
+		public void setSafeguardSv(String safeguardSv) {
+			this.safeguardSv = safeguardSv;
 		}
 
 	}

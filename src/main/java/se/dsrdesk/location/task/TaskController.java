@@ -1,5 +1,8 @@
 package se.dsrdesk.location.task;
 
+import java.time.LocalDate;
+import java.util.Optional;
+
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -22,6 +25,7 @@ import se.dsrdesk.location.LegalGround;
 import se.dsrdesk.location.LocationService;
 import se.dsrdesk.location.LocationTask;
 import se.dsrdesk.location.RetentionHold;
+import se.dsrdesk.location.RetentionProposals;
 import se.dsrdesk.location.TaskOutcome;
 import se.dsrdesk.location.TaskService;
 import se.dsrdesk.system.ConcurrentChangeException;
@@ -43,10 +47,14 @@ class TaskController {
 
 	private final RequestService requests;
 
-	TaskController(TaskService tasks, LocationService locations, RequestService requests) {
+	private final RetentionProposals retention;
+
+	TaskController(TaskService tasks, LocationService locations, RequestService requests,
+			RetentionProposals retention) {
 		this.tasks = tasks;
 		this.locations = locations;
 		this.requests = requests;
+		this.retention = retention;
 	}
 
 	@InitBinder("outcomeForm")
@@ -64,8 +72,15 @@ class TaskController {
 
 	@GetMapping("/staff/tasks/{id}")
 	String show(@PathVariable long id, Model model) {
-		model.addAttribute("outcomeForm", new OutcomeForm());
-		return showTask(this.tasks.get(id), model);
+		LocationTask task = this.tasks.get(id);
+		OutcomeForm form = new OutcomeForm();
+		Optional<LocalDate> proposed = this.retention.holdUntil(task.getLocation());
+		if (proposed.isPresent()) {
+			form.setRetainedUntil(proposed.get());
+			form.setGround(task.getLocation().getRetentionRule().ground().orElse(null));
+		}
+		model.addAttribute("outcomeForm", form);
+		return showTask(task, model);
 	}
 
 	@PostMapping("/staff/tasks/{id}")
@@ -133,6 +148,8 @@ class TaskController {
 		model.addAttribute("location", this.locations.get(task.getLocation().getId()));
 		model.addAttribute("outcomes", TaskOutcome.forType(task.getRequestType()));
 		model.addAttribute("grounds", LegalGround.values());
+		model.addAttribute("retentionRule", task.getLocation().getRetentionRule());
+		model.addAttribute("proposedUntil", this.retention.holdUntil(task.getLocation()).orElse(null));
 		model.addAttribute("assignees", this.locations.possibleOwners());
 		return "tasks/task";
 	}

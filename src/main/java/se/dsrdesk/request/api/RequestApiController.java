@@ -55,6 +55,7 @@ import se.dsrdesk.request.Channel;
 import se.dsrdesk.request.DataSubject;
 import se.dsrdesk.request.DsrRequest;
 import se.dsrdesk.request.NewRequest;
+import se.dsrdesk.request.RefusalWording;
 import se.dsrdesk.request.RequestService;
 import se.dsrdesk.request.RequestStatus;
 import se.dsrdesk.request.RequestType;
@@ -95,8 +96,11 @@ class RequestApiController {
 
 	private final Clock clock;
 
+	private final RefusalWording refusalWording;
+
 	RequestApiController(RequestService requests, InboxQuery inbox, RequestViews views, StaffUserRepository staff,
-			ControllerIdentity controller, Clock clock) {
+			ControllerIdentity controller, Clock clock, RefusalWording refusalWording) {
+		this.refusalWording = refusalWording;
 		this.requests = requests;
 		this.inbox = inbox;
 		this.views = views;
@@ -296,12 +300,17 @@ class RequestApiController {
 	@PreAuthorize("hasRole('CASE_HANDLER')")
 	@Operation(summary = "Send the answer letter, as reviewed, and complete the request",
 			description = "Refused (409) while a task is open, and for an answer that discloses personal data "
-					+ "(access, portability, an erasure that keeps some) until the identity check is recorded.")
+					+ "(access, portability, an erasure that keeps some) until the identity check is recorded. "
+					+ "An answer that refuses in part (data kept, processing continues, a step not possible) and no "
+					+ "longer names the supervisory authority or the court is refused (422, refusal-wording-missing) "
+					+ "unless confirmRefusalWording is true.")
 	ResponseEntity<RequestDetails> sendAnswer(@PathVariable String reference,
 			@Valid @RequestBody RequestJson.AnswerBody body,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@AuthenticationPrincipal StaffPrincipal me, Locale locale) {
 		DsrRequest request = load(reference);
+		this.refusalWording.check(request.getId(), Locale.forLanguageTag(request.getLanguage()), body.text(),
+				body.confirmed());
 		this.requests.answer(request.getId(), version(ifMatch), body.text(), me.toActor());
 		return answer(request.getId(), locale);
 	}

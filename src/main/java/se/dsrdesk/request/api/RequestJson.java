@@ -110,7 +110,16 @@ final class RequestJson {
 	 *
 	 * @param text the letter's text, exactly as it is to be sent
 	 */
-	record AnswerBody(@StepRules.AnswerText String text) {
+	record AnswerBody(@StepRules.AnswerText String text, Boolean confirmRefusalWording) {
+
+		/**
+		 * Whether the handler confirms sending a refusal without the complaint or court
+		 * wording.
+		 */
+		boolean confirmed() {
+			return Boolean.TRUE.equals(this.confirmRefusalWording);
+		}
+
 	}
 
 	/**

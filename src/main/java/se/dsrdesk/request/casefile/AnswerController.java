@@ -24,6 +24,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.dsrdesk.account.StaffPrincipal;
 import se.dsrdesk.request.AnswerComposer;
 import se.dsrdesk.request.DsrRequest;
+import se.dsrdesk.request.RefusalWording;
+import se.dsrdesk.request.refusal.RefusalWordingMissingException;
 import se.dsrdesk.request.redaction.Redaction;
 import se.dsrdesk.request.RequestService;
 import se.dsrdesk.request.TaskChecklist;
@@ -47,15 +49,19 @@ class AnswerController {
 
 	private final ObjectProvider<AnswerComposer> composers;
 
-	AnswerController(RequestService requests, RequestViews views, ObjectProvider<AnswerComposer> composers) {
+	private final RefusalWording refusalWording;
+
+	AnswerController(RequestService requests, RequestViews views, ObjectProvider<AnswerComposer> composers,
+			RefusalWording refusalWording) {
 		this.requests = requests;
 		this.views = views;
 		this.composers = composers;
+		this.refusalWording = refusalWording;
 	}
 
 	@InitBinder("answerForm")
 	void allowFields(WebDataBinder binder) {
-		binder.setAllowedFields("version", "answerText");
+		binder.setAllowedFields("version", "answerText", "confirmRefusalWording");
 	}
 
 	/**
@@ -76,7 +82,9 @@ class AnswerController {
 	/**
 	 * Sends the letter as edited and completes the request, in one transaction. Refused
 	 * while a task is open or when someone else changed the request meanwhile; the letter
-	 * is shown again as typed.
+	 * is shown again as typed. A letter that refuses in part and no longer has the
+	 * complaint or the court wording is held back with a warning until the handler
+	 * confirms ({@link RefusalWording}).
 	 */
 	@PostMapping
 	String answer(@PathVariable long id, @Valid @ModelAttribute("answerForm") AnswerForm form, BindingResult result,
@@ -84,9 +92,16 @@ class AnswerController {
 			RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
+				DsrRequest request = this.requests.get(id);
+				this.refusalWording.check(id, Locale.forLanguageTag(request.getLanguage()), form.getAnswerText(),
+						form.isConfirmRefusalWording());
 				this.requests.answer(id, form.getVersion(), form.getAnswerText(), me.toActor());
 				redirect.addFlashAttribute("success", "answer.sent");
 				return "redirect:/staff/requests/" + id;
+			}
+			catch (RefusalWordingMissingException ex) {
+				ex.rejectOn(result);
+				model.addAttribute("refusalWordingMissing", ex.missing());
 			}
 			catch (RefusedException | ObjectOptimisticLockingFailureException ex) {
 				RequestPage.refuse(ex, result, response);

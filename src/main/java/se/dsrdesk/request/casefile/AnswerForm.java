@@ -11,6 +11,17 @@ class AnswerForm extends VersionForm {
 	@StepRules.AnswerText
 	private String answerText;
 
+	/** The handler confirms sending a refusal without the complaint or court wording. */
+	private boolean confirmRefusalWording;
+
+	public boolean isConfirmRefusalWording() {
+		return this.confirmRefusalWording;
+	}
+
+	public void setConfirmRefusalWording(boolean confirmRefusalWording) {
+		this.confirmRefusalWording = confirmRefusalWording;
+	}
+
 	public String getAnswerText() {
 		return this.answerText;
 	}

@@ -17,6 +17,7 @@ import se.dsrdesk.account.StaffPrincipal;
 import se.dsrdesk.account.TestAccounts;
 import se.dsrdesk.location.LocalizedText;
 import se.dsrdesk.location.LocationService;
+import se.dsrdesk.location.RetentionProposals;
 import se.dsrdesk.location.LocationTask;
 import se.dsrdesk.location.TaskOutcome;
 import se.dsrdesk.location.TaskService;
@@ -58,6 +59,10 @@ class TaskPagesTest {
 
 	@MockitoBean
 	RequestService requests;
+
+	/** No retention rule proposes a date here (an empty proposal). */
+	@MockitoBean
+	RetentionProposals retention;
 
 	@BeforeEach
 	void taskSevenBelongsToRequestFortyTwo() {

@@ -102,7 +102,7 @@ class IntakeTest {
 				Map.of("token", IntakeMails.confirmToken(mails.get(0))));
 		List<String> after = IntakeMails.deliveredTo(this.context, mail, ascii, 2);
 		assertThat(after).hasSize(2);
-		assertThat(after.get(1)).contains("Hello Åsa Öberg-Ångström,", "Our answer at the latest: 2025-02-14");
+		assertThat(after.get(1)).contains("Hello Åsa Öberg-Ångström,", "Our answer at the latest: 14 February 2025");
 	}
 
 	@Test
@@ -150,7 +150,7 @@ class IntakeTest {
 		String fresh = IntakeMails.confirmToken(mails.get(1));
 		assertThat(fresh).isNotEqualTo(token);
 		assertThat(mails.get(1)).as("a new link lasts only until the request would expire")
-			.contains("The link works until 2025-01-28");
+			.contains("The link works until the end of 28 January 2025");
 		assertThat(confirm(fresh).statusCode()).isEqualTo(302);
 		assertThat(statusOf(email)).isEqualTo("NEW");
 	}
