@@ -111,7 +111,7 @@ class SingleSignOnTest {
 		nextPerson(Map.of("email", email.toUpperCase(), "email_verified", true, "roles", List.of("ADMIN")));
 
 		HttpResponse<String> signedOn = open("/oauth2/authorization/sso");
-		assertThat(signedOn.uri().getPath()).isEqualTo("/staff");
+		assertThat(signedOn.uri().getPath()).as(signedOn.uri().toString()).isEqualTo("/staff");
 		assertThat(signedOn.statusCode()).isEqualTo(200);
 		assertThat(open("/staff/requests/new").statusCode()).isEqualTo(200);
 		assertThat(open("/staff/admin/accounts").statusCode()).isEqualTo(403);
