@@ -61,10 +61,10 @@ class SsoSuccessHandler implements AuthenticationSuccessHandler {
 			return;
 		}
 		List<GrantedAuthority> authorities = new ArrayList<>(staff.getAuthorities());
-		authentication.getAuthorities()
-			.stream()
-			.filter((authority) -> authority instanceof FactorGrantedAuthority)
-			.forEach(authorities::add);
+		// Spring Security's OIDC login does not add the factor itself (its plain OAuth
+		// 2.0
+		// login does): the provider's sign-in is the authorization code factor.
+		authorities.add(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.AUTHORIZATION_CODE_AUTHORITY));
 		UsernamePasswordAuthenticationToken staffAuthentication = UsernamePasswordAuthenticationToken
 			.authenticated(principal, null, authorities);
 		staffAuthentication.setDetails(authentication.getDetails());
