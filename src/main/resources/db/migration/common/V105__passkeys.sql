@@ -1,3 +1,4 @@
+-- Same SQL on H2 (PostgreSQL mode, where bytea is binary varying) and PostgreSQL.
 -- Passkeys (WebAuthn), in the tables Spring Security's JDBC repositories read and write
 -- (JdbcPublicKeyCredentialUserEntityRepository, JdbcUserCredentialRepository).
 -- user_entities.name is the staff member's sign-in email.
