@@ -1,9 +1,11 @@
 package se.dsrdesk.system.web;
 
 import java.util.Map;
+import java.util.function.Consumer;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -128,8 +130,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationFailureHandler signInFailureHandler)
-			throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationFailureHandler signInFailureHandler,
+			ObjectProvider<Consumer<HttpSecurity>> staffSignInMethods) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/", "/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico")
 			.permitAll()
@@ -205,6 +207,9 @@ class SecurityConfiguration {
 			.frameOptions((frame) -> frame.deny())
 			.addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
 					"camera=(), microphone=(), geolocation=(), payment=()")));
+		// Second factors and single sign-on (account.mfa, account.sso) add their own
+		// mechanisms and the second-factor rule to this chain only.
+		staffSignInMethods.orderedStream().forEach((method) -> method.accept(http));
 		return http.build();
 	}
 
