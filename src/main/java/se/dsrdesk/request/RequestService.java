@@ -16,6 +16,8 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import se.dsrdesk.account.Role;
 import se.dsrdesk.account.StaffUser;
@@ -23,6 +25,7 @@ import se.dsrdesk.account.StaffUserRepository;
 import se.dsrdesk.audit.Actor;
 import se.dsrdesk.deadline.DeadlinePolicy;
 import se.dsrdesk.notification.Correspondence;
+import se.dsrdesk.notification.MailGivenUp;
 import se.dsrdesk.notification.OutgoingMail;
 import se.dsrdesk.notification.Outbox;
 import se.dsrdesk.notification.RecipientKind;
@@ -215,14 +218,16 @@ public class RequestService {
 
 	/**
 	 * Extends the deadline and, in the same transaction, queues the notice that the law
-	 * requires with it: the reasons and the new date, in the request's language. A person
-	 * without an email address must get the notice by post; the request then has no
-	 * notice recorded.
+	 * requires with it: the reasons and the new date, in the request's language. The
+	 * extension counts only once the person is told (Art. 12(3)): a person without an
+	 * email address must get the notice by post, and the extension counts from when staff
+	 * record it as posted ({@link #recordExtensionPosted}); a notice mail that is given
+	 * up makes it stop counting.
 	 */
 	public DsrRequest extend(long id, Long expectedVersion, int months, String reason, Actor actor) {
+		String email = get(id).getSubject().getEmail();
 		DsrRequest request = change(id, expectedVersion,
-				(r) -> r.extend(months, reason, today(), this.policy, actor, now()));
-		String email = request.getSubject().getEmail();
+				(r) -> r.extend(months, reason, email != null, today(), this.policy, actor, now()));
 		if (email != null) {
 			Map<String, Object> model = new LinkedHashMap<>();
 			model.put("name", request.getSubject().getName());
@@ -238,6 +243,61 @@ public class RequestService {
 			request.recordExtensionNotice(notice.getId());
 		}
 		return request;
+	}
+
+	/**
+	 * Records that the extension notice was posted to the person: the extension counts
+	 * from then, when it was posted within the first month (Art. 12(3)).
+	 * @param postedOn the day the letter was posted
+	 */
+	public DsrRequest recordExtensionPosted(long id, Long expectedVersion, LocalDate postedOn, Actor actor) {
+		return change(id, expectedVersion,
+				(r) -> r.recordExtensionPosted(postedOn, today(), this.policy, actor, now()));
+	}
+
+	/**
+	 * Tells the person that the answer is delayed: why, and when they may expect it, in
+	 * the request's language. It moves no deadline. A person without an email address
+	 * must be written to by post; the notice is then recorded as posted.
+	 * @param reason why, as the person is told
+	 * @param expectedOn when to expect the answer
+	 */
+	public DsrRequest announceDelay(long id, Long expectedVersion, String reason, LocalDate expectedOn, Actor actor) {
+		DsrRequest request = change(id, expectedVersion,
+				(r) -> r.announceDelay(reason, expectedOn, null, today(), actor, now()));
+		String email = request.getSubject().getEmail();
+		if (email != null) {
+			Map<String, Object> model = subjectModel(request);
+			model.put("reason", request.getDelayReason());
+			model.put("expectedOn", request.getDelayExpectedOn());
+			model.put("deadline", request.getEffectiveDeadline());
+			model.put("extended", request.isExtensionCounted());
+			Correspondence notice = this.outbox.enqueue(new OutgoingMail(email, RecipientKind.SUBJECT,
+					Locale.forLanguageTag(request.getLanguage()), "request-delayed", model, request.getId()));
+			request.recordDelayNotice(notice.getId());
+		}
+		return request;
+	}
+
+	/**
+	 * A mail to the person was given up: an extension whose notice it was stops counting
+	 * and its deadline falls back (Art. 12(3)); a delay notice counts as not sent. Runs
+	 * after the dispatcher's transaction, in its own.
+	 * @param event the mail given up
+	 */
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void noticeGivenUp(MailGivenUp event) {
+		if (event.requestId() == null) {
+			return;
+		}
+		this.requests.findById(event.requestId()).ifPresent((request) -> {
+			boolean extension = request.extensionNoticeFailed(event.correspondenceId(), this.policy, now());
+			boolean delay = request.delayNoticeFailed(event.correspondenceId(), now());
+			if (extension || delay) {
+				this.requests.save(request);
+			}
+		});
 	}
 
 	/**
