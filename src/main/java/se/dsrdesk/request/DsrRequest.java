@@ -609,6 +609,35 @@ public class DsrRequest {
 		this.extensionNoticeId = correspondenceId;
 	}
 
+	/**
+	 * The answer is given. After the deadline (the one in force: an extension counts only
+	 * once its notice was sent or posted) the answer is late (Art. 12(3)): it needs the
+	 * reason it is late, and its letter apologises.
+	 * @param lateReason why the answer comes after the deadline; required then, and
+	 * ignored before
+	 * @param today the controller's date
+	 */
+	void answer(String lateReason, LocalDate today, Actor actor, Instant now) {
+		require(RequestAction.COMPLETED);
+		boolean late = isPastDeadline(today);
+		if (late && (lateReason == null || lateReason.isBlank())) {
+			throw new RefusedException(List.of(new RefusedException.Invalid("lateReason", "answer.late.required")));
+		}
+		this.lateReason = late ? lateReason.strip() : null;
+		RequestStatus before = this.status;
+		close(COMPLETED, null, now);
+		record(RequestAction.COMPLETED, actor, late ? "late" : null, statusChange(before));
+	}
+
+	/**
+	 * Whether the deadline in force has passed on a day, so that an answer is late.
+	 * @param today the controller's date
+	 * @return {@code true} after the effective deadline
+	 */
+	public boolean isPastDeadline(LocalDate today) {
+		return today.isAfter(this.effectiveDeadline);
+	}
+
 	/** The answer has been given. */
 	void complete(Actor actor, Instant now) {
 		require(RequestAction.COMPLETED);
@@ -930,7 +959,8 @@ public class DsrRequest {
 	}
 
 	/**
-	 * Why a refusal came late, as staff recorded it.
+	 * Why a refusal (after the one-month limit) or an answer (after the deadline) came
+	 * late, as staff recorded it.
 	 * @return the reason, {@code null} when it came in time
 	 */
 	public String getLateReason() {

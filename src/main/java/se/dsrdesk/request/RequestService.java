@@ -311,7 +311,18 @@ public class RequestService {
 	 * person's identity check is not recorded
 	 */
 	public DsrRequest answer(long id, Long expectedVersion, String text, Actor actor) {
-		DsrRequest request = complete(id, expectedVersion, actor);
+		return answer(id, expectedVersion, text, null, actor);
+	}
+
+	/**
+	 * Completes the request and queues the answer letter, as
+	 * {@link #answer(long, Long, String, Actor)}. After the deadline (Art. 12(3)) the
+	 * answer needs the reason it is late, kept on file, and the letter apologises for the
+	 * delay.
+	 * @param lateReason why it is late; required once the deadline has passed
+	 */
+	public DsrRequest answer(long id, Long expectedVersion, String text, String lateReason, Actor actor) {
+		DsrRequest request = completeChecked(id, expectedVersion, (r) -> r.answer(lateReason, today(), actor, now()));
 		// After the completion guard, so that open tasks are named first; the refusal
 		// rolls the completion back.
 		if (needsIdentityCheck(id)) {
@@ -323,11 +334,22 @@ public class RequestService {
 			Locale locale = Locale.forLanguageTag(request.getLanguage());
 			String approved = Redaction.apply(text.strip().replace("\r\n", "\n"), locale);
 			model.put("body", approved);
+			model.put("late", request.getLateReason() != null);
 			this.attachments.orderedStream().forEach((a) -> model.putAll(a.attach(request, locale, approved)));
 			this.outbox.enqueue(
 					new OutgoingMail(email, RecipientKind.SUBJECT, locale, "request-answer", model, request.getId()));
 		}
 		return request;
+	}
+
+	/**
+	 * Whether an answer sent today would be late: the deadline in force has passed.
+	 * @param id the request
+	 * @return {@code true} when the answer needs the reason it is late
+	 */
+	@Transactional(readOnly = true)
+	public boolean answerIsLate(long id) {
+		return get(id).isPastDeadline(today());
 	}
 
 	/**
@@ -353,12 +375,16 @@ public class RequestService {
 	 * items
 	 */
 	DsrRequest complete(long id, Long expectedVersion, Actor actor) {
+		return completeChecked(id, expectedVersion, (request) -> request.complete(actor, now()));
+	}
+
+	private DsrRequest completeChecked(long id, Long expectedVersion, Consumer<DsrRequest> completion) {
 		return change(id, expectedVersion, (request) -> {
 			long open = this.completionGuards.orderedStream().mapToLong((guard) -> guard.openItems(id)).sum();
 			if (open > 0) {
 				throw new RequestHasOpenTasksException(open);
 			}
-			request.complete(actor, now());
+			completion.accept(request);
 		});
 	}
 
@@ -538,7 +564,11 @@ public class RequestService {
 		return this.clock.instant();
 	}
 
-	private LocalDate today() {
+	/**
+	 * The controller's date.
+	 * @return today in the controller's time zone
+	 */
+	public LocalDate today() {
 		return this.policy.calculator().today(this.clock);
 	}
 

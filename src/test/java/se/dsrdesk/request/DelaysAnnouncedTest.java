@@ -195,4 +195,47 @@ class DelaysAnnouncedTest {
 
 	}
 
+	@Nested
+	class LateAnswers {
+
+		@Test
+		@DisplayName("Art. 12(3): an answer after the deadline is refused unless it records why it is late")
+		void lateAnswerNeedsItsReason() {
+			DsrRequest request = inProgress();
+			assertThatThrownBy(() -> request.answer(" ", ONE_MONTH.plusDays(1), STAFF, RECEIVED))
+				.isInstanceOfSatisfying(RefusedException.class,
+						(ex) -> assertThat(ex.fields()).extracting(RefusedException.Invalid::code)
+							.containsExactly("answer.late.required"));
+			assertThat(request.getStatus()).isEqualTo(RequestStatus.IN_PROGRESS);
+			request.answer(" Staff shortage. ", ONE_MONTH.plusDays(1), STAFF, RECEIVED);
+			assertThat(request.getStatus()).isEqualTo(RequestStatus.COMPLETED);
+			assertThat(request.getLateReason()).isEqualTo("Staff shortage.");
+		}
+
+		@Test
+		@DisplayName("Art. 12(3): an answer on the last day is in time and records no late reason")
+		void onTheLastDay() {
+			DsrRequest request = inProgress();
+			request.answer("typed anyway", ONE_MONTH, STAFF, RECEIVED);
+			assertThat(request.getStatus()).isEqualTo(RequestStatus.COMPLETED);
+			assertThat(request.getLateReason()).isNull();
+		}
+
+		@Test
+		@DisplayName("Art. 12(3): an extension in force moves the limit for an answer; one whose notice was not "
+				+ "given does not")
+		void extensionCountsOnlyInForce() {
+			DsrRequest extended = inProgress();
+			extended.extend(1, "Many systems", LocalDate.of(2026, 3, 20), POLICY, STAFF, RECEIVED);
+			extended.answer(null, ONE_MONTH.plusDays(1), STAFF, RECEIVED);
+			assertThat(extended.getLateReason()).isNull();
+
+			DsrRequest untold = inProgress();
+			untold.extend(1, "Many systems", false, LocalDate.of(2026, 3, 20), POLICY, STAFF, RECEIVED);
+			assertThatThrownBy(() -> untold.answer(null, ONE_MONTH.plusDays(1), STAFF, RECEIVED))
+				.isInstanceOf(RefusedException.class);
+		}
+
+	}
+
 }

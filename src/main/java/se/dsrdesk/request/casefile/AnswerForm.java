@@ -1,7 +1,8 @@
 package se.dsrdesk.request.casefile;
 
 /**
- * The answer letter as staff reviewed and edited it, sent when the request is completed.
+ * The answer letter as staff reviewed and edited it, sent when the request is completed;
+ * after the deadline, why it is late.
  */
 class AnswerForm extends VersionForm {
 
@@ -10,6 +11,17 @@ class AnswerForm extends VersionForm {
 
 	@StepRules.AnswerText
 	private String answerText;
+
+	@StepRules.LateReason
+	private String lateReason;
+
+	public String getLateReason() {
+		return this.lateReason;
+	}
+
+	public void setLateReason(String lateReason) {
+		this.lateReason = lateReason;
+	}
 
 	public String getAnswerText() {
 		return this.answerText;

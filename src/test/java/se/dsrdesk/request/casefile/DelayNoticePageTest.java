@@ -26,7 +26,11 @@ import se.dsrdesk.account.StaffPrincipal;
 import se.dsrdesk.account.TestAccounts;
 import se.dsrdesk.audit.Actor;
 import se.dsrdesk.request.Channel;
+import se.dsrdesk.location.TaskService;
+import se.dsrdesk.location.TestTasks;
 import se.dsrdesk.request.DsrRequest;
+import se.dsrdesk.request.IdentityMethod;
+import se.dsrdesk.request.RequestStatus;
 import se.dsrdesk.request.NewRequest;
 import se.dsrdesk.request.RequestService;
 import se.dsrdesk.request.RequestType;
@@ -41,9 +45,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 /**
  * Delays announced on the request page (Art. 12(3)), through HTTP against PostgreSQL: the
  * banner once the deadline has passed, the delay notice with its refusals in English and
- * Swedish, and an extension that does not count until its posted notice is recorded. The
- * requests are received on Tuesday 3 March 2026; the one-month deadline is Tuesday 7
- * April.
+ * Swedish, an extension that does not count until its posted notice is recorded, and a
+ * late answer that needs its reason and apologises. The requests are received on Tuesday
+ * 3 March 2026; the one-month deadline is Tuesday 7 April.
  */
 @IntegrationTest
 @AutoConfigureMockMvc
@@ -51,6 +55,9 @@ class DelayNoticePageTest {
 
 	@Autowired
 	RequestService requests;
+
+	@Autowired
+	TaskService tasks;
 
 	@Autowired
 	AccountService accounts;
@@ -180,6 +187,47 @@ class DelayNoticePageTest {
 		String after = html(get(counted, "en"));
 		assertThat(after).doesNotContain("id=\"extension-not-counted\"", "id=\"extension-posted-form\"");
 		assertThat(Html.textOf(after, "extension-counts").orElseThrow()).contains("posted on");
+	}
+
+	@Test
+	@DisplayName("Art. 12(3): after the deadline the answer page asks why the answer is late, refuses without it "
+			+ "(English and Swedish), and the letter apologises")
+	void lateAnswer() {
+		DsrRequest request = started("person-" + UUID.randomUUID() + "@example.com");
+		TestTasks.finishAll(this.tasks, request.getId());
+		this.requests.verifyIdentity(request.getId(), null, IdentityMethod.KNOWN_EMAIL, null, Actor.SYSTEM);
+		assertThat(html(answerPage(request, "en"))).doesNotContain("id=\"answer-late\"");
+		this.clock.set(Instant.parse("2026-04-08T09:00:00Z"));
+		assertThat(html(answerPage(request, "en"))).contains("id=\"answer-late\"");
+		DsrRequest current = this.requests.get(request.getId());
+		Map<String, String> noReason = Map.of("version", Long.toString(current.getVersion()), "answerText",
+				"Here is our answer.");
+		assertThat(html(post(current, "answer", "en", noReason)))
+			.contains("The deadline has passed: record why the answer comes late.", "Here is our answer.");
+		assertThat(html(post(current, "answer", "sv", noReason)))
+			.contains("Tidsfristen har gått ut. Ange varför svaret kommer sent.");
+		assertThat(this.requests.get(request.getId()).getStatus()).isEqualTo(RequestStatus.IN_PROGRESS);
+
+		assertThat(post(current, "answer", "en", Map.of("version", Long.toString(current.getVersion()), "answerText",
+				"Here is our answer.", "lateReason", "The handler was ill.")))
+			.hasStatus3xxRedirection();
+		DsrRequest answered = this.requests.get(request.getId());
+		assertThat(answered.getStatus()).isEqualTo(RequestStatus.COMPLETED);
+		assertThat(answered.getLateReason()).isEqualTo("The handler was ill.");
+		String body = this.jdbc.queryForObject(
+				"select body_text from correspondence where request_id = ? and template = 'request-answer'",
+				String.class, request.getId());
+		assertThat(body)
+			.contains("Vi ber om ursäkt för att vårt svar kommer senare", "artikel 12.3", "Here is our answer.")
+			.doesNotContain("The handler was ill.");
+	}
+
+	private MvcTestResult answerPage(DsrRequest request, String language) {
+		return this.mvc.get()
+			.uri("/staff/requests/" + request.getId() + "/answer")
+			.with(user(this.handler))
+			.header("Accept-Language", language)
+			.exchange();
 	}
 
 	private DsrRequest started(String email) {
