@@ -179,7 +179,8 @@ public class Dashboard {
 					return new ReviewItem(rs.getLong(1), rs.getString(2), rs.getString(3), due,
 							ChronoUnit.DAYS.between(today, due), rs.getString(5));
 				}, reviewLimit));
-		return new Glance(today, overdue, dueSoon, lastDay, paused, extended, holds, reviews);
+		Listing<RequestItem> untold = listing(this.requests.overdueUntold(today, LIST_SIZE), requestItem(today));
+		return new Glance(today, overdue, dueSoon, lastDay, paused, extended, holds, reviews, untold);
 	}
 
 	/**

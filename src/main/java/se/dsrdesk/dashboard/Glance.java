@@ -26,10 +26,12 @@ import se.dsrdesk.request.RequestType;
  * {@link Dashboard#HOLD_WINDOW_DAYS} days, earliest first
  * @param reviewsDue active data locations whose review is due or falls due within
  * {@link Dashboard#REVIEW_WINDOW_DAYS} days, earliest first
+ * @param overdueUntold overdue requests whose person has not been told of the delay, or
+ * whose expected date has passed (Art. 12(3)), longest overdue first
  */
 public record Glance(LocalDate today, Listing<RequestItem> overdue, Listing<RequestItem> dueSoon,
 		Listing<ExtensionItem> lastDayToExtend, Listing<PausedItem> paused, Listing<RequestItem> extended,
-		Listing<HoldItem> holdsDue, Listing<ReviewItem> reviewsDue) {
+		Listing<HoldItem> holdsDue, Listing<ReviewItem> reviewsDue, Listing<RequestItem> overdueUntold) {
 
 	/**
 	 * A list on the dashboard: how many there are, and the first of them.

@@ -38,6 +38,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import se.dsrdesk.system.ControllerIdentity;
@@ -96,9 +98,21 @@ class MailDispatcher implements DisposableBean {
 		return thread;
 	});
 
+	/** Told of mail given up, so that a step that needed it can stop counting. */
+	private final ApplicationEventPublisher events;
+
 	MailDispatcher(CorrespondenceRepository correspondence, JavaMailSender mailSender,
 			PlatformTransactionManager transactionManager, OutboxProperties properties, ControllerIdentity controller,
 			LinkSecrets secrets, Clock clock) {
+		this(correspondence, mailSender, transactionManager, properties, controller, secrets, clock, (event) -> {
+		});
+	}
+
+	@Autowired
+	MailDispatcher(CorrespondenceRepository correspondence, JavaMailSender mailSender,
+			PlatformTransactionManager transactionManager, OutboxProperties properties, ControllerIdentity controller,
+			LinkSecrets secrets, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.secrets = secrets;
 		this.correspondence = correspondence;
 		this.mailSender = mailSender;
@@ -208,6 +222,7 @@ class MailDispatcher implements DisposableBean {
 		if (mail.attemptFailed(error, now, this.properties)) {
 			logger.error("Correspondence {} failed after {} attempts; last error: {}", mail.getId(), mail.getAttempts(),
 					error);
+			this.events.publishEvent(new MailGivenUp(mail.getId(), mail.getRequestId()));
 		}
 		else {
 			logger.info("Correspondence {} not sent (attempt {}), next try at {}: {}", mail.getId(), mail.getAttempts(),

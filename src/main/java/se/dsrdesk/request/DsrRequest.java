@@ -114,6 +114,34 @@ public class DsrRequest {
 	@Column(name = "extension_notice_id")
 	private Long extensionNoticeId;
 
+	/**
+	 * Whether the extension counts: only once the person is told of it (Art. 12(3)), by a
+	 * mail queued and not given up, or by a letter recorded as posted within the first
+	 * month.
+	 */
+	@Column(name = "extension_in_force", nullable = false)
+	private boolean extensionInForce = true;
+
+	/** The day the extension notice was posted, as staff recorded it. */
+	@Column(name = "extension_notice_posted_on")
+	private LocalDate extensionNoticePostedOn;
+
+	/** The day the person was last told that the answer is delayed. */
+	@Column(name = "delay_announced_on")
+	private LocalDate delayAnnouncedOn;
+
+	/** The day the person was told to expect the answer. */
+	@Column(name = "delay_expected_on")
+	private LocalDate delayExpectedOn;
+
+	/** Why the answer is delayed, as the person was told. */
+	@Column(name = "delay_reason")
+	private String delayReason;
+
+	/** The mail that told the person of the delay; {@code null} when posted. */
+	@Column(name = "delay_notice_id")
+	private Long delayNoticeId;
+
 	@Column(name = "effective_deadline", nullable = false)
 	private LocalDate effectiveDeadline;
 
@@ -198,7 +226,9 @@ public class DsrRequest {
 			Map.entry(RequestAction.COMPLETED, Set.of(IN_PROGRESS)),
 			Map.entry(RequestAction.REJECTED, Set.of(NEW, IN_PROGRESS, AWAITING_SUBJECT)),
 			Map.entry(RequestAction.WITHDRAWN, RequestStatus.OPEN),
-			Map.entry(RequestAction.EXPIRED, Set.of(UNVERIFIED)));
+			Map.entry(RequestAction.EXPIRED, Set.of(UNVERIFIED)),
+			Map.entry(RequestAction.EXTENSION_POSTED, RequestStatus.IN_HAND),
+			Map.entry(RequestAction.DELAY_ANNOUNCED, RequestStatus.IN_HAND));
 
 	protected DsrRequest() {
 	}
@@ -381,6 +411,22 @@ public class DsrRequest {
 	 * @param today the controller's date
 	 */
 	void extend(int months, String reason, LocalDate today, DeadlinePolicy policy, Actor actor, Instant now) {
+		extend(months, reason, true, today, policy, actor, now);
+	}
+
+	/**
+	 * Extends the deadline by one or two further months (Art. 12(3)), only while the
+	 * one-month deadline has not passed and only once. The extension counts only once the
+	 * person is told: with {@code noticeQueued} at once (a notice mail is queued in the
+	 * same transaction; it stops counting if that mail is given up), otherwise only when
+	 * staff record the notice as posted within the first month.
+	 * @param months 1 or 2
+	 * @param reason why more time is needed, told to the person
+	 * @param noticeQueued whether a notice mail is queued with it
+	 * @param today the controller's date
+	 */
+	void extend(int months, String reason, boolean noticeQueued, LocalDate today, DeadlinePolicy policy, Actor actor,
+			Instant now) {
 		require(RequestAction.EXTENDED);
 		requireText(reason, "reason");
 		if (this.extensionMonths > 0) {
@@ -391,13 +437,164 @@ public class DsrRequest {
 		this.extensionMonths = months;
 		this.extensionReason = reason.strip();
 		this.extendedAt = now;
+		this.extensionInForce = noticeQueued;
 		recalculate(policy);
 		touch(now);
 		List<Change> changes = new ArrayList<>();
 		changes.add(Change.of("extensionMonths", 0, months));
 		Change.addIfChanged(changes, EFFECTIVE_DEADLINE, deadlineBefore, this.effectiveDeadline);
 		// The reason is told to the person and may hold personal data: not in the trail.
-		record(RequestAction.EXTENDED, actor, "months=" + months + "; deadline " + this.effectiveDeadline, changes);
+		record(RequestAction.EXTENDED, actor, "months=" + months + "; deadline " + this.effectiveDeadline
+				+ (noticeQueued ? "" : "; not in force until the notice is posted"), changes);
+	}
+
+	/**
+	 * Records that the extension notice was posted to the person, which puts an extension
+	 * in force that had no notice mail, or whose mail was given up. Only a notice posted
+	 * within the first month counts (Art. 12(3)).
+	 * @param postedOn the day it was posted
+	 * @param today the controller's date
+	 */
+	void recordExtensionPosted(LocalDate postedOn, LocalDate today, DeadlinePolicy policy, Actor actor, Instant now) {
+		require(RequestAction.EXTENSION_POSTED);
+		if (this.extensionMonths == 0 || this.extensionInForce) {
+			throw new IllegalTransitionException(this.status, RequestAction.EXTENSION_POSTED);
+		}
+		if (postedOn == null) {
+			throw new RefusedException(
+					List.of(new RefusedException.Invalid("postedOn", "requestPage.extension.posted.required")));
+		}
+		if (postedOn.isAfter(today)) {
+			throw new RefusedException(
+					List.of(new RefusedException.Invalid("postedOn", "requestPage.extension.posted.future")));
+		}
+		if (postedOn.isAfter(this.oneMonthDeadline)) {
+			throw new RefusedException(
+					List.of(new RefusedException.Invalid("postedOn", "requestPage.extension.posted.tooLate")));
+		}
+		LocalDate deadlineBefore = this.effectiveDeadline;
+		this.extensionNoticePostedOn = postedOn;
+		this.extensionInForce = true;
+		recalculate(policy);
+		touch(now);
+		List<Change> changes = new ArrayList<>();
+		Change.addIfChanged(changes, EFFECTIVE_DEADLINE, deadlineBefore, this.effectiveDeadline);
+		record(RequestAction.EXTENSION_POSTED, actor, "posted " + postedOn, changes);
+	}
+
+	/**
+	 * The extension notice mail was given up: the person was not told, so the extension
+	 * no longer counts (Art. 12(3)) and the deadline falls back, unless a posted notice
+	 * was recorded meanwhile.
+	 * @param correspondenceId the mail that was given up
+	 * @return whether this changed the request
+	 */
+	boolean extensionNoticeFailed(long correspondenceId, DeadlinePolicy policy, Instant now) {
+		if (!Long.valueOf(correspondenceId).equals(this.extensionNoticeId) || !this.extensionInForce
+				|| this.extensionNoticePostedOn != null || !RequestStatus.OPEN.contains(this.status)) {
+			return false;
+		}
+		LocalDate deadlineBefore = this.effectiveDeadline;
+		this.extensionInForce = false;
+		recalculate(policy);
+		touch(now);
+		List<Change> changes = new ArrayList<>();
+		Change.addIfChanged(changes, EFFECTIVE_DEADLINE, deadlineBefore, this.effectiveDeadline);
+		record(RequestAction.EXTENSION_LAPSED, Actor.SYSTEM, "notice mail given up", changes);
+		return true;
+	}
+
+	/**
+	 * Tells the person that the answer is delayed, why, and when to expect it: the
+	 * company's promise, and what Art. 12(3) asks when the month is not enough. It moves
+	 * no deadline. A later notice replaces an earlier one.
+	 * @param reason why, as the person is told
+	 * @param expectedOn when the person may expect the answer; not before today
+	 * @param noticeId the queued mail, or {@code null} when the letter is posted
+	 * @param today the controller's date
+	 */
+	void announceDelay(String reason, LocalDate expectedOn, Long noticeId, LocalDate today, Actor actor, Instant now) {
+		require(RequestAction.DELAY_ANNOUNCED);
+		List<RefusedException.Invalid> invalid = new ArrayList<>();
+		if (reason == null || reason.isBlank()) {
+			invalid.add(new RefusedException.Invalid("delayReason", "requestPage.delay.reason.required"));
+		}
+		if (expectedOn == null) {
+			invalid.add(new RefusedException.Invalid("expectedOn", "requestPage.delay.expected.required"));
+		}
+		else if (!expectedOn.isAfter(today)) {
+			invalid.add(new RefusedException.Invalid("expectedOn", "requestPage.delay.expected.future"));
+		}
+		if (!invalid.isEmpty()) {
+			throw new RefusedException(invalid);
+		}
+		this.delayReason = reason.strip();
+		this.delayExpectedOn = expectedOn;
+		this.delayAnnouncedOn = today;
+		this.delayNoticeId = noticeId;
+		touch(now);
+		// The reason is told to the person and may hold personal data: not in the trail.
+		record(RequestAction.DELAY_ANNOUNCED, actor,
+				"expected " + expectedOn + ((noticeId != null) ? "; by mail" : "; by post"));
+	}
+
+	/**
+	 * Records the mail that tells the person of the delay, queued after the notice was
+	 * recorded.
+	 * @param correspondenceId the queued mail
+	 */
+	void recordDelayNotice(long correspondenceId) {
+		this.delayNoticeId = correspondenceId;
+	}
+
+	/**
+	 * The delay notice mail was given up: the person was not told.
+	 * @param correspondenceId the mail that was given up
+	 * @return whether this changed the request
+	 */
+	boolean delayNoticeFailed(long correspondenceId, Instant now) {
+		if (!Long.valueOf(correspondenceId).equals(this.delayNoticeId) || this.delayAnnouncedOn == null) {
+			return false;
+		}
+		this.delayAnnouncedOn = null;
+		touch(now);
+		record(RequestAction.DELAY_NOTICE_FAILED, Actor.SYSTEM, "notice mail given up");
+		return true;
+	}
+
+	/**
+	 * Whether the case handler should tell the person of a delay: the request is in hand,
+	 * its deadline has passed (or is today and there is no extension in force), and the
+	 * person has not been told, or the day they were told to expect the answer has
+	 * passed.
+	 * @param today the controller's date
+	 * @return {@code true} when a delay notice is due
+	 */
+	public boolean needsDelayNotice(LocalDate today) {
+		if (!RequestStatus.IN_HAND.contains(this.status)) {
+			return false;
+		}
+		boolean missed = today.isAfter(this.effectiveDeadline)
+				|| (today.isEqual(this.effectiveDeadline) && !isExtensionCounted());
+		return missed && !isPersonToldOfDelay(today);
+	}
+
+	/**
+	 * Whether the person has been told of the delay and the day they were told to expect
+	 * the answer has not passed.
+	 * @param today the controller's date
+	 * @return {@code true} when told
+	 */
+	public boolean isPersonToldOfDelay(LocalDate today) {
+		return this.delayAnnouncedOn != null && this.delayExpectedOn != null && !today.isAfter(this.delayExpectedOn);
+	}
+
+	/**
+	 * Whether an extension was given and counts (Art. 12(3)).
+	 * @return {@code true} when the deadline is extended
+	 */
+	public boolean isExtensionCounted() {
+		return this.extensionMonths > 0 && this.extensionInForce;
 	}
 
 	/**
@@ -410,6 +607,35 @@ public class DsrRequest {
 			throw new IllegalStateException("No extension to give notice of on " + this.reference);
 		}
 		this.extensionNoticeId = correspondenceId;
+	}
+
+	/**
+	 * The answer is given. After the deadline (the one in force: an extension counts only
+	 * once its notice was sent or posted) the answer is late (Art. 12(3)): it needs the
+	 * reason it is late, and its letter apologises.
+	 * @param lateReason why the answer comes after the deadline; required then, and
+	 * ignored before
+	 * @param today the controller's date
+	 */
+	void answer(String lateReason, LocalDate today, Actor actor, Instant now) {
+		require(RequestAction.COMPLETED);
+		boolean late = isPastDeadline(today);
+		if (late && (lateReason == null || lateReason.isBlank())) {
+			throw new RefusedException(List.of(new RefusedException.Invalid("lateReason", "answer.late.required")));
+		}
+		this.lateReason = late ? lateReason.strip() : null;
+		RequestStatus before = this.status;
+		close(COMPLETED, null, now);
+		record(RequestAction.COMPLETED, actor, late ? "late" : null, statusChange(before));
+	}
+
+	/**
+	 * Whether the deadline in force has passed on a day, so that an answer is late.
+	 * @param today the controller's date
+	 * @return {@code true} after the effective deadline
+	 */
+	public boolean isPastDeadline(LocalDate today) {
+		return today.isAfter(this.effectiveDeadline);
 	}
 
 	/** The answer has been given. */
@@ -529,7 +755,8 @@ public class DsrRequest {
 			.filter((p) -> !p.isOpen() && p.stopsClock())
 			.map(Pause::toPeriod)
 			.toList();
-		return policy.calculator().compute(this.receiptDate, finished, this.extensionMonths);
+		return policy.calculator()
+			.compute(this.receiptDate, finished, this.extensionInForce ? this.extensionMonths : 0);
 	}
 
 	private void recalculate(DeadlinePolicy policy) {
@@ -567,6 +794,7 @@ public class DsrRequest {
 		return switch (action) {
 			case EXTENDED -> byStatus && this.extensionMonths == 0;
 			case IDENTITY_VERIFIED -> byStatus && this.identityVerifiedAt == null;
+			case EXTENSION_POSTED -> byStatus && this.extensionMonths > 0 && !this.extensionInForce;
 			default -> byStatus;
 		};
 	}
@@ -688,6 +916,30 @@ public class DsrRequest {
 		return this.extensionNoticeId;
 	}
 
+	public boolean isExtensionInForce() {
+		return this.extensionInForce;
+	}
+
+	public LocalDate getExtensionNoticePostedOn() {
+		return this.extensionNoticePostedOn;
+	}
+
+	public LocalDate getDelayAnnouncedOn() {
+		return this.delayAnnouncedOn;
+	}
+
+	public LocalDate getDelayExpectedOn() {
+		return this.delayExpectedOn;
+	}
+
+	public String getDelayReason() {
+		return this.delayReason;
+	}
+
+	public Long getDelayNoticeId() {
+		return this.delayNoticeId;
+	}
+
 	public LocalDate getEffectiveDeadline() {
 		return this.effectiveDeadline;
 	}
@@ -707,7 +959,8 @@ public class DsrRequest {
 	}
 
 	/**
-	 * Why a refusal came late, as staff recorded it.
+	 * Why a refusal (after the one-month limit) or an answer (after the deadline) came
+	 * late, as staff recorded it.
 	 * @return the reason, {@code null} when it came in time
 	 */
 	public String getLateReason() {

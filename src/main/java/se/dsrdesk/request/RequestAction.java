@@ -13,6 +13,18 @@ public enum RequestAction {
 	FLAGGED_DUPLICATE,
 
 	/** Staff added an internal note. */
-	NOTE_ADDED
+	NOTE_ADDED,
+
+	/** The extension notice was recorded as posted: the extension counts (Art. 12(3)). */
+	EXTENSION_POSTED,
+
+	/** The extension notice mail was given up: the extension no longer counts. */
+	EXTENSION_LAPSED,
+
+	/** The person was told that the answer is delayed, why and when to expect it. */
+	DELAY_ANNOUNCED,
+
+	/** The delay notice mail was given up: the person was not told. */
+	DELAY_NOTICE_FAILED
 
 }

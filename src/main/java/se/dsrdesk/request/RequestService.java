@@ -16,6 +16,8 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import se.dsrdesk.account.Role;
 import se.dsrdesk.account.StaffUser;
@@ -23,6 +25,7 @@ import se.dsrdesk.account.StaffUserRepository;
 import se.dsrdesk.audit.Actor;
 import se.dsrdesk.deadline.DeadlinePolicy;
 import se.dsrdesk.notification.Correspondence;
+import se.dsrdesk.notification.MailGivenUp;
 import se.dsrdesk.notification.OutgoingMail;
 import se.dsrdesk.notification.Outbox;
 import se.dsrdesk.notification.RecipientKind;
@@ -215,14 +218,16 @@ public class RequestService {
 
 	/**
 	 * Extends the deadline and, in the same transaction, queues the notice that the law
-	 * requires with it: the reasons and the new date, in the request's language. A person
-	 * without an email address must get the notice by post; the request then has no
-	 * notice recorded.
+	 * requires with it: the reasons and the new date, in the request's language. The
+	 * extension counts only once the person is told (Art. 12(3)): a person without an
+	 * email address must get the notice by post, and the extension counts from when staff
+	 * record it as posted ({@link #recordExtensionPosted}); a notice mail that is given
+	 * up makes it stop counting.
 	 */
 	public DsrRequest extend(long id, Long expectedVersion, int months, String reason, Actor actor) {
+		String email = get(id).getSubject().getEmail();
 		DsrRequest request = change(id, expectedVersion,
-				(r) -> r.extend(months, reason, today(), this.policy, actor, now()));
-		String email = request.getSubject().getEmail();
+				(r) -> r.extend(months, reason, email != null, today(), this.policy, actor, now()));
 		if (email != null) {
 			Map<String, Object> model = new LinkedHashMap<>();
 			model.put("name", request.getSubject().getName());
@@ -241,6 +246,61 @@ public class RequestService {
 	}
 
 	/**
+	 * Records that the extension notice was posted to the person: the extension counts
+	 * from then, when it was posted within the first month (Art. 12(3)).
+	 * @param postedOn the day the letter was posted
+	 */
+	public DsrRequest recordExtensionPosted(long id, Long expectedVersion, LocalDate postedOn, Actor actor) {
+		return change(id, expectedVersion,
+				(r) -> r.recordExtensionPosted(postedOn, today(), this.policy, actor, now()));
+	}
+
+	/**
+	 * Tells the person that the answer is delayed: why, and when they may expect it, in
+	 * the request's language. It moves no deadline. A person without an email address
+	 * must be written to by post; the notice is then recorded as posted.
+	 * @param reason why, as the person is told
+	 * @param expectedOn when to expect the answer
+	 */
+	public DsrRequest announceDelay(long id, Long expectedVersion, String reason, LocalDate expectedOn, Actor actor) {
+		DsrRequest request = change(id, expectedVersion,
+				(r) -> r.announceDelay(reason, expectedOn, null, today(), actor, now()));
+		String email = request.getSubject().getEmail();
+		if (email != null) {
+			Map<String, Object> model = subjectModel(request);
+			model.put("reason", request.getDelayReason());
+			model.put("expectedOn", request.getDelayExpectedOn());
+			model.put("deadline", request.getEffectiveDeadline());
+			model.put("extended", request.isExtensionCounted());
+			Correspondence notice = this.outbox.enqueue(new OutgoingMail(email, RecipientKind.SUBJECT,
+					Locale.forLanguageTag(request.getLanguage()), "request-delayed", model, request.getId()));
+			request.recordDelayNotice(notice.getId());
+		}
+		return request;
+	}
+
+	/**
+	 * A mail to the person was given up: an extension whose notice it was stops counting
+	 * and its deadline falls back (Art. 12(3)); a delay notice counts as not sent. Runs
+	 * after the dispatcher's transaction, in its own.
+	 * @param event the mail given up
+	 */
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void noticeGivenUp(MailGivenUp event) {
+		if (event.requestId() == null) {
+			return;
+		}
+		this.requests.findById(event.requestId()).ifPresent((request) -> {
+			boolean extension = request.extensionNoticeFailed(event.correspondenceId(), this.policy, now());
+			boolean delay = request.delayNoticeFailed(event.correspondenceId(), now());
+			if (extension || delay) {
+				this.requests.save(request);
+			}
+		});
+	}
+
+	/**
 	 * Completes the request and queues the answer letter, as staff reviewed and edited it
 	 * (each masked passage replaced by its marker, {@link Redaction}), to the person in
 	 * the request's language, in one transaction: the letter goes only if the request
@@ -251,7 +311,18 @@ public class RequestService {
 	 * person's identity check is not recorded
 	 */
 	public DsrRequest answer(long id, Long expectedVersion, String text, Actor actor) {
-		DsrRequest request = complete(id, expectedVersion, actor);
+		return answer(id, expectedVersion, text, null, actor);
+	}
+
+	/**
+	 * Completes the request and queues the answer letter, as
+	 * {@link #answer(long, Long, String, Actor)}. After the deadline (Art. 12(3)) the
+	 * answer needs the reason it is late, kept on file, and the letter apologises for the
+	 * delay.
+	 * @param lateReason why it is late; required once the deadline has passed
+	 */
+	public DsrRequest answer(long id, Long expectedVersion, String text, String lateReason, Actor actor) {
+		DsrRequest request = completeChecked(id, expectedVersion, (r) -> r.answer(lateReason, today(), actor, now()));
 		// After the completion guard, so that open tasks are named first; the refusal
 		// rolls the completion back.
 		if (needsIdentityCheck(id)) {
@@ -263,11 +334,22 @@ public class RequestService {
 			Locale locale = Locale.forLanguageTag(request.getLanguage());
 			String approved = Redaction.apply(text.strip().replace("\r\n", "\n"), locale);
 			model.put("body", approved);
+			model.put("late", request.getLateReason() != null);
 			this.attachments.orderedStream().forEach((a) -> model.putAll(a.attach(request, locale, approved)));
 			this.outbox.enqueue(
 					new OutgoingMail(email, RecipientKind.SUBJECT, locale, "request-answer", model, request.getId()));
 		}
 		return request;
+	}
+
+	/**
+	 * Whether an answer sent today would be late: the deadline in force has passed.
+	 * @param id the request
+	 * @return {@code true} when the answer needs the reason it is late
+	 */
+	@Transactional(readOnly = true)
+	public boolean answerIsLate(long id) {
+		return get(id).isPastDeadline(today());
 	}
 
 	/**
@@ -293,12 +375,16 @@ public class RequestService {
 	 * items
 	 */
 	DsrRequest complete(long id, Long expectedVersion, Actor actor) {
+		return completeChecked(id, expectedVersion, (request) -> request.complete(actor, now()));
+	}
+
+	private DsrRequest completeChecked(long id, Long expectedVersion, Consumer<DsrRequest> completion) {
 		return change(id, expectedVersion, (request) -> {
 			long open = this.completionGuards.orderedStream().mapToLong((guard) -> guard.openItems(id)).sum();
 			if (open > 0) {
 				throw new RequestHasOpenTasksException(open);
 			}
-			request.complete(actor, now());
+			completion.accept(request);
 		});
 	}
 
@@ -478,7 +564,11 @@ public class RequestService {
 		return this.clock.instant();
 	}
 
-	private LocalDate today() {
+	/**
+	 * The controller's date.
+	 * @return today in the controller's time zone
+	 */
+	public LocalDate today() {
 		return this.policy.calculator().today(this.clock);
 	}
 

@@ -155,6 +155,23 @@ public class RequestStatistics {
 	}
 
 	/**
+	 * Requests in hand ({@link RequestStatus#IN_HAND}, paused or not) whose deadline is
+	 * before a day and whose person has not been told of the delay, or was told to expect
+	 * the answer before that day (Art. 12(3)).
+	 * @param day the first day not counted (today)
+	 * @param limit how many to list
+	 * @return the count and the first, by deadline and id
+	 */
+	@Transactional(readOnly = true)
+	public Listing overdueUntold(LocalDate day, int limit) {
+		MapSqlParameterSource params = set(RequestStatus.IN_HAND).addValue("day", Date.valueOf(day))
+			.addValue("limit", limit);
+		String where = DUE_BEFORE + " and (r.delay_announced_on is null or r.delay_expected_on < :day)";
+		return new Listing(count(where, params), lines(
+				LINE_COLUMNS.formatted("null") + where + " order by r.effective_deadline, r.id limit :limit", params));
+	}
+
+	/**
 	 * Paused requests ({@link RequestStatus#PAUSED}), longest paused first.
 	 * @param limit how many to list
 	 * @return the count and the first, by the day their open pause began and id

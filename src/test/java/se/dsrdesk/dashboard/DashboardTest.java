@@ -108,7 +108,7 @@ class DashboardTest {
 		// Overdue: deadlines 4 May (1 May is a holiday), 11 May (extended), 20 May.
 		long o1 = receive("2026-04-01T10:00", RequestType.ACCESS);
 		long e2 = receive("2026-03-09T10:00", RequestType.ACCESS);
-		at("2026-03-20T09:00", () -> this.requests.extend(e2, null, 1, "Many systems", Actor.SYSTEM));
+		at("2026-03-20T09:00", () -> extendByPost(e2, 1, "Many systems"));
 		long o2 = receive("2026-04-20T10:00", RequestType.ERASURE);
 		at("2026-04-21T09:00", () -> {
 			this.requests.startWork(o2, null, Actor.SYSTEM);
@@ -116,9 +116,9 @@ class DashboardTest {
 		});
 		// Extended, due in August; and one extended and then withdrawn.
 		long e1 = receive("2026-05-04T10:00", RequestType.OBJECTION);
-		at("2026-05-20T09:00", () -> this.requests.extend(e1, null, 2, "Complex", Actor.SYSTEM));
+		at("2026-05-20T09:00", () -> extendByPost(e1, 2, "Complex"));
 		long withdrawnExtended = receive("2026-05-05T10:00", RequestType.OBJECTION);
-		at("2026-05-20T09:00", () -> this.requests.extend(withdrawnExtended, null, 1, "Complex", Actor.SYSTEM));
+		at("2026-05-20T09:00", () -> extendByPost(withdrawnExtended, 1, "Complex"));
 		at("2026-05-21T09:00", () -> this.requests.withdraw(withdrawnExtended, null, Actor.SYSTEM));
 		// Paused: since 15 April (its deadline, 11 May, has passed: it stays overdue),
 		// 5 June and 10 June.
@@ -565,10 +565,10 @@ class DashboardTest {
 		long w = receive("2025-02-05T10:00", RequestType.RECTIFICATION);
 		at("2025-02-10T10:00", () -> this.requests.withdraw(w, null, Actor.SYSTEM));
 		long e = receive("2025-04-01T10:00", RequestType.PORTABILITY);
-		at("2025-04-20T10:00", () -> this.requests.extend(e, null, 2, "Complex", Actor.SYSTEM));
+		at("2025-04-20T10:00", () -> extendByPost(e, 2, "Complex"));
 		completeAt(e, "2025-06-20T14:00");
 		long e2 = receive("2024-12-20T10:00", RequestType.RESTRICTION);
-		at("2025-01-10T10:00", () -> this.requests.extend(e2, null, 1, "Complex", Actor.SYSTEM));
+		at("2025-01-10T10:00", () -> extendByPost(e2, 1, "Complex"));
 		long r = receive("2024-12-28T10:00", RequestType.ACCESS);
 		at("2025-01-05T10:00",
 				() -> this.requests.reject(r, null, RejectionGround.NOT_IDENTIFIED, "Unknown", Actor.SYSTEM));
@@ -605,6 +605,15 @@ class DashboardTest {
 			.register(new NewRequest("Dashboard Person", null, null, "sv", type, Channel.EMAIL, "Dashboard test",
 					this.clock.instant()), Actor.SYSTEM)
 			.getId();
+	}
+
+	/**
+	 * Extends a request of a person without an email address and records the notice as
+	 * posted the same day, so that the extension counts (Art. 12(3)).
+	 */
+	private void extendByPost(long id, int months, String reason) {
+		this.requests.extend(id, null, months, reason, Actor.SYSTEM);
+		this.requests.recordExtensionPosted(id, null, this.requests.today(), Actor.SYSTEM);
 	}
 
 	private void at(String when, Runnable action) {

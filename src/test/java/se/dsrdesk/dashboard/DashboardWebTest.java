@@ -82,8 +82,8 @@ class DashboardWebTest {
 	void dashboardOfADayWithNothingDue() {
 		given(this.dashboard.today()).willReturn(TODAY);
 		given(this.dashboard.defaultPeriod()).willReturn(LAST_YEAR);
-		given(this.dashboard.glance()).willReturn(
-				new Glance(TODAY, listing(3), listing(0), listing(0), listing(0), listing(0), listing(0), listing(0)));
+		given(this.dashboard.glance()).willReturn(new Glance(TODAY, listing(3), listing(0), listing(0), listing(0),
+				listing(0), listing(0), listing(0), listing(0)));
 		given(this.dashboard.figures(any(), any()))
 			.willAnswer((call) -> figures(call.getArgument(0), call.getArgument(1)));
 		given(this.retention.period()).willReturn(Period.ofYears(3));

@@ -78,6 +78,9 @@ class OpenApiDocumentTest {
 				"tasks", "correspondence");
 		assertThat(properties(schemas, "ExtensionBody")).containsExactlyInAnyOrder("months", "reason");
 		assertThat(properties(schemas, "RejectBody")).containsExactlyInAnyOrder("ground", "reasons", "lateReason");
+		assertThat(properties(schemas, "AnswerBody")).containsExactlyInAnyOrder("text", "lateReason");
+		assertThat(properties(schemas, "DelayBody")).containsExactlyInAnyOrder("reason", "expectedOn");
+		assertThat(properties(schemas, "ExtensionPostedBody")).containsExactlyInAnyOrder("postedOn");
 		assertThat(properties(schemas, "PauseBody")).containsExactlyInAnyOrder("ground", "reason", "justification");
 		assertThat(properties(schemas, "TaskJson")).contains("id", "status", "outcome");
 		assertThat(schemas.path("RequestDetails").path("properties").path("receivedOn").path("format").asString())

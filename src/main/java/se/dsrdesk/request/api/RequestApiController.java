@@ -38,6 +38,7 @@ import se.dsrdesk.account.StaffUser;
 import se.dsrdesk.account.StaffUserRepository;
 import se.dsrdesk.request.api.RequestJson.AssigneeJson;
 import se.dsrdesk.request.api.RequestJson.CorrespondenceSummary;
+import se.dsrdesk.request.api.RequestJson.DelayJson;
 import se.dsrdesk.request.api.RequestJson.ExtensionJson;
 import se.dsrdesk.request.api.RequestJson.MailJson;
 import se.dsrdesk.request.api.RequestJson.PauseJson;
@@ -257,6 +258,35 @@ class RequestApiController {
 		return answer(request.getId(), locale);
 	}
 
+	@PostMapping("/{reference}/extension-posted")
+	@PreAuthorize("hasRole('CASE_HANDLER')")
+	@Operation(summary = "Record that the extension notice was posted (Art. 12(3))",
+			description = "An extension counts only once the person is told. Without an email address, or when "
+					+ "the notice mail was given up, it counts from this record, when the letter was posted within "
+					+ "the first month; a later date answers 400.")
+	ResponseEntity<RequestDetails> extensionPosted(@PathVariable String reference,
+			@Valid @RequestBody RequestJson.ExtensionPostedBody body,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@AuthenticationPrincipal StaffPrincipal me, Locale locale) {
+		DsrRequest request = load(reference);
+		this.requests.recordExtensionPosted(request.getId(), version(ifMatch), body.postedOn(), me.toActor());
+		return answer(request.getId(), locale);
+	}
+
+	@PostMapping("/{reference}/delay-notice")
+	@PreAuthorize("hasRole('CASE_HANDLER')")
+	@Operation(summary = "Tell the person that the answer is delayed, why and when to expect it (Art. 12(3))",
+			description = "It moves no deadline. The person is emailed; without an email address the letter "
+					+ "is recorded as posted.")
+	ResponseEntity<RequestDetails> announceDelay(@PathVariable String reference,
+			@Valid @RequestBody RequestJson.DelayBody body,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@AuthenticationPrincipal StaffPrincipal me, Locale locale) {
+		DsrRequest request = load(reference);
+		this.requests.announceDelay(request.getId(), version(ifMatch), body.reason(), body.expectedOn(), me.toActor());
+		return answer(request.getId(), locale);
+	}
+
 	@PostMapping("/{reference}/assign")
 	@PreAuthorize("hasRole('CASE_HANDLER')")
 	@Operation(summary = "Give the request to an active case handler, by id or email address",
@@ -303,7 +333,8 @@ class RequestApiController {
 					+ "(access, portability, an erasure that keeps some) until the identity check is recorded. "
 					+ "An answer that refuses in part (data kept, processing continues, a step not possible) and no "
 					+ "longer names the supervisory authority or the court is refused (422, refusal-wording-missing) "
-					+ "unless confirmRefusalWording is true.")
+					+ "unless confirmRefusalWording is true. "
+					+ "After the deadline only with lateReason (Art. 12(3)); the letter then apologises.")
 	ResponseEntity<RequestDetails> sendAnswer(@PathVariable String reference,
 			@Valid @RequestBody RequestJson.AnswerBody body,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -311,7 +342,7 @@ class RequestApiController {
 		DsrRequest request = load(reference);
 		this.refusalWording.check(request.getId(), Locale.forLanguageTag(request.getLanguage()), body.text(),
 				body.confirmed());
-		this.requests.answer(request.getId(), version(ifMatch), body.text(), me.toActor());
+				this.requests.answer(request.getId(), version(ifMatch), body.text(), body.lateReason(), me.toActor());
 		return answer(request.getId(), locale);
 	}
 
@@ -334,8 +365,12 @@ class RequestApiController {
 			.map((p) -> new PauseJson(p.getPausedOn(), p.getResumedOn(), p.getReason(), p.getGround(), p.stopsClock()))
 			.toList();
 		ExtensionJson extension = (request.getExtensionMonths() > 0)
-				? new ExtensionJson(request.getExtensionMonths(), request.getExtensionReason(), request.getExtendedAt())
+				? new ExtensionJson(request.getExtensionMonths(), request.getExtensionReason(), request.getExtendedAt(),
+						request.isExtensionCounted(), request.getExtensionNoticePostedOn())
 				: null;
+		LocalDate today = this.requests.today();
+		DelayJson delay = new DelayJson(request.getDelayAnnouncedOn(), request.getDelayExpectedOn(),
+				request.getDelayReason(), request.needsDelayNotice(today));
 		AssigneeJson assignee = (request.getAssigneeId() != null)
 				? new AssigneeJson(request.getAssigneeId(), view.assigneeName()) : null;
 		List<TaskJson> tasks = view.tasks()
@@ -354,7 +389,7 @@ class RequestApiController {
 		return new RequestDetails(request.getReference(), request.getType(), request.getStatus(), request.getChannel(),
 				request.getLanguage(), subject.getName(), subject.getEmail(), request.getDescription(),
 				request.getReceivedAt(), request.getReceiptDate(), request.getOriginalDeadline(),
-				request.getEffectiveDeadline(), pauses, extension, assignee, request.getClosedAt(),
+				request.getEffectiveDeadline(), pauses, extension, delay, assignee, request.getClosedAt(),
 				request.getRejectionGround(), tasks, correspondence, request.getVersion());
 	}
 

@@ -109,8 +109,12 @@ final class RequestJson {
 	 * Sends the answer letter, as reviewed, and completes the request.
 	 *
 	 * @param text the letter's text, exactly as it is to be sent
+	 * @param lateReason why the answer comes after the deadline (Art. 12(3)); required
+	 * then, kept on file and not sent
 	 */
-	record AnswerBody(@StepRules.AnswerText String text, Boolean confirmRefusalWording) {
+	record AnswerBody(@StepRules.AnswerText String text, @StepRules.LateReason String lateReason,
+			Boolean confirmRefusalWording) {
+
 
 		/**
 		 * Whether the handler confirms sending a refusal without the complaint or court
@@ -150,8 +154,8 @@ final class RequestJson {
 	record RequestDetails(String reference, RequestType type, RequestStatus status, Channel channel, String language,
 			String subjectName, String subjectEmail, String description, Instant receivedAt, LocalDate receivedOn,
 			LocalDate originalDeadline, LocalDate effectiveDeadline, List<PauseJson> pauses, ExtensionJson extension,
-			AssigneeJson assignee, Instant closedAt, RejectionGround rejectionGround, List<TaskJson> tasks,
-			CorrespondenceSummary correspondence, long version) {
+			DelayJson delay, AssigneeJson assignee, Instant closedAt, RejectionGround rejectionGround,
+			List<TaskJson> tasks, CorrespondenceSummary correspondence, long version) {
 	}
 
 	/**
@@ -172,8 +176,43 @@ final class RequestJson {
 	 * @param months by how many months
 	 * @param reason why, as the person was told
 	 * @param extendedAt when
+	 * @param counts whether it counts: only once the person is told, by a notice mail
+	 * sent (or on its way) or a letter recorded as posted within the first month (Art.
+	 * 12(3))
+	 * @param noticePostedOn the day the notice was posted, when recorded
 	 */
-	record ExtensionJson(int months, String reason, Instant extendedAt) {
+	record ExtensionJson(int months, String reason, Instant extendedAt, boolean counts, LocalDate noticePostedOn) {
+	}
+
+	/**
+	 * The last notice that told the person the answer is delayed.
+	 *
+	 * @param announcedOn the day they were told
+	 * @param expectedOn the day they were told to expect the answer
+	 * @param reason why, as they were told
+	 * @param due whether a (new) delay notice is due today: the deadline has passed and
+	 * the person was not told, or the expected day has passed
+	 */
+	record DelayJson(LocalDate announcedOn, LocalDate expectedOn, String reason, boolean due) {
+	}
+
+	/**
+	 * Records that the extension notice was posted, which makes the extension count when
+	 * posted within the first month (Art. 12(3)).
+	 *
+	 * @param postedOn the day it was posted
+	 */
+	record ExtensionPostedBody(LocalDate postedOn) {
+	}
+
+	/**
+	 * Tells the person that the answer is delayed, why and when to expect it; without an
+	 * email address the letter is recorded as posted.
+	 *
+	 * @param reason why, as the person is told
+	 * @param expectedOn the day to expect the answer, after today
+	 */
+	record DelayBody(@StepRules.DelayReason String reason, LocalDate expectedOn) {
 	}
 
 	/**

@@ -61,7 +61,7 @@ class AnswerController {
 
 	@InitBinder("answerForm")
 	void allowFields(WebDataBinder binder) {
-		binder.setAllowedFields("version", "answerText", "confirmRefusalWording");
+		binder.setAllowedFields("version", "answerText", "confirmRefusalWording", "lateReason");
 	}
 
 	/**
@@ -95,7 +95,7 @@ class AnswerController {
 				DsrRequest request = this.requests.get(id);
 				this.refusalWording.check(id, Locale.forLanguageTag(request.getLanguage()), form.getAnswerText(),
 						form.isConfirmRefusalWording());
-				this.requests.answer(id, form.getVersion(), form.getAnswerText(), me.toActor());
+								this.requests.answer(id, form.getVersion(), form.getAnswerText(), form.getLateReason(), me.toActor());
 				redirect.addFlashAttribute("success", "answer.sent");
 				return "redirect:/staff/requests/" + id;
 			}
@@ -116,6 +116,7 @@ class AnswerController {
 				this.views.checklist(request.getId()).stream().filter(TaskChecklist.Item::isOpen).count());
 		model.addAttribute("maxLetter", AnswerForm.MAX_LETTER);
 		model.addAttribute("identityMissing", this.requests.needsIdentityCheck(request.getId()));
+		model.addAttribute("late", this.requests.answerIsLate(request.getId()));
 		model.addAttribute("marker", Redaction.marker(Locale.forLanguageTag(request.getLanguage())));
 		AnswerForm form = (AnswerForm) model.getAttribute("answerForm");
 		model.addAttribute("masks", Redaction.count((form != null) ? form.getAnswerText() : null));

@@ -1,7 +1,8 @@
 package se.dsrdesk.request.casefile;
 
 /**
- * The answer letter as staff reviewed and edited it, sent when the request is completed.
+ * The answer letter as staff reviewed and edited it, sent when the request is completed;
+ * after the deadline, why it is late.
  */
 class AnswerForm extends VersionForm {
 
@@ -20,6 +21,17 @@ class AnswerForm extends VersionForm {
 
 	public void setConfirmRefusalWording(boolean confirmRefusalWording) {
 		this.confirmRefusalWording = confirmRefusalWording;
+	}
+
+	@StepRules.LateReason
+	private String lateReason;
+
+	public String getLateReason() {
+		return this.lateReason;
+	}
+
+	public void setLateReason(String lateReason) {
+		this.lateReason = lateReason;
 	}
 
 	public String getAnswerText() {

@@ -144,6 +144,8 @@ class RequestPage {
 		addIfMissing(model, "informationForm", new InformationForm());
 		addIfMissing(model, "extendForm", new ExtendForm());
 		addIfMissing(model, "rejectForm", new RejectForm());
+		addIfMissing(model, "delayForm", new DelayForm());
+		addIfMissing(model, "extensionPostedForm", new ExtensionPostedForm());
 		addIfMissing(model, "noteForm", new NoteForm());
 		RequestView view = this.views.of(id);
 		DsrRequest request = view.request();
@@ -182,6 +184,11 @@ class RequestPage {
 					.map(Enum::name)
 					.collect(Collectors.toSet()));
 		model.addAttribute("extensionStillAllowed", !today.isAfter(request.getOneMonthDeadline()));
+		model.addAttribute("today", today);
+		model.addAttribute("needsDelayNotice", request.needsDelayNotice(today));
+		model.addAttribute("toldOfDelay", request.isPersonToldOfDelay(today));
+		model.addAttribute("delayNotice",
+				mails.stream().filter((m) -> m.getId().equals(request.getDelayNoticeId())).findFirst().orElse(null));
 		return VIEW;
 	}
 

@@ -39,7 +39,8 @@ class RequestStepController {
 		this.page = page;
 	}
 
-	@InitBinder({ "versionForm", "assignForm", "identityForm", "informationForm", "extendForm", "rejectForm" })
+	@InitBinder({ "versionForm", "assignForm", "identityForm", "informationForm", "extendForm", "rejectForm",
+			"delayForm", "extensionPostedForm" })
 	void allowFields(WebDataBinder binder) {
 		binder.setAllowedFields(switch (binder.getObjectName()) {
 			case "assignForm" -> new String[] { "version", "assigneeId" };
@@ -47,6 +48,8 @@ class RequestStepController {
 			case "informationForm" -> new String[] { "version", "pauseGround", "information", "justification" };
 			case "extendForm" -> new String[] { "version", "extensionMonths", "extensionReason" };
 			case "rejectForm" -> new String[] { "version", "rejectionGround", "rejectionReasons", "lateReason" };
+			case "delayForm" -> new String[] { "version", "delayReason", "expectedOn" };
+			case "extensionPostedForm" -> new String[] { "version", "postedOn" };
 			default -> new String[] { "version" };
 		});
 	}
@@ -101,6 +104,25 @@ class RequestStepController {
 		return this.page.act(id, result, me, model, response, redirect, "requestPage.done.extended",
 				RequestAction.EXTENDED, () -> this.requests.extend(id, form.getVersion(), form.getExtensionMonths(),
 						form.getExtensionReason(), me.toActor()));
+	}
+
+	@PostMapping("/extension-posted")
+	String extensionPosted(@PathVariable long id,
+			@Valid @ModelAttribute("extensionPostedForm") ExtensionPostedForm form, BindingResult result,
+			@AuthenticationPrincipal StaffPrincipal me, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		return this.page.act(id, result, me, model, response, redirect, "requestPage.done.extensionPosted",
+				RequestAction.EXTENSION_POSTED,
+				() -> this.requests.recordExtensionPosted(id, form.getVersion(), form.getPostedOn(), me.toActor()));
+	}
+
+	@PostMapping("/delay")
+	String announceDelay(@PathVariable long id, @Valid @ModelAttribute("delayForm") DelayForm form,
+			BindingResult result, @AuthenticationPrincipal StaffPrincipal me, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		return this.page.act(id, result, me, model, response, redirect, "requestPage.done.delayAnnounced",
+				RequestAction.DELAY_ANNOUNCED, () -> this.requests.announceDelay(id, form.getVersion(),
+						form.getDelayReason(), form.getExpectedOn(), me.toActor()));
 	}
 
 	@PostMapping("/reject")

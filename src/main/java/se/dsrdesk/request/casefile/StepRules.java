@@ -141,6 +141,25 @@ public final class StepRules {
 
 	}
 
+	/**
+	 * Why the answer is delayed, as the person is told: at most 2000 characters;
+	 * required, which the request checks.
+	 */
+	@Size(max = StepRules.MAX_TEXT, message = "{validation.tooLong}")
+	@Constraint(validatedBy = {})
+	@Target({ ElementType.FIELD, ElementType.ANNOTATION_TYPE, ElementType.PARAMETER, ElementType.RECORD_COMPONENT })
+	@Retention(RetentionPolicy.RUNTIME)
+	@Documented
+	public @interface DelayReason {
+
+		String message() default "";
+
+		Class<?>[] groups() default {};
+
+		Class<? extends Payload>[] payload() default {};
+
+	}
+
 	/** The ground the law gives for rejecting a request: required. */
 	@NotNull(message = "{requestPage.reject.ground.required}")
 	@Constraint(validatedBy = {})

@@ -127,6 +127,7 @@ public class ClosedRequestPurge {
 		Object[] idArgs = ids.toArray();
 		Timestamp stamp = Timestamp.from(now);
 		this.jdbc.update("UPDATE dsr_request SET description = NULL, closing_reason = NULL, extension_reason = NULL,"
+				+ " delay_reason = NULL,"
 				+ " identity_note = NULL, late_reason = NULL, purged_at = ?, updated_at = ?, version = version + 1 WHERE id IN ("
 				+ in + ")", prepend(idArgs, stamp, stamp));
 		this.jdbc.update("UPDATE request_pause SET reason = '-' WHERE request_id IN (" + in + ")", idArgs);

@@ -180,7 +180,8 @@ class SecurityConfiguration {
 					"/staff/requests/*/extend", "/staff/requests/*/answer", "/staff/requests/*/reject",
 					"/staff/requests/*/withdraw", "/staff/requests/*/notes", "/staff/requests/*/attachments",
 					"/staff/requests/*/legal-hold", "/staff/requests/*/legal-hold/lift",
-					"/staff/requests/*/attachments/*/delete")
+					"/staff/requests/*/attachments/*/delete", "/staff/requests/*/delay",
+					"/staff/requests/*/extension-posted")
 			.hasRole("CASE_HANDLER")
 			.requestMatchers(HttpMethod.GET, "/staff/requests/*", "/staff/requests/*/attachments/*")
 			.authenticated()

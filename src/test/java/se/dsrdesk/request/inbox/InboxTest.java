@@ -168,6 +168,8 @@ class InboxTest {
 				Actor.SYSTEM);
 		String extended = register(this.token + " Extended", null, RequestType.OBJECTION, Duration.ofDays(4));
 		this.requests.extend(id(extended), null, 2, "Many requests at once", Actor.SYSTEM);
+		// No email address: the extension counts once its notice is recorded as posted.
+		this.requests.recordExtensionPosted(id(extended), null, this.requests.today(), Actor.SYSTEM);
 		String overdue = register(this.token + " Overdue", null, RequestType.ACCESS, Duration.ofDays(45));
 		String withdrawn = register(this.token + " Withdrawn", null, RequestType.ACCESS, Duration.ofDays(5));
 		this.requests.withdraw(id(withdrawn), null, Actor.SYSTEM);
