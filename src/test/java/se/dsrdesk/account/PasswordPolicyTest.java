@@ -20,9 +20,8 @@ class PasswordPolicyTest {
 
 	static final String EMAIL = "anna.berg@example.com";
 
-	final PasswordPolicy policy = new PasswordPolicy(
-			new ControllerIdentity("Clavis Communications AB", null, null, null, null, null, null, null, null, null, null,
-					null));
+	final PasswordPolicy policy = new PasswordPolicy(new ControllerIdentity("Clavis Communications AB", null, null,
+			null, null, null, null, null, null, null, null, null));
 
 	Optional<String> problem(String password) {
 		return this.policy.problem(password, EMAIL).map(PasswordPolicy.Problem::code);

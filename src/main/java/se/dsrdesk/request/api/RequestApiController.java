@@ -342,7 +342,7 @@ class RequestApiController {
 		DsrRequest request = load(reference);
 		this.refusalWording.check(request.getId(), Locale.forLanguageTag(request.getLanguage()), body.text(),
 				body.confirmed());
-				this.requests.answer(request.getId(), version(ifMatch), body.text(), body.lateReason(), me.toActor());
+		this.requests.answer(request.getId(), version(ifMatch), body.text(), body.lateReason(), me.toActor());
 		return answer(request.getId(), locale);
 	}
 

@@ -115,7 +115,6 @@ final class RequestJson {
 	record AnswerBody(@StepRules.AnswerText String text, @StepRules.LateReason String lateReason,
 			Boolean confirmRefusalWording) {
 
-
 		/**
 		 * Whether the handler confirms sending a refusal without the complaint or court
 		 * wording.

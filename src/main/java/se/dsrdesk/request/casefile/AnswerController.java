@@ -95,7 +95,7 @@ class AnswerController {
 				DsrRequest request = this.requests.get(id);
 				this.refusalWording.check(id, Locale.forLanguageTag(request.getLanguage()), form.getAnswerText(),
 						form.isConfirmRefusalWording());
-								this.requests.answer(id, form.getVersion(), form.getAnswerText(), form.getLateReason(), me.toActor());
+				this.requests.answer(id, form.getVersion(), form.getAnswerText(), form.getLateReason(), me.toActor());
 				redirect.addFlashAttribute("success", "answer.sent");
 				return "redirect:/staff/requests/" + id;
 			}
