@@ -48,7 +48,7 @@ record IntakeProperties(@DefaultValue("7d") Duration confirmationLinkValidity,
 	 * @param lockAtMostFor how long a crashed sweep's lock blocks other instances
 	 */
 	record Sweep(@DefaultValue("0 */15 * * * *") String cron, @DefaultValue("500") int batchSize,
-			@DefaultValue("10m") Duration lockAtMostFor) {
+			@DefaultValue("2m") Duration lockAtMostFor) {
 	}
 
 	private static boolean positive(Duration duration) {
