@@ -4,6 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
@@ -22,7 +28,8 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * <p>
  * The probe connects with its own short timeouts ({@code dsr.mail.health.timeout}, 2
  * seconds by default, for connecting and for each reply), so that a server that accepts
- * connections and never answers cannot hold up a health call, and its result is kept for
+ * connections and never answers cannot hold up a health call (the call waits no longer
+ * than that, whatever the mail library does), and its result is kept for
  * {@code dsr.mail.health.cache-for} (30 seconds), so that frequent health calls do not
  * open a connection each.
  */
@@ -39,7 +46,7 @@ class MailHealthConfiguration {
 	HealthIndicator mailHealthContributor(JavaMailSenderImpl mailSender,
 			@Value("${dsr.mail.health.timeout:2s}") Duration timeout,
 			@Value("${dsr.mail.health.cache-for:30s}") Duration cacheFor, Clock clock) {
-		return new CachedSmtpProbe(probe(mailSender, timeout), cacheFor, clock);
+		return new CachedSmtpProbe(probe(mailSender, timeout), timeout, cacheFor, clock);
 	}
 
 	/** A sender with the application's SMTP settings but the probe's short timeouts. */
@@ -68,7 +75,15 @@ class MailHealthConfiguration {
 	 */
 	static final class CachedSmtpProbe implements HealthIndicator {
 
+		private static final ExecutorService PROBES = Executors.newCachedThreadPool((task) -> {
+			Thread thread = new Thread(task, "smtp-health-probe");
+			thread.setDaemon(true);
+			return thread;
+		});
+
 		private final JavaMailSenderImpl probe;
+
+		private final Duration timeout;
 
 		private final Duration cacheFor;
 
@@ -78,8 +93,9 @@ class MailHealthConfiguration {
 
 		private Instant lastAt;
 
-		CachedSmtpProbe(JavaMailSenderImpl probe, Duration cacheFor, Clock clock) {
+		CachedSmtpProbe(JavaMailSenderImpl probe, Duration timeout, Duration cacheFor, Clock clock) {
 			this.probe = probe;
+			this.timeout = timeout;
 			this.cacheFor = cacheFor;
 			this.clock = clock;
 		}
@@ -94,15 +110,33 @@ class MailHealthConfiguration {
 			return this.last;
 		}
 
+		/**
+		 * Tests the connection on a probe thread and waits at most the timeout for it,
+		 * whatever the mail library does meanwhile (its own timeouts end the thread).
+		 */
 		private Health check() {
 			Health.Builder builder = Health.up()
 				.withDetail("location", this.probe.getHost() + ":" + this.probe.getPort());
-			try {
+			Future<?> test = PROBES.submit(() -> {
 				this.probe.testConnection();
+				return null;
+			});
+			try {
+				test.get(this.timeout.toMillis(), TimeUnit.MILLISECONDS);
 				return builder.build();
 			}
-			catch (Exception ex) {
-				return builder.status(UNREACHABLE).withDetail("error", ex.getClass().getSimpleName()).build();
+			catch (ExecutionException ex) {
+				return builder.status(UNREACHABLE)
+					.withDetail("error", ex.getCause().getClass().getSimpleName())
+					.build();
+			}
+			catch (TimeoutException ex) {
+				test.cancel(true);
+				return builder.status(UNREACHABLE).withDetail("error", "TimeoutException").build();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return builder.status(UNREACHABLE).withDetail("error", "InterruptedException").build();
 			}
 		}
 
