@@ -96,13 +96,28 @@ class IntakeTest {
 		assertThat(ascii).endsWith("@xn--bcher-kva.example");
 		List<String> mails = IntakeMails.deliveredTo(this.context, mail, ascii, 1);
 		assertThat(mails).hasSize(1);
-		assertThat(mails.get(0)).contains("Hello Åsa Öberg-Ångström,", email);
+		// Before the address is confirmed, the mail holds nothing the form's sender
+		// typed.
+		assertThat(mails.get(0)).contains("Hello,", email).doesNotContain("Åsa Öberg-Ångström");
 
 		this.visitor.submit("/request/confirm?token=" + IntakeMails.confirmToken(mails.get(0)), "/request/confirm",
 				Map.of("token", IntakeMails.confirmToken(mails.get(0))));
 		List<String> after = IntakeMails.deliveredTo(this.context, mail, ascii, 2);
 		assertThat(after).hasSize(2);
 		assertThat(after.get(1)).contains("Hello Åsa Öberg-Ångström,", "Our answer at the latest: 2025-02-14");
+	}
+
+	@Test
+	void aNameWithAWebAddressIsNeverMailedToTheUnconfirmedAddress() throws Exception {
+		String email = "victim." + unique() + "@example.com";
+		assertThat(submit(form("ACCESS", "Win a prize at https://evil.example/claim www.evil.example", email, null))
+			.statusCode()).isEqualTo(302);
+		List<String> texts = IntakeMails.deliveredTo(this.context, mail, email, 1);
+		assertThat(texts).hasSize(1);
+		assertThat(texts.get(0)).contains("Hello,", "/request/confirm?token=").doesNotContain("evil", "prize");
+		// Neither part, plain text or HTML, holds it.
+		String whole = se.dsrdesk.support.MailServer.text(mail.messagesTo(email).get(0));
+		assertThat(whole).contains("text/html").doesNotContain("evil", "prize");
 	}
 
 	@Test
