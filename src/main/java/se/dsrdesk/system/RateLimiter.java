@@ -139,7 +139,10 @@ public class RateLimiter {
 		Function<String, Bucket> buckets;
 		Function<String, Bucket> existing;
 		if (this.shared != null) {
-			buckets = (client) -> this.shared.builder().build(name + ":" + client, () -> configuration);
+			// The key names the limit's size too: a bucket keeps the configuration it was
+			// made with, so a changed setting starts new buckets (the old ones expire).
+			String prefix = name + ":" + events + "/" + period.toSeconds() + ":";
+			buckets = (client) -> this.shared.builder().build(prefix + client, () -> configuration);
 			existing = buckets;
 		}
 		else {
