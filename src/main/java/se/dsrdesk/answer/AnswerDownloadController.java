@@ -34,7 +34,16 @@ class AnswerDownloadController {
 	}
 
 	@GetMapping("/request/download/{token}/{file:(?:extract\\.(?:pdf|json)|data\\.(?:json|csv))}")
-	Object download(@PathVariable String token, @PathVariable String file, Model model, HttpServletResponse response) {
+	Object download(@PathVariable String token, @PathVariable String file, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
+		long wait = this.limit.consume(request.getRemoteAddr());
+		if (wait > 0) {
+			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(wait));
+			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+			model.addAttribute("problem", "tooMany");
+			return GONE_VIEW;
+		}
 		AnswerDownloads.Download download = this.downloads.open(token, file);
 		if (download.status() != AnswerDownloads.Download.Status.OK) {
 			boolean gone = download.status() == AnswerDownloads.Download.Status.GONE;

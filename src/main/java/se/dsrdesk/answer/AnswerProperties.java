@@ -25,7 +25,7 @@ public record AnswerProperties(@DefaultValue("30d") Duration downloadValidity, @
 	 * turns the schedule off
 	 * @param lockAtMostFor how long the cleanup may hold its lock
 	 */
-	public record Cleanup(@DefaultValue("0 20 * * * *") String cron, @DefaultValue("10m") Duration lockAtMostFor) {
+	public record Cleanup(@DefaultValue("0 20 * * * *") String cron, @DefaultValue("2m") Duration lockAtMostFor) {
 	}
 
 }

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import se.dsrdesk.dashboard.Dashboard.Period;
+import se.dsrdesk.notification.Outbox;
 import se.dsrdesk.request.RequestRetention;
 
 /**
@@ -39,7 +40,10 @@ class DashboardController {
 
 	private final RequestRetention retention;
 
-	DashboardController(Dashboard dashboard, YearlyReport report, RequestRetention retention) {
+	private final Outbox outbox;
+
+	DashboardController(Dashboard dashboard, YearlyReport report, RequestRetention retention, Outbox outbox) {
+		this.outbox = outbox;
 		this.dashboard = dashboard;
 		this.report = report;
 		this.retention = retention;
@@ -70,6 +74,7 @@ class DashboardController {
 			}
 		}
 		model.addAttribute("glance", this.dashboard.glance());
+		model.addAttribute("failedMailCount", this.outbox.failedCount());
 		model.addAttribute("figures", this.dashboard.figures(period.from(), period.to()));
 		model.addAttribute("fromText", (error != null) ? from : period.from().toString());
 		model.addAttribute("toText", (error != null) ? to : period.to().toString());

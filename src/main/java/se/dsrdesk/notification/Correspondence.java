@@ -14,8 +14,10 @@ import jakarta.persistence.Table;
 
 /**
  * One mail in the correspondence log: rendered when it was queued, then sent by the
- * dispatcher, retried with growing waits while the mail server fails, and given up after
- * the configured number of attempts.
+ * dispatcher, retried with growing waits (up to a cap) while the mail server fails for a
+ * passing reason, and given up when the server refuses it for good ({@code 5xx}, an
+ * invalid address) or the retry period is over. Given-up mail stays listed for staff
+ * until it is sent again or dismissed.
  */
 @Entity
 @Table(name = "correspondence")
@@ -30,7 +32,10 @@ public class Correspondence {
 		/** Handed to the mail server. */
 		SENT,
 
-		/** Given up after too many failed attempts. */
+		/**
+		 * Given up: refused for good, or failing for longer than the retry period (or
+		 * erased before sending).
+		 */
 		FAILED
 
 	}
@@ -93,6 +98,15 @@ public class Correspondence {
 	@Column(name = "sent_at")
 	private Instant sentAt;
 
+	@Column(name = "failed_at")
+	private Instant failedAt;
+
+	@Column(name = "dismissed_at")
+	private Instant dismissedAt;
+
+	@Column(name = "resent_at")
+	private Instant resentAt;
+
 	protected Correspondence() {
 	}
 
@@ -116,32 +130,52 @@ public class Correspondence {
 		this.createdAt = now;
 	}
 
-	void sent(Instant now) {
-		this.attempts++;
-		this.status = Status.SENT;
-		this.sentAt = now;
-		this.lastError = null;
-		this.secrets = null;
+	/**
+	 * Claims the mail for one dispatcher: no other dispatcher takes it before
+	 * {@code until}, unless this one records how its attempt went first.
+	 * @param until the end of the claim
+	 */
+	void claim(Instant until) {
+		this.nextAttemptAt = until;
 	}
 
 	/**
 	 * Records a failed attempt: retry after the backoff, or give up.
 	 * @param error what went wrong, without personal data
+	 * @param permanent whether the mail server refused this mail for good
 	 * @param now the time of the attempt
 	 * @param properties the retry settings
 	 * @return {@code true} when the mail has now failed for good
 	 */
-	boolean attemptFailed(String error, Instant now, OutboxProperties properties) {
+	boolean attemptFailed(String error, boolean permanent, Instant now, OutboxProperties properties) {
 		this.attempts++;
 		this.lastError = error;
-		if (this.attempts >= properties.maxAttempts()) {
+		Instant retryUntil = queuedAt().plus(properties.dispatch().retryFor());
+		if (permanent || !now.isBefore(retryUntil)) {
 			this.status = Status.FAILED;
-			this.secrets = null;
+			this.failedAt = now;
 			return true;
 		}
-		Duration wait = properties.backoff(this.attempts);
-		this.nextAttemptAt = now.plus(wait);
+		this.nextAttemptAt = now.plus(properties.backoff(this.attempts));
 		return false;
+	}
+
+	/**
+	 * When the mail was queued last: when it was made, or sent again by staff. The retry
+	 * period counts from here.
+	 * @return the time
+	 */
+	Instant queuedAt() {
+		return (this.resentAt != null) ? this.resentAt : this.createdAt;
+	}
+
+	/**
+	 * Whether this mail is a notice the law requires the controller to give the data
+	 * subject (see {@link LegalNotices}).
+	 * @return {@code true} for a legally required notice
+	 */
+	public boolean isLegalNotice() {
+		return LegalNotices.isLegalNotice(this.recipientKind, this.template);
 	}
 
 	public Long getId() {
@@ -227,6 +261,30 @@ public class Correspondence {
 
 	public Instant getSentAt() {
 		return this.sentAt;
+	}
+
+	/**
+	 * When the mail was given up.
+	 * @return the time, or {@code null} unless {@code FAILED}
+	 */
+	public Instant getFailedAt() {
+		return this.failedAt;
+	}
+
+	/**
+	 * When staff marked the failed mail as handled another way (or it was erased).
+	 * @return the time, or {@code null}
+	 */
+	public Instant getDismissedAt() {
+		return this.dismissedAt;
+	}
+
+	/**
+	 * Whether the mail was given up and nobody has sent it again or dismissed it yet.
+	 * @return {@code true} when it needs staff's attention
+	 */
+	public boolean isFailedUnhandled() {
+		return this.status == Status.FAILED && this.dismissedAt == null;
 	}
 
 }

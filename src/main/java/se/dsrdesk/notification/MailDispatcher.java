@@ -3,10 +3,19 @@ package se.dsrdesk.notification;
 import java.io.UnsupportedEncodingException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.Date;
 import java.util.List;
 import java.util.Properties;
@@ -25,10 +34,14 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -46,12 +59,17 @@ import se.dsrdesk.system.ControllerIdentity;
 
 /**
  * Sends queued mail. It runs every poll interval and, on a background thread, right after
- * each commit that queued mail. Each batch is claimed with {@code FOR UPDATE SKIP LOCKED}
- * in its own transaction, so that several dispatchers (threads or instances) never send
- * the same mail; the rows stay locked while their mail is sent. A failed attempt is
- * retried after a doubling wait; when the mail server cannot be reached at all, the rest
- * of the batch is put back without trying. A mail sent whose row then fails to commit is
- * sent again later, with the same Message-ID.
+ * each commit that queued mail. Due mail is taken queued longest first, so that after an
+ * outage the oldest notices go out first. Each batch is claimed with
+ * {@code FOR UPDATE SKIP LOCKED} in a short transaction of its own, which also moves the
+ * mails' next attempt past the time the batch can take, so that several dispatchers
+ * (threads or instances) never send the same mail. Each mail is then marked sent in its
+ * own short transaction right after the mail server accepts it: a crash or a database
+ * failure can make the dispatcher send again at most that one mail (with the same
+ * Message-ID). A mail the server refuses for good ({@code 5xx}, an invalid address) is
+ * given up at once; other failures are retried after a doubling wait, capped at
+ * {@code dsr.mail.max-backoff}, for {@code dsr.mail.dispatch.retry-for}; when the mail
+ * server cannot be reached at all, the rest of the batch is put back without trying.
  * <p>
  * Logs never name recipients or show bodies: only correspondence ids and error reasons
  * with addresses masked.
@@ -64,6 +82,9 @@ class MailDispatcher implements DisposableBean {
 	private static final Pattern ADDRESS = Pattern.compile("[^\\s<>\"'(),;:]+@[^\\s<>\"'(),;:]+");
 
 	private static final int MAX_ERROR = 500;
+
+	/** How long a claim keeps other dispatchers off a mail. */
+	static final Duration CLAIM = Duration.ofMinutes(10);
 
 	private final CorrespondenceRepository correspondence;
 
@@ -84,6 +105,8 @@ class MailDispatcher implements DisposableBean {
 
 	private final LinkSecrets secrets;
 
+	private final JdbcTemplate jdbc;
+
 	/**
 	 * One dispatch at a time in this instance; other instances are kept off by row locks.
 	 */
@@ -103,17 +126,18 @@ class MailDispatcher implements DisposableBean {
 
 	MailDispatcher(CorrespondenceRepository correspondence, JavaMailSender mailSender,
 			PlatformTransactionManager transactionManager, OutboxProperties properties, ControllerIdentity controller,
-			LinkSecrets secrets, Clock clock) {
-		this(correspondence, mailSender, transactionManager, properties, controller, secrets, clock, (event) -> {
+			LinkSecrets secrets, JdbcTemplate jdbc, Clock clock) {
+		this(correspondence, mailSender, transactionManager, properties, controller, secrets, jdbc, clock, (event) -> {
 		});
 	}
 
 	@Autowired
 	MailDispatcher(CorrespondenceRepository correspondence, JavaMailSender mailSender,
 			PlatformTransactionManager transactionManager, OutboxProperties properties, ControllerIdentity controller,
-			LinkSecrets secrets, Clock clock, ApplicationEventPublisher events) {
+			LinkSecrets secrets, JdbcTemplate jdbc, Clock clock, ApplicationEventPublisher events) {
 		this.events = events;
 		this.secrets = secrets;
+		this.jdbc = jdbc;
 		this.correspondence = correspondence;
 		this.mailSender = mailSender;
 		this.transactions = new TransactionTemplate(transactionManager);
@@ -174,60 +198,91 @@ class MailDispatcher implements DisposableBean {
 	 */
 	int dispatch() {
 		this.running.lock();
+		int sent = 0;
 		try {
-			int sent = 0;
 			while (true) {
-				Batch batch = this.transactions.execute((status) -> sendBatch());
-				sent += batch.sent();
-				if (batch.serverUnreachable() || batch.claimed() < this.properties.batchSize()) {
+				Instant now = this.clock.instant();
+				List<Correspondence> due = this.transactions.execute((status) -> claim(now));
+				for (int i = 0; i < due.size(); i++) {
+					Correspondence mail = due.get(i);
+					try {
+						send(mail);
+					}
+					catch (MessagingException | RuntimeException ex) {
+						String error = describe(ex);
+						if (serverUnreachable(ex)) {
+							logger.warn("Mail server unreachable ({}); {} queued mail put back for later", error,
+									due.size() - i);
+							due.subList(i, due.size()).forEach((later) -> failed(later, error, false, now));
+							return sent;
+						}
+						failed(mail, error, permanent(ex), now);
+						continue;
+					}
+					markSent(mail);
+					sent++;
+				}
+				if (due.size() < this.properties.batchSize()) {
 					return sent;
 				}
 			}
 		}
 		catch (RuntimeException ex) {
-			logger.error("Mail dispatch failed; queued mail stays queued", ex);
-			return 0;
+			logger.error("Mail dispatch failed; unsent mail stays queued", ex);
+			return sent;
 		}
 		finally {
 			this.running.unlock();
 		}
 	}
 
-	private Batch sendBatch() {
-		Instant now = this.clock.instant();
+	/**
+	 * Claims due mail, queued longest first, in a short transaction of its own: the rows
+	 * are locked only while they are claimed (rows another dispatcher is claiming are
+	 * skipped), and each claim keeps other dispatchers off the mail for {@link #CLAIM},
+	 * more than a batch can take to send. A dispatcher that dies leaves its claimed mail
+	 * to be sent by another when the claim runs out.
+	 */
+	private List<Correspondence> claim(Instant now) {
 		List<Correspondence> due = this.correspondence.claimDue(now, this.properties.batchSize());
-		int sent = 0;
-		for (int i = 0; i < due.size(); i++) {
-			Correspondence mail = due.get(i);
-			try {
-				send(mail);
-				mail.sent(this.clock.instant());
-				sent++;
-			}
-			catch (MessagingException | RuntimeException ex) {
-				String error = describe(ex);
-				if (serverUnreachable(ex)) {
-					logger.warn("Mail server unreachable ({}); {} queued mail put back for later", error,
-							due.size() - i);
-					due.subList(i, due.size()).forEach((later) -> failed(later, error, now));
-					return new Batch(due.size(), sent, true);
-				}
-				failed(mail, error, now);
-			}
-		}
-		return new Batch(due.size(), sent, false);
+		due.forEach((mail) -> mail.claim(now.plus(CLAIM)));
+		return due;
 	}
 
-	private void failed(Correspondence mail, String error, Instant now) {
-		if (mail.attemptFailed(error, now, this.properties)) {
-			logger.error("Correspondence {} failed after {} attempts; last error: {}", mail.getId(), mail.getAttempts(),
-					error);
+	/**
+	 * Marks one mail sent, in its own short transaction, right after the mail server
+	 * accepted it: a crash or a database failure can make the dispatcher send again only
+	 * this one mail, with the same Message-ID.
+	 */
+	private void markSent(Correspondence mail) {
+		OffsetDateTime now = utc(this.clock.instant());
+		this.transactions.executeWithoutResult((status) -> this.jdbc.update(
+				"UPDATE correspondence SET status = 'SENT', attempts = attempts + 1, sent_at = ?, last_error = NULL,"
+						+ " secrets = NULL, failed_at = NULL WHERE id = ? AND status = 'QUEUED'",
+				now, mail.getId()));
+	}
+
+	private void failed(Correspondence mail, String error, boolean permanent, Instant now) {
+		boolean givenUp = mail.attemptFailed(error, permanent, now, this.properties);
+		this.transactions.executeWithoutResult((status) -> this.jdbc.update(
+				"UPDATE correspondence SET status = ?, attempts = ?, last_error = ?, next_attempt_at = ?, failed_at = ?"
+						+ " WHERE id = ? AND status = 'QUEUED'",
+				mail.getStatus().name(), mail.getAttempts(), error, utc(mail.getNextAttemptAt()),
+				(mail.getFailedAt() != null) ? utc(mail.getFailedAt()) : null, mail.getId()));
+		if (givenUp) {
+			logger.error("Correspondence {} ({}{}) given up after {} attempts{}; last error: {}", mail.getId(),
+					mail.getTemplate(), mail.isLegalNotice() ? ", a legally required notice" : "", mail.getAttempts(),
+					permanent ? ", refused for good" : ", retry period over", error);
 			this.events.publishEvent(new MailGivenUp(mail.getId(), mail.getRequestId()));
 		}
 		else {
 			logger.info("Correspondence {} not sent (attempt {}), next try at {}: {}", mail.getId(), mail.getAttempts(),
 					mail.getNextAttemptAt(), error);
 		}
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}
 
 	private void send(Correspondence mail) throws MessagingException {
@@ -259,9 +314,47 @@ class MailDispatcher implements DisposableBean {
 		}
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof ConnectException || cause instanceof UnknownHostException
-					|| cause instanceof NoRouteToHostException
+					|| cause instanceof NoRouteToHostException || cause instanceof SocketTimeoutException
 					|| cause.getClass().getSimpleName().equals("MailConnectException")) {
 				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Whether the mail server refused this mail for good, so that sending it again cannot
+	 * help: a {@code 5xx} reply to its recipient or to its content, or an address that is
+	 * not one. A {@code 4xx} reply, a refused sender (the application's own setting) and
+	 * anything else count as passing.
+	 */
+	static boolean permanent(Exception ex) {
+		Deque<Throwable> todo = new ArrayDeque<>();
+		todo.add(ex);
+		if (ex instanceof MailSendException send) {
+			todo.addAll(List.of(send.getMessageExceptions()));
+		}
+		Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+		while (!todo.isEmpty()) {
+			Throwable cause = todo.poll();
+			if (!seen.add(cause)) {
+				continue;
+			}
+			if (cause instanceof AddressException) {
+				return true;
+			}
+			if (cause instanceof SMTPAddressFailedException refused && refused.getReturnCode() / 100 == 5) {
+				return true;
+			}
+			if (cause instanceof SMTPSendFailedException refused && !(cause instanceof SMTPSenderFailedException)
+					&& refused.getReturnCode() / 100 == 5) {
+				return true;
+			}
+			if (cause.getCause() != null) {
+				todo.add(cause.getCause());
+			}
+			if (cause instanceof MessagingException messaging && messaging.getNextException() != null) {
+				todo.add(messaging.getNextException());
 			}
 		}
 		return false;
@@ -291,10 +384,6 @@ class MailDispatcher implements DisposableBean {
 	public void destroy() throws InterruptedException {
 		this.background.shutdown();
 		this.background.awaitTermination(30, TimeUnit.SECONDS);
-	}
-
-	private record Batch(int claimed, int sent, boolean serverUnreachable) {
-
 	}
 
 	/**

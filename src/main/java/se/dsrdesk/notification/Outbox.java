@@ -3,7 +3,10 @@ package se.dsrdesk.notification;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -46,8 +49,11 @@ public class Outbox {
 
 	private final Clock clock;
 
+	private final OutboxProperties properties;
+
 	Outbox(CorrespondenceRepository correspondence, MailRenderer renderer, JdbcTemplate jdbc,
-			ApplicationEventPublisher events, LinkSecrets secrets, Clock clock) {
+			ApplicationEventPublisher events, LinkSecrets secrets, OutboxProperties properties, Clock clock) {
+		this.properties = properties;
 		this.secrets = secrets;
 		this.correspondence = correspondence;
 		this.renderer = renderer;
@@ -112,6 +118,89 @@ public class Outbox {
 	}
 
 	/**
+	 * One mail of the log.
+	 * @param id the mail's id
+	 * @return the mail, if it exists
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Correspondence> find(long id) {
+		return this.correspondence.findById(id);
+	}
+
+	/**
+	 * Mail that was given up and that nobody has sent again or dismissed, newest first.
+	 * @param pageable the page to read
+	 * @return a page of failed mail
+	 */
+	@Transactional(readOnly = true)
+	public Page<Correspondence> failed(Pageable pageable) {
+		return this.correspondence.findFailedUnhandled(pageable);
+	}
+
+	/**
+	 * A request's mail that was given up and that nobody has sent again or dismissed.
+	 * @param requestId the request
+	 * @return the failed mail, oldest first
+	 */
+	@Transactional(readOnly = true)
+	public List<Correspondence> failedForRequest(long requestId) {
+		return this.correspondence.findFailedUnhandledForRequest(requestId);
+	}
+
+	/**
+	 * How many mails were given up and not yet sent again or dismissed.
+	 * @return the count
+	 */
+	@Transactional(readOnly = true)
+	public long failedCount() {
+		return this.correspondence.countFailedUnhandled();
+	}
+
+	/**
+	 * How many legally required notices ({@link Correspondence#isLegalNotice()}) are
+	 * given up and not handled, or still queued since longer than
+	 * {@code dsr.mail.dispatch.overdue-after}.
+	 * @return the count; health reports {@code DEGRADED} unless it is 0
+	 */
+	@Transactional(readOnly = true)
+	public long legalNoticesFailedOrOverdue() {
+		return this.correspondence.countLegalNoticesFailedOrQueuedBefore(LegalNotices.TEMPLATES.keySet(),
+				this.clock.instant().minus(this.properties.dispatch().overdueAfter()));
+	}
+
+	/**
+	 * Queues a given-up mail again, as it was written, with a new retry period; the
+	 * dispatcher sends it right after the commit.
+	 * @param id the mail's id
+	 * @return {@code false} when the mail is not (or no longer) failed and unhandled
+	 */
+	@Transactional
+	public boolean sendAgain(long id) {
+		OffsetDateTime now = OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		int updated = this.jdbc
+			.update("UPDATE correspondence SET status = 'QUEUED', next_attempt_at = ?, resent_at = ?, failed_at = NULL"
+					+ " WHERE id = ? AND status = 'FAILED' AND dismissed_at IS NULL", now, now, id);
+		if (updated == 0) {
+			return false;
+		}
+		this.events.publishEvent(new MailQueued());
+		return true;
+	}
+
+	/**
+	 * Marks a given-up mail as handled another way (sent by post, or no longer needed):
+	 * it leaves the list of failed mail and health, and its link secrets are deleted.
+	 * @param id the mail's id
+	 * @return {@code false} when the mail is not (or no longer) failed and unhandled
+	 */
+	@Transactional
+	public boolean dismiss(long id) {
+		OffsetDateTime now = OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		return this.jdbc.update("UPDATE correspondence SET dismissed_at = ?, secrets = NULL"
+				+ " WHERE id = ? AND status = 'FAILED' AND dismissed_at IS NULL", now, id) == 1;
+	}
+
+	/**
 	 * Erases the personal data from the mail kept for some requests (the address and the
 	 * bodies; the subject line holds only the reference), for requests whose personal
 	 * details are erased. Mail not yet sent is not sent.
@@ -124,11 +213,16 @@ public class Outbox {
 			return 0;
 		}
 		String ids = String.join(",", requestIds.stream().map((id) -> "?").toList());
+		OffsetDateTime now = OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		List<Object> parameters = new ArrayList<>(List.of(now, now));
+		parameters.addAll(requestIds);
 		return this.jdbc
 			.update("UPDATE correspondence SET recipient = 'erased', body_text = '-', body_html = '-', secrets = NULL,"
 					+ " status = CASE WHEN status = 'QUEUED' THEN 'FAILED' ELSE status END,"
+					+ " failed_at = CASE WHEN status = 'QUEUED' THEN ? ELSE failed_at END,"
+					+ " dismissed_at = CASE WHEN status <> 'SENT' THEN COALESCE(dismissed_at, ?) ELSE dismissed_at END,"
 					+ " last_error = CASE WHEN status = 'QUEUED' THEN 'erased before sending' ELSE last_error END"
-					+ " WHERE request_id IN (" + ids + ")", requestIds.toArray());
+					+ " WHERE request_id IN (" + ids + ")", parameters.toArray());
 	}
 
 	/**

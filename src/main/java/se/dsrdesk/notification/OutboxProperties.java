@@ -13,18 +13,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * controller's privacy email with the company name as the personal name
  * @param baseUrl the application's public address, for links in mail
  * @param dispatch the dispatcher's schedule ({@code dsr.mail.dispatch.*})
- * @param batchSize how many mails one dispatcher transaction claims and sends
- * @param maxAttempts sending attempts before a mail is given up as {@code FAILED}
+ * @param batchSize how many mails the dispatcher claims at a time (each is marked sent in
+ * its own transaction right after the mail server accepts it)
  * @param initialBackoff the wait after the first failed attempt; it doubles with each
  * further failure
- * @param maxBackoff the longest wait between two attempts
+ * @param maxBackoff the longest wait between two attempts, the interval at which a long
+ * outage is retried
  * @param secretsKey the key (32 bytes in Base64) that encrypts the link secrets of queued
  * mail; from the environment, none by default (see {@link LinkSecrets})
  */
 @ConfigurationProperties("dsr.mail")
 record OutboxProperties(String from, @DefaultValue("http://localhost:8080") String baseUrl,
-		@DefaultValue Dispatch dispatch, @DefaultValue("20") int batchSize, @DefaultValue("20") int maxAttempts,
-		@DefaultValue("1m") Duration initialBackoff, @DefaultValue("1h") Duration maxBackoff, String secretsKey) {
+		@DefaultValue Dispatch dispatch, @DefaultValue("20") int batchSize, @DefaultValue("1m") Duration initialBackoff,
+		@DefaultValue("15m") Duration maxBackoff, String secretsKey) {
 
 	OutboxProperties {
 		if (from != null && from.isBlank()) {
@@ -34,8 +35,8 @@ record OutboxProperties(String from, @DefaultValue("http://localhost:8080") Stri
 			secretsKey = null;
 		}
 		baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-		if (batchSize < 1 || maxAttempts < 1) {
-			throw new IllegalArgumentException("dsr.mail.batch-size and dsr.mail.max-attempts must be at least 1");
+		if (batchSize < 1) {
+			throw new IllegalArgumentException("dsr.mail.batch-size must be at least 1");
 		}
 		if (initialBackoff.isNegative() || initialBackoff.isZero() || maxBackoff.compareTo(initialBackoff) < 0) {
 			throw new IllegalArgumentException(
@@ -44,12 +45,26 @@ record OutboxProperties(String from, @DefaultValue("http://localhost:8080") Stri
 	}
 
 	/**
-	 * The dispatcher's schedule.
+	 * The dispatcher's schedule and patience.
 	 *
 	 * @param interval how often the dispatcher looks for queued mail (besides right after
 	 * each commit that queues mail); read by the dispatcher's {@code @Scheduled} poll
+	 * @param retryFor how long a mail that fails for a passing reason (server away,
+	 * {@code 4xx} reply) is retried, counted from when it was queued; then it is
+	 * {@code FAILED}
+	 * @param overdueAfter a legally required notice still queued this long after it was
+	 * queued makes health report {@code DEGRADED}
 	 */
-	record Dispatch(@DefaultValue("30s") Duration interval) {
+	record Dispatch(@DefaultValue("30s") Duration interval, @DefaultValue("7d") Duration retryFor,
+			@DefaultValue("1h") Duration overdueAfter) {
+
+		Dispatch {
+			if (retryFor.isNegative() || overdueAfter.isNegative() || overdueAfter.isZero()) {
+				throw new IllegalArgumentException(
+						"dsr.mail.dispatch.retry-for must not be negative and dsr.mail.dispatch.overdue-after must be positive");
+			}
+		}
+
 	}
 
 	/**

@@ -56,7 +56,7 @@ class UnlinkedMailCleanup {
 	 * @return how many mails were deleted, {@code -1} when it did not run
 	 */
 	int run() {
-		ExclusiveJobs.Run<Integer> run = this.jobs.run(LOCK_NAME, Duration.ofMinutes(30), this::deleteOld);
+		ExclusiveJobs.Run<Integer> run = this.jobs.run(LOCK_NAME, Duration.ofMinutes(2), this::deleteOld);
 		return (run.outcome() == ExclusiveJobs.Outcome.RAN) ? run.result() : -1;
 	}
 

@@ -19,5 +19,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("dsr.policy")
 public record PolicyProperties(@DefaultValue("classpath:privacy/") String textLocation,
 		@DefaultValue("30") int noticeDays, @DefaultValue("500") int noticeBatchSize,
-		@DefaultValue("10m") Duration noticeLockAtMostFor) {
+		@DefaultValue("2m") Duration noticeLockAtMostFor) {
 }

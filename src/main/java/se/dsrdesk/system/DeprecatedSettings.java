@@ -28,6 +28,12 @@ public class DeprecatedSettings implements EnvironmentPostProcessor, Ordered {
 	/** The old names and the new ones they stand for. */
 	public static final Map<String, String> RENAMED = renamed();
 
+	/**
+	 * Settings that are no longer used, and what took their place: a value given is
+	 * ignored, with a warning in the log.
+	 */
+	public static final Map<String, String> REMOVED = Map.of("dsr.mail.max-attempts", "dsr.mail.dispatch.retry-for");
+
 	static final String SOURCE_NAME = "dsrDeprecatedSettings";
 
 	private final Log log;
@@ -49,6 +55,8 @@ public class DeprecatedSettings implements EnvironmentPostProcessor, Ordered {
 				values.put(current, value);
 			}
 		}));
+		REMOVED.forEach((old, instead) -> binder.bind(old, String.class)
+			.ifBound((value) -> this.log.warn("Setting " + old + " is no longer used and is ignored: see " + instead)));
 		if (!values.isEmpty()) {
 			environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, values));
 		}

@@ -67,6 +67,18 @@ class AnswerDownloadPageTest {
 	}
 
 	@Test
+	void aClientOverItsHourlyDownloadsIsAnswered429WithoutOpeningTheLink() {
+		given(this.limit.consume(anyString())).willReturn(120L);
+		MvcTestResult page = this.mvc.get().uri(LINK + "extract.pdf").header("Accept-Language", "en").exchange();
+		assertThat(page).hasStatus(429);
+		assertThat(page).headers().hasValue("Retry-After", "120").hasValue("Cache-Control", "no-store");
+		assertThat(page).bodyText().contains("Too many downloads");
+		then(this.downloads).should(never()).open(anyString(), anyString());
+		assertThat(this.mvc.get().uri(LINK + "extract.pdf").header("Accept-Language", "sv").exchange()).bodyText()
+			.contains("För många nedladdningar");
+	}
+
+	@Test
 	void onlyTheExtractsFilesExist() {
 		assertThat(this.mvc.get().uri(LINK + "other.txt")).hasStatus(404);
 		then(this.downloads).should(never()).open(anyString(), anyString());

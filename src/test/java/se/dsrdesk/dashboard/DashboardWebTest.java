@@ -26,6 +26,7 @@ import se.dsrdesk.account.Role;
 import se.dsrdesk.account.StaffPrincipal;
 import se.dsrdesk.account.TestAccounts;
 import se.dsrdesk.account.token.ApiTokens;
+import se.dsrdesk.notification.Outbox;
 import se.dsrdesk.request.RequestRetention;
 import se.dsrdesk.support.WebSliceTest;
 
@@ -66,6 +67,9 @@ class DashboardWebTest {
 
 	@MockitoBean
 	RequestRetention retention;
+
+	@MockitoBean
+	Outbox outbox;
 
 	/** 2 November 2026, 10:00 in Stockholm. */
 	@TestBean
@@ -112,6 +116,21 @@ class DashboardWebTest {
 				.with(user(TestAccounts.principal(3, Role.ADMIN)))).hasStatusOk();
 			assertThat(DashboardWebTest.this.mvc.get().uri("/staff/dashboard").accept(MediaType.TEXT_HTML))
 				.hasRedirectedUrl("/login");
+		}
+
+		@Test
+		void aBannerSaysHowManyMailsCouldNotBeSentAndLinksToThem() throws Exception {
+			assertThat(DashboardWebTest.this.mvc.get()
+				.uri("/staff/dashboard")
+				.with(user(TestAccounts.principal(4, Role.COMPLIANCE_OFFICER)))).bodyText()
+				.doesNotContain("could not be sent");
+			given(DashboardWebTest.this.outbox.failedCount()).willReturn(2L);
+			MvcTestResult page = DashboardWebTest.this.mvc.get()
+				.uri("/staff/dashboard")
+				.with(user(TestAccounts.principal(4, Role.COMPLIANCE_OFFICER)))
+				.exchange();
+			assertThat(page).hasStatusOk().bodyText().contains("2 mails could not be sent.", "See failed mail");
+			assertThat(page.getResponse().getContentAsString()).contains("href=\"/staff/mail/failed\"");
 		}
 
 		@Test

@@ -25,8 +25,8 @@ class LinkSecretsTest {
 
 	static OutboxProperties properties(String key) {
 		return new OutboxProperties(null, "http://localhost:8080",
-				new OutboxProperties.Dispatch(Duration.ofSeconds(30)), 20, 20, Duration.ofMinutes(1),
-				Duration.ofHours(1), key);
+				new OutboxProperties.Dispatch(Duration.ofSeconds(30), Duration.ofDays(7), Duration.ofHours(1)), 20,
+				Duration.ofMinutes(1), Duration.ofMinutes(15), key);
 	}
 
 	static LinkSecrets.Masked masked(LinkSecrets secrets) {

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -309,35 +310,222 @@ class OutboxTest {
 	}
 
 	@Test
-	void theWaitDoublesUpToAnHour() {
+	void theWaitDoublesUpToItsCapOfFifteenMinutes() {
 		assertThat(this.properties.backoff(1)).isEqualTo(Duration.ofMinutes(1));
 		assertThat(this.properties.backoff(2)).isEqualTo(Duration.ofMinutes(2));
-		assertThat(this.properties.backoff(6)).isEqualTo(Duration.ofMinutes(32));
-		assertThat(this.properties.backoff(7)).isEqualTo(Duration.ofHours(1));
-		assertThat(this.properties.backoff(19)).isEqualTo(Duration.ofHours(1));
+		assertThat(this.properties.backoff(4)).isEqualTo(Duration.ofMinutes(8));
+		assertThat(this.properties.backoff(5)).isEqualTo(Duration.ofMinutes(15));
+		assertThat(this.properties.backoff(500)).isEqualTo(Duration.ofMinutes(15));
 	}
 
 	@Test
-	void afterTheLastAttemptMailIsGivenUp() {
+	void aPassingFailureIsRetriedForSevenDaysThenFailedListedAndCanBeSentAgain() {
 		mail.stop();
 		String recipient = newRecipient();
-		enqueue(welcome(recipient));
-		for (int attempt = 1; attempt < this.properties.maxAttempts(); attempt++) {
+		Correspondence queued = enqueue(welcome(recipient));
+		Instant queuedAt = this.clock.instant();
+		for (int attempt = 1; attempt <= 8; attempt++) {
 			this.dispatcher.dispatch();
-			assertThat(row(recipient).get("status")).isEqualTo("QUEUED");
-			assertThat(row(recipient).get("attempts")).isEqualTo(attempt);
-			this.clock.advance(Duration.ofHours(1));
+			Map<String, Object> row = row(recipient);
+			assertThat(row.get("status")).isEqualTo("QUEUED");
+			assertThat(row.get("attempts")).isEqualTo(attempt);
+			this.clock.set(instant(row.get("next_attempt_at")));
 		}
+		// The wait stays at its cap for the whole retry period.
+		Map<String, Object> capped = row(recipient);
+		this.dispatcher.dispatch();
+		assertThat(instant(row(recipient).get("next_attempt_at")))
+			.isEqualTo(instant(capped.get("next_attempt_at")).plus(Duration.ofMinutes(15)));
+
+		this.clock.set(queuedAt.plus(Duration.ofDays(7)).minusSeconds(1));
+		this.dispatcher.dispatch();
+		assertThat(row(recipient).get("status")).isEqualTo("QUEUED");
+		assertThat(this.outbox.failed(PageRequest.of(0, 1000)).getContent()).extracting(Correspondence::getId)
+			.doesNotContain(queued.getId());
+
+		// The next attempt falls after the retry period: it is the last.
+		Instant next = instant(row(recipient).get("next_attempt_at"));
+		assertThat(next).isAfter(queuedAt.plus(Duration.ofDays(7)));
+		this.clock.set(next);
 		this.dispatcher.dispatch();
 		Map<String, Object> row = row(recipient);
 		assertThat(row.get("status")).isEqualTo("FAILED");
-		assertThat(row.get("attempts")).isEqualTo(this.properties.maxAttempts());
+		assertThat(row.get("failed_at")).isNotNull();
+		assertThat(this.outbox.failed(PageRequest.of(0, 1000)).getContent()).extracting(Correspondence::getId)
+			.contains(queued.getId());
 
+		// The server is back: failed mail is not sent by itself...
 		mail.start();
 		this.clock.advance(Duration.ofDays(1));
 		this.dispatcher.dispatch();
 		assertThat(mail.messagesTo(recipient)).isEmpty();
+
+		// ...but when staff send it again, it goes out once, as it was written.
+		assertThat(this.outbox.sendAgain(queued.getId())).isTrue();
+		assertThat(this.outbox.sendAgain(queued.getId())).isFalse();
+		this.dispatcher.dispatch();
+		List<MimeMessage> received = mail.awaitMessagesTo(recipient, 1, Duration.ofSeconds(10));
+		assertThat(received).hasSize(1);
+		assertThat(MailServer.plainText(received.get(0))).contains("Hello Test Person,");
+		assertThat(row(recipient).get("status")).isEqualTo("SENT");
+		assertThat(this.outbox.failed(PageRequest.of(0, 1000)).getContent()).extracting(Correspondence::getId)
+			.doesNotContain(queued.getId());
+	}
+
+	@Test
+	void anInvalidAddressIsGivenUpAtOnceAndTheRestOfTheBatchIsSent() {
+		String invalid = "person@@" + UUID.randomUUID() + ".example.com";
+		String valid = newRecipient();
+		Correspondence bad = enqueue(welcome(invalid));
+		enqueue(welcome(valid));
+
+		this.dispatcher.dispatch();
+
+		Map<String, Object> row = row(invalid);
+		assertThat(row.get("status")).isEqualTo("FAILED");
+		assertThat(row.get("attempts")).isEqualTo(1);
+		assertThat((String) row.get("last_error")).startsWith("AddressException").doesNotContain("@@");
+		assertThat(mail.messagesTo(valid)).hasSize(1);
+
+		// Dismissed (handled another way): it leaves the list.
+		assertThat(this.outbox.dismiss(bad.getId())).isTrue();
+		assertThat(this.outbox.failed(PageRequest.of(0, 1000)).getContent()).extracting(Correspondence::getId)
+			.doesNotContain(bad.getId());
+		assertThat(this.outbox.sendAgain(bad.getId())).isFalse();
+	}
+
+	@Test
+	void afterAnOutageMailQueuedLongestGoesFirst() throws Exception {
+		mail.stop();
+		String older = newRecipient();
+		String newer = newRecipient();
+		enqueue(welcome(older));
+		this.clock.advance(Duration.ofMinutes(1));
+		enqueue(welcome(newer));
+		this.dispatcher.dispatch();
+		// The older mail failed more often and waits longer, yet both are due now.
+		this.jdbc.update("update correspondence set next_attempt_at = next_attempt_at + interval '1 minute',"
+				+ " attempts = 5 where recipient = ?", older);
+		this.clock.advance(Duration.ofMinutes(10));
+		mail.start();
+
+		this.dispatcher.dispatch();
+
+		List<String> order = new ArrayList<>();
+		for (MimeMessage message : mail.getReceivedMessages()) {
+			String to = message.getRecipients(jakarta.mail.Message.RecipientType.TO)[0].toString();
+			if (to.equals(older) || to.equals(newer)) {
+				order.add(to);
+			}
+		}
+		assertThat(order).containsExactly(older, newer);
+	}
+
+	@Test
+	void aCrashAfterTheServerAcceptedAMailSendsOnlyThatOneAgain(@Autowired CorrespondenceRepository repository,
+			@Autowired JavaMailSender mailSender) throws Exception {
+		List<String> recipients = List.of(newRecipient(), newRecipient(), newRecipient());
+		// Due tomorrow, so that the application's own dispatcher, woken by the commit,
+		// leaves them alone.
+		this.transaction.executeWithoutResult((status) -> {
+			recipients.forEach((r) -> this.outbox.enqueue(welcome(r)));
+			this.jdbc.update("update correspondence set next_attempt_at = next_attempt_at + interval '1 day'"
+					+ " where recipient in (?, ?, ?)", recipients.toArray());
+		});
+		// Waits for the application's dispatcher, woken by the commit, to be done.
+		this.dispatcher.dispatch();
+		this.clock.advance(Duration.ofDays(1));
+		// A dispatcher whose instance dies right after the server accepted the second
+		// mail.
+		JavaMailSender dying = new CrashingSender(mailSender, 2);
+		MailDispatcher crashing = new MailDispatcher(repository, dying, this.transactionManager, this.properties,
+				this.controllerIdentity, this.linkSecrets, this.jdbc, this.clock);
+		try {
+			assertThatExceptionOfType(Crash.class).isThrownBy(crashing::dispatch);
+		}
+		finally {
+			crashing.destroy();
+		}
+		assertThat(row(recipients.get(0)).get("status")).isEqualTo("SENT");
+		assertThat(row(recipients.get(1)).get("status")).isEqualTo("QUEUED");
+
+		// The claims of the dead dispatcher run out; another sends what is left.
+		this.dispatcher.dispatch();
+		assertThat(mail.messagesTo(recipients.get(2))).isEmpty();
+		this.clock.advance(MailDispatcher.CLAIM.plusSeconds(1));
+		this.dispatcher.dispatch();
+
+		assertThat(mail.messagesTo(recipients.get(0))).hasSize(1);
+		assertThat(mail.messagesTo(recipients.get(1))).hasSize(2);
+		assertThat(mail.messagesTo(recipients.get(2))).hasSize(1);
+		recipients.forEach((r) -> assertThat(row(r).get("status")).isEqualTo("SENT"));
+	}
+
+	@Test
+	void aLegallyRequiredNoticeFailedOrOverdueDegradesHealth(@LocalServerPort int port) throws Exception {
+		// Other tests' failed mail is handled: this test starts from a clean slate.
+		this.jdbc.update("update correspondence set dismissed_at = created_at where status = 'FAILED'");
+		assertThat(health(port)).contains("\"status\":\"UP\"");
+
+		String recipient = newRecipient();
+		Correspondence notice = enqueue(new OutgoingMail(recipient, RecipientKind.SUBJECT, Locale.ENGLISH,
+				"staff-account-created", Map.of("displayName", "X"), null));
+		// The extension notice's template needs a request; the template name is what
+		// counts.
+		this.jdbc.update("update correspondence set template = 'request-extended' where id = ?", notice.getId());
+		mail.stop();
+		this.dispatcher.dispatch();
+		assertThat(this.outbox.legalNoticesFailedOrOverdue()).isZero();
+		assertThat(health(port)).contains("\"status\":\"UP\"");
+
+		this.clock.advance(this.properties.dispatch().overdueAfter().plusSeconds(1));
+		assertThat(this.outbox.legalNoticesFailedOrOverdue()).isEqualTo(1);
+		assertThat(health(port)).contains("\"status\":\"DEGRADED\"");
+
+		this.clock.advance(this.properties.dispatch().retryFor());
+		this.dispatcher.dispatch();
 		assertThat(row(recipient).get("status")).isEqualTo("FAILED");
+		assertThat(this.outbox.legalNoticesFailedOrOverdue()).isEqualTo(1);
+
+		this.outbox.dismiss(notice.getId());
+		assertThat(this.outbox.legalNoticesFailedOrOverdue()).isZero();
+		assertThat(health(port)).contains("\"status\":\"UP\"");
+	}
+
+	static String health(int port) throws Exception {
+		java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create("http://localhost:" + port + "/actuator/health"))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(200);
+		return response.body();
+	}
+
+	/** Stands for the instance dying: not an exception the dispatcher handles. */
+	static class Crash extends Error {
+
+	}
+
+	/** Hands mail to the real server, and dies right after the n-th one was accepted. */
+	static class CrashingSender extends org.springframework.mail.javamail.JavaMailSenderImpl {
+
+		private final JavaMailSender delegate;
+
+		private int left;
+
+		CrashingSender(JavaMailSender delegate, int crashAfter) {
+			this.delegate = delegate;
+			this.left = crashAfter;
+		}
+
+		@Override
+		public void send(MimeMessage mimeMessage) {
+			this.delegate.send(mimeMessage);
+			if (--this.left == 0) {
+				throw new Crash();
+			}
+		}
+
 	}
 
 	@Test
@@ -354,12 +542,12 @@ class OutboxTest {
 		// Two more dispatchers, as if on two other instances, with small batches so that
 		// they take turns; the application's own dispatcher may join in after the commit.
 		OutboxProperties smallBatches = new OutboxProperties(null, "http://localhost:8080",
-				new OutboxProperties.Dispatch(Duration.ofHours(1)), 3, 20, Duration.ofMinutes(1), Duration.ofHours(1),
-				null);
+				new OutboxProperties.Dispatch(Duration.ofHours(1), Duration.ofDays(7), Duration.ofHours(1)), 3,
+				Duration.ofMinutes(1), Duration.ofMinutes(15), null);
 		MailDispatcher one = new MailDispatcher(repository, mailSender, this.transactionManager, smallBatches,
-				this.controllerIdentity, this.linkSecrets, this.clock);
+				this.controllerIdentity, this.linkSecrets, this.jdbc, this.clock);
 		MailDispatcher two = new MailDispatcher(repository, mailSender, this.transactionManager, smallBatches,
-				this.controllerIdentity, this.linkSecrets, this.clock);
+				this.controllerIdentity, this.linkSecrets, this.jdbc, this.clock);
 		CountDownLatch start = new CountDownLatch(1);
 		ExecutorService threads = Executors.newFixedThreadPool(2);
 		try {
@@ -402,6 +590,9 @@ class OutboxTest {
 		assertThat(MailDispatcher.serverUnreachable(new org.springframework.mail.MailSendException(
 				"Mail server connection failed", new java.net.ConnectException("Connection refused"))))
 			.isTrue();
+		assertThat(MailDispatcher.permanent(new org.springframework.mail.MailSendException(
+				"Mail server connection failed", new java.net.ConnectException("Connection refused"))))
+			.isFalse();
 	}
 
 	static Instant instant(Object timestamp) {

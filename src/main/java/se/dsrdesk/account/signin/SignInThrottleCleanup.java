@@ -54,7 +54,7 @@ class SignInThrottleCleanup {
 	 * @return how many rows were deleted, {@code -1} when it did not run
 	 */
 	int run() {
-		ExclusiveJobs.Run<Integer> run = this.jobs.run(LOCK_NAME, Duration.ofMinutes(10), this::deleteStale);
+		ExclusiveJobs.Run<Integer> run = this.jobs.run(LOCK_NAME, Duration.ofMinutes(2), this::deleteStale);
 		return (run.outcome() == ExclusiveJobs.Outcome.RAN) ? run.result() : -1;
 	}
 

@@ -18,6 +18,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("dsr.locations.sweep")
 public record LocationSweepProperties(@DefaultValue("0 20 * * * *") String cron,
 		@DefaultValue("true") boolean runAtStartup, @DefaultValue("500") int batchSize,
-		@DefaultValue("50") int maxItemsPerMail, @DefaultValue("30m") Duration lockAtMostFor) {
+		@DefaultValue("50") int maxItemsPerMail, @DefaultValue("2m") Duration lockAtMostFor) {
 
 }

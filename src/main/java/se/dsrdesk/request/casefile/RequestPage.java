@@ -158,11 +158,8 @@ class RequestPage {
 				? this.requests.get(request.getPossibleDuplicateOf()) : null);
 		model.addAttribute("assigneeName", view.assigneeName());
 		model.addAttribute("identityVerifiedByName", view.identityVerifiedByName());
-		model.addAttribute("extensionNotice",
-				mails.stream()
-					.filter((m) -> m.getId().equals(request.getExtensionNoticeId()))
-					.findFirst()
-					.orElse(null));
+		model.addAttribute("extensionNotice", view.extensionNotice());
+		model.addAttribute("failedMails", view.failedMails());
 		model.addAttribute("daysLeft", daysLeft(request, today));
 		model.addAttribute("tasks", view.tasks());
 		model.addAttribute("notes", this.requests.notes(id));

@@ -18,9 +18,14 @@ import se.dsrdesk.request.TaskChecklist;
  * @param identityVerifiedByName who verified the person's identity, or {@code null}
  * @param tasks the checklist, per data location
  * @param mails the newest mail about the request, with the total
+ * @param extensionNotice the notice of the deadline's extension, or {@code null}; read by
+ * its id, so that its true state shows however much mail followed it
+ * @param failedMails the request's mail that was given up and not yet sent again or
+ * dismissed
  */
 public record RequestView(DsrRequest request, String assigneeName, String identityVerifiedByName,
-		List<TaskChecklist.Item> tasks, Page<Correspondence> mails) {
+		List<TaskChecklist.Item> tasks, Page<Correspondence> mails, Correspondence extensionNotice,
+		List<Correspondence> failedMails) {
 
 	/**
 	 * The open items of the checklist.

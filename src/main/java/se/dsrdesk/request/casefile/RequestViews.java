@@ -51,7 +51,10 @@ public class RequestViews {
 	public RequestView of(DsrRequest request) {
 		return new RequestView(request, this.requests.staffName(request.getAssigneeId()),
 				this.requests.staffName(request.getIdentityVerifiedBy()), checklist(request.getId()),
-				this.outbox.forRequest(request.getId(), PageRequest.of(0, RequestService.LIST_LIMIT)));
+				this.outbox.forRequest(request.getId(), PageRequest.of(0, RequestService.LIST_LIMIT)),
+				(request.getExtensionNoticeId() != null) ? this.outbox.find(request.getExtensionNoticeId()).orElse(null)
+						: null,
+				this.outbox.failedForRequest(request.getId()));
 	}
 
 	/**

@@ -20,13 +20,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sweep the sweep that reminds and expires ({@code dsr.intake.sweep.*})
  * @param privacyPolicyLocation where the privacy policy text is: a Spring resource
  * location prefix to which {@code policy_sv.txt} or {@code policy_en.txt} is appended
+ * @param mailsPerAddressPerDay mails the public form and the new-link page may cause to
+ * one email address per day, whoever asks: the form is refused (429) beyond it, and the
+ * new-link page sends nothing more
  */
 @ConfigurationProperties("dsr.intake")
 record IntakeProperties(@DefaultValue("7d") Duration confirmationLinkValidity,
 		@DefaultValue("48h") Duration reminderAfter, @DefaultValue("14d") Duration expireAfter,
 		@DefaultValue("10") int submitsPerHour, @DefaultValue("5") int newLinksPerHour,
 		@DefaultValue("100000") int rateLimitClients, @DefaultValue Sweep sweep,
-		@DefaultValue("classpath:privacy/") String privacyPolicyLocation) {
+		@DefaultValue("classpath:privacy/") String privacyPolicyLocation,
+		@DefaultValue("3") int mailsPerAddressPerDay) {
 
 	IntakeProperties {
 		if (!positive(reminderAfter) || expireAfter.compareTo(reminderAfter) <= 0
@@ -48,7 +52,7 @@ record IntakeProperties(@DefaultValue("7d") Duration confirmationLinkValidity,
 	 * @param lockAtMostFor how long a crashed sweep's lock blocks other instances
 	 */
 	record Sweep(@DefaultValue("0 */15 * * * *") String cron, @DefaultValue("500") int batchSize,
-			@DefaultValue("10m") Duration lockAtMostFor) {
+			@DefaultValue("2m") Duration lockAtMostFor) {
 	}
 
 	private static boolean positive(Duration duration) {

@@ -213,6 +213,11 @@ public class IntakeService {
 			validUntil = expiresAt;
 		}
 		Map<String, Object> model = personalModel(request);
+		// Until the address is confirmed, whoever typed the form may not be its owner:
+		// the
+		// mail carries nothing they wrote (a name can hold a web address that mail
+		// programs turn into a link), only what DSR Desk itself says.
+		model.put("name", null);
 		model.put("confirmToken", this.tokens.issue(request.getId(), Purpose.CONFIRM, validUntil, now));
 		model.put("validUntil", LocalDate.ofInstant(validUntil, this.requestService.zone()));
 		model.put("expireDays", this.properties.expireAfter().toDays());

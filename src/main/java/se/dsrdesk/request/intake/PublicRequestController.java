@@ -76,7 +76,7 @@ class PublicRequestController {
 
 	@PostMapping
 	String submit(@Valid @ModelAttribute("requestForm") RequestForm form, BindingResult result,
-			HttpServletRequest request, HttpServletResponse response) {
+			HttpServletRequest request, HttpServletResponse response, Model model) {
 		long wait = this.limits.submit(request.getRemoteAddr());
 		if (wait > 0) {
 			return tooManyRequests(response, wait);
@@ -92,6 +92,11 @@ class PublicRequestController {
 		}
 		if (result.hasErrors()) {
 			return "public/request/form";
+		}
+		long recipientWait = this.limits.mailTo(form.getEmail());
+		if (recipientWait > 0) {
+			model.addAttribute("recipientLimit", true);
+			return tooManyRequests(response, recipientWait);
 		}
 		this.intake.submit(form.toSubmission());
 		return "redirect:/request/sent";
@@ -154,7 +159,11 @@ class PublicRequestController {
 		if (result.hasErrors()) {
 			return "public/request/new-link";
 		}
-		this.intake.sendNewLinks(form.getEmail());
+		// Beyond the address's mails for the day nothing is sent, and the page says the
+		// same as always: it never tells whether an address has requests.
+		if (this.limits.mailTo(form.getEmail()) == 0) {
+			this.intake.sendNewLinks(form.getEmail());
+		}
 		return "redirect:/request/new-link/sent";
 	}
 

@@ -26,6 +26,6 @@ public record SweepProperties(@DefaultValue("0 5 * * * *") String cron, @Default
 		@DefaultValue( {
 				"7", "3", "1" }) List<Integer> reminderWorkingDays,
 		@DefaultValue("7") int digestHour, @DefaultValue("2000") int batchSize, @DefaultValue("50") int maxItemsPerMail,
-		@DefaultValue("50m") Duration lockAtMostFor){
+		@DefaultValue("2m") Duration lockAtMostFor){
 
 }

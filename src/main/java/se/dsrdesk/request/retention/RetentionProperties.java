@@ -19,5 +19,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("dsr.retention")
 public record RetentionProperties(@DefaultValue("P3Y") Period closedRequests, @DefaultValue("500") int batchSize,
-		@DefaultValue("0 40 2 * * *") String cron, @DefaultValue("2h") Duration lockAtMostFor) {
+		@DefaultValue("0 40 2 * * *") String cron, @DefaultValue("2m") Duration lockAtMostFor) {
 }

@@ -369,6 +369,50 @@ class RequestPageTest {
 	}
 
 	@Test
+	void theExtensionPanelShowsTheNoticesTrueStateAndFailedMailIsFlaggedAndCanBeSentAgain() {
+		DsrRequest request = started(RequestType.ACCESS);
+		mail.stop();
+		assertThat(post(request, "extend", this.handler, Map.of("version", Long.toString(request.getVersion()),
+				"extensionMonths", "1", "extensionReason", "Many systems to search.")))
+			.hasStatus3xxRedirection();
+		DsrRequest extended = this.requests.get(request.getId());
+		MailDispatch.now(this.context);
+		assertThat(Html.textOf(html(get(extended, this.handler)), "extension").orElseThrow())
+			.contains("Notice queued for sending");
+
+		// The mail server stays away for longer than the retry period: the notice fails.
+		this.clock.set(Instant.parse("2026-03-10T09:00:01Z"));
+		MailDispatch.now(this.context);
+		this.clock.set(Instant.parse("2026-03-10T10:00:00Z"));
+		MailDispatch.now(this.context);
+		String page = html(get(extended, this.handler));
+		assertThat(Html.textOf(page, "extension").orElseThrow()).contains("The notice could not be sent")
+			.doesNotContain("queued");
+		assertThat(Html.textOf(page, "failed-mail-banner").orElseThrow())
+			.contains("A mail about this request could not be sent", extended.getReference());
+
+		String list = html(this.mvc.get().uri("/staff/mail/failed").with(user(this.handler)).exchange());
+		assertThat(list).contains(extended.getReference(), "Required by law");
+		long noticeId = extended.getExtensionNoticeId();
+		mail.start();
+		assertThat(this.mvc.post()
+			.uri("/staff/mail/failed/" + noticeId + "/send-again")
+			.with(user(this.handler))
+			.with(csrf())
+			.exchange()).hasRedirectedUrl("/staff/mail/failed");
+		MailDispatch.now(this.context);
+		assertThat(mail.awaitMessagesTo(extended.getSubject().getEmail(), 1, java.time.Duration.ofSeconds(10)))
+			.hasSize(1);
+		page = html(get(extended, this.handler));
+		assertThat(Html.textOf(page, "extension").orElseThrow()).contains("Notice sent");
+		assertThat(page).doesNotContain("id=\"failed-mail-banner\"");
+		assertThat(this.jdbc.queryForList(
+				"select action from audit_event where target_type = 'CORRESPONDENCE'" + " and target_id = ?",
+				String.class, Long.toString(noticeId)))
+			.containsExactly("MAIL_SENT_AGAIN");
+	}
+
+	@Test
 	void completingIsRefusedWhileATaskIsOpen() {
 		DsrRequest request = started(RequestType.ERASURE);
 		assertThat(this.tasks.openItems(request.getId())).isPositive();

@@ -96,13 +96,28 @@ class IntakeTest {
 		assertThat(ascii).endsWith("@xn--bcher-kva.example");
 		List<String> mails = IntakeMails.deliveredTo(this.context, mail, ascii, 1);
 		assertThat(mails).hasSize(1);
-		assertThat(mails.get(0)).contains("Hello Åsa Öberg-Ångström,", email);
+		// Before the address is confirmed, the mail holds nothing the form's sender
+		// typed.
+		assertThat(mails.get(0)).contains("Hello,", email).doesNotContain("Åsa Öberg-Ångström");
 
 		this.visitor.submit("/request/confirm?token=" + IntakeMails.confirmToken(mails.get(0)), "/request/confirm",
 				Map.of("token", IntakeMails.confirmToken(mails.get(0))));
 		List<String> after = IntakeMails.deliveredTo(this.context, mail, ascii, 2);
 		assertThat(after).hasSize(2);
 		assertThat(after.get(1)).contains("Hello Åsa Öberg-Ångström,", "Our answer at the latest: 14 February 2025");
+	}
+
+	@Test
+	void aNameWithAWebAddressIsNeverMailedToTheUnconfirmedAddress() throws Exception {
+		String email = "victim." + unique() + "@example.com";
+		assertThat(submit(form("ACCESS", "Win a prize at https://evil.example/claim www.evil.example", email, null))
+			.statusCode()).isEqualTo(302);
+		List<String> texts = IntakeMails.deliveredTo(this.context, mail, email, 1);
+		assertThat(texts).hasSize(1);
+		assertThat(texts.get(0)).contains("Hello,", "/request/confirm?token=").doesNotContain("evil", "prize");
+		// Neither part, plain text or HTML, holds it.
+		String whole = se.dsrdesk.support.MailServer.text(mail.messagesTo(email).get(0));
+		assertThat(whole).contains("text/html").doesNotContain("evil", "prize");
 	}
 
 	@Test
@@ -219,7 +234,8 @@ class IntakeTest {
 		// The same mailbox got both confirmation mails; the third mail is the second
 		// link.
 		List<String> mails = IntakeMails.deliveredTo(this.context, mail, second, 3);
-		assertThat(mails.get(2)).contains("Karin Berg-Lund");
+		// The confirmation mail holds nothing the form's sender typed, not even the name.
+		assertThat(mails.get(2)).contains("Hello,").doesNotContain("Karin Berg-Lund");
 		confirm(IntakeMails.confirmToken(mails.get(2)));
 		List<Map<String, Object>> after = requestsOf(local);
 		assertThat(after.get(1).get("status")).as("a duplicate never blocks confirmation").isEqualTo("NEW");
