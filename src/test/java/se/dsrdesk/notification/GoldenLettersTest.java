@@ -184,6 +184,15 @@ class GoldenLettersTest {
 						model(Map.of("body", sv(language, "Här är vårt svar.", "This is our answer."), "downloadToken",
 								"DOWNLOAD-TOKEN", "downloadExpires", LocalDate.of(2026, 4, 2), "downloadKind",
 								"PORTABILITY", "downloadFiles", List.of("data.json", "data.csv")))));
+		letters.put("request-answer-late", (language) -> mail("request-answer", language,
+				model(Map.of("body", sv(language, "Här är vårt svar.", "This is our answer."), "late", true))));
+		letters
+			.put("request-delayed",
+					(language) -> mail("request-delayed", language, model(Map.of("reason",
+							sv(language, "Vi väntar på en export från vårt bokföringssystem.",
+									"We are waiting for an export from our bookkeeping system."),
+							"expectedOn", LocalDate.of(2026, 4, 17), "deadline", LocalDate.of(2026, 4, 3), "extended",
+							false))));
 		letters.put("policy-notice", (language) -> policyNotice(language));
 		letters.put("answer-access", this::access);
 		letters.put("answer-erasure", this::erasure);
@@ -213,8 +222,11 @@ class GoldenLettersTest {
 	}
 
 	private Map<String, Object> confirmModel() {
-		return model(
+		Map<String, Object> model = model(
 				Map.of("confirmToken", "CONFIRM-TOKEN", "validUntil", LocalDate.of(2026, 3, 6), "expireDays", 14L));
+		// As IntakeService sends it: nothing the sender typed, the name included.
+		model.put("name", null);
+		return model;
 	}
 
 	private Map<String, Object> rejection(RejectionGround ground, Locale language, boolean late) {
