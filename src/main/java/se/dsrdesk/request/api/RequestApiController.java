@@ -136,9 +136,8 @@ class RequestApiController {
 			.path("/{reference}")
 			.buildAndExpand(request.getReference())
 			.toUri();
-		return ResponseEntity.created(location)
-			.eTag(etag(request))
-			.body(details(this.requests.get(request.getId()), locale));
+		DsrRequest stored = this.requests.current(request.getId());
+		return ResponseEntity.created(location).eTag(etag(stored)).body(details(stored, locale));
 	}
 
 	@GetMapping
@@ -306,8 +305,12 @@ class RequestApiController {
 		return answer(request.getId(), locale);
 	}
 
+	/**
+	 * The answer to an action, built in the action's transaction (see
+	 * {@code system.api.ApiPostTransactions}): nothing is read again after the commit.
+	 */
 	private ResponseEntity<RequestDetails> answer(long id, Locale locale) {
-		DsrRequest request = this.requests.get(id);
+		DsrRequest request = this.requests.current(id);
 		return ResponseEntity.ok().eTag(etag(request)).body(details(request, locale));
 	}
 

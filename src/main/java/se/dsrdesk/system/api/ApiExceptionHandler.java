@@ -12,6 +12,9 @@ import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -20,6 +23,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -70,6 +74,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(ObjectOptimisticLockingFailureException.class)
 	ProblemDetail changedMeanwhile(ObjectOptimisticLockingFailureException ex) {
 		return this.problems.problem(HttpStatus.CONFLICT, ConcurrentChangeException.CHANGED_MEANWHILE, locale());
+	}
+
+	/**
+	 * The database did not answer (restarting, unreachable, a lock or query timeout): 503
+	 * with {@code Retry-After}, not a 500. The transaction was rolled back, so the call
+	 * can be made again (with the same {@code Idempotency-Key} for a POST).
+	 */
+	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
+			RecoverableDataAccessException.class, CannotCreateTransactionException.class })
+	ResponseEntity<ProblemDetail> unavailable(Exception ex) {
+		log.warn("The database did not answer an API call: {}", ex.toString());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "5")
+			.body(this.problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", locale()));
 	}
 
 	/** A method security check refused the caller: the same answer as the URL rules'. */
