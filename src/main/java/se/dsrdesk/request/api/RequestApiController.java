@@ -51,10 +51,12 @@ import se.dsrdesk.system.EmailAddresses;
 import se.dsrdesk.system.InvalidInputException;
 import se.dsrdesk.system.RefusedException.Invalid;
 import se.dsrdesk.system.NotFoundException;
+import se.dsrdesk.system.PlainText;
 import se.dsrdesk.request.Channel;
 import se.dsrdesk.request.DataSubject;
 import se.dsrdesk.request.DsrRequest;
 import se.dsrdesk.request.NewRequest;
+import se.dsrdesk.request.ReceiptDate;
 import se.dsrdesk.request.RequestService;
 import se.dsrdesk.request.RequestStatus;
 import se.dsrdesk.request.RequestType;
@@ -121,8 +123,9 @@ class RequestApiController {
 			if (receivedAt == null) {
 				errors.add(new Invalid("receivedAt", "register.receivedAt.invalid"));
 			}
-			else if (receivedAt.isAfter(this.clock.instant())) {
-				errors.add(new Invalid("receivedAt", "register.receivedAt.future"));
+			else {
+				ReceiptDate.refusal(receivedAt, this.clock.instant(), this.controller.timeZone())
+					.ifPresent((code) -> errors.add(new Invalid("receivedAt", code)));
 			}
 		}
 		if (!errors.isEmpty()) {
@@ -165,6 +168,9 @@ class RequestApiController {
 			catch (IllegalArgumentException ex) {
 				throw new InvalidInputException("status", "validation.invalid");
 			}
+		}
+		if (PlainText.hasControlCharacters(q, false)) {
+			throw new InvalidInputException("q", "validation.controlCharacters");
 		}
 		if (assignee != null && !assignee.isBlank() && !ASSIGNEE.matcher(assignee).matches()) {
 			throw new InvalidInputException("assignee", "validation.invalid");

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -88,6 +89,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, "5")
 			.body(this.problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", locale()));
+	}
+
+	/**
+	 * Parameters Tomcat could not read (invalid percent-encoding such as {@code %ff}, or
+	 * a form body over the connector's limit): 400 or 413, not a 500.
+	 */
+	@ExceptionHandler(InvalidParameterException.class)
+	ResponseEntity<ProblemDetail> unreadableParameters(InvalidParameterException ex) {
+		if (ex.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value()) {
+			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+				.body(this.problems.problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", locale(),
+						ApiPostTransactions.MAX_BODY / 1024));
+		}
+		return ResponseEntity.badRequest().body(this.problems.invalid(List.of(), locale()));
 	}
 
 	/** A method security check refused the caller: the same answer as the URL rules'. */
