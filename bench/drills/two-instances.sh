@@ -68,7 +68,7 @@ start_instance() {
 }
 wait_healthy() {
   local name=$1 port=$2
-  for _ in $(seq 1 300); do
+  for _ in $(seq 1 "${START_TIMEOUT:-600}"); do
     curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && return 0
     sleep 1
   done

@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -36,6 +37,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import se.dsrdesk.system.ApiProblems;
+import se.dsrdesk.system.ConcurrentChangeException;
 
 /**
  * Every POST to the API runs in one transaction, from the first read to the answer's last
@@ -125,7 +127,12 @@ class ApiPostTransactions extends OncePerRequestFilter {
 		try {
 			this.transactions.executeWithoutResult((status) -> {
 				if (claimed != null) {
-					this.keys.claim(owner, claimed, fingerprint, now, expiredBefore);
+					try {
+						this.keys.claim(owner, claimed, fingerprint, now, expiredBefore);
+					}
+					catch (DuplicateKeyException ex) {
+						throw new KeyTaken(ex);
+					}
 				}
 				try {
 					chain.doFilter(replayable, answer);
@@ -145,8 +152,16 @@ class ApiPostTransactions extends OncePerRequestFilter {
 				}
 			});
 		}
-		catch (DuplicateKeyException ex) {
+		catch (KeyTaken ex) {
 			replay(request, response, owner, key, fingerprint, expiredBefore);
+			return;
+		}
+		catch (OptimisticLockingFailureException ex) {
+			// Someone saved the same record at the same moment; found at the commit.
+			answer.resetBuffer();
+			response.reset();
+			this.responses.write(request, response, this.problems.problem(HttpStatus.CONFLICT,
+					ConcurrentChangeException.CHANGED_MEANWHILE, ApiSecurityResponses.locale(request)));
 			return;
 		}
 		catch (DataAccessException | TransactionException ex) {
@@ -272,6 +287,17 @@ class ApiPostTransactions extends OncePerRequestFilter {
 			}
 		}
 		return Optional.of(out.toByteArray());
+	}
+
+	/** The key was stored by an earlier call (the claim's unique index). */
+	private static final class KeyTaken extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		KeyTaken(DuplicateKeyException cause) {
+			super(cause);
+		}
+
 	}
 
 	/** A servlet exception carried out of the transaction callback. */
