@@ -80,6 +80,9 @@ started=$(date +%s)
 start_instance a "$port_a"; wait_healthy a "$port_a"
 start_instance b "$port_b"; wait_healthy b "$port_b"
 log "two instances up on $port_a and $port_b in $(( $(date +%s) - started )) s"
+# The first administrator also takes cases here (notes are for case handlers); roles are read
+# at sign-in.
+psql_db "$db" -c "insert into staff_user_role (staff_user_id, role) select id, 'CASE_HANDLER' from staff_user where email = '$admin'"
 
 cat >"$tmp/haproxy.cfg" <<CFG
 global

@@ -62,6 +62,9 @@ class ControlCharacterCheck {
 				for (RecordComponent component : target.getClass().getRecordComponents()) {
 					if (component.getType() == String.class) {
 						try {
+							// Bodies are often records nested in package-private
+							// controllers.
+							component.getAccessor().trySetAccessible();
 							check(component.getName(), (String) component.getAccessor().invoke(target), errors);
 						}
 						catch (ReflectiveOperationException ex) {
