@@ -24,6 +24,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import se.dsrdesk.account.Role;
+import se.dsrdesk.system.Pages;
 import se.dsrdesk.account.StaffPrincipal;
 import se.dsrdesk.account.StaffUser;
 import se.dsrdesk.account.StaffUserRepository;
@@ -78,7 +79,7 @@ public class LocationService {
 	public Page<DataLocation> list(boolean active, Locale locale, int page, int size) {
 		String nameColumn = "sv".equals(locale.getLanguage()) ? "name.sv" : "name.en";
 		return this.locations.findByActive(active,
-				PageRequest.of(Math.max(page, 0), size, Sort.by(nameColumn).and(Sort.by("id"))));
+				PageRequest.of(Pages.number(page, size), size, Sort.by(nameColumn).and(Sort.by("id"))));
 	}
 
 	/**

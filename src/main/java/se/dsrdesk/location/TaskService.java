@@ -28,6 +28,7 @@ import se.dsrdesk.request.RequestDirectory;
 import se.dsrdesk.request.RequestSummary;
 import se.dsrdesk.request.RequestType;
 import se.dsrdesk.request.TaskChecklist;
+import se.dsrdesk.system.Pages;
 import se.dsrdesk.system.NotFoundException;
 
 /**
@@ -269,7 +270,7 @@ public class TaskService implements CompletionGuard, TaskChecklist {
 	 */
 	@Transactional(readOnly = true)
 	public Page<HoldRow> standingHoldsAt(long locationId, int page, int size) {
-		int number = Math.max(page, 0);
+		int number = Pages.number(page, size);
 		long total = this.jdbc.sql("SELECT COUNT(*) FROM retention_hold WHERE location_id = ? AND erased_at IS NULL")
 			.param(locationId)
 			.query(Long.class)

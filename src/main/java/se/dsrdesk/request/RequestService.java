@@ -145,6 +145,18 @@ public class RequestService {
 		return this.requests.findDetailedById(id).orElseThrow(() -> new NotFoundException("Request"));
 	}
 
+	/**
+	 * The request with the changes of the caller's transaction written, so that its
+	 * version is the one the commit stores: for an answer built inside the transaction
+	 * that made the change (the API's POSTs), not read again after the commit.
+	 * @param id the request's id
+	 * @return the request
+	 */
+	public DsrRequest current(long id) {
+		this.requests.flush();
+		return get(id);
+	}
+
 	@Transactional(readOnly = true)
 	public DsrRequest byReference(String reference) {
 		return this.requests.findByReference(reference).orElseThrow(() -> new NotFoundException("Request"));

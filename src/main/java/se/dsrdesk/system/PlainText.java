@@ -28,13 +28,35 @@ public final class PlainText {
 	 * @param lineBreaksAllowed whether CR, LF and tab are allowed
 	 * @return {@code true} when the text should be refused
 	 */
-	static boolean hasControlCharacters(String text, boolean lineBreaksAllowed) {
+	public static boolean hasControlCharacters(String text, boolean lineBreaksAllowed) {
 		if (text == null) {
 			return false;
 		}
 		return text.codePoints()
 			.anyMatch((c) -> Character.getType(c) == Character.CONTROL
 					&& !(lineBreaksAllowed && (c == '\n' || c == '\r' || c == '\t')));
+	}
+
+	/**
+	 * A text without its control characters (CR, LF and tab become spaces), for a value
+	 * that is only searched for, never stored, such as a search box's.
+	 * @param text the text, may be {@code null}
+	 * @return the text without them, {@code null} kept
+	 */
+	public static String withoutControlCharacters(String text) {
+		if (text == null || !hasControlCharacters(text, false)) {
+			return text;
+		}
+		StringBuilder kept = new StringBuilder(text.length());
+		text.codePoints().forEach((c) -> {
+			if (c == '\n' || c == '\r' || c == '\t') {
+				kept.append(' ');
+			}
+			else if (Character.getType(c) != Character.CONTROL) {
+				kept.appendCodePoint(c);
+			}
+		});
+		return kept.toString();
 	}
 
 }

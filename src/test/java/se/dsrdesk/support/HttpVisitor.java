@@ -84,6 +84,18 @@ public class HttpVisitor {
 	}
 
 	/**
+	 * Posts a form whose fields are already encoded as the caller wants them, broken
+	 * percent-encoding included, with the page's CSRF token.
+	 */
+	public HttpResponse<String> submitRaw(String pagePath, String action, String encodedFields) {
+		String form = "_csrf=" + encode(csrfToken(get(pagePath).body())) + "&" + encodedFields;
+		return send(request(action).header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", "text/html")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build());
+	}
+
+	/**
 	 * Posts a form without a CSRF token, as a forged cross-site form would.
 	 * @param action where the form posts to
 	 * @param fields the fields, in order

@@ -21,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import se.dsrdesk.account.AccountChangeRefusedException;
 import se.dsrdesk.system.ConcurrentChangeException;
+import se.dsrdesk.system.Pages;
 import se.dsrdesk.account.AccountService;
 import se.dsrdesk.account.PasswordPolicy;
 import se.dsrdesk.account.Role;
@@ -65,7 +66,7 @@ class AccountController {
 
 	@GetMapping
 	String list(@RequestParam(defaultValue = "0") int page, Model model) {
-		model.addAttribute("accounts", this.accounts.list(PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
+		model.addAttribute("accounts", this.accounts.list(PageRequest.of(Pages.number(page, PAGE_SIZE), PAGE_SIZE)));
 		return "admin/accounts/list";
 	}
 

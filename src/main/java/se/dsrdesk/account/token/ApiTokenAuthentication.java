@@ -8,7 +8,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
+import org.springframework.dao.DataAccessException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.authentication.AuthenticationConverter;
@@ -56,8 +59,15 @@ class ApiTokenAuthentication implements AuthenticationConverter, AuthenticationM
 	public AuthenticationManager resolve(HttpServletRequest request) {
 		return (authentication) -> {
 			String secret = (String) authentication.getCredentials();
-			StaffPrincipal principal = this.tokens.authenticate(secret)
-				.orElseThrow(() -> new BadCredentialsException("Unknown, revoked or expired API token"));
+			StaffPrincipal principal;
+			try {
+				principal = this.tokens.authenticate(secret)
+					.orElseThrow(() -> new BadCredentialsException("Unknown, revoked or expired API token"));
+			}
+			catch (DataAccessException | TransactionException ex) {
+				// Not the caller's fault: answered 503, and not counted as a failure.
+				throw new AuthenticationServiceException("API tokens could not be read", ex);
+			}
 			return new Token(principal, principal.getAuthorities());
 		};
 	}

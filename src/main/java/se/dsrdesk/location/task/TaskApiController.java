@@ -7,6 +7,8 @@ import java.util.Locale;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import jakarta.validation.Valid;
+
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,7 +51,7 @@ class TaskApiController {
 	@Operation(summary = "Record a task's outcome",
 			description = "The outcomes that fit depend on the request's type; one that keeps data needs a legal "
 					+ "ground and a date and creates a retention hold. A task that is no longer open answers 409.")
-	TaskDetails record(@PathVariable String reference, @PathVariable long taskId, @RequestBody OutcomeBody body,
+	TaskDetails record(@PathVariable String reference, @PathVariable long taskId, @Valid @RequestBody OutcomeBody body,
 			@AuthenticationPrincipal StaffPrincipal me, Locale locale) {
 		DsrRequest request = this.requests.byReference(reference.toUpperCase(Locale.ROOT));
 		LocationTask task = this.tasks.get(taskId);

@@ -52,10 +52,12 @@ import se.dsrdesk.system.EmailAddresses;
 import se.dsrdesk.system.InvalidInputException;
 import se.dsrdesk.system.RefusedException.Invalid;
 import se.dsrdesk.system.NotFoundException;
+import se.dsrdesk.system.PlainText;
 import se.dsrdesk.request.Channel;
 import se.dsrdesk.request.DataSubject;
 import se.dsrdesk.request.DsrRequest;
 import se.dsrdesk.request.NewRequest;
+import se.dsrdesk.request.ReceiptDate;
 import se.dsrdesk.request.RefusalWording;
 import se.dsrdesk.request.RequestService;
 import se.dsrdesk.request.RequestStatus;
@@ -126,8 +128,9 @@ class RequestApiController {
 			if (receivedAt == null) {
 				errors.add(new Invalid("receivedAt", "register.receivedAt.invalid"));
 			}
-			else if (receivedAt.isAfter(this.clock.instant())) {
-				errors.add(new Invalid("receivedAt", "register.receivedAt.future"));
+			else {
+				ReceiptDate.refusal(receivedAt, this.clock.instant(), this.controller.timeZone())
+					.ifPresent((code) -> errors.add(new Invalid("receivedAt", code)));
 			}
 		}
 		if (!errors.isEmpty()) {
@@ -141,9 +144,8 @@ class RequestApiController {
 			.path("/{reference}")
 			.buildAndExpand(request.getReference())
 			.toUri();
-		return ResponseEntity.created(location)
-			.eTag(etag(request))
-			.body(details(this.requests.get(request.getId()), locale));
+		DsrRequest stored = this.requests.current(request.getId());
+		return ResponseEntity.created(location).eTag(etag(stored)).body(details(stored, locale));
 	}
 
 	@GetMapping
@@ -171,6 +173,9 @@ class RequestApiController {
 			catch (IllegalArgumentException ex) {
 				throw new InvalidInputException("status", "validation.invalid");
 			}
+		}
+		if (PlainText.hasControlCharacters(q, false)) {
+			throw new InvalidInputException("q", "validation.controlCharacters");
 		}
 		if (assignee != null && !assignee.isBlank() && !ASSIGNEE.matcher(assignee).matches()) {
 			throw new InvalidInputException("assignee", "validation.invalid");
@@ -346,8 +351,12 @@ class RequestApiController {
 		return answer(request.getId(), locale);
 	}
 
+	/**
+	 * The answer to an action, built in the action's transaction (see
+	 * {@code system.api.ApiPostTransactions}): nothing is read again after the commit.
+	 */
 	private ResponseEntity<RequestDetails> answer(long id, Locale locale) {
-		DsrRequest request = this.requests.get(id);
+		DsrRequest request = this.requests.current(id);
 		return ResponseEntity.ok().eTag(etag(request)).body(details(request, locale));
 	}
 

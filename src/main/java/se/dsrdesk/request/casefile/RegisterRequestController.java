@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.validation.Valid;
 
@@ -26,6 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import se.dsrdesk.account.StaffPrincipal;
 import se.dsrdesk.system.ControllerIdentity;
+import se.dsrdesk.request.ReceiptDate;
 import se.dsrdesk.request.Channel;
 import se.dsrdesk.request.DsrRequest;
 import se.dsrdesk.request.NewRequest;
@@ -109,8 +111,9 @@ class RegisterRequestController {
 		}
 		try {
 			Instant instant = LocalDateTime.parse(form.getReceivedAt().strip()).atZone(zone()).toInstant();
-			if (instant.isAfter(this.clock.instant())) {
-				result.rejectValue("receivedAt", "register.receivedAt.future");
+			Optional<String> refusal = ReceiptDate.refusal(instant, this.clock.instant(), zone());
+			if (refusal.isPresent()) {
+				result.rejectValue("receivedAt", refusal.get());
 				return null;
 			}
 			return instant;

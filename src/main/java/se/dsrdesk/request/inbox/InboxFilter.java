@@ -189,8 +189,13 @@ public class InboxFilter {
 		return this.q;
 	}
 
+	/**
+	 * The search text, without control characters: a NUL typed or pasted into the search
+	 * box is dropped (PostgreSQL refuses it in text) rather than answered with an error.
+	 * @param q what was typed
+	 */
 	public void setQ(String q) {
-		this.q = q;
+		this.q = PlainText.withoutControlCharacters(q);
 	}
 
 	public String getAfter() {

@@ -59,7 +59,12 @@ public class DeadlineSweep {
 
 	static final String LOCK_NAME = "deadline-sweep";
 
-	private static final LocalDate EPOCH = LocalDate.of(1970, 1, 1);
+	/**
+	 * The lower bound of the overdue notices' window: any deadline at all. It was 1
+	 * January 1970, so a request whose deadline was earlier (a mistyped receipt year,
+	 * before receipt dates were checked) was never reported overdue.
+	 */
+	private static final LocalDate EARLIEST = LocalDate.of(1, 1, 1);
 
 	private final JdbcTemplate jdbc;
 
@@ -137,7 +142,7 @@ public class DeadlineSweep {
 		}
 		sendNotices(NoticeKind.LAST_DAY_TO_EXTEND, 0, RequestStatus.EXTENDABLE, "one_month_deadline",
 				" AND r.extension_months = 0", today, today, today, directory, notices, mails);
-		sendNotices(NoticeKind.OVERDUE, 0, RequestStatus.STATUTORY_CLOCK_RUNNING, "effective_deadline", "", EPOCH,
+		sendNotices(NoticeKind.OVERDUE, 0, RequestStatus.STATUTORY_CLOCK_RUNNING, "effective_deadline", "", EARLIEST,
 				today.minusDays(1), today, directory, notices, mails);
 		int digests = sendDigest(today, directory);
 		SweepReport report = new SweepReport(Outcome.RAN, notices, mails[0], digests,

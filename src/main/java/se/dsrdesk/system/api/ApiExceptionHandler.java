@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -12,6 +13,9 @@ import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -20,6 +24,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -70,6 +75,34 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(ObjectOptimisticLockingFailureException.class)
 	ProblemDetail changedMeanwhile(ObjectOptimisticLockingFailureException ex) {
 		return this.problems.problem(HttpStatus.CONFLICT, ConcurrentChangeException.CHANGED_MEANWHILE, locale());
+	}
+
+	/**
+	 * The database did not answer (restarting, unreachable, a lock or query timeout): 503
+	 * with {@code Retry-After}, not a 500. The transaction was rolled back, so the call
+	 * can be made again (with the same {@code Idempotency-Key} for a POST).
+	 */
+	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
+			RecoverableDataAccessException.class, CannotCreateTransactionException.class })
+	ResponseEntity<ProblemDetail> unavailable(Exception ex) {
+		log.warn("The database did not answer an API call: {}", ex.toString());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "5")
+			.body(this.problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", locale()));
+	}
+
+	/**
+	 * Parameters Tomcat could not read (invalid percent-encoding such as {@code %ff}, or
+	 * a form body over the connector's limit): 400 or 413, not a 500.
+	 */
+	@ExceptionHandler(InvalidParameterException.class)
+	ResponseEntity<ProblemDetail> unreadableParameters(InvalidParameterException ex) {
+		if (ex.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value()) {
+			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+				.body(this.problems.problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", locale(),
+						ApiPostTransactions.MAX_BODY / 1024));
+		}
+		return ResponseEntity.badRequest().body(this.problems.invalid(List.of(), locale()));
 	}
 
 	/** A method security check refused the caller: the same answer as the URL rules'. */

@@ -16,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -28,7 +29,8 @@ import se.dsrdesk.system.web.WebConfiguration;
 /**
  * The API filter chain's answers as problem details: 401 with the challenges for both
  * ways to authenticate, 403 for a role that does not allow the call, 429 for an address
- * that failed to authenticate too often. Each 401 counts against the address.
+ * that failed to authenticate too often, 503 when the credentials could not be checked
+ * (the database did not answer). Each 401 counts against the address.
  */
 @Component
 public class ApiSecurityResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
@@ -50,6 +52,14 @@ public class ApiSecurityResponses implements AuthenticationEntryPoint, AccessDen
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException authException) throws IOException {
+		if (authException instanceof AuthenticationServiceException) {
+			// The credentials could not be checked (the database is away): not the
+			// caller's fault, so not counted, and worth a retry.
+			response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+			write(request, response,
+					this.problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", locale(request)));
+			return;
+		}
 		this.throttle.failed(request.getRemoteAddr());
 		boolean triedBearer = hasScheme(request, "bearer");
 		response.addHeader(HttpHeaders.WWW_AUTHENTICATE,
@@ -89,14 +99,16 @@ public class ApiSecurityResponses implements AuthenticationEntryPoint, AccessDen
 		};
 	}
 
-	private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
-			throws IOException {
+	void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem) throws IOException {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("type", problem.getType().toString());
 		body.put("title", problem.getTitle());
 		body.put("status", problem.getStatus());
 		body.put("detail", problem.getDetail());
 		body.put("instance", request.getRequestURI());
+		if (problem.getProperties() != null) {
+			body.putAll(problem.getProperties());
+		}
 		response.setStatus(problem.getStatus());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
@@ -108,7 +120,7 @@ public class ApiSecurityResponses implements AuthenticationEntryPoint, AccessDen
 		return header != null && !header.isBlank() && header.regionMatches(true, 0, scheme, 0, scheme.length());
 	}
 
-	private static Locale locale(HttpServletRequest request) {
+	static Locale locale(HttpServletRequest request) {
 		return WebConfiguration.bestSupported(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
 	}
 

@@ -6,6 +6,11 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.tomcat.util.http.InvalidParameterException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.TypeMismatchException;
 
 import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
 import org.springframework.boot.web.error.ErrorAttributeOptions;
@@ -13,12 +18,23 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
@@ -40,6 +56,8 @@ import se.dsrdesk.system.RefusedException;
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageExceptionHandler {
 
+	private static final Logger logger = LoggerFactory.getLogger(PageExceptionHandler.class);
+
 	/**
 	 * The flash attribute of a refusal's message key, as the pages' flash fragment reads
 	 * it.
@@ -58,6 +76,49 @@ class PageExceptionHandler {
 		// The error page, rendered by Boot's error controller with the refusal's message
 		// (RefusalErrorAttributes).
 		response.sendError(ex.httpStatus().value());
+		return new ModelAndView();
+	}
+
+	/**
+	 * A malformed value in the address: a path variable that cannot be a record's id
+	 * (such as {@code /staff/locations/abc}) is a page that does not exist (404); a query
+	 * parameter of the wrong kind is a bad request (400). Both with the translated error
+	 * page.
+	 */
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ModelAndView mismatch(MethodArgumentTypeMismatchException ex, HttpServletResponse response) throws IOException {
+		boolean pathVariable = ex.getParameter().hasParameterAnnotation(PathVariable.class);
+		response.sendError(pathVariable ? HttpStatus.NOT_FOUND.value() : HttpStatus.BAD_REQUEST.value());
+		return new ModelAndView();
+	}
+
+	/** A request that cannot be read: the translated 400 page, never a 500. */
+	@ExceptionHandler({ MissingServletRequestParameterException.class, HttpMessageNotReadableException.class,
+			TypeMismatchException.class, InvalidParameterException.class })
+	ModelAndView unreadable(Exception ex, HttpServletResponse response) throws IOException {
+		int status = (ex instanceof InvalidParameterException invalid && invalid.getErrorCode() == 413)
+				? HttpStatus.CONTENT_TOO_LARGE.value() : HttpStatus.BAD_REQUEST.value();
+		response.sendError(status);
+		return new ModelAndView();
+	}
+
+	/** A file or form over the limits: the translated 413 page instead of Tomcat's. */
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	ModelAndView tooLarge(MaxUploadSizeExceededException ex, HttpServletResponse response) throws IOException {
+		response.sendError(HttpStatus.CONTENT_TOO_LARGE.value());
+		return new ModelAndView();
+	}
+
+	/**
+	 * The database did not answer: 503 with the translated page, nothing changed (the
+	 * transaction was rolled back), instead of "something went wrong".
+	 */
+	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
+			QueryTimeoutException.class, RecoverableDataAccessException.class, CannotCreateTransactionException.class })
+	ModelAndView unavailable(Exception ex, HttpServletResponse response) throws IOException {
+		logger.warn("The database did not answer a page: {}", ex.toString());
+		response.setHeader(HttpHeaders.RETRY_AFTER, "30");
+		response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
 		return new ModelAndView();
 	}
 

@@ -66,7 +66,12 @@ class SecurityConfiguration {
 		bearer.setSuccessHandler((request, response, authentication) -> {
 			// Carry on to the endpoint; the context lives in a request attribute only.
 		});
-		bearer.setFailureHandler(new AuthenticationEntryPointFailureHandler(responses));
+		AuthenticationEntryPointFailureHandler bearerFailure = new AuthenticationEntryPointFailureHandler(responses);
+		// A token that could not be checked (database away) is answered by the entry
+		// point
+		// too, as a problem (503), not thrown on to Spring's default error JSON.
+		bearerFailure.setRethrowAuthenticationServiceException(false);
+		bearer.setFailureHandler(bearerFailure);
 		http.securityMatcher("/api/**");
 		http.authorizeHttpRequests((requests) -> requests
 			// The compliance officer's counts, as the dashboard page.

@@ -4,11 +4,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -33,6 +35,19 @@ public class WebConfiguration implements WebMvcConfigurer {
 	@Bean
 	LocaleResolver localeResolver() {
 		return new SupportedLocaleResolver();
+	}
+
+	/**
+	 * Answers requests whose parameters Tomcat cannot read with the translated 400 or 413
+	 * page, before anything else reads them (right after the character encoding is set).
+	 */
+	@Bean
+	FilterRegistrationBean<UnreadableParameters> unreadableParameters() {
+		FilterRegistrationBean<UnreadableParameters> registration = new FilterRegistrationBean<>(
+				new UnreadableParameters());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
+		return registration;
 	}
 
 	/**

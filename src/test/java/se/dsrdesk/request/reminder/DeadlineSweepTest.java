@@ -100,6 +100,17 @@ class DeadlineSweepTest {
 	}
 
 	@Test
+	void aDeadlineBefore1970IsStillReportedOverdue() throws Exception {
+		// Stored before receipt dates were checked: a mistyped year.
+		this.jdbc.update(
+				"update dsr_request set receipt_date = ?, original_deadline = ?, effective_deadline = ? where id = ?",
+				java.sql.Date.valueOf("1969-11-30"), java.sql.Date.valueOf("1969-12-30"),
+				java.sql.Date.valueOf("1969-12-30"), this.request.getId());
+		sweepTwiceAt("2026-03-04T09:00:00Z");
+		assertThat(subjectsAbout(this.handler)).contains("Deadline passed: 1 request overdue");
+	}
+
+	@Test
 	void eachNoticeArrivesExactlyOnceAtItsTime() throws Exception {
 		// Wednesday 25 March: seven working days before 7 April (Good Friday and Easter
 		// Monday skipped).

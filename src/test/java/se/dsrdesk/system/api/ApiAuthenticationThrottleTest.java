@@ -15,7 +15,7 @@ class ApiAuthenticationThrottleTest {
 	@Test
 	void blocksAnAddressOnceItsFailuresAreUsedUp() {
 		ApiAuthenticationThrottle throttle = new ApiAuthenticationThrottle(new RateLimiter(),
-				new ApiProperties(3, 100));
+				new ApiProperties(3, 100, new ApiProperties.Idempotency(java.time.Duration.ofDays(1))));
 		assertThat(throttle.secondsBlocked("192.0.2.1")).isZero();
 		throttle.failed("192.0.2.1");
 		throttle.failed("192.0.2.1");

@@ -1,0 +1,197 @@
+#!/usr/bin/env bash
+# Two instances of DSR Desk behind HAProxy, one killed mid-journey (run by .ci/run after Maven).
+#
+#   bench/drills/two-instances.sh            (from the project root, after ./mvnw package or verify)
+#
+# Starts two instances of the packaged jar on their own PostgreSQL database ($LB_DB, default
+# test_lb, dropped and created afresh), a small SMTP sink and HAProxy in front: round-robin,
+# with a cookie (SRV) that keeps a signed-in staff member on one instance, because staff
+# sessions live in each instance's memory until they are shared through the database. Then:
+#   1. staff journey, part 1: sign in through the balancer, open the inbox;
+#   2. public journey, part 1: the public form, submitted without the SRV cookie, so its GET and
+#      POST go round-robin (the CSRF token is a cookie, so either instance accepts it);
+#   3. kill -9 the instance that holds the staff session;
+#   4. staff journey, part 2: add a note to the new request. HAProxy sends the call to the other
+#      instance (option redispatch). Without shared sessions the note is refused (sign-in page or
+#      403), so the script signs in again and adds it: once sessions are shared the first try
+#      succeeds and the script says so;
+#   5. public journey, part 2: the confirmation mail (queued in the database, sent by whichever
+#      instance is alive), its link opened through the balancer, the request confirmed.
+# It checks nothing was lost: one request, confirmed; one note; the confirmation mail delivered
+# (a duplicate is reported, not failed: a crash may re-send a mail that was sent but not yet
+# marked sent). Exit 0 when all holds. Prints acknowledged / stored / mailed / duplicated / lost.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+db=${LB_DB:-test_lb}
+admin=admin@example.com
+password=drill-password-2026
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+port_a=$(free_port); port_b=$(free_port); port_lb=$(free_port); port_smtp=$(free_port)
+tmp=$(mktemp -d)
+mails="$tmp/mails.txt"
+pids=()
+log() { printf '[two-instances] %s\n' "$*"; }
+psql_db() { psql -h 127.0.0.1 -U postgres -d "$1" -v ON_ERROR_STOP=1 -qAt "${@:2}"; }
+
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  if [ "${KEEP_LOGS:-0}" = 1 ]; then log "logs kept in $tmp"; else rm -rf "$tmp"; fi
+  psql_db postgres -c "drop database if exists $db" >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+
+command -v haproxy >/dev/null || { echo "haproxy is not installed (apt-get install haproxy)" >&2; exit 1; }
+jar=${DRILL_JAR:-$(ls target/dsr-desk-*.jar 2>/dev/null | grep -v plain | head -1 || true)}
+[ -n "$jar" ] || { echo "No packaged jar under target/: run ./mvnw package first" >&2; exit 1; }
+
+psql_db postgres -c "drop database if exists $db" -c "create database $db"
+python3 bench/drills/smtp_sink.py "$port_smtp" "$mails" & pids+=($!)
+
+# One key for the link secrets of queued mail, shared: the other instance must be able to send
+# what this one queued (dsr.mail.secrets-key).
+secrets_key=$(head -c 32 /dev/urandom | base64)
+start_instance() {
+  local name=$1 port=$2
+  mkdir -p "$tmp/$name"
+  java -Xmx384m -jar "$jar" --spring.profiles.active=postgres \
+    --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$db" --spring.datasource.username=postgres \
+    --spring.datasource.password= --server.port="$port" --dsr.data-dir="$tmp/$name" \
+    --dsr.admin.email="$admin" --dsr.admin.password="$password" --dsr.mail.secrets-key="$secrets_key" \
+    --spring.mail.host=127.0.0.1 --spring.mail.port="$port_smtp" --dsr.mail.base-url="http://127.0.0.1:$port_lb" \
+    --dsr.mail.dispatch.interval=2s --dsr.deadline.sweep.cron=- --dsr.deadline.sweep.run-at-startup=false \
+    --dsr.locations.sweep.cron=- --dsr.locations.sweep.run-at-startup=false --dsr.intake.sweep.cron=- \
+    --logging.level.root=warn >"$tmp/$name.log" 2>&1 &
+  pids+=($!)
+  eval "pid_$name=$!"
+}
+wait_healthy() {
+  local name=$1 port=$2
+  for _ in $(seq 1 "${START_TIMEOUT:-600}"); do
+    curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && return 0
+    sleep 1
+  done
+  echo "Instance $name did not become healthy" >&2; tail -50 "$tmp/$name.log" >&2; exit 1
+}
+started=$(date +%s)
+# The first migrates the empty database; the second starts once it is up (Flyway would wait for
+# the lock anyway, but the first admin is created only once).
+start_instance a "$port_a"; wait_healthy a "$port_a"
+start_instance b "$port_b"; wait_healthy b "$port_b"
+log "two instances up on $port_a and $port_b in $(( $(date +%s) - started )) s"
+# The first administrator also takes cases here (notes are for case handlers); roles are read
+# at sign-in.
+psql_db "$db" -c "insert into staff_user_role (staff_user_id, role) select id, 'CASE_HANDLER' from staff_user where email = '$admin'"
+
+cat >"$tmp/haproxy.cfg" <<CFG
+global
+  maxconn 256
+defaults
+  mode http
+  timeout connect 2s
+  timeout client 30s
+  timeout server 30s
+  retries 3
+  option redispatch
+frontend dsr
+  bind 127.0.0.1:$port_lb
+  default_backend app
+backend app
+  balance roundrobin
+  option httpchk GET /actuator/health
+  cookie SRV insert indirect nocache httponly
+  server a 127.0.0.1:$port_a check inter 1s fall 2 rise 2 cookie a
+  server b 127.0.0.1:$port_b check inter 1s fall 2 rise 2 cookie b
+CFG
+haproxy -f "$tmp/haproxy.cfg" -db >"$tmp/haproxy.log" 2>&1 & pids+=($!)
+lb="http://127.0.0.1:$port_lb"
+for _ in $(seq 1 30); do curl -fs "$lb/actuator/health" >/dev/null 2>&1 && break; sleep 1; done
+
+csrf_of() { grep -o 'name="_csrf" value="[^"]*"' "$1" | head -1 | sed 's/.*value="//;s/"$//'; }
+served_by=()
+# Round-robin check: without the cookie, consecutive calls reach both instances.
+for _ in 1 2 3 4; do
+  served_by+=("$(curl -fs -D - -o /dev/null "$lb/login" | grep -io 'SRV=[ab]' | head -1)")
+done
+log "public calls without the cookie were served by: ${served_by[*]}"
+case "${served_by[*]}" in *a*b*|*b*a*) ;; *) echo "round-robin did not reach both instances" >&2; exit 1 ;; esac
+
+# 1. Staff: sign in, open the inbox (sticky cookie).
+staff="$tmp/staff.cookies"
+sign_in() {
+  rm -f "$staff"
+  curl -fs -c "$staff" -b "$staff" "$lb/login" -o "$tmp/login.html"
+  curl -s -c "$staff" -b "$staff" -o /dev/null -w '%{http_code}' --data-urlencode "email=$admin" \
+    --data-urlencode "password=$password" --data-urlencode "_csrf=$(csrf_of "$tmp/login.html")" "$lb/login"
+}
+[ "$(sign_in)" = 302 ] || { echo "staff sign-in failed" >&2; exit 1; }
+staff_server=$(awk '$6 == "SRV" {print $7}' "$staff")
+[ "$(curl -s -b "$staff" -c "$staff" -o "$tmp/inbox.html" -w '%{http_code}' "$lb/staff/requests")" = 200 ] \
+  || { echo "inbox did not open" >&2; exit 1; }
+log "staff signed in on instance $staff_server, inbox open"
+
+# 2. Public: the form, round-robin (the SRV cookie dropped before each call).
+person="$tmp/person.cookies"
+email="drill-$(date +%s%N)@example.com"
+drop_srv() { [ -f "$person" ] && sed -i '/\tSRV\t/d' "$person" || true; }
+drop_srv; curl -fs -c "$person" -b "$person" "$lb/request" -o "$tmp/form.html"
+drop_srv
+status=$(curl -s -c "$person" -b "$person" -o /dev/null -w '%{http_code}' \
+  --data-urlencode "_csrf=$(csrf_of "$tmp/form.html")" -d type=ACCESS --data-urlencode "name=Drill Person" \
+  --data-urlencode "email=$email" -d phone= -d relationship=CUSTOMER -d language=en -d description= \
+  -d truthful=true -d website= "$lb/request")
+[ "$status" = 302 ] || { echo "public form answered $status" >&2; exit 1; }
+acknowledged=1
+log "public form acknowledged (302)"
+
+# 3. Kill the staff member's instance, hard.
+victim_pid=$(eval echo "\$pid_$staff_server")
+kill -9 "$victim_pid"; wait "$victim_pid" 2>/dev/null || true
+log "killed instance $staff_server (kill -9)"
+
+# 4. Staff: a note on the new request, on whichever instance is left.
+request_id=$(psql_db "$db" -c "select r.id from dsr_request r join data_subject s on s.id = r.data_subject_id where s.email = '$email'")
+[ -n "$request_id" ] || { echo "the acknowledged request is not stored" >&2; exit 1; }
+add_note() {
+  curl -s -b "$staff" -c "$staff" -o "$tmp/page.html" "$lb/staff/requests/$request_id"
+  curl -s -b "$staff" -c "$staff" -o /dev/null -w '%{http_code} %{redirect_url}' \
+    --data-urlencode "_csrf=$(csrf_of "$tmp/page.html")" --data-urlencode "noteText=Called the person (drill)." \
+    "$lb/staff/requests/$request_id/notes"
+}
+answer=$(add_note)
+case "$answer" in
+  "302 "*"/staff/requests/$request_id"*) log "note added at once: the session survived the instance (shared sessions)" ;;
+  *)
+    log "note refused after failover ($answer): sessions are per instance, signing in again"
+    [ "$(sign_in)" = 302 ] || { echo "second sign-in failed" >&2; exit 1; }
+    answer=$(add_note)
+    case "$answer" in "302 "*) ;; *) echo "note after sign-in answered $answer" >&2; exit 1 ;; esac
+    ;;
+esac
+
+# 5. Public: the confirmation mail, sent by the instance left, and its link.
+link=
+for _ in $(seq 1 60); do
+  link=$(grep -o "http://127.0.0.1:$port_lb/request/confirm?token=[A-Za-z0-9_-]*" "$mails" | head -1 || true)
+  [ -n "$link" ] && break
+  sleep 1
+done
+[ -n "$link" ] || { echo "no confirmation mail arrived" >&2; exit 1; }
+drop_srv; curl -fs -c "$person" -b "$person" "$link" -o "$tmp/confirm.html"
+token=${link##*token=}
+drop_srv
+status=$(curl -s -c "$person" -b "$person" -o /dev/null -w '%{http_code}' \
+  --data-urlencode "_csrf=$(csrf_of "$tmp/confirm.html")" --data-urlencode "token=$token" "$lb/request/confirm")
+[ "$status" = 302 ] || { echo "confirming answered $status" >&2; exit 1; }
+
+# Nothing lost?
+stored=$(psql_db "$db" -c "select count(*) from dsr_request r join data_subject s on s.id = r.data_subject_id where s.email = '$email'")
+state=$(psql_db "$db" -c "select status from dsr_request where id = $request_id")
+notes=$(psql_db "$db" -c "select count(*) from request_note where request_id = $request_id")
+mailed=$(grep -c "^=== MAIL .*$email" "$mails" || true)
+duplicated=$(( mailed > 1 ? mailed - 1 : 0 ))
+lost=$(( acknowledged - stored + (notes == 1 ? 0 : 1) + (mailed >= 1 ? 0 : 1) ))
+printf 'two-instances: acknowledged=%d stored=%d status=%s notes=%d mailed=%d duplicated=%d lost=%d (%d s)\n' \
+  "$acknowledged" "$stored" "$state" "$notes" "$mailed" "$duplicated" "$lost" "$(( $(date +%s) - started ))"
+[ "$stored" = 1 ] && [ "$state" = NEW ] && [ "$notes" = 1 ] && [ "$mailed" -ge 1 ] && [ "$lost" = 0 ]
