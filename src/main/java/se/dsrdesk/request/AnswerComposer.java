@@ -1,5 +1,7 @@
 package se.dsrdesk.request;
 
+import se.dsrdesk.request.refusal.RefusalWording;
+
 import java.util.Locale;
 
 /**

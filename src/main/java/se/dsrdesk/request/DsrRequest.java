@@ -1,5 +1,7 @@
 package se.dsrdesk.request;
 
+import se.dsrdesk.request.rules.Languages;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

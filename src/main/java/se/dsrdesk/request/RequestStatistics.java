@@ -1,5 +1,7 @@
 package se.dsrdesk.request;
 
+import se.dsrdesk.request.persistence.OffsetSegment;
+
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -18,7 +18,7 @@ import java.time.LocalDate;
 public record RequestTally(RequestStatus status, RequestType type, LocalDate receiptDate, LocalDate effectiveDeadline,
 		Instant closedAt, RejectionGround rejectionGround) {
 
-	static RequestTally of(DsrRequest request) {
+	public static RequestTally of(DsrRequest request) {
 		return new RequestTally(request.getStatus(), request.getType(), request.getReceiptDate(),
 				request.getEffectiveDeadline(), request.getClosedAt(), request.getRejectionGround());
 	}

@@ -1,5 +1,7 @@
 package se.dsrdesk.request;
 
+import se.dsrdesk.request.persistence.RequestTallyEvents;
+
 import java.util.List;
 
 import org.hibernate.event.spi.PostDeleteEvent;

@@ -9,7 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import se.dsrdesk.request.Channel;
-import se.dsrdesk.request.NewRequestRules;
+import se.dsrdesk.request.rules.NewRequestRules;
 import se.dsrdesk.request.PauseGround;
 import se.dsrdesk.request.RejectionGround;
 import se.dsrdesk.request.RequestStatus;

@@ -24,7 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.dsrdesk.account.StaffPrincipal;
 import se.dsrdesk.request.AnswerComposer;
 import se.dsrdesk.request.DsrRequest;
-import se.dsrdesk.request.RefusalWording;
+import se.dsrdesk.request.refusal.RefusalWording;
 import se.dsrdesk.request.refusal.RefusalWordingMissingException;
 import se.dsrdesk.request.redaction.Redaction;
 import se.dsrdesk.request.RequestService;

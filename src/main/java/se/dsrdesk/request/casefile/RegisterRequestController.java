@@ -27,7 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import se.dsrdesk.account.StaffPrincipal;
 import se.dsrdesk.system.ControllerIdentity;
-import se.dsrdesk.request.ReceiptDate;
+import se.dsrdesk.request.rules.ReceiptDate;
 import se.dsrdesk.request.Channel;
 import se.dsrdesk.request.DsrRequest;
 import se.dsrdesk.request.NewRequest;

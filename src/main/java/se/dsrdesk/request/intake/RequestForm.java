@@ -4,7 +4,7 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
-import se.dsrdesk.request.NewRequestRules;
+import se.dsrdesk.request.rules.NewRequestRules;
 import se.dsrdesk.request.Relationship;
 import se.dsrdesk.request.RequestType;
 import se.dsrdesk.system.PlainText;

@@ -1,4 +1,4 @@
-package se.dsrdesk.request;
+package se.dsrdesk.request.persistence;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -14,7 +14,7 @@ import java.util.List;
  * @param end the first instant after the stretch
  * @param offsetSeconds the zone's offset in the stretch, east of UTC positive
  */
-record OffsetSegment(Instant start, Instant end, int offsetSeconds) {
+public record OffsetSegment(Instant start, Instant end, int offsetSeconds) {
 
 	/**
 	 * Cuts a span of time where the zone's offset changes.
@@ -23,7 +23,7 @@ record OffsetSegment(Instant start, Instant end, int offsetSeconds) {
 	 * @param end the first instant after the span
 	 * @return the stretches, in order, covering the span exactly
 	 */
-	static List<OffsetSegment> of(ZoneId zone, Instant start, Instant end) {
+	public static List<OffsetSegment> of(ZoneId zone, Instant start, Instant end) {
 		ZoneRules rules = zone.getRules();
 		List<OffsetSegment> segments = new ArrayList<>();
 		Instant from = start;

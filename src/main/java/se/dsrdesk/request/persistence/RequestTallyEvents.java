@@ -1,4 +1,11 @@
-package se.dsrdesk.request;
+package se.dsrdesk.request.persistence;
+
+import se.dsrdesk.request.RequestTallyChanged;
+import se.dsrdesk.request.RequestTally;
+import se.dsrdesk.request.RequestType;
+import se.dsrdesk.request.RequestStatus;
+import se.dsrdesk.request.RejectionGround;
+import se.dsrdesk.request.DsrRequest;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,8 +41,8 @@ import org.springframework.stereotype.Component;
  * kept from these events are recounted by their keeper (see {@code DashboardRollup}).
  */
 @Component
-class RequestTallyEvents implements HibernatePropertiesCustomizer, PostInsertEventListener, PostUpdateEventListener,
-		PostDeleteEventListener {
+public class RequestTallyEvents implements HibernatePropertiesCustomizer, PostInsertEventListener,
+		PostUpdateEventListener, PostDeleteEventListener {
 
 	private static final List<String> TALLIED = List.of("status", "type", "receiptDate", "effectiveDeadline",
 			"closedAt", "rejectionGround");
@@ -44,7 +51,7 @@ class RequestTallyEvents implements HibernatePropertiesCustomizer, PostInsertEve
 
 	private final ApplicationEventPublisher events;
 
-	RequestTallyEvents(ApplicationEventPublisher events) {
+	public RequestTallyEvents(ApplicationEventPublisher events) {
 		this.events = events;
 	}
 

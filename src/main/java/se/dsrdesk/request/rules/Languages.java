@@ -1,18 +1,18 @@
-package se.dsrdesk.request;
+package se.dsrdesk.request.rules;
 
 import java.util.Set;
 
 /**
  * The languages requests are handled in.
  */
-final class Languages {
+public final class Languages {
 
-	static final Set<String> SUPPORTED = Set.of("sv", "en");
+	public static final Set<String> SUPPORTED = Set.of("sv", "en");
 
 	private Languages() {
 	}
 
-	static String check(String language) {
+	public static String check(String language) {
 		if (!SUPPORTED.contains(language)) {
 			throw new IllegalArgumentException("Unsupported language: " + language);
 		}

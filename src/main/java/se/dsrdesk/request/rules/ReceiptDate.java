@@ -1,4 +1,4 @@
-package se.dsrdesk.request;
+package se.dsrdesk.request.rules;
 
 import java.time.Instant;
 import java.time.LocalDate;

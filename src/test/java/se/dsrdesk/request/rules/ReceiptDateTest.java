@@ -1,4 +1,6 @@
-package se.dsrdesk.request;
+package se.dsrdesk.request.rules;
+
+import se.dsrdesk.request.rules.ReceiptDate;
 
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,4 +1,6 @@
-package se.dsrdesk.request;
+package se.dsrdesk.request.rules;
+
+import se.dsrdesk.request.rules.NewRequestRules;
 
 import java.util.Map;
 import java.util.Set;

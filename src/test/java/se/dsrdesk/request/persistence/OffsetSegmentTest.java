@@ -1,4 +1,6 @@
-package se.dsrdesk.request;
+package se.dsrdesk.request.persistence;
+
+import se.dsrdesk.request.persistence.OffsetSegment;
 
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,4 +1,6 @@
-package se.dsrdesk.request;
+package se.dsrdesk.request.refusal;
+
+import se.dsrdesk.request.refusal.RefusalWording;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

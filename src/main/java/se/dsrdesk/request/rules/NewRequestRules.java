@@ -1,4 +1,4 @@
-package se.dsrdesk.request;
+package se.dsrdesk.request.rules;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

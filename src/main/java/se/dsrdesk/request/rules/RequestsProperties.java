@@ -1,4 +1,4 @@
-package se.dsrdesk.request;
+package se.dsrdesk.request.rules;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

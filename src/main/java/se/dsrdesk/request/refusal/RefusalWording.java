@@ -1,4 +1,6 @@
-package se.dsrdesk.request;
+package se.dsrdesk.request.refusal;
+
+import se.dsrdesk.request.AnswerComposer;
 
 import java.util.ArrayList;
 import java.util.List;
