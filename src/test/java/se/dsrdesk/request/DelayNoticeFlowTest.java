@@ -109,7 +109,7 @@ class DelayNoticeFlowTest {
 				LocalDate.of(2026, 4, 30), Actor.SYSTEM);
 		String body = this.jdbc.queryForObject("select body_text from correspondence where id = ?", String.class,
 				told.getDelayNoticeId());
-		assertThat(body).contains("A supplier must answer first.", "2026-04-30", "Article 12(3)",
+		assertThat(body).contains("A supplier must answer first.", "by 30 April 2026", "Article 12(3)",
 				"we are sorry for that");
 		String subject = this.jdbc.queryForObject("select subject from correspondence where id = ?", String.class,
 				told.getDelayNoticeId());

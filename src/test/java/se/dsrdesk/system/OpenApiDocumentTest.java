@@ -78,7 +78,8 @@ class OpenApiDocumentTest {
 				"tasks", "correspondence");
 		assertThat(properties(schemas, "ExtensionBody")).containsExactlyInAnyOrder("months", "reason");
 		assertThat(properties(schemas, "RejectBody")).containsExactlyInAnyOrder("ground", "reasons", "lateReason");
-		assertThat(properties(schemas, "AnswerBody")).containsExactlyInAnyOrder("text", "lateReason");
+		assertThat(properties(schemas, "AnswerBody")).containsExactlyInAnyOrder("text", "lateReason",
+				"confirmRefusalWording");
 		assertThat(properties(schemas, "DelayBody")).containsExactlyInAnyOrder("reason", "expectedOn");
 		assertThat(properties(schemas, "ExtensionPostedBody")).containsExactlyInAnyOrder("postedOn");
 		assertThat(properties(schemas, "PauseBody")).containsExactlyInAnyOrder("ground", "reason", "justification");

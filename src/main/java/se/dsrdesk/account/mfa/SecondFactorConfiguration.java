@@ -25,6 +25,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -126,6 +127,8 @@ class SecondFactorConfiguration {
 			AuthenticationEventPublisher events, RecoveryCodes recoveryCodes) throws Exception {
 		SavedRequestAwareAuthenticationSuccessHandler toSavedPage = new SavedRequestAwareAuthenticationSuccessHandler();
 		toSavedPage.setDefaultTargetUrl("/staff");
+		// The staff chain keeps the page first asked for in a cookie, not in a session.
+		toSavedPage.setRequestCache(new CookieRequestCache());
 		// The rule: the page rules, then a second factor where required.
 		http.authorizeHttpRequests((rules) -> rules.withObjectPostProcessor(new SecondFactorRule(requirement)));
 		// A code by email.

@@ -3,6 +3,7 @@ package se.dsrdesk.system.web;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.DispatcherType;
@@ -27,9 +28,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class UnreadableParameters extends OncePerRequestFilter {
 
+	/**
+	 * Not the API (it answers as problem details), and not uploads: reading a too-large
+	 * multipart request's parameters here would answer 413 before the upload's own filter
+	 * can send the person back to the page with the translated message.
+	 */
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+		String contentType = request.getContentType();
+		return request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+				|| (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/"));
 	}
 
 	@Override

@@ -213,12 +213,13 @@ class RequestAttachmentTest {
 			.isZero();
 
 		// The page shows the message next to the file field, tied to it, in Swedish.
-		String page = html(this.mvc.get()
-			.uri("/staff/requests/" + request.getId())
-			.with(user(this.handler))
-			.flashAttr(RequestAttachmentController.ERROR, "attachments.error.tooLarge")
-			.header("Accept-Language", "sv")
-			.exchange());
+		String email = TestAccounts.create(this.accounts, Role.CASE_HANDLER);
+		HttpVisitor visitor = new HttpVisitor(this.port, "sv");
+		visitor.signIn(email, TestAccounts.PASSWORD);
+		String pagePath = "/staff/requests/" + request.getId();
+		assertThat(visitor.upload(pagePath, pagePath + "/attachments", "file", "big.txt", tooLarge).statusCode())
+			.isEqualTo(302);
+		String page = visitor.get(pagePath).body();
 		assertThat(page).contains("Filen är för stor: högst 10 MB.", "id=\"attachment-file-error\"")
 			.containsPattern("aria-describedby=\"attachment-file-error attachment-file-hint\"");
 	}

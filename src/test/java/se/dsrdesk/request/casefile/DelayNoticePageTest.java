@@ -114,7 +114,7 @@ class DelayNoticePageTest {
 		Map<String, Object> mail = this.jdbc.queryForMap(
 				"select template, language, body_text from correspondence where id = ?", told.getDelayNoticeId());
 		assertThat(mail).containsEntry("template", "request-delayed").containsEntry("language", "sv");
-		assertThat((String) mail.get("body_text")).contains("Our backups must be restored first.", "2026-04-24",
+		assertThat((String) mail.get("body_text")).contains("Our backups must be restored first.", "den 24 april 2026",
 				"artikel 12.3", "vi ber om ursäkt");
 		String after = html(get(told, "en"));
 		assertThat(after).doesNotContain("id=\"delay-banner\"");

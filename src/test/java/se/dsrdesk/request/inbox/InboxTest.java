@@ -147,6 +147,9 @@ class InboxTest {
 		this.requests.pause(id(pausedLate), null, PauseGround.IDENTITY, "Your customer number", null, Actor.SYSTEM);
 		String pausedInTime = register(this.token + " PausedInTime", null, RequestType.ACCESS, Duration.ofDays(1));
 		this.clock.advance(Duration.ofDays(25));
+		// A staff session ends 12 hours after sign-in
+		// (dsr.security.session.absolute-timeout).
+		assertThat(this.handler.signIn(this.handlerEmail, TestAccounts.PASSWORD).statusCode()).isEqualTo(302);
 		this.requests.pause(id(pausedInTime), null, PauseGround.IDENTITY, "Your customer number", null, Actor.SYSTEM);
 		String overdue = register(this.token + " Late", null, RequestType.ACCESS, Duration.ofDays(45));
 

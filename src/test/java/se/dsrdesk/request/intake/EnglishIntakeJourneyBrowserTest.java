@@ -16,7 +16,7 @@ class EnglishIntakeJourneyBrowserTest extends IntakeJourneyBrowserTest {
 				"Choose what you want to ask for.", "Enter a valid email address, such as name@example.com.",
 				"Check your email", "Confirm my request",
 				"Thank you: your request is confirmed. We have sent you an acknowledgement by email.",
-				"Received, waiting to be handled", "Our answer at the latest: 2026-04-07", "Withdraw my request",
+				"Received, waiting to be handled", "Our answer at the latest: 7 April 2026", "Withdraw my request",
 				"Withdrawn");
 	}
 

@@ -16,7 +16,7 @@ class SwedishIntakeJourneyBrowserTest extends IntakeJourneyBrowserTest {
 				"Välj vad du vill begära.", "Ange en giltig e-postadress, till exempel namn@example.com.",
 				"Titta i din e-post", "Bekräfta min begäran",
 				"Tack! Din begäran är bekräftad. Vi har mejlat dig en bekräftelse.", "Mottagen, väntar på handläggning",
-				"Vårt svar senast: 2026-04-07", "Återkalla min begäran", "Återkallad");
+				"Vårt svar senast: 7 april 2026", "Återkalla min begäran", "Återkallad");
 	}
 
 }
