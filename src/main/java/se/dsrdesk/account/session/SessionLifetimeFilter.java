@@ -22,6 +22,9 @@ class SessionLifetimeFilter extends OncePerRequestFilter {
 
 	private static final int MAX_BROWSER_LENGTH = 160;
 
+	/** When the session began, in epoch milliseconds of the application's clock. */
+	static final String STARTED_ATTRIBUTE = "dsr.session.started";
+
 	private final SessionProperties properties;
 
 	private final Clock clock;
@@ -36,8 +39,10 @@ class SessionLifetimeFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		HttpSession session = request.getSession(false);
 		if (session != null) {
-			Instant started = Instant.ofEpochMilli(session.getCreationTime());
-			if (!started.plus(this.properties.absoluteTimeout()).isAfter(this.clock.instant())) {
+			Object started = session.getAttribute(STARTED_ATTRIBUTE);
+			if (started instanceof Long millis && !Instant.ofEpochMilli(millis)
+				.plus(this.properties.absoluteTimeout())
+				.isAfter(this.clock.instant())) {
 				session.invalidate();
 			}
 			else if (session.getAttribute(StaffSessions.BROWSER_ATTRIBUTE) == null) {
@@ -45,6 +50,13 @@ class SessionLifetimeFilter extends OncePerRequestFilter {
 			}
 		}
 		chain.doFilter(request, response);
+		// The start is read from the application's clock, like the check above (the
+		// session's own creation time comes from the system clock): set when the session
+		// first appears, at sign-in; the session id changes then, its attributes stay.
+		HttpSession after = request.getSession(false);
+		if (after != null && after.getAttribute(STARTED_ATTRIBUTE) == null) {
+			after.setAttribute(STARTED_ATTRIBUTE, this.clock.instant().toEpochMilli());
+		}
 	}
 
 	static String browser(String userAgent) {
