@@ -424,6 +424,8 @@ class OutboxTest {
 	@Test
 	void aCrashAfterTheServerAcceptedAMailSendsOnlyThatOneAgain(@Autowired CorrespondenceRepository repository,
 			@Autowired JavaMailSender mailSender) throws Exception {
+		// The crash comes from the second mail the server accepts: the server must be up.
+		awaitMailServer();
 		List<String> recipients = List.of(newRecipient(), newRecipient(), newRecipient());
 		// Due tomorrow, so that the application's own dispatcher, woken by the commit,
 		// leaves them alone.
@@ -618,6 +620,30 @@ class OutboxTest {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/**
+	 * Waits until the test mail server accepts connections, starting it if another test
+	 * (this class's nested one shares the extension) left it stopped.
+	 */
+	private static void awaitMailServer() throws InterruptedException {
+		for (int attempt = 0; attempt < 100; attempt++) {
+			try (java.net.Socket socket = new java.net.Socket("127.0.0.1", MailServer.PORT)) {
+				return;
+			}
+			catch (java.io.IOException ex) {
+				if (attempt == 0) {
+					try {
+						mail.start();
+					}
+					catch (RuntimeException alreadyRunning) {
+						// started meanwhile
+					}
+				}
+				Thread.sleep(100);
+			}
+		}
+		throw new IllegalStateException("The test mail server did not start");
 	}
 
 }
