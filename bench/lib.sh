@@ -5,7 +5,8 @@
 #                        directory for the run's files ($bench_tmp), and a trap that at exit stops
 #                        the application, removes $bench_tmp and drops the database;
 #   bench_start_app [JVM options]   the application against $db on $port (sweeps and mail polling
-#                        off, the first admin $admin/$password), waiting until it is healthy;
+#                        off, the first admin $admin/$password, no second factor: the benches
+#                        time pages, not sign-in), waiting until it is healthy;
 #                        default -Xmx512m; its pid in $app, its output in $bench_tmp/app.log;
 #   bench_stop_app       stops it;
 #   bench_sign_in        signs $admin in through the form and sets $session (the JSESSIONID).
@@ -27,6 +28,7 @@ bench_start_app() {
   java "${jvm[@]}" -jar "$jar" --spring.profiles.active=postgres \
     --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$db" --spring.datasource.username=postgres \
     --server.port="$port" --dsr.admin.email="$admin" --dsr.admin.password="$password" \
+    --dsr.security.mfa.required=NONE \
     --dsr.deadline.sweep.run-at-startup=false --dsr.deadline.sweep.cron=- \
     --dsr.locations.sweep.run-at-startup=false --dsr.locations.sweep.cron=- --dsr.intake.sweep.cron=- \
     --dsr.mail.dispatch.interval=1h --logging.level.root=warn >"$bench_tmp/app.log" 2>&1 &

@@ -28,7 +28,7 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @ContextConfiguration(initializers = TestDatabase.class)
-@Import({ CleanDatabaseOnce.class, TestClockConfiguration.class })
+@Import({ CleanDatabaseOnce.class, TestClockConfiguration.class, ApiCallers.class })
 public @interface IntegrationTest {
 
 	/**

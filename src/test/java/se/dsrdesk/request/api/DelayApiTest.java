@@ -12,21 +12,16 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
-import se.dsrdesk.account.AccountService;
 import se.dsrdesk.account.Role;
-import se.dsrdesk.account.StaffPrincipal;
-import se.dsrdesk.account.TestAccounts;
-import se.dsrdesk.account.token.ApiTokens;
 import se.dsrdesk.audit.Actor;
 import se.dsrdesk.location.TaskService;
 import se.dsrdesk.location.TestTasks;
 import se.dsrdesk.request.DsrRequest;
 import se.dsrdesk.request.IdentityMethod;
 import se.dsrdesk.request.RequestService;
+import se.dsrdesk.support.ApiCallers;
 import se.dsrdesk.support.ApiClient;
 import se.dsrdesk.support.IntegrationTest;
 import se.dsrdesk.support.MutableClock;
@@ -43,17 +38,8 @@ import static se.dsrdesk.request.api.RequestApiTest.newRequest;
 @IntegrationTest
 class DelayApiTest {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	AccountService accounts;
-
-	@Autowired
-	UserDetailsService userDetailsService;
-
-	@Autowired
-	ApiTokens tokens;
+	ApiCallers callers;
 
 	@Autowired
 	RequestService requests;
@@ -74,8 +60,7 @@ class DelayApiTest {
 	@BeforeEach
 	void setUp() {
 		this.clock.set(Instant.parse("2026-03-03T09:00:00Z"));
-		StaffPrincipal handler = TestAccounts.signedIn(this.accounts, this.userDetailsService, Role.CASE_HANDLER);
-		this.api = new ApiClient(this.port).bearer(this.tokens.create(handler, "test", null).secret());
+		this.api = this.callers.as(Role.CASE_HANDLER);
 	}
 
 	@AfterEach

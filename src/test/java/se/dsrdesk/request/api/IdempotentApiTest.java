@@ -16,15 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
-import se.dsrdesk.account.AccountService;
 import se.dsrdesk.account.Role;
-import se.dsrdesk.account.StaffPrincipal;
-import se.dsrdesk.account.TestAccounts;
-import se.dsrdesk.account.token.ApiTokens;
+import se.dsrdesk.support.ApiCallers;
 import se.dsrdesk.support.ApiClient;
 import se.dsrdesk.support.IntegrationTest;
 import se.dsrdesk.support.MailServer;
@@ -44,17 +39,8 @@ class IdempotentApiTest {
 	@RegisterExtension
 	static MailServer mail = new MailServer();
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	AccountService accounts;
-
-	@Autowired
-	UserDetailsService userDetailsService;
-
-	@Autowired
-	ApiTokens tokens;
+	ApiCallers callers;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -69,7 +55,7 @@ class IdempotentApiTest {
 	@BeforeEach
 	void setUp() {
 		this.clock.set(Instant.parse("2026-03-03T09:00:00Z"));
-		this.token = token(Role.CASE_HANDLER);
+		this.token = this.callers.token(this.callers.user(Role.CASE_HANDLER));
 		this.email = "idem-" + UUID.randomUUID() + "@example.com";
 	}
 
@@ -81,13 +67,8 @@ class IdempotentApiTest {
 		this.clock.reset();
 	}
 
-	String token(Role... roles) {
-		StaffPrincipal user = TestAccounts.signedIn(this.accounts, this.userDetailsService, roles);
-		return this.tokens.create(user, "test", null).secret();
-	}
-
 	ApiClient api() {
-		return new ApiClient(this.port).bearer(this.token);
+		return this.callers.client().bearer(this.token);
 	}
 
 	String body(String description) {
@@ -205,7 +186,7 @@ class IdempotentApiTest {
 	void keysArePerCallerAndCountForADayThenTheCleanupDeletesThem() {
 		String key = UUID.randomUUID().toString();
 		ApiClient.Response first = api().header("Idempotency-Key", key).post("/api/v1/requests", body("a"));
-		ApiClient.Response other = new ApiClient(this.port).bearer(token(Role.CASE_HANDLER))
+		ApiClient.Response other = this.callers.as(Role.CASE_HANDLER)
 			.header("Idempotency-Key", key)
 			.post("/api/v1/requests", body("a"));
 		assertThat(other.status()).isEqualTo(201);

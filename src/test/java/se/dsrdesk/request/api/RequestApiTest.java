@@ -16,16 +16,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
-import se.dsrdesk.account.AccountService;
-import se.dsrdesk.account.token.ApiTokens;
 import se.dsrdesk.account.Role;
 import se.dsrdesk.account.StaffPrincipal;
-import se.dsrdesk.account.TestAccounts;
 import se.dsrdesk.audit.Actor;
+import se.dsrdesk.support.ApiCallers;
 import se.dsrdesk.support.ApiClient;
 import se.dsrdesk.support.IntegrationTest;
 import se.dsrdesk.support.MailServer;
@@ -50,17 +46,8 @@ class RequestApiTest {
 	@RegisterExtension
 	static MailServer mail = new MailServer();
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
-	AccountService accounts;
-
-	@Autowired
-	UserDetailsService userDetailsService;
-
-	@Autowired
-	ApiTokens tokens;
+	ApiCallers callers;
 
 	@Autowired
 	RequestService requests;
@@ -81,8 +68,8 @@ class RequestApiTest {
 	void setUp() {
 		// Tuesday 3 March 2026, 10:00 in Stockholm.
 		this.clock.set(Instant.parse("2026-03-03T09:00:00Z"));
-		this.handler = TestAccounts.signedIn(this.accounts, this.userDetailsService, Role.CASE_HANDLER);
-		this.api = client(this.handler);
+		this.handler = this.callers.user(Role.CASE_HANDLER);
+		this.api = this.callers.as(this.handler);
 	}
 
 	@AfterEach
@@ -92,14 +79,6 @@ class RequestApiTest {
 					+ " where id = ? and status not in ('COMPLETED', 'REJECTED', 'WITHDRAWN')", id);
 		}
 		this.clock.reset();
-	}
-
-	ApiClient client(StaffPrincipal user) {
-		return new ApiClient(this.port).bearer(this.tokens.create(user, "test", null).secret());
-	}
-
-	ApiClient client(Role... roles) {
-		return client(TestAccounts.signedIn(this.accounts, this.userDetailsService, roles));
 	}
 
 	static String newRequest(String type, String email, String receivedAt) {
@@ -222,7 +201,7 @@ class RequestApiTest {
 
 		@Test
 		void isForCaseHandlersOnly() {
-			ApiClient officer = client(Role.COMPLIANCE_OFFICER, Role.ADMIN);
+			ApiClient officer = RequestApiTest.this.callers.as(Role.COMPLIANCE_OFFICER, Role.ADMIN);
 			ApiClient.Response refused = officer.post("/api/v1/requests", newRequest("ACCESS", "a@example.com", null));
 			assertProblem(refused, 403, "forbidden");
 		}
@@ -284,7 +263,7 @@ class RequestApiTest {
 		void allStaffReadARequestAndAnUnknownReferenceIs404() {
 			JsonNode created = register("ACCESS");
 			String reference = created.path("reference").asString();
-			ApiClient officer = client(Role.COMPLIANCE_OFFICER);
+			ApiClient officer = RequestApiTest.this.callers.as(Role.COMPLIANCE_OFFICER);
 			ApiClient.Response read = officer.get("/api/v1/requests/" + reference.toLowerCase());
 			assertThat(read.status()).as(read.toString()).isEqualTo(200);
 			assertThat(read.json().path("reference").asString()).isEqualTo(reference);
@@ -335,8 +314,7 @@ class RequestApiTest {
 			assertProblem(RequestApiTest.this.api.post(path + "/extension", "{\"months\": 1, \"reason\": \"Again.\"}"),
 					409, "extension-not-allowed");
 
-			StaffPrincipal colleague = TestAccounts.signedIn(RequestApiTest.this.accounts,
-					RequestApiTest.this.userDetailsService, Role.CASE_HANDLER);
+			StaffPrincipal colleague = RequestApiTest.this.callers.user(Role.CASE_HANDLER);
 			ApiClient.Response assigned = RequestApiTest.this.api.post(path + "/assign",
 					"{\"assigneeEmail\": \"" + colleague.email().toUpperCase() + "\"}");
 			assertThat(assigned.status()).as(assigned.toString()).isEqualTo(200);
@@ -423,8 +401,7 @@ class RequestApiTest {
 			assertThat(RequestApiTest.this.api.post(path + "/pause", "{}").errors("reason")).hasSize(1);
 			assertThat(RequestApiTest.this.api.post(path + "/reject", "{\"ground\": \"BORED\", \"reasons\": \"x\"}")
 				.errors("ground")).hasSize(1);
-			StaffPrincipal officer = TestAccounts.signedIn(RequestApiTest.this.accounts,
-					RequestApiTest.this.userDetailsService, Role.COMPLIANCE_OFFICER);
+			StaffPrincipal officer = RequestApiTest.this.callers.user(Role.COMPLIANCE_OFFICER);
 			assertThat(RequestApiTest.this.api.post(path + "/assign", "{\"assigneeId\": " + officer.id() + "}")
 				.errors("assigneeId")).containsExactly("Choose an active case handler.");
 			assertThat(RequestApiTest.this.api.post(path + "/assign", "{}").errors("assigneeId")).hasSize(1);
@@ -445,7 +422,7 @@ class RequestApiTest {
 		@Test
 		void onlyCaseHandlersActAndAnUnknownReferenceIs404() {
 			String path = "/api/v1/requests/" + register("ACCESS").path("reference").asString();
-			ApiClient officer = client(Role.COMPLIANCE_OFFICER, Role.ADMIN);
+			ApiClient officer = RequestApiTest.this.callers.as(Role.COMPLIANCE_OFFICER, Role.ADMIN);
 			assertProblem(officer.post(path + "/start"), 403, "forbidden");
 			assertProblem(officer.post(path + "/pause", "{\"ground\": \"IDENTITY\", \"reason\": \"x\"}"), 403,
 					"forbidden");
@@ -473,13 +450,14 @@ class RequestApiTest {
 			assertThat(RequestApiTest.this.api.post(outcome, "{\"outcome\": \"ERASED\", \"note\": \"x\"}")
 				.errors("outcome")).hasSize(1);
 
-			ApiClient.Response officer = client(Role.COMPLIANCE_OFFICER).post(outcome,
-					"{\"outcome\": \"NOT_FOUND\", \"note\": \"Searched the CRM.\"}");
+			ApiClient.Response officer = RequestApiTest.this.callers.as(Role.COMPLIANCE_OFFICER)
+				.post(outcome, "{\"outcome\": \"NOT_FOUND\", \"note\": \"Searched the CRM.\"}");
 			assertProblem(officer, 403, "forbidden");
 
 			// Admins record outcomes too, as on the task pages.
-			ApiClient.Response done = client(Role.ADMIN).post(outcome,
-					"{\"outcome\": \"FOUND\", \"note\": \"Searched the CRM.\", \"summary\": \"Name and email.\"}");
+			ApiClient.Response done = RequestApiTest.this.callers.as(Role.ADMIN)
+				.post(outcome,
+						"{\"outcome\": \"FOUND\", \"note\": \"Searched the CRM.\", \"summary\": \"Name and email.\"}");
 			assertThat(done.status()).as(done.toString()).isEqualTo(200);
 			assertThat(done.json().path("status").asString()).isEqualTo("DONE");
 			assertThat(done.json().path("outcome").asString()).isEqualTo("FOUND");

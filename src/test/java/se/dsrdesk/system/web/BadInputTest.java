@@ -14,19 +14,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 import se.dsrdesk.account.AccountService;
 import se.dsrdesk.account.Role;
-import se.dsrdesk.account.StaffPrincipal;
 import se.dsrdesk.account.TestAccounts;
-import se.dsrdesk.account.token.ApiTokens;
 import se.dsrdesk.audit.Actor;
 import se.dsrdesk.request.Channel;
 import se.dsrdesk.request.DsrRequest;
 import se.dsrdesk.request.NewRequest;
 import se.dsrdesk.request.RequestService;
 import se.dsrdesk.request.RequestType;
+import se.dsrdesk.support.ApiCallers;
 import se.dsrdesk.support.ApiClient;
 import se.dsrdesk.support.Html;
 import se.dsrdesk.support.HttpVisitor;
@@ -51,13 +49,10 @@ class BadInputTest {
 	int port;
 
 	@Autowired
+	ApiCallers callers;
+
+	@Autowired
 	AccountService accounts;
-
-	@Autowired
-	UserDetailsService userDetailsService;
-
-	@Autowired
-	ApiTokens tokens;
 
 	@Autowired
 	RequestService requests;
@@ -175,8 +170,7 @@ class BadInputTest {
 
 	@Test
 	void theApiRefusesControlCharactersOldDatesAndBrokenEncodingWith400() {
-		StaffPrincipal handler = TestAccounts.signedIn(this.accounts, this.userDetailsService, Role.CASE_HANDLER);
-		ApiClient api = new ApiClient(this.port).bearer(this.tokens.create(handler, "test", null).secret());
+		ApiClient api = this.callers.as(Role.CASE_HANDLER);
 		assertThat(api.get("/api/v1/requests?q=a%00b").errors("q")).hasSize(1);
 		assertThat(api.get("/api/v1/requests?q=%ff").status()).isEqualTo(400);
 		String body = """

@@ -18,19 +18,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 import se.dsrdesk.account.AccountService;
 import se.dsrdesk.account.Role;
-import se.dsrdesk.account.StaffPrincipal;
 import se.dsrdesk.account.TestAccounts;
-import se.dsrdesk.account.token.ApiTokens;
 import se.dsrdesk.audit.Actor;
 import se.dsrdesk.request.Channel;
 import se.dsrdesk.request.DsrRequest;
 import se.dsrdesk.request.NewRequest;
 import se.dsrdesk.request.RequestService;
 import se.dsrdesk.request.RequestType;
+import se.dsrdesk.support.ApiCallers;
 import se.dsrdesk.support.ApiClient;
 import se.dsrdesk.support.HttpVisitor;
 import se.dsrdesk.support.IntegrationTest;
@@ -75,13 +73,10 @@ class FuzzInputTest {
 	int port;
 
 	@Autowired
+	ApiCallers callers;
+
+	@Autowired
 	AccountService accounts;
-
-	@Autowired
-	UserDetailsService userDetailsService;
-
-	@Autowired
-	ApiTokens tokens;
 
 	@Autowired
 	RequestService requests;
@@ -181,8 +176,7 @@ class FuzzInputTest {
 
 	@Test
 	void theApiNeverAnswers5xxNorStoresHalfARequest() {
-		StaffPrincipal handler = TestAccounts.signedIn(this.accounts, this.userDetailsService, Role.CASE_HANDLER);
-		ApiClient api = new ApiClient(this.port).bearer(this.tokens.create(handler, "test", null).secret());
+		ApiClient api = this.callers.as(Role.CASE_HANDLER);
 		List<String> fields = List.of("type", "subjectName", "subjectEmail", "subjectPhone", "channel", "receivedAt",
 				"language", "description");
 		for (int round = 0; round < 25; round++) {
