@@ -3,8 +3,9 @@
 
     python3 smtp_sink.py PORT FILE
 
-Each mail is written as "=== MAIL <n> to <recipients>" followed by its decoded text parts, so a
-script can grep the links out of it. Standard library only (smtpd is gone from Python 3.12).
+Each mail is written as "=== MAIL <n> to <recipients> subject <subject> id <Message-ID>" followed
+by its decoded text parts, so a script can grep the links out of it and count mails delivered
+twice (the application keeps a mail's Message-ID on every attempt). Standard library only (smtpd is gone from Python 3.12).
 """
 import email
 import email.policy
@@ -61,7 +62,8 @@ class Handler(socketserver.StreamRequestHandler):
                 with lock:
                     count += 1
                     with open(sys.argv[2], "a", encoding="utf-8") as out:
-                        out.write("=== MAIL %d to %s subject %s\n" % (count, " ".join(recipients), message["subject"]))
+                        out.write("=== MAIL %d to %s subject %s id %s\n"
+                              % (count, " ".join(recipients), message["subject"], message["message-id"]))
                         out.write("\n".join(texts) + "\n")
                 self.reply("250 OK queued")
             elif verb == "QUIT":
