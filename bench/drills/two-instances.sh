@@ -5,16 +5,17 @@
 #
 # Starts two instances of the packaged jar on their own PostgreSQL database ($LB_DB, default
 # test_lb, dropped and created afresh), a small SMTP sink and HAProxy in front: round-robin,
-# with a cookie (SRV) that keeps a signed-in staff member on one instance, because staff
-# sessions live in each instance's memory until they are shared through the database. Then:
-#   1. staff journey, part 1: sign in through the balancer, open the inbox;
+# with a cookie (SRV) that keeps a signed-in staff member on one instance (staff sessions are
+# shared through the database, so the cookie only saves work). Then:
+#   1. staff journey, part 1: sign in through the balancer with password and the second factor
+#      (a code by email, read from the SMTP sink: administrators must use one by default),
+#      open the inbox;
 #   2. public journey, part 1: the public form, submitted without the SRV cookie, so its GET and
 #      POST go round-robin (the CSRF token is a cookie, so either instance accepts it);
 #   3. kill -9 the instance that holds the staff session;
 #   4. staff journey, part 2: add a note to the new request. HAProxy sends the call to the other
-#      instance (option redispatch). Without shared sessions the note is refused (sign-in page or
-#      403), so the script signs in again and adds it: once sessions are shared the first try
-#      succeeds and the script says so;
+#      instance (option redispatch). The session is shared, so the note is expected at once; if
+#      it is refused (sign-in page or 403) the script says so, signs in again and adds it;
 #   5. public journey, part 2: the confirmation mail (queued in the database, sent by whichever
 #      instance is alive), its link opened through the balancer, the request confirmed.
 # It checks nothing was lost: one request, confirmed; one note; the confirmation mail delivered
@@ -119,13 +120,37 @@ case "${served_by[*]}" in *a*b*|*b*a*) ;; *) echo "round-robin did not reach bot
 
 # 1. Staff: sign in, open the inbox (sticky cookie).
 staff="$tmp/staff.cookies"
+# Password, then the second factor: ask for a code by email, read it from the sink, type it.
 sign_in() {
   rm -f "$staff"
   curl -fs -c "$staff" -b "$staff" "$lb/login" -o "$tmp/login.html"
-  curl -s -c "$staff" -b "$staff" -o /dev/null -w '%{http_code}' --data-urlencode "email=$admin" \
-    --data-urlencode "password=$password" --data-urlencode "_csrf=$(csrf_of "$tmp/login.html")" "$lb/login"
+  local status
+  status=$(curl -s -c "$staff" -b "$staff" -o /dev/null -w '%{http_code}' --data-urlencode "email=$admin" \
+    --data-urlencode "password=$password" --data-urlencode "_csrf=$(csrf_of "$tmp/login.html")" "$lb/login")
+  [ "$status" = 302 ] || { echo "password $status"; return; }
+  curl -s -c "$staff" -b "$staff" -o "$tmp/factor.html" "$lb/staff/sign-in/second-factor"
+  if ! grep -q 'second-factor/email' "$tmp/factor.html"; then echo 302; return; fi
+  local before
+  before=$(grep -c "^=== MAIL .*$admin" "$mails" || true)
+  status=$(curl -s -c "$staff" -b "$staff" -o /dev/null -w '%{http_code}' \
+    --data-urlencode "_csrf=$(csrf_of "$tmp/factor.html")" "$lb/staff/sign-in/second-factor/email")
+  [ "$status" = 302 ] || { echo "code request $status"; return; }
+  local code=
+  for _ in $(seq 1 30); do
+    if [ "$(grep -c "^=== MAIL .*$admin" "$mails" || true)" -gt "$before" ]; then
+      code=$(awk -v who="$admin" '/^=== MAIL /{mine = index($0, who) > 0; next} mine' "$mails" \
+        | grep -oE '\b[A-Z2-9]{4}-[A-Z2-9]{4}\b' | tail -1)
+      break
+    fi
+    sleep 1
+  done
+  [ -n "$code" ] || { echo "no code mailed"; return; }
+  curl -s -c "$staff" -b "$staff" -o "$tmp/factor.html" "$lb/staff/sign-in/second-factor?sent"
+  curl -s -c "$staff" -b "$staff" -o /dev/null -w '%{http_code}' --data-urlencode "token=$code" \
+    --data-urlencode "_csrf=$(csrf_of "$tmp/factor.html")" "$lb/staff/sign-in/second-factor/code"
 }
-[ "$(sign_in)" = 302 ] || { echo "staff sign-in failed" >&2; exit 1; }
+answer=$(sign_in)
+[ "$answer" = 302 ] || { echo "staff sign-in failed: $answer" >&2; exit 1; }
 staff_server=$(awk '$6 == "SRV" {print $7}' "$staff")
 [ "$(curl -s -b "$staff" -c "$staff" -o "$tmp/inbox.html" -w '%{http_code}' "$lb/staff/requests")" = 200 ] \
   || { echo "inbox did not open" >&2; exit 1; }
@@ -163,8 +188,9 @@ answer=$(add_note)
 case "$answer" in
   "302 "*"/staff/requests/$request_id"*) log "note added at once: the session survived the instance (shared sessions)" ;;
   *)
-    log "note refused after failover ($answer): sessions are per instance, signing in again"
-    [ "$(sign_in)" = 302 ] || { echo "second sign-in failed" >&2; exit 1; }
+    log "note refused after failover ($answer): the session did not survive the instance, signing in again"
+    answer=$(sign_in)
+    [ "$answer" = 302 ] || { echo "second sign-in failed: $answer" >&2; exit 1; }
     answer=$(add_note)
     case "$answer" in "302 "*) ;; *) echo "note after sign-in answered $answer" >&2; exit 1 ;; esac
     ;;
