@@ -53,10 +53,7 @@ log "restarted in $(elapsed) s since the start"
 for pid in "${clients[@]}"; do wait "$pid" || true; done
 
 # Wait until every stored mail has left the queue (sent or given up).
-for _ in $(seq 1 "${QUEUE_TIMEOUT:-720}"); do
-  [ "$(psql_db "$db" -c "select count(*) from correspondence where status = 'QUEUED'")" = 0 ] && break
-  sleep 1
-done
+drained=$(queue_drained "${QUEUE_TIMEOUT:-720}")
 queued=$(psql_db "$db" -c "select count(*) from correspondence where status = 'QUEUED'")
 failed=$(psql_db "$db" -c "select count(*) from correspondence where status = 'FAILED'")
 
@@ -71,6 +68,6 @@ while read -r email status; do
   if [ "$status" = 302 ] && { [ "$s" -lt 1 ] || [ "$m" -lt 1 ]; }; then lost=$((lost + 1)); fi
   if [ "$status" != 302 ] && [ "$s" -ge 1 ] && [ "$m" -lt 1 ]; then lost=$((lost + 1)); fi
 done <"$tmp/results.txt"
-printf 'kill-intake: forms=%d acknowledged=%d stored=%d mailed=%d duplicated=%d lost=%d queued=%d failed=%d (%d s)\n' \
-  "$forms" "$acknowledged" "$stored" "$mailed" "$duplicated" "$lost" "$queued" "$failed" "$(elapsed)"
+printf 'kill-intake: forms=%d acknowledged=%d stored=%d mailed=%d duplicated=%d lost=%d queued=%d failed=%d (queue drained %d s after the clients stopped; %d s)\n' \
+  "$forms" "$acknowledged" "$stored" "$mailed" "$duplicated" "$lost" "$queued" "$failed" "$drained" "$(elapsed)"
 [ "$lost" = 0 ] && [ "$duplicated" -le 1 ] && [ "$acknowledged" -gt 0 ]

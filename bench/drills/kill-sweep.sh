@@ -41,21 +41,7 @@ start_instance a "$port_a" "${sweep_settings[@]}"; wait_healthy a "$port_a"
 start_instance b "$port_b" "${sweep_settings[@]}"; wait_healthy b "$port_b"
 log "two instances up in $(elapsed) s"
 
-psql_db "$db" -c "insert into staff_user_role (staff_user_id, role)
-  select id, 'COMPLIANCE_OFFICER' from staff_user where email = '$admin'"
-psql_db "$db" <<SQL
-begin;
-insert into data_subject (name, email, email_key, preferred_language, created_at, updated_at)
-select 'Drill ' || g, 'overdue-' || g || '@example.com', 'overdue-' || g || '@example.com', 'en', now(), now()
-from generate_series(1, $overdue) g;
-insert into dsr_request (reference, data_subject_id, type, channel, language, status, received_at, receipt_date,
-  original_deadline, one_month_deadline, effective_deadline, internal_target, created_at, updated_at)
-select 'DRILL-' || lpad(substring(s.email from 'overdue-([0-9]+)@'), 7, '0'), s.id, 'ACCESS', 'EMAIL', 'en', 'NEW',
-  now() - interval '60 days', current_date - 60, current_date - 30, current_date - 30, current_date - 30,
-  current_date - 40, now(), now()
-from data_subject s where s.email like 'overdue-%';
-commit;
-SQL
+seed_overdue "$overdue"
 seeded_at=$(date +%s)
 log "$overdue overdue requests seeded"
 notices() { psql_db "$db" -c "select count(*) from deadline_notice where kind = 'OVERDUE'"; }
@@ -93,39 +79,14 @@ log "instance $survivor took over $takeover s after the kill (lock at most ${loc
 for _ in $(seq 1 300); do [ "$(notices)" -ge "$overdue" ] && break; sleep 1; done
 log "all $(notices) escalations stored $(( $(date +%s) - killed_at )) s after the kill"
 
-for _ in $(seq 1 "${QUEUE_TIMEOUT:-720}"); do
-  [ "$(psql_db "$db" -c "select count(*) from correspondence where status = 'QUEUED'")" = 0 ] && break
-  sleep 1
-done
+drained=$(queue_drained "${QUEUE_TIMEOUT:-720}")
 queued=$(psql_db "$db" -c "select count(*) from correspondence where status = 'QUEUED'")
 failed=$(psql_db "$db" -c "select count(*) from correspondence where status = 'FAILED'")
 stored=$(psql_db "$db" -c "select count(distinct n.request_id) from deadline_notice n join dsr_request r on r.id = n.request_id
   where n.kind = 'OVERDUE' and r.reference like 'DRILL-%'")
-psql_db "$db" -c "select id from dsr_request where reference like 'DRILL-%'" >"$tmp/due-ids.txt"
-read -r mailed duplicated doubled < <(python3 - "$mails" "$tmp/due-ids.txt" <<'PY'
-import re, sys
-due = set(open(sys.argv[2]).read().split())
-deliveries, ids_of = {}, {}
-current = None
-for line in open(sys.argv[1], encoding="utf-8"):
-    if line.startswith("=== MAIL "):
-        current = line.rsplit(" id ", 1)[1].strip()
-        deliveries[current] = deliveries.get(current, 0) + 1
-        ids_of.setdefault(current, set())
-    elif current:
-        ids_of[current].update(i for i in re.findall(r"/staff/requests/(\d+)", line) if i in due)
-named = {}
-for message_id, ids in ids_of.items():
-    for i in ids:
-        named[i] = named.get(i, 0) + 1
-mailed = len(named)
-duplicated = sum(n - 1 for m, n in deliveries.items() if n > 1 and ids_of[m])
-doubled = sum(1 for n in named.values() if n > 1)
-print(mailed, duplicated, doubled)
-PY
-)
+read -r mailed duplicated doubled < <(escalations_mailed)
 lost=$(( overdue - mailed ))
-printf 'kill-sweep: due=%d stored=%d mailed=%d duplicated=%d lost=%d (named in two mails: %d; takeover %d s, lock at most %d s; queued=%d failed=%d; %d s)\n' \
-  "$overdue" "$stored" "$mailed" "$duplicated" "$lost" "$doubled" "$takeover" "$lock_for" "$queued" "$failed" "$(elapsed)"
+printf 'kill-sweep: due=%d stored=%d mailed=%d duplicated=%d lost=%d (named in two mails: %d; takeover %d s, lock at most %d s; queued=%d failed=%d, queue drained %d s after the last escalation; %d s)\n' \
+  "$overdue" "$stored" "$mailed" "$duplicated" "$lost" "$doubled" "$takeover" "$lock_for" "$queued" "$failed" "$drained" "$(elapsed)"
 [ "$lost" = 0 ] && [ "$stored" = "$overdue" ] && [ "$duplicated" -le 1 ] && [ "$doubled" = 0 ] \
   && [ "$takeover" -le $(( lock_for + 3 + ${TAKEOVER_SLACK:-15} )) ]

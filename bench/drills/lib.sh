@@ -136,3 +136,63 @@ mails_to() { grep -c "^=== MAIL .* to <\?$1>\? " "$mails" || true; }
 duplicate_mails() {
   grep -o ' id <[^>]*>$' "$mails" | sort | uniq -c | awk '$1 > 1 {d += $1 - 1} END {print d + 0}'
 }
+
+# seed_overdue N: N open requests (status NEW, unassigned) whose deadline passed 30 days ago,
+# stored in one transaction, references DRILL-0000001 ...; the first administrator is made
+# compliance officer, to whom the sweep escalates unassigned overdue requests.
+seed_overdue() {
+  psql_db "$db" -c "insert into staff_user_role (staff_user_id, role)
+    select id, 'COMPLIANCE_OFFICER' from staff_user where email = '$admin'
+    and not exists (select 1 from staff_user_role r where r.staff_user_id = staff_user.id and r.role = 'COMPLIANCE_OFFICER')"
+  psql_db "$db" <<SQL
+begin;
+insert into data_subject (name, email, email_key, preferred_language, created_at, updated_at)
+select 'Drill ' || g, 'overdue-' || g || '@example.com', 'overdue-' || g || '@example.com', 'en', now(), now()
+from generate_series(1, $1) g;
+insert into dsr_request (reference, data_subject_id, type, channel, language, status, received_at, receipt_date,
+  original_deadline, one_month_deadline, effective_deadline, internal_target, created_at, updated_at)
+select 'DRILL-' || lpad(substring(s.email from 'overdue-([0-9]+)@'), 7, '0'), s.id, 'ACCESS', 'EMAIL', 'en', 'NEW',
+  now() - interval '60 days', current_date - 60, current_date - 30, current_date - 30, current_date - 30,
+  current_date - 40, now(), now()
+from data_subject s where s.email like 'overdue-%';
+commit;
+SQL
+}
+
+# escalations_mailed: for the seeded overdue requests, prints "mailed duplicated doubled":
+# requests named in at least one delivered mail, mails delivered more than once (same
+# Message-ID) that name any of them, and requests named in two different mails.
+escalations_mailed() {
+  psql_db "$db" -c "select id from dsr_request where reference like 'DRILL-%'" >"$tmp/due-ids.txt"
+  python3 - "$mails" "$tmp/due-ids.txt" <<'PY'
+import re, sys
+due = set(open(sys.argv[2]).read().split())
+deliveries, ids_of = {}, {}
+current = None
+for line in open(sys.argv[1], encoding="utf-8"):
+    if line.startswith("=== MAIL "):
+        current = line.rsplit(" id ", 1)[1].strip()
+        deliveries[current] = deliveries.get(current, 0) + 1
+        ids_of.setdefault(current, set())
+    elif current:
+        ids_of[current].update(i for i in re.findall(r"/staff/requests/(\d+)", line) if i in due)
+named = {}
+for ids in ids_of.values():
+    for i in ids:
+        named[i] = named.get(i, 0) + 1
+duplicated = sum(n - 1 for m, n in deliveries.items() if n > 1 and ids_of[m])
+print(len(named), duplicated, sum(1 for n in named.values() if n > 1))
+PY
+}
+
+# queue_drained [seconds]: waits until no mail is queued (sent or given up); prints how long
+# it waited.
+queue_drained() {
+  local from now
+  from=$(date +%s)
+  for _ in $(seq 1 "${1:-720}"); do
+    [ "$(psql_db "$db" -c "select count(*) from correspondence where status = 'QUEUED'")" = 0 ] && break
+    sleep 1
+  done
+  echo $(( $(date +%s) - from ))
+}

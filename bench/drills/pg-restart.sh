@@ -99,10 +99,7 @@ pg_ctl_ -o "$pg_options" -w -m immediate restart >/dev/null
 for pid in "${clients[@]}"; do wait "$pid" || true; done
 log "load over after $(wc -l <"$tmp/answers.txt") answers"
 
-for _ in $(seq 1 "${QUEUE_TIMEOUT:-720}"); do
-  [ "$(psql_db "$db" -c "select count(*) from correspondence where status = 'QUEUED'")" = 0 ] && break
-  sleep 1
-done
+drained=$(queue_drained "${QUEUE_TIMEOUT:-720}")
 queued=$(psql_db "$db" -c "select count(*) from correspondence where status = 'QUEUED'")
 
 acknowledged=0; stored=0; mailed=0; duplicated=0; stored_twice=0; lost=0
