@@ -106,6 +106,15 @@ wait_healthy() {
   tail -50 "$tmp/$name.log" >&2
   fail "instance $name did not become healthy"
 }
+# The first administrator is created once the application has started (an ApplicationRunner):
+# health answers before that, so a drill that needs the account waits for it.
+wait_admin() {
+  for _ in $(seq 1 300); do
+    [ "$(psql_db "$db" -c "select count(*) from staff_user where email = '$admin'")" = 1 ] && return 0
+    sleep 1
+  done
+  fail "the first administrator was not created"
+}
 kill_hard() {
   local name=$1 pid
   pid=$(eval echo "\$pid_$name")
@@ -141,6 +150,7 @@ duplicate_mails() {
 # stored in one transaction, references DRILL-0000001 ...; the first administrator is made
 # compliance officer, to whom the sweep escalates unassigned overdue requests.
 seed_overdue() {
+  wait_admin
   psql_db "$db" -c "insert into staff_user_role (staff_user_id, role)
     select id, 'COMPLIANCE_OFFICER' from staff_user where email = '$admin'
     and not exists (select 1 from staff_user_role r where r.staff_user_id = staff_user.id and r.role = 'COMPLIANCE_OFFICER')"

@@ -23,6 +23,12 @@ class Handler(socketserver.StreamRequestHandler):
         self.wfile.flush()
 
     def handle(self):
+        try:
+            self.converse()
+        except ConnectionError:
+            pass  # a health probe that hangs up without QUIT
+
+    def converse(self):
         global count
         self.reply("220 drill-sink ESMTP")
         recipients = []

@@ -38,6 +38,7 @@ start_instance b "$port_b" "${lb_settings[@]}"; wait_healthy b "$port_b"
 log "two instances up on $port_a and $port_b in $(( $(date +%s) - started )) s"
 # The first administrator also takes cases here (notes are for case handlers); roles are read
 # at sign-in.
+wait_admin
 psql_db "$db" -c "insert into staff_user_role (staff_user_id, role) select id, 'CASE_HANDLER' from staff_user where email = '$admin'"
 
 cat >"$tmp/haproxy.cfg" <<CFG
