@@ -3,8 +3,9 @@
 
     python3 smtp_sink.py PORT FILE
 
-Each mail is written as "=== MAIL <n> to <recipients>" followed by its decoded text parts, so a
-script can grep the links out of it. Standard library only (smtpd is gone from Python 3.12).
+Each mail is written as "=== MAIL <n> to <recipients> subject <subject> id <Message-ID>" followed
+by its decoded text parts, so a script can grep the links out of it and count mails delivered
+twice (the application keeps a mail's Message-ID on every attempt). Standard library only (smtpd is gone from Python 3.12).
 """
 import email
 import email.policy
@@ -22,6 +23,12 @@ class Handler(socketserver.StreamRequestHandler):
         self.wfile.flush()
 
     def handle(self):
+        try:
+            self.converse()
+        except ConnectionError:
+            pass  # a health probe that hangs up without QUIT
+
+    def converse(self):
         global count
         self.reply("220 drill-sink ESMTP")
         recipients = []
@@ -61,7 +68,8 @@ class Handler(socketserver.StreamRequestHandler):
                 with lock:
                     count += 1
                     with open(sys.argv[2], "a", encoding="utf-8") as out:
-                        out.write("=== MAIL %d to %s subject %s\n" % (count, " ".join(recipients), message["subject"]))
+                        out.write("=== MAIL %d to %s subject %s id %s\n"
+                              % (count, " ".join(recipients), message["subject"], message["message-id"]))
                         out.write("\n".join(texts) + "\n")
                 self.reply("250 OK queued")
             elif verb == "QUIT":

@@ -88,6 +88,13 @@ public class Correspondence {
 	@Column(name = "last_error")
 	private String lastError;
 
+	/**
+	 * Whether the last attempt found the mail server unreachable: brought forward when
+	 * the server is back. A claim clears it.
+	 */
+	@Column(name = "waiting_for_server", nullable = false)
+	private boolean waitingForServer;
+
 	@Column(name = "created_at", nullable = false, updatable = false)
 	private Instant createdAt;
 
@@ -137,19 +144,24 @@ public class Correspondence {
 	 */
 	void claim(Instant until) {
 		this.nextAttemptAt = until;
+		this.waitingForServer = false;
 	}
 
 	/**
-	 * Records a failed attempt: retry after the backoff, or give up.
+	 * Records a failed attempt: retry after the backoff (brought forward when the server
+	 * was unreachable and comes back), or give up.
 	 * @param error what went wrong, without personal data
 	 * @param permanent whether the mail server refused this mail for good
+	 * @param serverUnreachable whether the mail server could not be reached at all
 	 * @param now the time of the attempt
 	 * @param properties the retry settings
 	 * @return {@code true} when the mail has now failed for good
 	 */
-	boolean attemptFailed(String error, boolean permanent, Instant now, OutboxProperties properties) {
+	boolean attemptFailed(String error, boolean permanent, boolean serverUnreachable, Instant now,
+			OutboxProperties properties) {
 		this.attempts++;
 		this.lastError = error;
+		this.waitingForServer = false;
 		Instant retryUntil = queuedAt().plus(properties.dispatch().retryFor());
 		if (permanent || !now.isBefore(retryUntil)) {
 			this.status = Status.FAILED;
@@ -157,7 +169,16 @@ public class Correspondence {
 			return true;
 		}
 		this.nextAttemptAt = now.plus(properties.backoff(this.attempts));
+		this.waitingForServer = serverUnreachable;
 		return false;
+	}
+
+	/**
+	 * Whether the mail waits for an unreachable mail server to come back.
+	 * @return {@code true} after an attempt that found the server unreachable
+	 */
+	boolean isWaitingForServer() {
+		return this.waitingForServer;
 	}
 
 	/**

@@ -53,9 +53,11 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import se.dsrdesk.system.ControllerIdentity;
+import se.dsrdesk.system.MailServerAnswered;
 
 /**
  * Sends queued mail. It runs every poll interval and, on a background thread, right after
@@ -69,7 +71,9 @@ import se.dsrdesk.system.ControllerIdentity;
  * Message-ID). A mail the server refuses for good ({@code 5xx}, an invalid address) is
  * given up at once; other failures are retried after a doubling wait, capped at
  * {@code dsr.mail.max-backoff}, for {@code dsr.mail.dispatch.retry-for}; when the mail
- * server cannot be reached at all, the rest of the batch is put back without trying.
+ * server cannot be reached at all, the rest of the batch is put back without trying, and
+ * as soon as the server answers again (a mail is accepted, or the health probe reaches
+ * it) the mail waiting for it is brought forward and goes out, queued longest first.
  * <p>
  * Logs never name recipients or show bodies: only correspondence ids and error reasons
  * with addresses masked.
@@ -199,6 +203,8 @@ class MailDispatcher implements DisposableBean {
 	int dispatch() {
 		this.running.lock();
 		int sent = 0;
+		boolean serverAnswered = false;
+		boolean broughtForward = false;
 		try {
 			while (true) {
 				Instant now = this.clock.instant();
@@ -213,18 +219,23 @@ class MailDispatcher implements DisposableBean {
 						if (serverUnreachable(ex)) {
 							logger.warn("Mail server unreachable ({}); {} queued mail put back for later", error,
 									due.size() - i);
-							due.subList(i, due.size()).forEach((later) -> failed(later, error, false, now));
+							due.subList(i, due.size()).forEach((later) -> failed(later, error, false, true, now));
 							return sent;
 						}
-						failed(mail, error, permanent(ex), now);
+						failed(mail, error, permanent(ex), false, now);
 						continue;
 					}
 					markSent(mail);
 					sent++;
+					if (!serverAnswered) {
+						serverAnswered = true;
+						broughtForward = bringForward() > 0;
+					}
 				}
-				if (due.size() < this.properties.batchSize()) {
+				if (due.size() < this.properties.batchSize() && !broughtForward) {
 					return sent;
 				}
+				broughtForward = false;
 			}
 		}
 		catch (RuntimeException ex) {
@@ -262,13 +273,54 @@ class MailDispatcher implements DisposableBean {
 				now, mail.getId()));
 	}
 
-	private void failed(Correspondence mail, String error, boolean permanent, Instant now) {
-		boolean givenUp = mail.attemptFailed(error, permanent, now, this.properties);
+	/**
+	 * Brings the mail that waits out its back-off because the server could not be reached
+	 * forward to now, in a short transaction of its own: the server answers again, so it
+	 * need not wait up to {@code dsr.mail.max-backoff}. The claim takes it queued longest
+	 * first. Mail another dispatcher has claimed is not touched (the claim cleared its
+	 * mark), so nothing is sent twice.
+	 * @return how many mails were brought forward
+	 */
+	int bringForward() {
+		OffsetDateTime now = utc(this.clock.instant());
+		Integer brought = this.transactions
+			.execute(
+					(status) -> this.jdbc.update(
+							"UPDATE correspondence SET next_attempt_at = ?, waiting_for_server = FALSE"
+									+ " WHERE waiting_for_server AND status = 'QUEUED' AND next_attempt_at > ?",
+							now, now));
+		if (brought != null && brought > 0) {
+			logger.info("The mail server answers again: {} queued mail brought forward", brought);
+		}
+		return (brought != null) ? brought : 0;
+	}
+
+	/**
+	 * When the health probe reaches the mail server, mail waiting for it goes out now, on
+	 * the background thread (the health call does not wait).
+	 */
+	@EventListener
+	void mailServerAnswered(MailServerAnswered event) {
+		this.background.execute(() -> {
+			try {
+				if (bringForward() > 0) {
+					dispatch();
+				}
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not bring queued mail forward: {}", ex.toString());
+			}
+		});
+	}
+
+	private void failed(Correspondence mail, String error, boolean permanent, boolean unreachable, Instant now) {
+		boolean givenUp = mail.attemptFailed(error, permanent, unreachable, now, this.properties);
 		this.transactions.executeWithoutResult((status) -> this.jdbc.update(
-				"UPDATE correspondence SET status = ?, attempts = ?, last_error = ?, next_attempt_at = ?, failed_at = ?"
-						+ " WHERE id = ? AND status = 'QUEUED'",
+				"UPDATE correspondence SET status = ?, attempts = ?, last_error = ?, next_attempt_at = ?, failed_at = ?,"
+						+ " waiting_for_server = ? WHERE id = ? AND status = 'QUEUED'",
 				mail.getStatus().name(), mail.getAttempts(), error, utc(mail.getNextAttemptAt()),
-				(mail.getFailedAt() != null) ? utc(mail.getFailedAt()) : null, mail.getId()));
+				(mail.getFailedAt() != null) ? utc(mail.getFailedAt()) : null, mail.isWaitingForServer(),
+				mail.getId()));
 		if (givenUp) {
 			logger.error("Correspondence {} ({}{}) given up after {} attempts{}; last error: {}", mail.getId(),
 					mail.getTemplate(), mail.isLegalNotice() ? ", a legally required notice" : "", mail.getAttempts(),
@@ -378,6 +430,16 @@ class MailDispatcher implements DisposableBean {
 			.replaceAll("\\s+", " ")
 			.strip();
 		return (error.length() > MAX_ERROR) ? error.substring(0, MAX_ERROR) : error;
+	}
+
+	/**
+	 * Waits until the background thread has done the work handed to it so far: what a
+	 * commit or the health probe started.
+	 * @throws Exception when that takes longer than 30 seconds
+	 */
+	void awaitBackground() throws Exception {
+		this.background.submit(() -> {
+		}).get(30, TimeUnit.SECONDS);
 	}
 
 	@Override

@@ -14,6 +14,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.UncategorizedDataAccessException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -25,6 +26,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -35,6 +37,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import se.dsrdesk.system.DatabaseFailures;
 import se.dsrdesk.system.ApiController;
 import se.dsrdesk.system.ApiProblems;
 import se.dsrdesk.system.ConcurrentChangeException;
@@ -89,6 +92,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, "5")
 			.body(this.problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", locale()));
+	}
+
+	/**
+	 * The database went away in the middle of the transaction and the rollback failed on
+	 * the closed connection (Spring reports the rollback's failure): nothing was stored,
+	 * so 503 as above. Any other such failure stays an error.
+	 */
+	@ExceptionHandler({ UncategorizedDataAccessException.class, TransactionSystemException.class })
+	ResponseEntity<ProblemDetail> rollbackFailed(Exception ex) throws Exception {
+		if (!DatabaseFailures.lostConnection(ex)) {
+			throw ex;
+		}
+		return unavailable(ex);
 	}
 
 	/**

@@ -15,9 +15,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+import se.dsrdesk.system.MailServerAnswered;
 
 /**
  * Reports whether the SMTP server answers. Mail goes through the outbox, which keeps
@@ -31,7 +34,9 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * connections and never answers cannot hold up a health call (the call waits no longer
  * than that, whatever the mail library does), and its result is kept for
  * {@code dsr.mail.health.cache-for} (30 seconds), so that frequent health calls do not
- * open a connection each.
+ * open a connection each. A probe that reaches the server says so
+ * ({@link MailServerAnswered}), so that mail waiting out a back-off since an outage goes
+ * now.
  */
 @Configuration(proxyBeanMethods = false)
 class MailHealthConfiguration {
@@ -45,8 +50,9 @@ class MailHealthConfiguration {
 	@Bean
 	HealthIndicator mailHealthContributor(JavaMailSenderImpl mailSender,
 			@Value("${dsr.mail.health.timeout:2s}") Duration timeout,
-			@Value("${dsr.mail.health.cache-for:30s}") Duration cacheFor, Clock clock) {
-		return new CachedSmtpProbe(probe(mailSender, timeout), timeout, cacheFor, clock);
+			@Value("${dsr.mail.health.cache-for:30s}") Duration cacheFor, Clock clock,
+			ApplicationEventPublisher events) {
+		return new CachedSmtpProbe(probe(mailSender, timeout), timeout, cacheFor, clock, events);
 	}
 
 	/** A sender with the application's SMTP settings but the probe's short timeouts. */
@@ -93,11 +99,15 @@ class MailHealthConfiguration {
 
 		private Instant lastAt;
 
-		CachedSmtpProbe(JavaMailSenderImpl probe, Duration timeout, Duration cacheFor, Clock clock) {
+		private final ApplicationEventPublisher events;
+
+		CachedSmtpProbe(JavaMailSenderImpl probe, Duration timeout, Duration cacheFor, Clock clock,
+				ApplicationEventPublisher events) {
 			this.probe = probe;
 			this.timeout = timeout;
 			this.cacheFor = cacheFor;
 			this.clock = clock;
+			this.events = events;
 		}
 
 		@Override
@@ -106,6 +116,10 @@ class MailHealthConfiguration {
 			if (this.last == null || now.isBefore(this.lastAt) || !now.isBefore(this.lastAt.plus(this.cacheFor))) {
 				this.last = check();
 				this.lastAt = this.clock.instant();
+				if (Status.UP.equals(this.last.getStatus())) {
+					// Mail waiting out a back-off since an outage may go now.
+					this.events.publishEvent(new MailServerAnswered());
+				}
 			}
 			return this.last;
 		}

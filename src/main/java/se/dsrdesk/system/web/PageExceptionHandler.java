@@ -19,6 +19,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.UncategorizedDataAccessException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessResourceException;
@@ -28,6 +29,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -38,6 +40,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
+import se.dsrdesk.system.DatabaseFailures;
 import se.dsrdesk.system.RefusedException;
 
 /**
@@ -120,6 +123,19 @@ class PageExceptionHandler {
 		response.setHeader(HttpHeaders.RETRY_AFTER, "30");
 		response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
 		return new ModelAndView();
+	}
+
+	/**
+	 * The database went away in the middle of the transaction, and the rollback failed on
+	 * the closed connection: Spring reports the rollback's failure. Nothing was stored,
+	 * so this is the same 503 as above; any other such failure stays an error.
+	 */
+	@ExceptionHandler({ UncategorizedDataAccessException.class, TransactionSystemException.class })
+	ModelAndView rollbackFailed(Exception ex, HttpServletResponse response) throws Exception {
+		if (!DatabaseFailures.lostConnection(ex)) {
+			throw ex;
+		}
+		return unavailable(ex, response);
 	}
 
 	/**

@@ -29,6 +29,8 @@ class MailHealthProbeTest {
 
 	Thread acceptor;
 
+	final List<Object> published = new ArrayList<>();
+
 	@BeforeEach
 	void startSilentServer() throws Exception {
 		this.silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -63,7 +65,7 @@ class MailHealthProbeTest {
 		mailSender.getJavaMailProperties().setProperty("mail.smtp.timeout", "10000");
 		MailHealthConfiguration.CachedSmtpProbe probe = new MailHealthConfiguration.CachedSmtpProbe(
 				MailHealthConfiguration.probe(mailSender, Duration.ofSeconds(2)), Duration.ofSeconds(2),
-				Duration.ofSeconds(30), Clock.systemUTC());
+				Duration.ofSeconds(30), Clock.systemUTC(), this.published::add);
 
 		long start = System.nanoTime();
 		Health health = probe.health();
@@ -75,6 +77,8 @@ class MailHealthProbeTest {
 		assertThat(probe.health()).isSameAs(health);
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(100));
 		assertThat(this.accepted).hasSize(1);
+		// Only a server that answers brings queued mail forward.
+		assertThat(this.published).isEmpty();
 	}
 
 }

@@ -1,5 +1,6 @@
 package se.dsrdesk.system.web;
 
+import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
 
@@ -10,6 +11,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.orm.jpa.JpaSystemException;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -60,6 +62,21 @@ class PageExceptionHandlerTest {
 	}
 
 	@Test
+	void aRollbackThatFailedOnTheLostConnectionGetsTheUnavailablePage() {
+		// What a PostgreSQL restart in the middle of a form's transaction threw: the
+		// insert
+		// failed, then the rollback on the closed connection, and Spring reported that.
+		assertThat(this.mvc.post().uri("/rollback-failed")).hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
+			.headers()
+			.hasValue("Retry-After", "30");
+	}
+
+	@Test
+	void anotherUnclassifiedDatabaseFailureStaysAnError() {
+		assertThat(this.mvc.post().uri("/uncategorized")).hasFailed();
+	}
+
+	@Test
 	void theErrorPageSaysWhyInTheReadersLanguage() {
 		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
 		messages.setBasename("messages");
@@ -92,6 +109,18 @@ class PageExceptionHandlerTest {
 		@PostMapping("/conflict")
 		String conflict() {
 			throw new ConcurrentChangeException("task-closed", "task.closed");
+		}
+
+		@PostMapping("/rollback-failed")
+		String rollbackFailed() {
+			throw new JpaSystemException(new IllegalStateException("Unable to rollback against JDBC Connection",
+					new SQLException("Connection is closed")));
+		}
+
+		@PostMapping("/uncategorized")
+		String uncategorized() {
+			throw new JpaSystemException(
+					new IllegalStateException("Something else", new SQLException("syntax", "42601")));
 		}
 
 	}
