@@ -47,7 +47,7 @@ class TaskApiController {
 	}
 
 	@PostMapping("/api/v1/requests/{reference}/tasks/{taskId}/outcome")
-	@PreAuthorize("hasAnyRole('CASE_HANDLER', 'ADMIN')")
+	@PreAuthorize("hasRole('CASE_HANDLER')")
 	@Operation(summary = "Record a task's outcome",
 			description = "The outcomes that fit depend on the request's type; one that keeps data needs a legal "
 					+ "ground and a date and creates a retention hold. A task that is no longer open answers 409.")

@@ -76,6 +76,7 @@ import se.dsrdesk.request.casefile.RequestViews;
  * meanwhile is then refused with 409.
  */
 @ApiController
+@PreAuthorize("hasAnyRole('CASE_HANDLER', 'COMPLIANCE_OFFICER')")
 @RequestMapping("/api/v1/requests")
 @Tag(name = "Requests", description = "Data-subject requests and their workflow")
 class RequestApiController {

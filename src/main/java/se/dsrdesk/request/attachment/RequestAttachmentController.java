@@ -25,6 +25,7 @@ import se.dsrdesk.account.StaffPrincipal;
  * back to the page with a translated message next to the file field; an upload over the
  * servlet's size limit is turned into the same message by {@link UploadTooLargeFilter}.
  */
+@PreAuthorize("hasAnyRole('CASE_HANDLER', 'COMPLIANCE_OFFICER')")
 @Controller
 class RequestAttachmentController {
 

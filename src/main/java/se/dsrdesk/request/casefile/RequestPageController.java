@@ -1,5 +1,6 @@
 package se.dsrdesk.request.casefile;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,6 +14,7 @@ import se.dsrdesk.account.StaffPrincipal;
  * act, through {@link RequestStepController}, {@link RequestNoteController} and
  * {@link AnswerController}.
  */
+@PreAuthorize("hasAnyRole('CASE_HANDLER', 'COMPLIANCE_OFFICER')")
 @Controller
 class RequestPageController {
 
