@@ -477,8 +477,15 @@ class RequestApiTest {
 					"{\"outcome\": \"NOT_FOUND\", \"note\": \"Searched the CRM.\"}");
 			assertProblem(officer, 403, "forbidden");
 
-			// Admins record outcomes too, as on the task pages.
-			ApiClient.Response done = client(Role.ADMIN).post(outcome,
+			// An admin without the case handler role does not (least privilege), nor
+			// reads
+			// the request.
+			assertProblem(
+					client(Role.ADMIN).post(outcome, "{\"outcome\": \"NOT_FOUND\", \"note\": \"Searched the CRM.\"}"),
+					403, "forbidden");
+			assertProblem(client(Role.ADMIN).get(path), 403, "forbidden");
+
+			ApiClient.Response done = client(Role.ADMIN, Role.CASE_HANDLER).post(outcome,
 					"{\"outcome\": \"FOUND\", \"note\": \"Searched the CRM.\", \"summary\": \"Name and email.\"}");
 			assertThat(done.status()).as(done.toString()).isEqualTo(200);
 			assertThat(done.json().path("status").asString()).isEqualTo("DONE");
