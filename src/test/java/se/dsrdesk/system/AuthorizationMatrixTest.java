@@ -174,6 +174,9 @@ class AuthorizationMatrixTest {
 				"GET /staff/audit", "GET /staff/audit/export.csv", "GET /staff/exports",
 				"GET /staff/exports/requests.csv", "GET /api/v1/dashboard");
 
+		// Held data erased at a location: from the location's page.
+		rule(EnumSet.of(Who.ADMIN, Who.CASE_HANDLER), "POST /staff/holds/{id}/erased");
+
 		// Request contents, read: the inbox, a request, its attachments (identity
 		// documents too), retention, tasks; the API's reading.
 		rule(READERS, "GET /staff/requests", "GET /staff/requests/{id}",
@@ -191,12 +194,12 @@ class AuthorizationMatrixTest {
 				"POST /staff/requests/{id}/attachments", "POST /staff/requests/{id}/attachments/{attachmentId}/delete",
 				"POST /staff/requests/{id}/legal-hold", "POST /staff/requests/{id}/legal-hold/lift",
 				"GET /staff/requests/{id}/answer", "POST /staff/requests/{id}/answer", "POST /staff/tasks/{id}",
-				"POST /staff/tasks/{id}/assign", "POST /staff/holds/{id}/erased", "POST /api/v1/requests",
-				"POST /api/v1/requests/{reference}/start", "POST /api/v1/requests/{reference}/pause",
-				"POST /api/v1/requests/{reference}/resume", "POST /api/v1/requests/{reference}/extension",
-				"POST /api/v1/requests/{reference}/extension-posted", "POST /api/v1/requests/{reference}/delay-notice",
-				"POST /api/v1/requests/{reference}/assign", "POST /api/v1/requests/{reference}/reject",
-				"POST /api/v1/requests/{reference}/answer", "POST /api/v1/requests/{reference}/tasks/{taskId}/outcome");
+				"POST /staff/tasks/{id}/assign", "POST /api/v1/requests", "POST /api/v1/requests/{reference}/start",
+				"POST /api/v1/requests/{reference}/pause", "POST /api/v1/requests/{reference}/resume",
+				"POST /api/v1/requests/{reference}/extension", "POST /api/v1/requests/{reference}/extension-posted",
+				"POST /api/v1/requests/{reference}/delay-notice", "POST /api/v1/requests/{reference}/assign",
+				"POST /api/v1/requests/{reference}/reject", "POST /api/v1/requests/{reference}/answer",
+				"POST /api/v1/requests/{reference}/tasks/{taskId}/outcome");
 	}
 
 	/**

@@ -31,7 +31,7 @@ import se.dsrdesk.location.TaskStatus;
 /**
  * The REST API's task outcomes: what was found and done at one data location for a
  * request, recorded through {@link TaskService} with the same rules as the task page.
- * Case handlers and admins, as on the task pages.
+ * Case handlers only, as on the task pages.
  */
 @ApiController
 @Tag(name = "Tasks", description = "The work per data location for a request")

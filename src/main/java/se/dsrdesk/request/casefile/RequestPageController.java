@@ -10,8 +10,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import se.dsrdesk.account.StaffPrincipal;
 
 /**
- * A request's page for staff ({@link RequestPage}). All staff read it; only case handlers
- * act, through {@link RequestStepController}, {@link RequestNoteController} and
+ * A request's page for staff ({@link RequestPage}). Case handlers and compliance officers
+ * read it (an admin alone does not: least privilege); only case handlers act, through
+ * {@link RequestStepController}, {@link RequestNoteController} and
  * {@link AnswerController}.
  */
 @PreAuthorize("hasAnyRole('CASE_HANDLER', 'COMPLIANCE_OFFICER')")

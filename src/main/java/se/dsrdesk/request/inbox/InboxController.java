@@ -25,7 +25,7 @@ import se.dsrdesk.request.RequestType;
 
 /**
  * The staff inbox: every request, most urgent first, filtered by a GET form so that each
- * view is a link. All staff read it.
+ * view is a link. Case handlers and compliance officers read it.
  */
 @PreAuthorize("hasAnyRole('CASE_HANDLER', 'COMPLIANCE_OFFICER')")
 @Controller

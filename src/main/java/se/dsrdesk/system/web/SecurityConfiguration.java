@@ -188,11 +188,14 @@ class SecurityConfiguration {
 			// roles as well.
 			.requestMatchers("/staff/requests/new")
 			.hasRole(CASE_HANDLER)
-			.requestMatchers(HttpMethod.POST, "/staff/requests/**", "/staff/tasks/**", "/staff/holds/**")
+			.requestMatchers(HttpMethod.POST, "/staff/requests/**", "/staff/tasks/**")
 			.hasRole(CASE_HANDLER)
-			.requestMatchers("/staff/requests", "/staff/requests/**", "/staff/tasks", "/staff/tasks/**",
-					"/staff/holds/**")
+			.requestMatchers("/staff/requests", "/staff/requests/**", "/staff/tasks", "/staff/tasks/**")
 			.hasAnyRole(REQUEST_READERS)
+			// Held data erased at a location (from the location's page, where hold
+			// reminders lead its owner, or the admins when it has none).
+			.requestMatchers(HttpMethod.POST, "/staff/holds/*/erased")
+			.hasAnyRole(CASE_HANDLER, ADMIN)
 			.requestMatchers("/staff/**")
 			.authenticated()
 			.anyRequest()
