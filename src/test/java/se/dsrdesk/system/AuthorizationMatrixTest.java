@@ -456,6 +456,12 @@ class AuthorizationMatrixTest {
 				.contains(AuthorizationMatrixTest.this.own.getReference())
 				.doesNotContain(taskLink);
 			assertThat(session(Who.COMPLIANCE_OFFICER).get(location).body()).contains(taskLink);
+			// The audit trail names the request, linked for readers only.
+			String audit = "/staff/audit?reference=" + AuthorizationMatrixTest.this.own.getReference();
+			String requestLink = "href=\"/staff/requests/" + AuthorizationMatrixTest.this.own.getId() + "\"";
+			assertThat(session(Who.ADMIN).get(audit).body()).contains(AuthorizationMatrixTest.this.own.getReference())
+				.doesNotContain(requestLink);
+			assertThat(session(Who.COMPLIANCE_OFFICER).get(audit).body()).contains(requestLink);
 		}
 
 	}

@@ -182,7 +182,7 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.POST, "/staff/locations", "/staff/locations/**")
 			.hasRole(ADMIN)
 			// Request contents (least privilege, docs/staff-sign-in.md): only case
-			// handlers change anything on a request, its tasks and holds, and register
+			// handlers change anything on a request or its tasks, and register
 			// one; case handlers and compliance officers read them (the inbox, a
 			// request's page, attachments, retention, tasks). An admin needs one of those
 			// roles as well.
