@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import se.dsrdesk.account.Role;
 import se.dsrdesk.account.StaffUser;
 import se.dsrdesk.account.StaffUserRepository;
 import se.dsrdesk.audit.Actor;
@@ -102,7 +103,10 @@ public class TaskService implements CompletionGuard, TaskChecklist {
 		Instant now = this.clock.instant();
 		for (DataLocation location : applicable) {
 			StaffUser owner = location.getOwner();
-			Long assignee = (owner != null && owner.isActive()) ? owner.getId() : request.getAssigneeId();
+			// Tasks hold request contents: only a case handler takes one (an owner who
+			// is an admin alone keeps the location, not its tasks).
+			Long assignee = (owner != null && owner.isActive() && owner.hasRole(Role.CASE_HANDLER)) ? owner.getId()
+					: request.getAssigneeId();
 			this.tasks.save(new LocationTask(request.getId(), location, type, assignee, now));
 		}
 		this.audit.recordAboutRequest(request.getId(), activity.actor(), "LOCATION_TASKS_CREATED", "REQUEST",
@@ -175,11 +179,15 @@ public class TaskService implements CompletionGuard, TaskChecklist {
 
 	/**
 	 * Gives an open task to a staff user, or to nobody.
-	 * @param staffUserId an active admin or case handler, or {@code null}
+	 * @param staffUserId an active case handler (tasks hold request contents), or
+	 * {@code null}
 	 */
 	public LocationTask assign(long taskId, Long staffUserId, Actor actor) {
 		LocationTask task = get(taskId);
 		StaffUser assignee = this.register.possibleOwner(staffUserId);
+		if (assignee != null && !assignee.hasRole(Role.CASE_HANDLER)) {
+			assignee = null;
+		}
 		if (staffUserId != null && assignee == null) {
 			throw new IllegalArgumentException("Not a staff user who can take tasks: " + staffUserId);
 		}

@@ -145,8 +145,11 @@ class LocationRegisterTest {
 		}
 
 		@Test
-		void complianceOfficersDoNotWorkTasks() {
-			assertThat(get(signedIn(Role.COMPLIANCE_OFFICER), "/staff/tasks", ENGLISH)).hasStatus(403);
+		void complianceOfficersReadTasksButDoNotWorkThemAndAnAdminAloneDoesNeither() {
+			StaffPrincipal officer = signedIn(Role.COMPLIANCE_OFFICER);
+			assertThat(get(officer, "/staff/tasks", ENGLISH)).hasStatusOk();
+			assertThat(post(officer, "/staff/tasks/999999999").param("outcome", "NOT_FOUND").exchange()).hasStatus(403);
+			assertThat(get(signedIn(Role.ADMIN), "/staff/tasks", ENGLISH)).hasStatus(403);
 		}
 
 		@Test

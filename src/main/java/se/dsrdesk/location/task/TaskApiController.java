@@ -31,7 +31,7 @@ import se.dsrdesk.location.TaskStatus;
 /**
  * The REST API's task outcomes: what was found and done at one data location for a
  * request, recorded through {@link TaskService} with the same rules as the task page.
- * Case handlers and admins, as on the task pages.
+ * Case handlers only, as on the task pages.
  */
 @ApiController
 @Tag(name = "Tasks", description = "The work per data location for a request")
@@ -47,7 +47,7 @@ class TaskApiController {
 	}
 
 	@PostMapping("/api/v1/requests/{reference}/tasks/{taskId}/outcome")
-	@PreAuthorize("hasAnyRole('CASE_HANDLER', 'ADMIN')")
+	@PreAuthorize("hasRole('CASE_HANDLER')")
 	@Operation(summary = "Record a task's outcome",
 			description = "The outcomes that fit depend on the request's type; one that keeps data needs a legal "
 					+ "ground and a date and creates a retention hold. A task that is no longer open answers 409.")

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import se.dsrdesk.account.Role;
 import se.dsrdesk.account.StaffPrincipal;
 import se.dsrdesk.request.DsrRequest;
 import se.dsrdesk.request.RequestService;
@@ -33,10 +34,12 @@ import se.dsrdesk.system.ConcurrentChangeException;
 /**
  * Case handlers' work at the data locations: "my tasks", a task with its outcome form, a
  * request's tasks (completing the request is an action on its page, which waits for
- * them), and recording that held data was erased.
+ * them), and recording that held data was erased. Compliance officers read the pages;
+ * only case handlers record or assign (docs/staff-sign-in.md, least privilege). Held data
+ * erased is recorded from the location's page by a case handler or an admin.
  */
 @Controller
-@PreAuthorize("hasAnyRole('CASE_HANDLER', 'ADMIN')")
+@PreAuthorize("hasAnyRole('CASE_HANDLER', 'COMPLIANCE_OFFICER')")
 class TaskController {
 
 	static final int PAGE_SIZE = 25;
@@ -84,6 +87,7 @@ class TaskController {
 	}
 
 	@PostMapping("/staff/tasks/{id}")
+	@PreAuthorize("hasRole('CASE_HANDLER')")
 	String record(@PathVariable long id, @ModelAttribute("outcomeForm") OutcomeForm form, BindingResult result,
 			@AuthenticationPrincipal StaffPrincipal me, Model model, RedirectAttributes redirect) {
 		LocationTask task = this.tasks.get(id);
@@ -105,6 +109,7 @@ class TaskController {
 	}
 
 	@PostMapping("/staff/tasks/{id}/assign")
+	@PreAuthorize("hasRole('CASE_HANDLER')")
 	String assign(@PathVariable long id, @RequestParam(required = false) Long assigneeId,
 			@AuthenticationPrincipal StaffPrincipal me, RedirectAttributes redirect) {
 		try {
@@ -131,6 +136,7 @@ class TaskController {
 	}
 
 	@PostMapping("/staff/holds/{id}/erased")
+	@PreAuthorize("hasAnyRole('CASE_HANDLER', 'ADMIN')")
 	String erased(@PathVariable long id, @RequestParam(required = false) String note,
 			@AuthenticationPrincipal StaffPrincipal me, RedirectAttributes redirect) {
 		if (note != null && note.length() > 2000) {
@@ -150,7 +156,8 @@ class TaskController {
 		model.addAttribute("grounds", LegalGround.values());
 		model.addAttribute("retentionRule", task.getLocation().getRetentionRule());
 		model.addAttribute("proposedUntil", this.retention.holdUntil(task.getLocation()).orElse(null));
-		model.addAttribute("assignees", this.locations.possibleOwners());
+		model.addAttribute("assignees",
+				this.locations.possibleOwners().stream().filter((user) -> user.hasRole(Role.CASE_HANDLER)).toList());
 		return "tasks/task";
 	}
 

@@ -70,12 +70,13 @@ import se.dsrdesk.request.casefile.RequestViews;
 /**
  * The REST API's requests: register, list (the inbox's query, by cursor), read, and the
  * staff actions, each through the same workflow service as the pages
- * ({@link RequestService}), so the same rules apply. Reading is for all staff;
- * registering and acting for case handlers, checked here and in the API's URL rules. An
- * action may carry {@code If-Match} with the version read: a change by someone else
- * meanwhile is then refused with 409.
+ * ({@link RequestService}), so the same rules apply. Reading is for case handlers and
+ * compliance officers; registering and acting for case handlers, checked here and in the
+ * API's URL rules. An action may carry {@code If-Match} with the version read: a change
+ * by someone else meanwhile is then refused with 409.
  */
 @ApiController
+@PreAuthorize("hasAnyRole('CASE_HANDLER', 'COMPLIANCE_OFFICER')")
 @RequestMapping("/api/v1/requests")
 @Tag(name = "Requests", description = "Data-subject requests and their workflow")
 class RequestApiController {

@@ -21,10 +21,12 @@ import se.dsrdesk.account.StaffPrincipal;
 
 /**
  * Uploading a file to a request (case handlers, while the request is open) and
- * downloading one (all staff). The list is on the request page. A refused upload goes
- * back to the page with a translated message next to the file field; an upload over the
- * servlet's size limit is turned into the same message by {@link UploadTooLargeFilter}.
+ * downloading one (case handlers and compliance officers). The list is on the request
+ * page. A refused upload goes back to the page with a translated message next to the file
+ * field; an upload over the servlet's size limit is turned into the same message by
+ * {@link UploadTooLargeFilter}.
  */
+@PreAuthorize("hasAnyRole('CASE_HANDLER', 'COMPLIANCE_OFFICER')")
 @Controller
 class RequestAttachmentController {
 

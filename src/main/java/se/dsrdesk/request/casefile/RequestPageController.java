@@ -1,5 +1,6 @@
 package se.dsrdesk.request.casefile;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -9,10 +10,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import se.dsrdesk.account.StaffPrincipal;
 
 /**
- * A request's page for staff ({@link RequestPage}). All staff read it; only case handlers
- * act, through {@link RequestStepController}, {@link RequestNoteController} and
+ * A request's page for staff ({@link RequestPage}). Case handlers and compliance officers
+ * read it (an admin alone does not: least privilege); only case handlers act, through
+ * {@link RequestStepController}, {@link RequestNoteController} and
  * {@link AnswerController}.
  */
+@PreAuthorize("hasAnyRole('CASE_HANDLER', 'COMPLIANCE_OFFICER')")
 @Controller
 class RequestPageController {
 

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,8 +25,9 @@ import se.dsrdesk.request.RequestType;
 
 /**
  * The staff inbox: every request, most urgent first, filtered by a GET form so that each
- * view is a link. All staff read it.
+ * view is a link. Case handlers and compliance officers read it.
  */
+@PreAuthorize("hasAnyRole('CASE_HANDLER', 'COMPLIANCE_OFFICER')")
 @Controller
 class InboxController {
 

@@ -17,6 +17,7 @@ import se.dsrdesk.request.RequestRetention;
  * A request's retention page: when its personal data is purged, and the legal-claims hold
  * that case handlers place and lift.
  */
+@PreAuthorize("hasAnyRole('CASE_HANDLER', 'COMPLIANCE_OFFICER')")
 @Controller
 class RetentionController {
 

@@ -44,6 +44,15 @@ import se.dsrdesk.system.api.ApiSecurityResponses;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+	private static final String ADMIN = "ADMIN";
+
+	private static final String CASE_HANDLER = "CASE_HANDLER";
+
+	private static final String COMPLIANCE_OFFICER = "COMPLIANCE_OFFICER";
+
+	/** Who may read request contents: never an admin by that role alone. */
+	private static final String[] REQUEST_READERS = { CASE_HANDLER, COMPLIANCE_OFFICER };
+
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
 			+ "frame-ancestors 'none'";
@@ -74,18 +83,18 @@ class SecurityConfiguration {
 		bearer.setFailureHandler(bearerFailure);
 		http.securityMatcher("/api/**");
 		http.authorizeHttpRequests((requests) -> requests
-			// The compliance officer's counts, as the dashboard page.
+			// The compliance officer's counts, as the dashboard page (figures, no
+			// request contents).
 			.requestMatchers(HttpMethod.GET, "/api/v1/dashboard")
-			.hasAnyRole("COMPLIANCE_OFFICER", "ADMIN")
-			// Task outcomes, as on the task pages.
-			.requestMatchers(HttpMethod.POST, "/api/v1/requests/*/tasks/*/outcome")
-			.hasAnyRole("CASE_HANDLER", "ADMIN")
-			// Registering a request and acting on one: case handlers only.
-			.requestMatchers(HttpMethod.POST, "/api/v1/requests", "/api/v1/requests/*/*")
-			.hasRole("CASE_HANDLER")
-			// Reading requests: all staff.
+			.hasAnyRole(COMPLIANCE_OFFICER, ADMIN)
+			// Registering a request, acting on one and recording a task's outcome: case
+			// handlers only, as on the pages.
+			.requestMatchers(HttpMethod.POST, "/api/v1/requests", "/api/v1/requests/**")
+			.hasRole(CASE_HANDLER)
+			// Reading requests (their contents): case handlers and compliance officers.
+			// An admin needs one of those roles too; a token carries its owner's roles.
 			.requestMatchers(HttpMethod.GET, "/api/v1/requests", "/api/v1/requests/*")
-			.authenticated()
+			.hasAnyRole(REQUEST_READERS)
 			.anyRequest()
 			.denyAll());
 		http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
@@ -148,18 +157,20 @@ class SecurityConfiguration {
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
 			.permitAll()
 			.requestMatchers("/staff/admin/**")
-			.hasRole("ADMIN")
+			.hasRole(ADMIN)
 			.requestMatchers(HttpMethod.GET, "/staff/audit", "/staff/audit/**")
-			.hasAnyRole("COMPLIANCE_OFFICER", "ADMIN")
-			// The compliance officer's dashboard and the yearly report.
+			.hasAnyRole(COMPLIANCE_OFFICER, ADMIN)
+			// The compliance officer's dashboard and the yearly report: figures and
+			// references, no request contents.
 			.requestMatchers("/staff/dashboard", "/staff/dashboard/**")
-			.hasAnyRole("COMPLIANCE_OFFICER", "ADMIN")
+			.hasAnyRole(COMPLIANCE_OFFICER, ADMIN)
 			// The audit trail is read-only: nothing may be sent to it.
 			.requestMatchers("/staff/audit", "/staff/audit/**")
 			.denyAll()
-			// Exports for record keeping (requests for a period).
+			// Exports for record keeping (requests for a period: dates and outcomes, no
+			// names).
 			.requestMatchers(HttpMethod.GET, "/staff/exports", "/staff/exports/**")
-			.hasAnyRole("COMPLIANCE_OFFICER", "ADMIN")
+			.hasAnyRole(COMPLIANCE_OFFICER, ADMIN)
 			.requestMatchers("/staff/exports", "/staff/exports/**")
 			.denyAll()
 			// The register of data locations: all staff read it, admins change it; a
@@ -167,29 +178,24 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.POST, "/staff/locations/*/review")
 			.authenticated()
 			.requestMatchers("/staff/locations/new", "/staff/locations/*/edit")
-			.hasRole("ADMIN")
+			.hasRole(ADMIN)
 			.requestMatchers(HttpMethod.POST, "/staff/locations", "/staff/locations/**")
-			.hasRole("ADMIN")
-			// Registering a request that arrived by email, letter, phone or in person;
-			// the
-			// inbox (GET /staff/requests) is for all staff under the general rule below.
+			.hasRole(ADMIN)
+			// Request contents (least privilege, docs/staff-sign-in.md): only case
+			// handlers change anything on a request or its tasks, and register
+			// one; case handlers and compliance officers read them (the inbox, a
+			// request's page, attachments, retention, tasks). An admin needs one of those
+			// roles as well.
 			.requestMatchers("/staff/requests/new")
-			.hasRole("CASE_HANDLER")
-			// Work at the locations: tasks, retention holds, a request's tasks.
-			.requestMatchers("/staff/tasks", "/staff/tasks/**", "/staff/holds/**", "/staff/requests/*/tasks")
-			.hasAnyRole("CASE_HANDLER", "ADMIN")
-			// A request's page: all staff read it; only case handlers act on it (an admin
-			// or compliance officer needs the case handler role too).
-			.requestMatchers(HttpMethod.POST, "/staff/requests/*/assign", "/staff/requests/*/start",
-					"/staff/requests/*/identity", "/staff/requests/*/information", "/staff/requests/*/resume",
-					"/staff/requests/*/extend", "/staff/requests/*/answer", "/staff/requests/*/reject",
-					"/staff/requests/*/withdraw", "/staff/requests/*/notes", "/staff/requests/*/attachments",
-					"/staff/requests/*/legal-hold", "/staff/requests/*/legal-hold/lift",
-					"/staff/requests/*/attachments/*/delete", "/staff/requests/*/delay",
-					"/staff/requests/*/extension-posted")
-			.hasRole("CASE_HANDLER")
-			.requestMatchers(HttpMethod.GET, "/staff/requests/*", "/staff/requests/*/attachments/*")
-			.authenticated()
+			.hasRole(CASE_HANDLER)
+			.requestMatchers(HttpMethod.POST, "/staff/requests/**", "/staff/tasks/**")
+			.hasRole(CASE_HANDLER)
+			.requestMatchers("/staff/requests", "/staff/requests/**", "/staff/tasks", "/staff/tasks/**")
+			.hasAnyRole(REQUEST_READERS)
+			// Held data erased at a location (from the location's page, where hold
+			// reminders lead its owner, or the admins when it has none).
+			.requestMatchers(HttpMethod.POST, "/staff/holds/*/erased")
+			.hasAnyRole(CASE_HANDLER, ADMIN)
 			.requestMatchers("/staff/**")
 			.authenticated()
 			.anyRequest()

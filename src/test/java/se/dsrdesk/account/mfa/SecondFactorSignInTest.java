@@ -66,7 +66,7 @@ class SecondFactorSignInTest {
 	void anAdministratorsPasswordAloneDoesNotReachTheStaffPages() {
 		String admin = TestAccounts.create(this.accounts, Role.ADMIN);
 		HttpVisitor visitor = signedIn(admin);
-		for (String page : List.of("/staff/admin/accounts", "/staff", "/staff/requests", "/staff/account/sign-in")) {
+		for (String page : List.of("/staff/admin/accounts", "/staff", "/staff/dashboard", "/staff/account/sign-in")) {
 			HttpResponse<String> response = visitor.get(page);
 			assertThat(response.statusCode()).as(page).isEqualTo(302);
 			assertThat(location(response)).as(page).contains("/staff/sign-in/second-factor");

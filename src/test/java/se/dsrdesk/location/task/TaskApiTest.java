@@ -127,8 +127,16 @@ class TaskApiTest {
 	}
 
 	@Test
-	void anOutcomeThatBreaksTheRulesIsNamedInTheCallersLanguage() {
+	void anAdminWithoutTheCaseHandlerRoleMayNotRecordOutcomes() {
 		signedInAs(Role.ADMIN);
+		MvcTestResult result = post("{\"outcome\":\"NOT_FOUND\",\"note\":\"Checked.\"}", "en");
+		assertThat(result).hasStatus(403);
+		then(this.tasks).should(never()).recordOutcome(anyLong(), any(), any());
+	}
+
+	@Test
+	void anOutcomeThatBreaksTheRulesIsNamedInTheCallersLanguage() {
+		signedInAs(Role.CASE_HANDLER);
 		given(this.tasks.recordOutcome(anyLong(), any(), any()))
 			.willThrow(TestTasks.refused("summary", "task.summary.required.FOUND"));
 		MvcTestResult result = post("{\"outcome\":\"FOUND\",\"note\":\"Checked.\"}", "sv");

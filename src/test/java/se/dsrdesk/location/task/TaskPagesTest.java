@@ -72,12 +72,35 @@ class TaskPagesTest {
 	}
 
 	@Test
-	void areForCaseHandlersAndAdmins() {
+	void areReadByCaseHandlersAndComplianceOfficersNotByAnAdminAlone() {
 		given(this.tasks.myTasks(anyLong(), anyLong(), any(Integer.class)))
 			.willReturn(new TaskService.TaskPage(List.of(), false));
 		assertThat(this.mvc.get().uri("/staff/tasks").with(user(TestAccounts.principal(3, Role.COMPLIANCE_OFFICER))))
-			.hasStatus(403);
-		assertThat(this.mvc.get().uri("/staff/tasks").with(user(TestAccounts.principal(4, Role.ADMIN)))).hasStatusOk();
+			.hasStatusOk();
+		assertThat(this.mvc.get().uri("/staff/tasks").with(user(TestAccounts.principal(4, Role.ADMIN)))).hasStatus(403);
+		assertThat(
+				this.mvc.get().uri("/staff/tasks").with(user(TestAccounts.principal(5, Role.ADMIN, Role.CASE_HANDLER))))
+			.hasStatusOk();
+	}
+
+	@Test
+	void onlyCaseHandlersRecordOrAssign() {
+		for (String path : List.of("/staff/tasks/7", "/staff/tasks/7/assign")) {
+			assertThat(this.mvc.post()
+				.uri(path)
+				.with(user(TestAccounts.principal(3, Role.COMPLIANCE_OFFICER)))
+				.with(csrf())
+				.param("outcome", "NOT_FOUND")
+				.param("note", "Checked.")).as(path).hasStatus(403);
+			assertThat(this.mvc.post()
+				.uri(path)
+				.with(user(TestAccounts.principal(4, Role.ADMIN)))
+				.with(csrf())
+				.param("outcome", "NOT_FOUND")
+				.param("note", "Checked.")).as(path).hasStatus(403);
+		}
+		then(this.tasks).should(never()).recordOutcome(anyLong(), any(), any());
+		then(this.tasks).should(never()).assign(anyLong(), any(), any());
 	}
 
 	@Test

@@ -454,8 +454,16 @@ class RequestApiTest {
 				.post(outcome, "{\"outcome\": \"NOT_FOUND\", \"note\": \"Searched the CRM.\"}");
 			assertProblem(officer, 403, "forbidden");
 
-			// Admins record outcomes too, as on the task pages.
-			ApiClient.Response done = RequestApiTest.this.callers.as(Role.ADMIN)
+			// An admin without the case handler role does not (least privilege), nor
+			// reads
+			// the request.
+			assertProblem(
+					RequestApiTest.this.callers.as(Role.ADMIN)
+						.post(outcome, "{\"outcome\": \"NOT_FOUND\", \"note\": \"Searched the CRM.\"}"),
+					403, "forbidden");
+			assertProblem(RequestApiTest.this.callers.as(Role.ADMIN).get(path), 403, "forbidden");
+
+			ApiClient.Response done = RequestApiTest.this.callers.as(Role.ADMIN, Role.CASE_HANDLER)
 				.post(outcome,
 						"{\"outcome\": \"FOUND\", \"note\": \"Searched the CRM.\", \"summary\": \"Name and email.\"}");
 			assertThat(done.status()).as(done.toString()).isEqualTo(200);
