@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import se.dsrdesk.system.ApiProblems;
+import se.dsrdesk.system.SignInThrottledException;
 import se.dsrdesk.system.web.WebConfiguration;
 
 /**
@@ -60,6 +61,12 @@ public class ApiSecurityResponses implements AuthenticationEntryPoint, AccessDen
 					this.problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", locale(request)));
 			return;
 		}
+		if (authException instanceof SignInThrottledException throttled) {
+			// HTTP Basic at a name this address failed at too often (or from an address
+			// over its sign-in limit): refused before the password was checked.
+			tooManyRequests(request, response, throttled.retryAfterSeconds());
+			return;
+		}
 		this.throttle.failed(request.getRemoteAddr());
 		boolean triedBearer = hasScheme(request, "bearer");
 		response.addHeader(HttpHeaders.WWW_AUTHENTICATE,
@@ -88,15 +95,19 @@ public class ApiSecurityResponses implements AuthenticationEntryPoint, AccessDen
 					throws ServletException, IOException {
 				long seconds = ApiSecurityResponses.this.throttle.secondsBlocked(request.getRemoteAddr());
 				if (seconds > 0) {
-					response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-					write(request, response, ApiSecurityResponses.this.problems.problem(HttpStatus.TOO_MANY_REQUESTS,
-							"too-many-failures", locale(request), seconds));
+					tooManyRequests(request, response, seconds);
 					return;
 				}
 				chain.doFilter(request, response);
 			}
 
 		};
+	}
+
+	void tooManyRequests(HttpServletRequest request, HttpServletResponse response, long seconds) throws IOException {
+		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+		write(request, response,
+				this.problems.problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-failures", locale(request), seconds));
 	}
 
 	void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem) throws IOException {
