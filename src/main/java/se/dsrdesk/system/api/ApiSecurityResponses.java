@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -18,12 +19,14 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import se.dsrdesk.system.ApiProblems;
+import se.dsrdesk.system.SecurityRefusal;
 import se.dsrdesk.system.SignInThrottledException;
 import se.dsrdesk.system.web.WebConfiguration;
 
@@ -44,10 +47,14 @@ public class ApiSecurityResponses implements AuthenticationEntryPoint, AccessDen
 
 	private final JsonMapper json;
 
-	ApiSecurityResponses(ApiProblems problems, ApiAuthenticationThrottle throttle, JsonMapper json) {
+	private final ApplicationEventPublisher events;
+
+	ApiSecurityResponses(ApiProblems problems, ApiAuthenticationThrottle throttle, JsonMapper json,
+			ApplicationEventPublisher events) {
 		this.problems = problems;
 		this.throttle = throttle;
 		this.json = json;
+		this.events = events;
 	}
 
 	@Override
@@ -79,6 +86,7 @@ public class ApiSecurityResponses implements AuthenticationEntryPoint, AccessDen
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response,
 			AccessDeniedException accessDeniedException) throws IOException {
+		announce(request, HttpStatus.FORBIDDEN);
 		write(request, response, this.problems.problem(HttpStatus.FORBIDDEN, "forbidden", locale(request)));
 	}
 
@@ -95,6 +103,7 @@ public class ApiSecurityResponses implements AuthenticationEntryPoint, AccessDen
 					throws ServletException, IOException {
 				long seconds = ApiSecurityResponses.this.throttle.secondsBlocked(request.getRemoteAddr());
 				if (seconds > 0) {
+					announce(request, HttpStatus.TOO_MANY_REQUESTS);
 					tooManyRequests(request, response, seconds);
 					return;
 				}
@@ -102,6 +111,12 @@ public class ApiSecurityResponses implements AuthenticationEntryPoint, AccessDen
 			}
 
 		};
+	}
+
+	private void announce(HttpServletRequest request, HttpStatus status) {
+		this.events.publishEvent(
+				new SecurityRefusal(status.value(), "API", SecurityContextHolder.getContext().getAuthentication(),
+						request.getMethod(), request.getRequestURI(), request.getRemoteAddr()));
 	}
 
 	void tooManyRequests(HttpServletRequest request, HttpServletResponse response, long seconds) throws IOException {
