@@ -1,10 +1,12 @@
 package se.dsrdesk.account.signin;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -38,8 +40,11 @@ class ThrottledPasswordSignIn implements AuthenticationProvider {
 
 	private final DaoAuthenticationProvider passwords;
 
-	ThrottledPasswordSignIn(SignInGuard guard, PasswordEncoder passwordEncoder) {
+	private final ApplicationEventPublisher events;
+
+	ThrottledPasswordSignIn(SignInGuard guard, PasswordEncoder passwordEncoder, ApplicationEventPublisher events) {
 		this.guard = guard;
+		this.events = events;
 		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(guard);
 		provider.setPasswordEncoder(passwordEncoder);
 		provider.setUserDetailsPasswordService(guard);
@@ -55,7 +60,11 @@ class ThrottledPasswordSignIn implements AuthenticationProvider {
 		String client = clientAddress(authentication.getDetails());
 		long wait = this.guard.secondsToWait(email, client);
 		if (wait > 0) {
-			throw new SignInThrottledException(wait);
+			SignInThrottledException refused = new SignInThrottledException(wait);
+			// Spring Security's event publisher maps exceptions by their exact class, so
+			// it would announce nothing for this one: announce it here, for the audit.
+			this.events.publishEvent(new AuthenticationFailureLockedEvent(authentication, refused));
+			throw refused;
 		}
 		Authentication result;
 		try {

@@ -39,7 +39,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  */
 @IntegrationTest
 @AutoConfigureMockMvc
-@TestPropertySource(properties = "dsr.security.sign-in.failures-per-address-per-hour=5")
+@TestPropertySource(
+		properties = { "dsr.security.sign-in.failures-per-address-per-hour=5", "dsr.api.auth-failures-per-hour=4" })
 class SignInThrottlingTest {
 
 	@Autowired
@@ -208,6 +209,26 @@ class SignInThrottlingTest {
 		this.accounts.unlock(this.id, Actor.SYSTEM);
 		assertThat(this.accounts.lockedUntil(this.accounts.get(this.id))).isEmpty();
 		assertThat(signIn(this.email, TestAccounts.PASSWORD, address)).hasRedirectedUrl("/staff");
+	}
+
+	@Test
+	@DisplayName("API calls refused for too many failures (429) are audited, one line a minute per address")
+	void tooManyRequestsAreAuditedSparingly() {
+		String address = newAddress();
+		for (int i = 0; i < 4; i++) {
+			assertThat(this.mvc.get()
+				.uri("/api/v1/requests")
+				.header("Authorization", "Bearer made-up-" + i)
+				.with(from(address))).hasStatus(401);
+		}
+		long before = this.jdbc.queryForObject("select count(*) from audit_event where action = 'RATE_LIMITED'",
+				Long.class);
+		for (int i = 0; i < 3; i++) {
+			assertThat(this.mvc.get().uri("/api/v1/requests").with(from(address))).hasStatus(429);
+		}
+		assertThat(
+				this.jdbc.queryForObject("select count(*) from audit_event where action = 'RATE_LIMITED'", Long.class))
+			.isEqualTo(before + 1);
 	}
 
 }

@@ -55,7 +55,8 @@ class ThrottledPasswordSignInTest {
 
 	final SignInGuard guard = mock(SignInGuard.class);
 
-	final ThrottledPasswordSignIn signIn = new ThrottledPasswordSignIn(this.guard, this.counting);
+	final ThrottledPasswordSignIn signIn = new ThrottledPasswordSignIn(this.guard, this.counting, (event) -> {
+	});
 
 	static Authentication attempt(String email, String password, String address) {
 		UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken.unauthenticated(email,
