@@ -79,7 +79,7 @@ public class AccountService {
 
 	@Transactional(readOnly = true)
 	public Optional<Instant> lockedUntil(StaffUser user) {
-		return this.signInGuard.lockedUntil(user.getEmail());
+		return this.signInGuard.delayedUntil(user.getEmail());
 	}
 
 	public StaffUser create(String email, String displayName, Set<Role> roles, String language, String password,

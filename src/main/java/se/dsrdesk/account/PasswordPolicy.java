@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.zip.GZIPInputStream;
 
 import org.springframework.stereotype.Component;
 import org.springframework.validation.Errors;
@@ -34,7 +35,7 @@ public class PasswordPolicy {
 	/** The most characters (ASVS V6.2.9: at least 64; NIST: at least 64). */
 	public static final int MAX_LENGTH = 256;
 
-	private static final String RESOURCE = "account/common-passwords.txt";
+	private static final String RESOURCE = "account/common-passwords.txt.gz";
 
 	private final ControllerIdentity controller;
 
@@ -99,6 +100,14 @@ public class PasswordPolicy {
 		return !stem.isEmpty() && !stem.equals(folded) && common.contains(stem);
 	}
 
+	/**
+	 * How many passwords the bundled list holds.
+	 * @return the number of distinct entries
+	 */
+	static int commonPasswordCount() {
+		return CommonPasswords.LIST.size();
+	}
+
 	private static String fold(String text) {
 		return Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
 	}
@@ -123,12 +132,13 @@ public class PasswordPolicy {
 		static final Set<String> LIST = load();
 
 		private static Set<String> load() {
-			Set<String> passwords = new HashSet<>(80_000);
+			Set<String> passwords = new HashSet<>(140_000);
 			try (InputStream in = PasswordPolicy.class.getClassLoader().getResourceAsStream(RESOURCE)) {
 				if (in == null) {
 					throw new IllegalStateException("Missing " + RESOURCE);
 				}
-				BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+				BufferedReader reader = new BufferedReader(
+						new InputStreamReader(new GZIPInputStream(in, 65_536), StandardCharsets.UTF_8));
 				String line;
 				while ((line = reader.readLine()) != null) {
 					if (!line.isEmpty() && !line.startsWith("# ")) {

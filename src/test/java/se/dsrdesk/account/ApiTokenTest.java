@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Personal API tokens and how the API authenticates, over real HTTP: a token created on
  * the profile page is shown once and works as Bearer until revoked, expired or its
  * owner's account is deactivated; HTTP Basic works with a staff account and counts
- * failures towards the sign-in lock-out; every refusal is a 401 problem with the
- * challenges; the API sets no cookie while the pages still demand CSRF tokens.
+ * failures towards the sign-in waits; every refusal is a 401 problem with the challenges;
+ * the API sets no cookie while the pages still demand CSRF tokens.
  */
 @IntegrationTest
 class ApiTokenTest {
@@ -236,18 +236,31 @@ class ApiTokenTest {
 		}
 
 		@Test
-		void wrongPasswordsAre401AndLockTheLoginName() {
+		void wrongPasswordsAre401ThenThisAddressMustWaitAt429() {
 			ApiClient wrong = api().basic(ApiTokenTest.this.email, "not the password");
-			for (int i = 0; i < 5; i++) {
+			for (int i = 0; i < 3; i++) {
 				assertUnauthorized(wrong.get("/api/v1/requests"), "bad-credentials");
 			}
-			// Locked now, like the sign-in page: the right password no longer helps.
-			assertUnauthorized(api().basic(ApiTokenTest.this.email, TestAccounts.PASSWORD).get("/api/v1/requests"),
-					"bad-credentials");
+			// This address must wait now, as on the sign-in page: even the right password
+			// is refused before it is checked, with the time to wait.
+			ApiClient.Response refused = api().basic(ApiTokenTest.this.email, TestAccounts.PASSWORD)
+				.get("/api/v1/requests");
+			assertThat(refused.status()).as(refused.toString()).isEqualTo(429);
+			assertThat(refused.json().path("type").asString())
+				.isEqualTo("tag:dsrdesk.se,2026:problem:too-many-failures");
+			assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 5L);
 			assertThat(ApiTokenTest.this.jdbc.queryForObject(
-					"select count(*) from audit_event where action = 'SIGN_IN_LOCKED' and actor_id = ?", Long.class,
+					"select count(*) from audit_event where action = 'API_SIGN_IN_FAILED' and actor_id = ?", Long.class,
 					ApiTokenTest.this.user.id()))
+				.isEqualTo(3);
+			assertThat(ApiTokenTest.this.jdbc.queryForObject(
+					"select count(*) from audit_event where action = 'API_SIGN_IN_THROTTLED' and actor_id = ?",
+					Long.class, ApiTokenTest.this.user.id()))
 				.isOne();
+			// The wait ends.
+			ApiTokenTest.this.clock.advance(Duration.ofSeconds(6));
+			assertThat(api().basic(ApiTokenTest.this.email, TestAccounts.PASSWORD).get("/api/v1/requests").status())
+				.isEqualTo(200);
 		}
 
 		@Test

@@ -112,4 +112,15 @@ class PasswordPolicyTest {
 		assertThat(problem("trustno1trustno1")).isEmpty();
 	}
 
+	@Test
+	@DisplayName("The bundled list holds at least the 100,000 most common passwords (SecLists' top 100,000)")
+	void theListHoldsAHundredThousandPasswords() {
+		assertThat(PasswordPolicy.commonPasswordCount()).isGreaterThanOrEqualTo(100_000);
+		// Near the end of SecLists' top 100,000, and long enough to be a password here
+		// on their own: only the new list has them.
+		for (String password : new String[] { "modificacion", "configuracion", "bankaccount2" }) {
+			assertThat(problem(password)).as(password).contains("password.common");
+		}
+	}
+
 }

@@ -13,20 +13,22 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import se.dsrdesk.account.signin.SignInGuard;
 import se.dsrdesk.account.token.ApiTokens;
+import se.dsrdesk.audit.AuditLog;
 import se.dsrdesk.system.web.WebSlice;
 
 /**
  * A slice test of controllers in the fast lane: Spring MVC with the application's
  * security, message bundles and templates, and no database. The services behind the
  * controllers are mocked with {@code @MockitoBean} in the test; the sign-in's user lookup
- * ({@link SignInGuard}) and the API tokens ({@link ApiTokens}) are mocked here.
+ * ({@link SignInGuard}), the API tokens ({@link ApiTokens}) and the audit trail
+ * ({@link AuditLog}, which refused tokens are written to) are mocked here.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @WebMvcTest
 @Import(WebSlice.class)
-@MockitoBean(types = { SignInGuard.class, ApiTokens.class })
+@MockitoBean(types = { SignInGuard.class, ApiTokens.class, AuditLog.class })
 public @interface WebSliceTest {
 
 	/**

@@ -133,7 +133,7 @@ class SecurityHeadersTest {
 	class Pages {
 
 		@ParameterizedTest
-		@ValueSource(strings = { "/", "/login", "/login?error", "/login?locked", "/login?logout" })
+		@ValueSource(strings = { "/", "/login", "/login?error", "/login?wait=60", "/login?logout" })
 		void publicPagesHaveNoInlineScript(String path) {
 			assertNoInlineScript(SecurityHeadersTest.this.mvc.get().uri(path).accept(MediaType.TEXT_HTML).exchange());
 		}

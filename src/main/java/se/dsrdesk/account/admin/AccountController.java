@@ -172,7 +172,7 @@ class AccountController {
 	@PostMapping("/{id}/unlock")
 	String unlock(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal admin, RedirectAttributes redirect) {
 		this.accounts.unlock(id, admin.toActor());
-		redirect.addFlashAttribute("success", "account.unlocked");
+		redirect.addFlashAttribute("success", "account.delaysLifted");
 		return "redirect:/staff/admin/accounts/" + id;
 	}
 

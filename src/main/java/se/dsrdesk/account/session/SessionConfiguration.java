@@ -9,6 +9,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 
+import se.dsrdesk.audit.AuditLog;
+
 /**
  * Staff sessions: kept in the database by Spring Session JDBC (configured by Spring Boot,
  * the tables by Flyway), with an absolute lifetime on top of the idle timeout.
@@ -23,9 +25,10 @@ class SessionConfiguration {
 	}
 
 	@Bean
-	FilterRegistrationBean<SessionLifetimeFilter> sessionLifetimeFilter(SessionProperties properties, Clock clock) {
+	FilterRegistrationBean<SessionLifetimeFilter> sessionLifetimeFilter(SessionProperties properties, Clock clock,
+			AuditLog auditLog) {
 		FilterRegistrationBean<SessionLifetimeFilter> registration = new FilterRegistrationBean<>(
-				new SessionLifetimeFilter(properties, clock));
+				new SessionLifetimeFilter(properties, clock, auditLog));
 		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER + 1);
 		return registration;
 	}

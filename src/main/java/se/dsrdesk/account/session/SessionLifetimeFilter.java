@@ -10,7 +10,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
+
+import se.dsrdesk.account.StaffPrincipal;
+import se.dsrdesk.account.mfa.MfaAudit;
+import se.dsrdesk.audit.AuditLog;
 
 /**
  * Ends a session that has lived longer than the absolute lifetime, however busy it was,
@@ -29,9 +35,12 @@ class SessionLifetimeFilter extends OncePerRequestFilter {
 
 	private final Clock clock;
 
-	SessionLifetimeFilter(SessionProperties properties, Clock clock) {
+	private final AuditLog auditLog;
+
+	SessionLifetimeFilter(SessionProperties properties, Clock clock, AuditLog auditLog) {
 		this.properties = properties;
 		this.clock = clock;
+		this.auditLog = auditLog;
 	}
 
 	@Override
@@ -43,7 +52,12 @@ class SessionLifetimeFilter extends OncePerRequestFilter {
 			if (started instanceof Long millis && !Instant.ofEpochMilli(millis)
 				.plus(this.properties.absoluteTimeout())
 				.isAfter(this.clock.instant())) {
+				Long id = staffUserId(session);
 				session.invalidate();
+				if (id != null) {
+					this.auditLog.record(MfaAudit.actor(id), "SESSION_EXPIRED", "STAFF_USER", id,
+							"absolute lifetime reached");
+				}
 			}
 			else if (session.getAttribute(StaffSessions.BROWSER_ATTRIBUTE) == null) {
 				session.setAttribute(StaffSessions.BROWSER_ATTRIBUTE, browser(request.getHeader("User-Agent")));
@@ -65,6 +79,16 @@ class SessionLifetimeFilter extends OncePerRequestFilter {
 		}
 		String plain = userAgent.replaceAll("\\p{Cntrl}", "").strip();
 		return (plain.length() > MAX_BROWSER_LENGTH) ? plain.substring(0, MAX_BROWSER_LENGTH) : plain;
+	}
+
+	private static Long staffUserId(HttpSession session) {
+		if (session.getAttribute(
+				HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY) instanceof SecurityContext context
+				&& context.getAuthentication() != null
+				&& context.getAuthentication().getPrincipal() instanceof StaffPrincipal principal) {
+			return principal.id();
+		}
+		return null;
 	}
 
 }

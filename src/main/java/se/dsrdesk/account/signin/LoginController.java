@@ -21,6 +21,13 @@ class LoginController {
 				&& authentication.isAuthenticated()) {
 			return "redirect:/staff";
 		}
+		String wait = request.getParameter("wait");
+		if (wait != null && wait.matches("[0-9]{1,9}")) {
+			// Whole minutes, rounded up: "wait 1 minute" rather than "wait 5 seconds"
+			// that
+			// have passed by the time it is read.
+			model.addAttribute("waitMinutes", (Long.parseLong(wait) + 59) / 60);
+		}
 		String email = SignInFailureHandler.takeEmail(request, response);
 		if (email != null) {
 			model.addAttribute("email", email);

@@ -11,15 +11,17 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.ResponseCookie;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.stereotype.Component;
 
+import se.dsrdesk.system.SignInThrottledException;
+
 /**
  * Sends a failed sign-in back to the sign-in page with the address that was typed. A
  * wrong password, an unknown address and a deactivated account all get the same message;
- * only a lock-out is told apart, and unknown addresses lock out just as accounts do.
+ * only a wait (too many failures from this client address) is told apart, and unknown
+ * addresses are made to wait just as accounts are.
  * <p>
  * A failed sign-in creates no server session: the typed address goes back to the sign-in
  * page in a short-lived cookie for that page only, not in a flash attribute.
@@ -42,10 +44,10 @@ class SignInFailureHandler implements AuthenticationFailureHandler {
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException exception) throws IOException {
 		String email = request.getParameter("email");
-		// The failure that reaches the limit locks the name at once: say so now, not on
-		// the next try.
-		boolean locked = exception instanceof LockedException || this.guard.lockedUntil(email).isPresent();
-		String target = locked ? "/login?locked" : "/login?error";
+		// The failure that starts a wait says so at once, not on the next try.
+		long wait = (exception instanceof SignInThrottledException throttled) ? throttled.retryAfterSeconds()
+				: this.guard.secondsToWait(email, request.getRemoteAddr());
+		String target = (wait > 0) ? "/login?wait=" + wait : "/login?error";
 		if (email != null && email.length() <= 254) {
 			response.addHeader("Set-Cookie", emailCookie(request, email, EMAIL_COOKIE_LIFETIME).toString());
 		}

@@ -1,25 +1,34 @@
 package se.dsrdesk.account.signin;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
 /**
- * Failed sign-ins for one login name, keyed by a digest of the name so that nothing typed
- * is stored. It applies alike to names with and without an account, so a lock-out does
- * not reveal whether an account exists.
+ * Failed sign-ins at one login name from one client address, keyed by digests of both so
+ * that nothing typed and no address is stored. After a few free failures each further one
+ * makes the next try from that address at that name wait, twice as long each time up to a
+ * cap. Tries from other addresses are not delayed: whoever fails from elsewhere cannot
+ * keep the account's owner out. It applies alike to names with and without an account.
  */
 @Entity
 @Table(name = "sign_in_throttle")
+@IdClass(SignInThrottle.Key.class)
 public class SignInThrottle {
 
 	@Id
 	@Column(name = "login_key")
 	private String loginKey;
+
+	@Id
+	@Column(name = "client_key")
+	private String clientKey;
 
 	@Column(nullable = false)
 	private int failures;
@@ -27,50 +36,59 @@ public class SignInThrottle {
 	@Column(name = "last_failure_at", nullable = false)
 	private Instant lastFailureAt;
 
-	@Column(name = "locked_until")
-	private Instant lockedUntil;
+	@Column(name = "blocked_until")
+	private Instant blockedUntil;
 
 	protected SignInThrottle() {
 	}
 
-	SignInThrottle(String loginKey) {
-		this.loginKey = loginKey;
+	SignInThrottle(Key key) {
+		this.loginKey = key.loginKey();
+		this.clientKey = key.clientKey();
 	}
 
 	/**
-	 * Counts a failure. Failures older than the lock duration, or from before an expired
-	 * lock, no longer count.
+	 * Counts a failure. Failures older than {@code forgetAfter} no longer count.
 	 * @param now the time of the failure
-	 * @param maxFailures how many failures lock the name
-	 * @param lockDuration how long a lock lasts
-	 * @return whether this failure locked the name
+	 * @param properties the free failures and the delays
+	 * @return how long the next try must wait, zero when it need not
 	 */
-	public boolean recordFailure(Instant now, int maxFailures, Duration lockDuration) {
-		boolean stale = this.lastFailureAt != null && this.lastFailureAt.plus(lockDuration).isBefore(now);
-		boolean lockExpired = this.lockedUntil != null && !this.lockedUntil.isAfter(now);
-		if (stale || lockExpired) {
+	Duration recordFailure(Instant now, SignInProperties properties) {
+		if (this.lastFailureAt != null && !this.lastFailureAt.plus(properties.forgetAfter()).isAfter(now)) {
 			this.failures = 0;
-			this.lockedUntil = null;
 		}
 		this.failures++;
 		this.lastFailureAt = now;
-		if (this.failures >= maxFailures && this.lockedUntil == null) {
-			this.lockedUntil = now.plus(lockDuration);
-			return true;
-		}
-		return false;
+		Duration delay = properties.delayAfter(this.failures);
+		this.blockedUntil = delay.isZero() ? null : now.plus(delay);
+		return delay;
 	}
 
-	public boolean isLocked(Instant now) {
-		return this.lockedUntil != null && this.lockedUntil.isAfter(now);
+	boolean isBlocked(Instant now) {
+		return this.blockedUntil != null && this.blockedUntil.isAfter(now);
 	}
 
-	public Instant getLockedUntil() {
-		return this.lockedUntil;
+	Instant getBlockedUntil() {
+		return this.blockedUntil;
 	}
 
-	public int getFailures() {
+	int getFailures() {
 		return this.failures;
+	}
+
+	/**
+	 * The key: digests of the login name and of the client address.
+	 *
+	 * @param loginKey SHA-256 of the normalised login name
+	 * @param clientKey SHA-256 of the client address
+	 */
+	record Key(String loginKey, String clientKey) implements Serializable {
+
+		/** For JPA. */
+		Key() {
+			this(null, null);
+		}
+
 	}
 
 }

@@ -16,10 +16,10 @@ import se.dsrdesk.system.ExclusiveJobs;
 
 /**
  * Deletes the sign-in throttle rows that no longer count, hourly, on one instance at a
- * time: those whose last failure is older than the lock duration and that hold no lock
- * still running. Such a row would be reset by the next failure anyway, so deleting it
- * changes no lock-out; it only stops the table from keeping every mistyped name's digest
- * for ever.
+ * time: those whose last failure is older than {@code dsr.security.sign-in.forget-after}
+ * and whose wait has ended. Such a row would be reset by the next failure anyway, so
+ * deleting it changes no wait; it only stops the table from keeping every mistyped name's
+ * digest for ever.
  */
 @Component
 class SignInThrottleCleanup {
@@ -61,8 +61,8 @@ class SignInThrottleCleanup {
 	private int deleteStale() {
 		Instant now = this.clock.instant();
 		int deleted = this.jdbc.update(
-				"DELETE FROM sign_in_throttle WHERE last_failure_at < ? AND (locked_until IS NULL OR locked_until <= ?)",
-				Timestamp.from(now.minus(this.properties.lockDuration())), Timestamp.from(now));
+				"DELETE FROM sign_in_throttle WHERE last_failure_at <= ? AND (blocked_until IS NULL OR blocked_until <= ?)",
+				Timestamp.from(now.minus(this.properties.forgetAfter())), Timestamp.from(now));
 		if (deleted > 0) {
 			logger.info("Sign-in throttle: {} stale rows deleted", deleted);
 		}

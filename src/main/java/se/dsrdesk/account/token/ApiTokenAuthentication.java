@@ -18,6 +18,8 @@ import org.springframework.security.web.authentication.AuthenticationConverter;
 import org.springframework.stereotype.Component;
 
 import se.dsrdesk.account.StaffPrincipal;
+import se.dsrdesk.audit.Actor;
+import se.dsrdesk.audit.AuditLog;
 
 /**
  * Reads a personal API token from {@code Authorization: Bearer ...} and authenticates it,
@@ -32,8 +34,11 @@ class ApiTokenAuthentication implements AuthenticationConverter, AuthenticationM
 
 	private final ApiTokens tokens;
 
-	ApiTokenAuthentication(ApiTokens tokens) {
+	private final AuditLog auditLog;
+
+	ApiTokenAuthentication(ApiTokens tokens, AuditLog auditLog) {
 		this.tokens = tokens;
+		this.auditLog = auditLog;
 	}
 
 	/**
@@ -61,12 +66,20 @@ class ApiTokenAuthentication implements AuthenticationConverter, AuthenticationM
 			String secret = (String) authentication.getCredentials();
 			StaffPrincipal principal;
 			try {
-				principal = this.tokens.authenticate(secret)
-					.orElseThrow(() -> new BadCredentialsException("Unknown, revoked or expired API token"));
+				principal = this.tokens.authenticate(secret).orElse(null);
 			}
 			catch (DataAccessException | TransactionException ex) {
 				// Not the caller's fault: answered 503, and not counted as a failure.
 				throw new AuthenticationServiceException("API tokens could not be read", ex);
+			}
+			if (principal == null) {
+				// Whose token it was is not known (only a digest is stored, and the
+				// caller
+				// may have made it up): the line names nobody. The API's limit per
+				// address
+				// bounds how many such lines a client can cause.
+				this.auditLog.record(Actor.UNKNOWN, "API_TOKEN_REFUSED", "API_TOKEN", null, null);
+				throw new BadCredentialsException("Unknown, revoked or expired API token");
 			}
 			return new Token(principal, principal.getAuthorities());
 		};

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -18,12 +19,15 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import se.dsrdesk.system.ApiProblems;
+import se.dsrdesk.system.SecurityRefusal;
+import se.dsrdesk.system.SignInThrottledException;
 import se.dsrdesk.system.web.WebConfiguration;
 
 /**
@@ -43,10 +47,14 @@ public class ApiSecurityResponses implements AuthenticationEntryPoint, AccessDen
 
 	private final JsonMapper json;
 
-	ApiSecurityResponses(ApiProblems problems, ApiAuthenticationThrottle throttle, JsonMapper json) {
+	private final ApplicationEventPublisher events;
+
+	ApiSecurityResponses(ApiProblems problems, ApiAuthenticationThrottle throttle, JsonMapper json,
+			ApplicationEventPublisher events) {
 		this.problems = problems;
 		this.throttle = throttle;
 		this.json = json;
+		this.events = events;
 	}
 
 	@Override
@@ -58,6 +66,12 @@ public class ApiSecurityResponses implements AuthenticationEntryPoint, AccessDen
 			response.setHeader(HttpHeaders.RETRY_AFTER, "5");
 			write(request, response,
 					this.problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", locale(request)));
+			return;
+		}
+		if (authException instanceof SignInThrottledException throttled) {
+			// HTTP Basic at a name this address failed at too often (or from an address
+			// over its sign-in limit): refused before the password was checked.
+			tooManyRequests(request, response, throttled.retryAfterSeconds());
 			return;
 		}
 		this.throttle.failed(request.getRemoteAddr());
@@ -72,6 +86,7 @@ public class ApiSecurityResponses implements AuthenticationEntryPoint, AccessDen
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response,
 			AccessDeniedException accessDeniedException) throws IOException {
+		announce(request, HttpStatus.FORBIDDEN);
 		write(request, response, this.problems.problem(HttpStatus.FORBIDDEN, "forbidden", locale(request)));
 	}
 
@@ -88,15 +103,26 @@ public class ApiSecurityResponses implements AuthenticationEntryPoint, AccessDen
 					throws ServletException, IOException {
 				long seconds = ApiSecurityResponses.this.throttle.secondsBlocked(request.getRemoteAddr());
 				if (seconds > 0) {
-					response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-					write(request, response, ApiSecurityResponses.this.problems.problem(HttpStatus.TOO_MANY_REQUESTS,
-							"too-many-failures", locale(request), seconds));
+					announce(request, HttpStatus.TOO_MANY_REQUESTS);
+					tooManyRequests(request, response, seconds);
 					return;
 				}
 				chain.doFilter(request, response);
 			}
 
 		};
+	}
+
+	private void announce(HttpServletRequest request, HttpStatus status) {
+		this.events.publishEvent(
+				new SecurityRefusal(status.value(), "API", SecurityContextHolder.getContext().getAuthentication(),
+						request.getMethod(), request.getRequestURI(), request.getRemoteAddr()));
+	}
+
+	void tooManyRequests(HttpServletRequest request, HttpServletResponse response, long seconds) throws IOException {
+		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+		write(request, response,
+				this.problems.problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-failures", locale(request), seconds));
 	}
 
 	void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem) throws IOException {

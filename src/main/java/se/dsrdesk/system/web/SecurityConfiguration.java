@@ -4,8 +4,10 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -18,7 +20,10 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.NoOpPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.authentication.AuthenticationConverter;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
@@ -32,6 +37,7 @@ import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
 
 import se.dsrdesk.system.ApiCall;
+import se.dsrdesk.system.SecurityRefusal;
 import se.dsrdesk.system.api.ApiSecurityResponses;
 
 /**
@@ -145,7 +151,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(3)
 	SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationFailureHandler signInFailureHandler,
-			ObjectProvider<Consumer<HttpSecurity>> staffSignInMethods) throws Exception {
+			ObjectProvider<Consumer<HttpSecurity>> staffSignInMethods, ApplicationEventPublisher events)
+			throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/", "/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico")
 			.permitAll()
@@ -207,6 +214,14 @@ class SecurityConfiguration {
 			.failureHandler(signInFailureHandler)
 			.permitAll());
 		http.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll());
+		// A refusal (403) is announced for the audit trail, then answered as before.
+		AccessDeniedHandler forbidden = new AccessDeniedHandlerImpl();
+		http.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler((request, response, denied) -> {
+			events.publishEvent(new SecurityRefusal(HttpServletResponse.SC_FORBIDDEN, "PAGE",
+					SecurityContextHolder.getContext().getAuthentication(), request.getMethod(),
+					request.getRequestURI(), request.getRemoteAddr()));
+			forbidden.handle(request, response, denied);
+		}));
 		// A page that needs a sign-in remembers itself in a cookie, not in a server
 		// session, so anonymous requests to staff URLs create no session
 		// (docs/staff-sign-in.md).

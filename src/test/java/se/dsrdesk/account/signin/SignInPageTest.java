@@ -1,8 +1,5 @@
 package se.dsrdesk.account.signin;
 
-import java.time.Instant;
-import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,7 +62,7 @@ class SignInPageTest {
 	void sendsAWrongPasswordBackWithTheAddressTyped() {
 		given(this.guard.loadUserByUsername("user-3@example.com"))
 			.willReturn(TestAccounts.principal(3, Role.CASE_HANDLER));
-		given(this.guard.lockedUntil(anyString())).willReturn(Optional.empty());
+		given(this.guard.secondsToWait(anyString(), anyString())).willReturn(0L);
 		MvcTestResult result = this.mvc.post()
 			.uri("/login")
 			.param("email", "user-3@example.com")
@@ -84,23 +81,25 @@ class SignInPageTest {
 	}
 
 	@Test
-	void saysWhenTheNameIsLocked() {
+	void saysWhenTheFailureStartsAWait() {
 		given(this.guard.loadUserByUsername("nobody@example.com")).willThrow(new UsernameNotFoundException("none"));
-		given(this.guard.lockedUntil("nobody@example.com"))
-			.willReturn(Optional.of(Instant.parse("2099-01-01T00:00:00Z")));
+		given(this.guard.secondsToWait("nobody@example.com", "127.0.0.1")).willReturn(5L);
 		assertThat(this.mvc.post()
 			.uri("/login")
 			.param("email", "nobody@example.com")
 			.param("password", "guess")
-			.with(csrf())).hasRedirectedUrl("/login?locked");
+			.with(csrf())).hasRedirectedUrl("/login?wait=5");
 	}
 
 	@Test
 	void showsWhatWentWrongInTheReadersLanguage() {
 		assertThat(this.mvc.get().uri("/login?error").header("Accept-Language", "en")).bodyText()
 			.contains("The email address or the password is wrong.");
-		assertThat(this.mvc.get().uri("/login?locked").header("Accept-Language", "sv")).bodyText()
-			.contains("För många misslyckade försök");
+		assertThat(this.mvc.get().uri("/login?wait=5").header("Accept-Language", "sv")).bodyText()
+			.contains("För många misslyckade inloggningar härifrån. Vänta en minut");
+		assertThat(this.mvc.get().uri("/login?wait=840").header("Accept-Language", "en")).bodyText()
+			.contains("Wait 14 minutes and try again");
+		assertThat(this.mvc.get().uri("/login?wait=nonsense")).bodyText().doesNotContain("sign-in-wait");
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package se.dsrdesk.account.signin;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -42,23 +43,25 @@ class SignInThrottleCleanupTest {
 	void rowsThatNoLongerCountAreDeletedAndTheOthersKept() {
 		this.clock.set(NOW);
 		String recent = row(NOW.minusSeconds(60), null);
-		String stillLocked = row(NOW.minusSeconds(3600), NOW.plusSeconds(600));
-		String stale = row(NOW.minusSeconds(3600), null);
-		String expiredLock = row(NOW.minusSeconds(7200), NOW.minusSeconds(60));
+		String stillWaiting = row(NOW.minus(Duration.ofHours(25)), NOW.plusSeconds(600));
+		String stale = row(NOW.minus(Duration.ofHours(24)), null);
+		String endedWait = row(NOW.minus(Duration.ofHours(30)), NOW.minusSeconds(60));
+		String withinForgetAfter = row(NOW.minus(Duration.ofHours(23)), null);
 
 		assertThat(this.cleanup.run()).isGreaterThanOrEqualTo(2);
 
 		assertThat(exists(recent)).isTrue();
-		assertThat(exists(stillLocked)).isTrue();
+		assertThat(exists(stillWaiting)).isTrue();
+		assertThat(exists(withinForgetAfter)).isTrue();
 		assertThat(exists(stale)).isFalse();
-		assertThat(exists(expiredLock)).isFalse();
+		assertThat(exists(endedWait)).isFalse();
 	}
 
 	String row(Instant lastFailure, Instant lockedUntil) {
 		String key = UUID.randomUUID().toString().replace("-", "");
 		this.jdbc.update(
-				"INSERT INTO sign_in_throttle (login_key, failures, last_failure_at, locked_until)"
-						+ " VALUES (?, 3, ?, ?)",
+				"INSERT INTO sign_in_throttle (login_key, client_key, failures, last_failure_at, blocked_until)"
+						+ " VALUES (?, 'client', 3, ?, ?)",
 				key, Timestamp.from(lastFailure), (lockedUntil != null) ? Timestamp.from(lockedUntil) : null);
 		return key;
 	}

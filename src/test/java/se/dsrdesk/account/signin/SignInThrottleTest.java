@@ -3,127 +3,109 @@ package se.dsrdesk.account.signin;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-
-import se.dsrdesk.account.signin.SignInThrottle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Counting failed sign-ins for one login name: five in a row lock it for fifteen minutes,
- * a lock runs out, and old failures are forgotten.
+ * Counting failed sign-ins at one login name from one client address (OWASP ASVS 5.0
+ * V6.3.1, NIST SP 800-63B 5.2.2: rate limiting without a lock-out anyone can trigger): a
+ * few free failures, then waits that double at each failure up to a cap, and failures
+ * forgotten a while after the last.
  */
 class SignInThrottleTest {
 
-	static final int MAX_FAILURES = 5;
-
-	static final Duration LOCK = Duration.ofMinutes(15);
+	static final SignInProperties PROPERTIES = new SignInProperties(3, Duration.ofSeconds(5), Duration.ofMinutes(15),
+			Duration.ofHours(24), 30);
 
 	static final Instant START = Instant.parse("2026-11-02T10:00:00Z");
 
-	final SignInThrottle throttle = new SignInThrottle("key");
+	final SignInThrottle throttle = new SignInThrottle(new SignInThrottle.Key("name", "address"));
 
-	/**
-	 * Fails {@code times} times, a second apart, from {@code start}.
-	 * @return whether the last failure locked the name
-	 */
-	boolean fail(int times, Instant start) {
-		boolean locked = false;
-		for (int i = 0; i < times; i++) {
-			locked = this.throttle.recordFailure(start.plusSeconds(i), MAX_FAILURES, LOCK);
+	@Nested
+	@DisplayName("Within the free failures")
+	class Free {
+
+		@Test
+		void noWait() {
+			assertThat(SignInThrottleTest.this.throttle.recordFailure(START, PROPERTIES)).isZero();
+			assertThat(SignInThrottleTest.this.throttle.recordFailure(START.plusSeconds(1), PROPERTIES)).isZero();
+			assertThat(SignInThrottleTest.this.throttle.isBlocked(START.plusSeconds(1))).isFalse();
+			assertThat(SignInThrottleTest.this.throttle.getBlockedUntil()).isNull();
 		}
-		return locked;
+
 	}
 
 	@Nested
-	class BelowTheLimit {
+	@DisplayName("Past the free failures")
+	class Growing {
 
 		@Test
-		void failuresCountUp() {
-			for (int i = 1; i < MAX_FAILURES; i++) {
-				assertThat(SignInThrottleTest.this.throttle.recordFailure(START.plusSeconds(i), MAX_FAILURES, LOCK))
-					.isFalse();
-				assertThat(SignInThrottleTest.this.throttle.getFailures()).isEqualTo(i);
+		void eachFailureDoublesTheWaitUpToTheCap() {
+			Instant now = START;
+			Duration last = Duration.ZERO;
+			for (int i = 1; i <= 20; i++) {
+				last = SignInThrottleTest.this.throttle.recordFailure(now, PROPERTIES);
+				if (i == 3) {
+					assertThat(last).isEqualTo(Duration.ofSeconds(5));
+				}
+				if (i == 4) {
+					assertThat(last).isEqualTo(Duration.ofSeconds(10));
+				}
+				if (i == 7) {
+					assertThat(last).isEqualTo(Duration.ofSeconds(80));
+				}
+				assertThat(SignInThrottleTest.this.throttle.getBlockedUntil())
+					.isEqualTo(last.isZero() ? null : now.plus(last));
+				now = now.plus(last);
 			}
+			assertThat(last).isEqualTo(Duration.ofMinutes(15));
+			assertThat(SignInThrottleTest.this.throttle.getFailures()).isEqualTo(20);
 		}
 
 		@Test
-		void theNameIsNotLocked() {
-			fail(MAX_FAILURES - 1, START);
-			assertThat(SignInThrottleTest.this.throttle.isLocked(START.plusSeconds(10))).isFalse();
-			assertThat(SignInThrottleTest.this.throttle.getLockedUntil()).isNull();
-		}
-
-	}
-
-	@Nested
-	class AtTheLimit {
-
-		@Test
-		void theFailureThatReachesTheLimitLocks() {
-			assertThat(fail(MAX_FAILURES, START)).isTrue();
-			Instant last = START.plusSeconds(MAX_FAILURES - 1);
-			assertThat(SignInThrottleTest.this.throttle.getLockedUntil()).isEqualTo(last.plus(LOCK));
-			assertThat(SignInThrottleTest.this.throttle.isLocked(last)).isTrue();
+		void theWaitHoldsUntilItsEnd() {
+			for (int i = 0; i < 3; i++) {
+				SignInThrottleTest.this.throttle.recordFailure(START, PROPERTIES);
+			}
+			Instant end = SignInThrottleTest.this.throttle.getBlockedUntil();
+			assertThat(end).isEqualTo(START.plusSeconds(5));
+			assertThat(SignInThrottleTest.this.throttle.isBlocked(end.minusMillis(1))).isTrue();
+			assertThat(SignInThrottleTest.this.throttle.isBlocked(end)).isFalse();
 		}
 
 		@Test
-		void aConfiguredLimitIsHonoured() {
-			assertThat(SignInThrottleTest.this.throttle.recordFailure(START, 2, LOCK)).isFalse();
-			assertThat(SignInThrottleTest.this.throttle.recordFailure(START.plusSeconds(1), 2, LOCK)).isTrue();
-		}
-
-		@Test
-		void furtherFailuresDoNotExtendTheLock() {
-			fail(MAX_FAILURES, START);
-			Instant lockedUntil = SignInThrottleTest.this.throttle.getLockedUntil();
-			assertThat(SignInThrottleTest.this.throttle.recordFailure(START.plusSeconds(60), MAX_FAILURES, LOCK))
-				.isFalse();
-			assertThat(SignInThrottleTest.this.throttle.getLockedUntil()).isEqualTo(lockedUntil);
+		void aHugeCountStaysAtTheCap() {
+			assertThat(PROPERTIES.delayAfter(Integer.MAX_VALUE)).isEqualTo(Duration.ofMinutes(15));
+			assertThat(PROPERTIES.delayAfter(45)).isEqualTo(Duration.ofMinutes(15));
 		}
 
 	}
 
 	@Nested
-	class AfterALock {
+	@DisplayName("After a quiet while")
+	class Forgotten {
 
 		@Test
-		void theLockHoldsUntilItsEnd() {
-			fail(MAX_FAILURES, START);
-			Instant end = SignInThrottleTest.this.throttle.getLockedUntil();
-			assertThat(SignInThrottleTest.this.throttle.isLocked(end.minusSeconds(1))).isTrue();
-			assertThat(SignInThrottleTest.this.throttle.isLocked(end)).isFalse();
-		}
-
-		@Test
-		void aFailureAfterTheLockEndedStartsCountingAfresh() {
-			fail(MAX_FAILURES, START);
-			Instant end = SignInThrottleTest.this.throttle.getLockedUntil();
-			assertThat(SignInThrottleTest.this.throttle.recordFailure(end, MAX_FAILURES, LOCK)).isFalse();
+		void failuresAreForgottenAfterTheConfiguredTime() {
+			for (int i = 0; i < 5; i++) {
+				SignInThrottleTest.this.throttle.recordFailure(START, PROPERTIES);
+			}
+			Instant later = START.plus(Duration.ofHours(24));
+			assertThat(SignInThrottleTest.this.throttle.recordFailure(later, PROPERTIES)).isZero();
 			assertThat(SignInThrottleTest.this.throttle.getFailures()).isEqualTo(1);
-			assertThat(SignInThrottleTest.this.throttle.isLocked(end)).isFalse();
-			assertThat(SignInThrottleTest.this.throttle.getLockedUntil()).isNull();
-		}
-
-	}
-
-	@Nested
-	class OldFailures {
-
-		@Test
-		void areForgottenOnceTheLockDurationHasPassedSinceTheLast() {
-			fail(MAX_FAILURES - 1, START);
-			Instant later = START.plusSeconds(MAX_FAILURES - 2).plus(LOCK).plusSeconds(1);
-			assertThat(SignInThrottleTest.this.throttle.recordFailure(later, MAX_FAILURES, LOCK)).isFalse();
-			assertThat(SignInThrottleTest.this.throttle.getFailures()).isEqualTo(1);
+			assertThat(SignInThrottleTest.this.throttle.isBlocked(later)).isFalse();
 		}
 
 		@Test
-		void stillCountWithinTheLockDuration() {
-			fail(MAX_FAILURES - 1, START);
-			Instant later = START.plusSeconds(MAX_FAILURES - 2).plus(LOCK);
-			assertThat(SignInThrottleTest.this.throttle.recordFailure(later, MAX_FAILURES, LOCK)).isTrue();
+		void butNotBefore() {
+			for (int i = 0; i < 3; i++) {
+				SignInThrottleTest.this.throttle.recordFailure(START, PROPERTIES);
+			}
+			assertThat(SignInThrottleTest.this.throttle.recordFailure(START.plus(Duration.ofHours(23)), PROPERTIES))
+				.isEqualTo(Duration.ofSeconds(10));
 		}
 
 	}
