@@ -78,7 +78,8 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.GET, "/api/v1/dashboard")
 			.hasAnyRole("COMPLIANCE_OFFICER", "ADMIN")
 			// Task outcomes, as on the task pages.
-			.requestMatchers(HttpMethod.POST, "/api/v1/requests/*/tasks/*/outcome")
+			.requestMatchers(HttpMethod.POST, "/api/v1/requests/*/tasks/*/outcome",
+					"/api/v1/requests/*/tasks/*/recipients")
 			.hasAnyRole("CASE_HANDLER", "ADMIN")
 			// Registering a request and acting on one: case handlers only.
 			.requestMatchers(HttpMethod.POST, "/api/v1/requests", "/api/v1/requests/*/*")
@@ -177,6 +178,10 @@ class SecurityConfiguration {
 			.hasRole("CASE_HANDLER")
 			// Work at the locations: tasks, retention holds, a request's tasks.
 			.requestMatchers("/staff/tasks", "/staff/tasks/**", "/staff/holds/**", "/staff/requests/*/tasks")
+			.hasAnyRole("CASE_HANDLER", "ADMIN")
+			// Restrictions in force (Art. 18(3)): all staff read one (the dashboard links
+			// it); case handlers and admins tell the person and lift it.
+			.requestMatchers(HttpMethod.POST, "/staff/restrictions/**")
 			.hasAnyRole("CASE_HANDLER", "ADMIN")
 			// A request's page: all staff read it; only case handlers act on it (an admin
 			// or compliance officer needs the case handler role too).
