@@ -126,10 +126,10 @@ public class RestrictionHold {
 	void toldByPost(String reason, LocalDate postedOn, LocalDate today, Actor actor) {
 		checkTellable(reason);
 		if (postedOn == null) {
-			throw new RestrictionRefusedException("postedOn", "restriction.postedOn.required");
+			throw new RestrictionRefusedException("restriction.postedOn.required", "postedOn");
 		}
 		if (postedOn.isAfter(today)) {
-			throw new RestrictionRefusedException("postedOn", "restriction.postedOn.future");
+			throw new RestrictionRefusedException("restriction.postedOn.future", "postedOn");
 		}
 		this.liftReason = reason.strip();
 		this.noticePostedOn = postedOn;
@@ -146,10 +146,10 @@ public class RestrictionHold {
 			throw RestrictionRefusedException.alreadyLifted();
 		}
 		if (reason == null || reason.isBlank()) {
-			throw new RestrictionRefusedException("reason", "restriction.reason.required");
+			throw new RestrictionRefusedException("restriction.reason.required", "reason");
 		}
 		if (reason.length() > MAX_TEXT) {
-			throw new RestrictionRefusedException("reason", "restriction.text.tooLong");
+			throw new RestrictionRefusedException("restriction.text.tooLong", "reason");
 		}
 	}
 

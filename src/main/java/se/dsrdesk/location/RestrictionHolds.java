@@ -114,7 +114,7 @@ public class RestrictionHolds {
 		DsrRequest request = this.requests.get(hold.getRequestId());
 		String email = request.getSubject().getEmail();
 		if (email == null || email.isBlank()) {
-			throw new RestrictionRefusedException("reason", "restriction.tell.noEmail");
+			throw new RestrictionRefusedException("restriction.tell.noEmail", "reason");
 		}
 		hold.checkTellable(reason);
 		Locale language = Locale.forLanguageTag(request.getLanguage());

@@ -12,7 +12,12 @@ import se.dsrdesk.system.RefusedException;
  */
 public class RestrictionRefusedException extends RefusedException {
 
-	RestrictionRefusedException(String field, String messageCode) {
+	/**
+	 * Refused input.
+	 * @param messageCode what is wrong
+	 * @param field the field at fault
+	 */
+	RestrictionRefusedException(String messageCode, String field) {
 		super(List.of(new Invalid(field, messageCode)));
 	}
 
