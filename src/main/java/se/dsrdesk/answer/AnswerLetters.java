@@ -103,6 +103,14 @@ class AnswerLetters implements AnswerComposer {
 	 * @return the paragraph, or {@code null} where no recipient was concerned
 	 */
 	private String recipientsParagraph(long requestId, Locale locale) {
+		return recipientsParagraph(requestId, locale, this.properties.listRecipients());
+	}
+
+	/**
+	 * The recipients' paragraph, listing them or not.
+	 * @param list whether to name each recipient
+	 */
+	String recipientsParagraph(long requestId, Locale locale, boolean list) {
 		List<RecipientNotices.Step> steps = new ArrayList<>();
 		for (LocationTask task : this.tasks.findByRequestIdAndStatus(requestId, TaskStatus.DONE)) {
 			steps.addAll(this.recipientNotices.steps(task));
@@ -129,7 +137,7 @@ class AnswerLetters implements AnswerComposer {
 		else {
 			paragraph.append(this.messages.getMessage("letter.recipients.informed", new Object[] { action }, locale));
 		}
-		if (this.properties.listRecipients()) {
+		if (list) {
 			paragraph.append('\n').append(message("letter.recipients.list", locale));
 			for (RecipientNotice notice : notices) {
 				String country = blankToEmpty(notice.recipientCountry(locale));

@@ -75,10 +75,13 @@ public class RecipientNotices implements CompletionGuard {
 	 * @return the steps
 	 */
 	@Transactional(readOnly = true)
-	public List<Step> steps(LocationTask task) {
-		if (!task.needsRecipientNotices()) {
+	public List<Step> steps(LocationTask given) {
+		if (!given.needsRecipientNotices()) {
 			return List.of();
 		}
+		// The location's recipients are read in this transaction: a task loaded in an
+		// earlier one has no session left to read them.
+		LocationTask task = this.tasks.findDetailedById(given.getId()).orElse(given);
 		Map<String, RecipientNotice> recorded = this.notices.findByTaskIdOrderByIdAsc(task.getId())
 			.stream()
 			.collect(Collectors.toMap(RecipientNotice::getRecipientName, Function.identity(), (a, b) -> a));

@@ -90,8 +90,14 @@ class RestrictionController {
 	@PreAuthorize("hasAnyRole('CASE_HANDLER', 'ADMIN')")
 	String lift(@PathVariable long id, @RequestParam(required = false) Long version,
 			@AuthenticationPrincipal StaffPrincipal me, RedirectAttributes redirect) {
-		this.restrictions.lift(id, version, me.toActor());
-		redirect.addFlashAttribute("success", "restriction.lifted");
+		try {
+			this.restrictions.lift(id, version, me.toActor());
+			redirect.addFlashAttribute("success", "restriction.lifted");
+		}
+		catch (RestrictionRefusedException ex) {
+			// Art. 18(3): not before the person is told; or lifted already.
+			redirect.addFlashAttribute("failure", ex.messageCode());
+		}
 		return "redirect:/staff/restrictions/" + id;
 	}
 
