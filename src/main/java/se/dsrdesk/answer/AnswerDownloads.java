@@ -30,6 +30,7 @@ import se.dsrdesk.request.RequestDirectory;
 import se.dsrdesk.request.RequestSummary;
 import se.dsrdesk.request.RequestType;
 import se.dsrdesk.system.ControllerIdentity;
+import se.dsrdesk.system.DisplayFormats;
 import se.dsrdesk.system.CsvDownload;
 import se.dsrdesk.system.PdfDocuments;
 import se.dsrdesk.system.SecretTokens;
@@ -264,7 +265,9 @@ public class AnswerDownloads implements AnswerAttachments {
 		variables.put("extract", extract);
 		variables.put("paragraphs", extract.paragraphs().stream().map((p) -> List.of(p.split("\\R"))).toList());
 		variables.put("controller", this.controller);
-		variables.put("generated", LocalDate.ofInstant(this.clock.instant(), this.controller.timeZone()).toString());
+		// A long date like the rest of the letters ("den 3 mars 2026", "3 March 2026").
+		variables.put("generated", DisplayFormats
+			.longDate(LocalDate.ofInstant(this.clock.instant(), this.controller.timeZone()), extract.locale()));
 		return this.pdfs.render("letters/access-extract", extract.locale(), variables);
 	}
 

@@ -23,12 +23,15 @@ import org.thymeleaf.templatemode.TemplateMode;
 import se.dsrdesk.request.AnswerComposer;
 import se.dsrdesk.request.DsrRequest;
 import se.dsrdesk.request.RequestService;
+import se.dsrdesk.request.RequestType;
 import se.dsrdesk.system.ControllerIdentity;
 import se.dsrdesk.system.DisplayFormats;
 import se.dsrdesk.location.DataLocation;
 import se.dsrdesk.location.LegalGround;
 import se.dsrdesk.location.LocationTask;
 import se.dsrdesk.location.LocationTaskRepository;
+import se.dsrdesk.location.RecipientNotice;
+import se.dsrdesk.location.RecipientNotices;
 import se.dsrdesk.location.TaskOutcome;
 import se.dsrdesk.location.TaskStatus;
 
@@ -56,8 +59,15 @@ class AnswerLetters implements AnswerComposer {
 
 	private final ControllerIdentity controller;
 
+	private final RecipientNotices recipientNotices;
+
+	private final LetterProperties properties;
+
 	AnswerLetters(RequestService requests, LocationTaskRepository tasks, ITemplateEngine templates,
-			MessageSource messages, ControllerIdentity controller) {
+			MessageSource messages, ControllerIdentity controller, RecipientNotices recipientNotices,
+			LetterProperties properties) {
+		this.recipientNotices = recipientNotices;
+		this.properties = properties;
 		this.requests = requests;
 		this.tasks = tasks;
 		this.templates = templates;
@@ -76,8 +86,73 @@ class AnswerLetters implements AnswerComposer {
 		variables.put("lines", extract.lines());
 		variables.put("found", extract.found());
 		variables.put("refusedInPart", extract.refusedInPart());
+		variables.put("recipientsParagraph", recipientsParagraph(requestId, extract.locale()));
+		variables.put("restricted", extract.lines()
+			.stream()
+			.anyMatch(
+					(line) -> line.outcome() != null && line.outcome().restricts(RequestType.valueOf(extract.type()))));
 		variables.put("controller", this.controller);
 		return this.templates.process(TEMPLATE, new Context(extract.locale(), variables)).strip() + "\n";
+	}
+
+	/**
+	 * What the letter says of the recipients told of an erasure, rectification or
+	 * restriction (Art. 19): that they were told (except those where it proved impossible
+	 * or disproportionate) and that the person can ask who they are, or, when
+	 * {@code dsr.letters.list-recipients} is set, each of them.
+	 * @return the paragraph, or {@code null} where no recipient was concerned
+	 */
+	private String recipientsParagraph(long requestId, Locale locale) {
+		return recipientsParagraph(requestId, locale, this.properties.listRecipients());
+	}
+
+	/**
+	 * The recipients' paragraph, listing them or not.
+	 * @param list whether to name each recipient
+	 */
+	String recipientsParagraph(long requestId, Locale locale, boolean list) {
+		List<RecipientNotices.Step> steps = new ArrayList<>();
+		for (LocationTask task : this.tasks.findByRequestIdAndStatus(requestId, TaskStatus.DONE)) {
+			steps.addAll(this.recipientNotices.steps(task));
+		}
+		List<RecipientNotice> notices = steps.stream()
+			.map(RecipientNotices.Step::notice)
+			.filter((n) -> n != null)
+			.toList();
+		if (notices.isEmpty()) {
+			return null;
+		}
+		String type = this.requests.get(requestId).getType().name();
+		String action = message("letter.recipients.action." + type, locale);
+		long notTold = notices.stream().filter((n) -> !n.isInformed()).count();
+		StringBuilder paragraph = new StringBuilder();
+		if (notTold == notices.size()) {
+			paragraph
+				.append(this.messages.getMessage("letter.recipients.noneInformed", new Object[] { action }, locale));
+		}
+		else if (notTold > 0) {
+			paragraph.append(this.messages.getMessage("letter.recipients.someInformed",
+					new Object[] { action, notTold }, locale));
+		}
+		else {
+			paragraph.append(this.messages.getMessage("letter.recipients.informed", new Object[] { action }, locale));
+		}
+		if (list) {
+			paragraph.append('\n').append(message("letter.recipients.list", locale));
+			for (RecipientNotice notice : notices) {
+				String country = blankToEmpty(notice.recipientCountry(locale));
+				String date = (notice.getInformedOn() != null) ? DisplayFormats.longDate(notice.getInformedOn(), locale)
+						: "";
+				paragraph.append("\n  - ")
+					.append(this.messages.getMessage("letter.recipients.item." + notice.getResult(),
+							new Object[] { notice.getRecipientName(), country, date, country.isEmpty() ? 0 : 1 },
+							locale));
+			}
+		}
+		else {
+			paragraph.append(' ').append(message("letter.recipients.ask", locale));
+		}
+		return paragraph.toString();
 	}
 
 	@Override
@@ -152,11 +227,11 @@ class AnswerLetters implements AnswerComposer {
 		List<RecipientView> details = location.getRecipients()
 			.stream()
 			.map((r) -> new RecipientView(r.getName(), message("location.recipient.role." + r.getRole(), locale),
-					blankToEmpty(r.getCountry()), blankToEmpty(r.safeguard(locale))))
+					blankToEmpty(r.country(locale)), blankToEmpty(r.safeguard(locale))))
 			.toList();
 		List<String> recipients = location.getRecipients().stream().map((r) -> {
 			String role = message("letter.access.role." + r.getRole(), locale);
-			String where = blankToEmpty(r.getCountry());
+			String where = blankToEmpty(r.country(locale));
 			String safeguard = blankToEmpty(r.safeguard(locale));
 			return this.messages.getMessage("letter.access.recipient", new Object[] { r.getName(), role, where,
 					safeguard, where.isEmpty() ? 0 : 1, safeguard.isEmpty() ? 0 : 1 }, locale);

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import se.dsrdesk.dashboard.Dashboard.Period;
+import se.dsrdesk.location.RestrictionHolds;
 import se.dsrdesk.notification.Outbox;
 import se.dsrdesk.request.RequestRetention;
 
@@ -42,7 +43,14 @@ class DashboardController {
 
 	private final Outbox outbox;
 
-	DashboardController(Dashboard dashboard, YearlyReport report, RequestRetention retention, Outbox outbox) {
+	private final RestrictionHolds restrictions;
+
+	/** How many restrictions in force the dashboard lists. */
+	static final int RESTRICTIONS_LISTED = 10;
+
+	DashboardController(Dashboard dashboard, YearlyReport report, RequestRetention retention, Outbox outbox,
+			RestrictionHolds restrictions) {
+		this.restrictions = restrictions;
 		this.outbox = outbox;
 		this.dashboard = dashboard;
 		this.report = report;
@@ -75,6 +83,7 @@ class DashboardController {
 		}
 		model.addAttribute("glance", this.dashboard.glance());
 		model.addAttribute("failedMailCount", this.outbox.failedCount());
+		model.addAttribute("restrictions", this.restrictions.active(RESTRICTIONS_LISTED));
 		model.addAttribute("figures", this.dashboard.figures(period.from(), period.to()));
 		model.addAttribute("fromText", (error != null) ? from : period.from().toString());
 		model.addAttribute("toText", (error != null) ? to : period.to().toString());

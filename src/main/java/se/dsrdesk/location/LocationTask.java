@@ -177,6 +177,15 @@ public class LocationTask {
 		return this.status;
 	}
 
+	/**
+	 * Whether the outcome carried out an erasure, rectification or restriction, which
+	 * Art. 19 GDPR has the controller communicate to each recipient of the data.
+	 */
+	public boolean needsRecipientNotices() {
+		return this.status == TaskStatus.DONE && this.outcome != null
+				&& this.outcome.carriesOutForRecipients(this.requestType);
+	}
+
 	public boolean isOpen() {
 		return this.status == TaskStatus.OPEN;
 	}

@@ -20,14 +20,35 @@ import se.dsrdesk.request.RequestType;
  * interest
  * @param situation for such an objection: the person's particular situation, as they gave
  * it
+ * @param liftCondition for a restriction carried out: the condition on which it will be
+ * lifted (Art. 18(3)), required
+ * @param liftOn for a restriction carried out: the day it is expected to be lifted, if
+ * known
  */
 public record OutcomeRecord(TaskOutcome outcome, String note, String summary, LegalGround ground, String groundText,
-		LocalDate retainedUntil, String interest, String situation) {
+		LocalDate retainedUntil, String interest, String situation, String liftCondition, LocalDate liftOn) {
+
+	/** An outcome that restricts nothing. */
+	public OutcomeRecord(TaskOutcome outcome, String note, String summary, LegalGround ground, String groundText,
+			LocalDate retainedUntil, String interest, String situation) {
+		this(outcome, note, summary, ground, groundText, retainedUntil, interest, situation, null, null);
+	}
+
+	/**
+	 * A restriction carried out, with the condition for lifting it (Art. 18(3)).
+	 * @param note what was done
+	 * @param liftCondition the condition on which it will be lifted
+	 * @param liftOn the day it is expected to be lifted, or {@code null}
+	 * @return the outcome
+	 */
+	public static OutcomeRecord restricted(String note, String liftCondition, LocalDate liftOn) {
+		return new OutcomeRecord(TaskOutcome.DONE, note, null, null, null, null, null, null, liftCondition, liftOn);
+	}
 
 	/** An outcome that weighs nothing against the person's situation. */
 	public OutcomeRecord(TaskOutcome outcome, String note, String summary, LegalGround ground, String groundText,
 			LocalDate retainedUntil) {
-		this(outcome, note, summary, ground, groundText, retainedUntil, null, null);
+		this(outcome, note, summary, ground, groundText, retainedUntil, null, null, null, null);
 	}
 
 	/** The longest note or summary. */
@@ -105,6 +126,17 @@ public record OutcomeRecord(TaskOutcome outcome, String note, String summary, Le
 		}
 		else if (this.summary != null && this.summary.length() > MAX_TEXT) {
 			violations.add(new Violation("summary", "task.text.tooLong"));
+		}
+		if (this.outcome.restricts(type)) {
+			if (isBlank(this.liftCondition)) {
+				violations.add(new Violation("liftCondition", "restriction.liftCondition.required"));
+			}
+			else if (this.liftCondition.length() > RestrictionHold.MAX_TEXT) {
+				violations.add(new Violation("liftCondition", "restriction.text.tooLong"));
+			}
+			if (this.liftOn != null && !this.liftOn.isAfter(today)) {
+				violations.add(new Violation("liftOn", "restriction.liftOn.future"));
+			}
 		}
 		if (this.outcome.retains()) {
 			if (this.ground == null) {

@@ -34,6 +34,10 @@ class PurgedRequestTexts {
 				+ " version = version + 1 WHERE request_id IN (" + in + ")", ids);
 		this.jdbc.update("UPDATE retention_hold SET kept = NULL, erasure_note = NULL,"
 				+ " version = version + 1 WHERE request_id IN (" + in + ")", ids);
+		// Why a recipient could not be told (Art. 19): the result and the day stay.
+		this.jdbc.update(
+				"UPDATE recipient_notice SET reason = '-' WHERE reason IS NOT NULL AND request_id IN (" + in + ")",
+				ids);
 	}
 
 }

@@ -85,6 +85,17 @@ public class Recipient {
 	}
 
 	/**
+	 * The country in a letter's language: in a Swedish letter its Swedish name
+	 * ("Sverige", "USA", "Irland"), whether the register has it in English, in Swedish or
+	 * as its ISO code; in an English letter as the register has it.
+	 * @param locale the letter's language
+	 * @return the country's name
+	 */
+	public String country(Locale locale) {
+		return Countries.in(this.country, locale);
+	}
+
+	/**
 	 * The basis of the transfer in a letter's language: the Swedish text in Swedish where
 	 * there is one, otherwise the English.
 	 * @param locale the letter's language

@@ -114,6 +114,28 @@ public enum TaskOutcome {
 		return this.needs == Needs.GROUND_AND_DATE || this.needs == Needs.SUMMARY_GROUND_AND_DATE;
 	}
 
+	/**
+	 * Whether this outcome carried out an erasure, a rectification or a restriction,
+	 * which the controller communicates to each recipient of the data (Art. 19, first
+	 * sentence). Nothing found, kept or not possible carries nothing out.
+	 * @param type the request's type
+	 * @return whether the location's recipients must be informed
+	 */
+	public boolean carriesOutForRecipients(RequestType type) {
+		return switch (type) {
+			case ERASURE -> this == ERASED || this == PARTLY_ERASED;
+			case RECTIFICATION, RESTRICTION -> this == DONE;
+			default -> false;
+		};
+	}
+
+	/**
+	 * Whether this outcome restricts processing, which stands until lifted (Art. 18(3)).
+	 */
+	public boolean restricts(RequestType type) {
+		return type == RESTRICTION && this == DONE;
+	}
+
 	private enum Needs {
 
 		NOTHING, SUMMARY, GROUND_AND_DATE, SUMMARY_GROUND_AND_DATE, BALANCING

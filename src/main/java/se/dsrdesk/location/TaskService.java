@@ -48,6 +48,8 @@ public class TaskService implements CompletionGuard, TaskChecklist {
 
 	private final RetentionHoldRepository holds;
 
+	private final RestrictionHoldRepository restrictions;
+
 	private final DataLocationRepository locations;
 
 	private final RequestService requests;
@@ -66,9 +68,11 @@ public class TaskService implements CompletionGuard, TaskChecklist {
 
 	private final RequestDirectory directory;
 
-	TaskService(LocationTaskRepository tasks, RetentionHoldRepository holds, DataLocationRepository locations,
-			RequestService requests, LocationService register, AuditLog audit, StaffUserRepository staff,
-			JdbcClient jdbc, DeadlineCalculator calendar, Clock clock, RequestDirectory directory) {
+	TaskService(LocationTaskRepository tasks, RetentionHoldRepository holds, RestrictionHoldRepository restrictions,
+			DataLocationRepository locations, RequestService requests, LocationService register, AuditLog audit,
+			StaffUserRepository staff, JdbcClient jdbc, DeadlineCalculator calendar, Clock clock,
+			RequestDirectory directory) {
+		this.restrictions = restrictions;
 		this.staff = staff;
 		this.directory = directory;
 		this.tasks = tasks;
@@ -159,7 +163,9 @@ public class TaskService implements CompletionGuard, TaskChecklist {
 	}
 
 	/**
-	 * Records a task's outcome. An outcome that keeps data creates a retention hold.
+	 * Records a task's outcome. An outcome that keeps data creates a retention hold; a
+	 * restriction carried out creates a restriction hold (Art. 18(3)), which stands until
+	 * it is lifted.
 	 * @throws InvalidOutcomeException when the outcome breaks the rules for its type
 	 * @throws se.dsrdesk.system.ConcurrentChangeException when the task is no longer open
 	 */
@@ -172,6 +178,11 @@ public class TaskService implements CompletionGuard, TaskChecklist {
 		if (task.getOutcome().retains()) {
 			RetentionHold hold = this.holds.save(new RetentionHold(task, this.clock.instant()));
 			details += "; hold=" + hold.getId() + " until " + hold.getRetainedUntil();
+		}
+		if (task.getOutcome().restricts(task.getRequestType())) {
+			RestrictionHold restriction = this.restrictions.save(new RestrictionHold(task.getId(), task.getLocation(),
+					task.getRequestId(), outcome.liftCondition(), outcome.liftOn(), this.clock.instant()));
+			details += "; restriction=" + restriction.getId();
 		}
 		this.audit.recordAboutRequest(task.getRequestId(), actor, "TASK_DONE", TARGET, taskId, details);
 		return task;

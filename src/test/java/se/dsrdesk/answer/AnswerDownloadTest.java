@@ -243,7 +243,8 @@ class AnswerDownloadTest {
 		assertThat(pdfText).doesNotContain("Per Persson", "skulder");
 		String heading = "Registerutdrag (" + this.request.getReference() + ")";
 		assertThat(pdfText).startsWith(heading);
-		String body = pdfText.substring(pdfText.indexOf(" upprättat 2026-03-03 ") + " upprättat 2026-03-03 ".length());
+		String body = pdfText
+			.substring(pdfText.indexOf(" upprättat den 3 mars 2026 ") + " upprättat den 3 mars 2026 ".length());
 		assertThat(body).isEqualTo(normalised(this.approved));
 
 		// The JSON holds the approved letter as it is.

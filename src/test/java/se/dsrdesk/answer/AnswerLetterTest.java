@@ -261,7 +261,10 @@ class AnswerLetterTest {
 	void rectificationRestrictionAndPortabilityLettersSayWhatWasDone() {
 		for (RequestType type : List.of(RequestType.RECTIFICATION, RequestType.RESTRICTION, RequestType.PORTABILITY)) {
 			DsrRequest request = started(type, "sv");
-			record(request, this.crm, new OutcomeRecord(TaskOutcome.DONE, "Done.", null, null, null, null));
+			record(request, this.crm,
+					(type == RequestType.RESTRICTION)
+							? OutcomeRecord.restricted("Done.", "When the accuracy of the address is checked.", null)
+							: new OutcomeRecord(TaskOutcome.DONE, "Done.", null, null, null, null));
 			record(request, this.ledger, new OutcomeRecord(TaskOutcome.NOT_POSSIBLE, "No.",
 					"Bokförda verifikationer får inte ändras", null, null, null));
 			TestTasks.finishAll(this.tasks, request.getId());

@@ -26,12 +26,14 @@ import se.dsrdesk.account.Role;
 import se.dsrdesk.account.StaffPrincipal;
 import se.dsrdesk.account.TestAccounts;
 import se.dsrdesk.account.token.ApiTokens;
+import se.dsrdesk.location.RestrictionHolds;
 import se.dsrdesk.notification.Outbox;
 import se.dsrdesk.request.RequestRetention;
 import se.dsrdesk.support.WebSliceTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
@@ -71,6 +73,9 @@ class DashboardWebTest {
 	@MockitoBean
 	Outbox outbox;
 
+	@MockitoBean
+	RestrictionHolds restrictions;
+
 	/** 2 November 2026, 10:00 in Stockholm. */
 	@TestBean
 	Clock clock;
@@ -92,6 +97,7 @@ class DashboardWebTest {
 			.willAnswer((call) -> figures(call.getArgument(0), call.getArgument(1)));
 		given(this.retention.period()).willReturn(Period.ofYears(3));
 		given(this.retention.dueWithin(30)).willReturn(4L);
+		given(this.restrictions.active(anyInt())).willReturn(new RestrictionHolds.Active(List.of(), 0));
 	}
 
 	static <T> Glance.Listing<T> listing(long count) {

@@ -181,7 +181,7 @@ class LocationFlowTest {
 			.exchange();
 		assertThat(refused).hasStatusOk();
 		assertThat(html(refused))
-			.contains("This request still has open tasks. Record an outcome for every location before completing it.");
+			.contains("This request still has open tasks. Record an outcome for every location and,");
 		assertThat(this.requests.get(request.getId()).getStatus()).isEqualTo(RequestStatus.IN_PROGRESS);
 
 		TestTasks.finishAll(this.tasks, request.getId());

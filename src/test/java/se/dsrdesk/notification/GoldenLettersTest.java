@@ -38,6 +38,9 @@ import se.dsrdesk.location.LocationService;
 import se.dsrdesk.location.LocationTask;
 import se.dsrdesk.location.OutcomeRecord;
 import se.dsrdesk.location.Recipient;
+import se.dsrdesk.location.RecipientNotice;
+import se.dsrdesk.location.RecipientNoticeRecord;
+import se.dsrdesk.location.RecipientNotices;
 import se.dsrdesk.location.RetentionRule;
 import se.dsrdesk.location.TaskOutcome;
 import se.dsrdesk.location.TaskService;
@@ -101,6 +104,9 @@ class GoldenLettersTest {
 
 	@Autowired
 	LocationService locations;
+
+	@Autowired
+	RecipientNotices recipients;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -194,6 +200,13 @@ class GoldenLettersTest {
 							"expectedOn", LocalDate.of(2026, 4, 17), "deadline", LocalDate.of(2026, 4, 3), "extended",
 							false))));
 		letters.put("policy-notice", (language) -> policyNotice(language));
+		letters.put("restriction-lifting",
+				(language) -> mail("restriction-lifting", language,
+						model(Map.of("type", RequestType.RESTRICTION, "location",
+								sv(language, "Kundregistret", "Customer register"), "reason",
+								sv(language, "Vi har kontrollerat att din adress är rätt.",
+										"We have checked that your address is correct."),
+								"liftOn", LocalDate.of(2026, 4, 30)))));
 		letters.put("answer-access", this::access);
 		letters.put("answer-erasure", this::erasure);
 		letters.put("answer-erasure-in-part", this::erasureInPart);
@@ -327,6 +340,9 @@ class GoldenLettersTest {
 		Places places = places();
 		DsrRequest request = started(RequestType.ERASURE, language, places);
 		record(request, places.customers, plain(TaskOutcome.ERASED));
+		// Art. 19: telling the customer register's one recipient proved impossible.
+		informed(request, places.customers, "Mailchimp (Intuit Inc.)", RecipientNotice.Result.IMPOSSIBLE, null,
+				"The account at the provider was closed.");
 		record(request, places.accounts, plain(TaskOutcome.NOT_FOUND));
 		record(request, places.newsletter, plain(TaskOutcome.ERASED));
 		record(request, places.archive, plain(TaskOutcome.NOT_FOUND));
@@ -374,6 +390,8 @@ class GoldenLettersTest {
 		Places places = places();
 		DsrRequest request = started(RequestType.RECTIFICATION, language, places);
 		record(request, places.customers, plain(TaskOutcome.DONE));
+		informed(request, places.customers, "Mailchimp (Intuit Inc.)", RecipientNotice.Result.INFORMED,
+				LocalDate.of(2026, 3, 10), null);
 		record(request, places.accounts, new OutcomeRecord(TaskOutcome.NOT_POSSIBLE, "Checked.", sv(language,
 				"en bokförd faktura får inte ändras i efterhand; vi har i stället antecknat din nya adress.",
 				"an invoice in the accounts may not be changed afterwards; we have noted your new address instead."),
@@ -386,9 +404,14 @@ class GoldenLettersTest {
 	private String restriction(Locale language) {
 		Places places = places();
 		DsrRequest request = started(RequestType.RESTRICTION, language, places);
-		record(request, places.customers, plain(TaskOutcome.DONE));
+		record(request, places.customers, OutcomeRecord.restricted("Checked.",
+				"When we have checked whether your address is correct.", LocalDate.of(2026, 4, 30)));
 		record(request, places.accounts, plain(TaskOutcome.NOT_FOUND));
-		record(request, places.newsletter, plain(TaskOutcome.DONE));
+		record(request, places.newsletter,
+				OutcomeRecord.restricted("Checked.", "When we have checked whether your address is correct.", null));
+		// Art. 19: the customer register's one recipient was told.
+		informed(request, places.customers, "Mailchimp (Intuit Inc.)", RecipientNotice.Result.INFORMED,
+				LocalDate.of(2026, 3, 10), null);
 		record(request, places.archive, plain(TaskOutcome.NOT_FOUND));
 		return composed(request, language);
 	}
@@ -448,6 +471,17 @@ class GoldenLettersTest {
 			.findFirst()
 			.orElseThrow();
 		this.tasks.recordOutcome(task.getId(), outcome, Actor.SYSTEM);
+	}
+
+	private void informed(DsrRequest request, DataLocation location, String recipient, RecipientNotice.Result result,
+			LocalDate on, String reason) {
+		LocationTask task = this.tasks.ofRequest(request.getId())
+			.stream()
+			.filter((t) -> t.getLocation().getId().equals(location.getId()))
+			.findFirst()
+			.orElseThrow();
+		this.clock.set(Instant.parse("2026-03-12T09:00:00Z"));
+		this.recipients.record(task.getId(), new RecipientNoticeRecord(recipient, result, on, reason), Actor.SYSTEM);
 	}
 
 	private Places places() {

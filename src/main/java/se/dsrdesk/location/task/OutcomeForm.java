@@ -31,9 +31,30 @@ public class OutcomeForm {
 
 	private String situation;
 
+	private String liftCondition;
+
+	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+	private LocalDate liftOn;
+
 	OutcomeRecord toRecord() {
 		return new OutcomeRecord(this.outcome, this.note, this.summary, this.ground, this.groundText,
-				this.retainedUntil, this.interest, this.situation);
+				this.retainedUntil, this.interest, this.situation, this.liftCondition, this.liftOn);
+	}
+
+	public String getLiftCondition() {
+		return this.liftCondition;
+	}
+
+	public void setLiftCondition(String liftCondition) {
+		this.liftCondition = liftCondition;
+	}
+
+	public LocalDate getLiftOn() {
+		return this.liftOn;
+	}
+
+	public void setLiftOn(LocalDate liftOn) {
+		this.liftOn = liftOn;
 	}
 
 	public String getInterest() {

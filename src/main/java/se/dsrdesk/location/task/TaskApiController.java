@@ -2,6 +2,7 @@ package se.dsrdesk.location.task;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -24,6 +25,9 @@ import se.dsrdesk.location.LegalGround;
 import se.dsrdesk.location.LocalizedText;
 import se.dsrdesk.location.LocationTask;
 import se.dsrdesk.location.OutcomeRecord;
+import se.dsrdesk.location.RecipientNotice;
+import se.dsrdesk.location.RecipientNoticeRecord;
+import se.dsrdesk.location.RecipientNotices;
 import se.dsrdesk.location.TaskOutcome;
 import se.dsrdesk.location.TaskService;
 import se.dsrdesk.location.TaskStatus;
@@ -41,9 +45,12 @@ class TaskApiController {
 
 	private final RequestService requests;
 
-	TaskApiController(TaskService tasks, RequestService requests) {
+	private final RecipientNotices recipients;
+
+	TaskApiController(TaskService tasks, RequestService requests, RecipientNotices recipients) {
 		this.tasks = tasks;
 		this.requests = requests;
+		this.recipients = recipients;
 	}
 
 	@PostMapping("/api/v1/requests/{reference}/tasks/{taskId}/outcome")
@@ -59,9 +66,62 @@ class TaskApiController {
 			throw new NotFoundException("Task");
 		}
 		OutcomeRecord outcome = new OutcomeRecord(body.outcome(), body.note(), body.summary(), body.ground(),
-				body.groundText(), body.retainedUntil(), body.interest(), body.situation());
+				body.groundText(), body.retainedUntil(), body.interest(), body.situation(), body.liftCondition(),
+				body.liftOn());
 		LocationTask done = this.tasks.recordOutcome(taskId, outcome, me.toActor());
 		return TaskDetails.of(this.tasks.get(done.getId()), request.getReference(), locale);
+	}
+
+	@PostMapping("/api/v1/requests/{reference}/tasks/{taskId}/recipients")
+	@PreAuthorize("hasRole('CASE_HANDLER')")
+	@Operation(summary = "Record that a recipient was informed (Art. 19)",
+			description = "For a task whose outcome erased, rectified or restricted data: the day one recipient of the "
+					+ "location (as the register names it) was told, or why telling them proved impossible "
+					+ "(IMPOSSIBLE) or would involve disproportionate effort (DISPROPORTIONATE), with the reason. "
+					+ "The request cannot be completed until every recipient has this step. Answers the task's "
+					+ "recipients and their steps.")
+	List<RecipientStep> recipientInformed(@PathVariable String reference, @PathVariable long taskId,
+			@Valid @RequestBody RecipientBody body, @AuthenticationPrincipal StaffPrincipal me) {
+		DsrRequest request = this.requests.byReference(reference.toUpperCase(Locale.ROOT));
+		LocationTask task = this.tasks.get(taskId);
+		if (!task.getRequestId().equals(request.getId())) {
+			throw new NotFoundException("Task");
+		}
+		this.recipients.record(taskId,
+				new RecipientNoticeRecord(body.recipient(), body.result(), body.informedOn(), body.reason()),
+				me.toActor());
+		return this.recipients.steps(this.tasks.get(taskId)).stream().map(RecipientStep::of).toList();
+	}
+
+	/**
+	 * The step "recipients informed" for one recipient.
+	 *
+	 * @param recipient the recipient's name, as the register names it
+	 * @param result {@code INFORMED}, {@code IMPOSSIBLE} or {@code DISPROPORTIONATE}
+	 * @param informedOn for {@code INFORMED}: the day they were told (ISO date)
+	 * @param reason otherwise: why
+	 */
+	record RecipientBody(String recipient, RecipientNotice.Result result, LocalDate informedOn, String reason) {
+	}
+
+	/**
+	 * A recipient of a task and its step.
+	 *
+	 * @param recipient the recipient's name
+	 * @param country its country
+	 * @param result the step's result, {@code null} while missing
+	 * @param informedOn the day they were told
+	 * @param reason why they were not
+	 */
+	record RecipientStep(String recipient, String country, RecipientNotice.Result result, LocalDate informedOn,
+			String reason) {
+
+		static RecipientStep of(RecipientNotices.Step step) {
+			RecipientNotice notice = step.notice();
+			return new RecipientStep(step.recipient(), step.country(), (notice != null) ? notice.getResult() : null,
+					(notice != null) ? notice.getInformedOn() : null, (notice != null) ? notice.getReason() : null);
+		}
+
 	}
 
 	/**
@@ -75,9 +135,12 @@ class TaskApiController {
 	 * @param retainedUntil until when kept data is held (ISO date, in the future)
 	 * @param interest for {@code CONTINUES}: our compelling legitimate interest
 	 * @param situation for {@code CONTINUES}: the person's particular situation
+	 * @param liftCondition for a restriction done: the condition on which it will be
+	 * lifted (Art. 18(3))
+	 * @param liftOn for a restriction done: the day it is expected to be lifted, if known
 	 */
 	record OutcomeBody(TaskOutcome outcome, String note, String summary, LegalGround ground, String groundText,
-			LocalDate retainedUntil, String interest, String situation) {
+			LocalDate retainedUntil, String interest, String situation, String liftCondition, LocalDate liftOn) {
 	}
 
 	/**

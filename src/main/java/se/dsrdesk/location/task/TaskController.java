@@ -1,6 +1,7 @@
 package se.dsrdesk.location.task;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -26,6 +27,9 @@ import se.dsrdesk.location.LegalGround;
 import se.dsrdesk.location.LocationService;
 import se.dsrdesk.location.LocationTask;
 import se.dsrdesk.location.RetentionHold;
+import se.dsrdesk.location.RecipientNotice;
+import se.dsrdesk.location.RecipientNotices;
+import se.dsrdesk.location.RestrictionHolds;
 import se.dsrdesk.location.RetentionProposals;
 import se.dsrdesk.location.TaskOutcome;
 import se.dsrdesk.location.TaskService;
@@ -52,8 +56,14 @@ class TaskController {
 
 	private final RetentionProposals retention;
 
-	TaskController(TaskService tasks, LocationService locations, RequestService requests,
-			RetentionProposals retention) {
+	private final RecipientNotices recipients;
+
+	private final RestrictionHolds restrictions;
+
+	TaskController(TaskService tasks, LocationService locations, RequestService requests, RetentionProposals retention,
+			RecipientNotices recipients, RestrictionHolds restrictions) {
+		this.recipients = recipients;
+		this.restrictions = restrictions;
 		this.tasks = tasks;
 		this.locations = locations;
 		this.requests = requests;
@@ -63,7 +73,12 @@ class TaskController {
 	@InitBinder("outcomeForm")
 	void allowOutcomeFields(WebDataBinder binder) {
 		binder.setAllowedFields("outcome", "note", "summary", "ground", "groundText", "retainedUntil", "interest",
-				"situation");
+				"situation", "liftCondition", "liftOn");
+	}
+
+	@InitBinder("recipientForm")
+	void allowRecipientFields(WebDataBinder binder) {
+		binder.setAllowedFields("recipient", "result", "informedOn", "reason");
 	}
 
 	@GetMapping("/staff/tasks")
@@ -108,6 +123,29 @@ class TaskController {
 		return showTask(task, model);
 	}
 
+	/**
+	 * Records the step "recipients informed" for one recipient of a task (Art. 19).
+	 */
+	@PostMapping("/staff/tasks/{id}/recipients")
+	@PreAuthorize("hasRole('CASE_HANDLER')")
+	String recipientInformed(@PathVariable long id, @ModelAttribute("recipientForm") RecipientForm form,
+			BindingResult result, @AuthenticationPrincipal StaffPrincipal me, Model model,
+			RedirectAttributes redirect) {
+		LocationTask task = this.tasks.get(id);
+		if (!result.hasErrors()) {
+			try {
+				this.recipients.record(id, form.toRecord(), me.toActor());
+				redirect.addFlashAttribute("success", "recipients.recorded");
+				return "redirect:/staff/tasks/" + id + "#task-recipients";
+			}
+			catch (InvalidOutcomeException ex) {
+				ex.rejectOn(result);
+			}
+		}
+		model.addAttribute("outcomeForm", new OutcomeForm());
+		return showTask(task, model);
+	}
+
 	@PostMapping("/staff/tasks/{id}/assign")
 	@PreAuthorize("hasRole('CASE_HANDLER')")
 	String assign(@PathVariable long id, @RequestParam(required = false) Long assigneeId,
@@ -132,6 +170,8 @@ class TaskController {
 		model.addAttribute("tasks", this.tasks.ofRequest(id));
 		model.addAttribute("holds", this.tasks.holdsOf(id));
 		model.addAttribute("openTasks", this.tasks.openItems(id));
+		model.addAttribute("missingRecipients", this.recipients.openItems(id));
+		model.addAttribute("restrictions", this.restrictions.ofRequest(id));
 		return "tasks/request";
 	}
 
@@ -158,6 +198,20 @@ class TaskController {
 		model.addAttribute("proposedUntil", this.retention.holdUntil(task.getLocation()).orElse(null));
 		model.addAttribute("assignees",
 				this.locations.possibleOwners().stream().filter((user) -> user.hasRole(Role.CASE_HANDLER)).toList());
+		List<RecipientNotices.Step> steps = this.recipients.steps(task);
+		model.addAttribute("recipientSteps", steps);
+		model.addAttribute("missingRecipients",
+				steps.stream().filter((step) -> !step.done()).map(RecipientNotices.Step::recipient).toList());
+		model.addAttribute("recipientResults", RecipientNotice.Result.values());
+		if (!model.containsAttribute("recipientForm")) {
+			model.addAttribute("recipientForm", new RecipientForm());
+		}
+		model.addAttribute("restriction",
+				this.restrictions.ofRequest(task.getRequestId())
+					.stream()
+					.filter((hold) -> hold.getTaskId().equals(task.getId()))
+					.findFirst()
+					.orElse(null));
 		return "tasks/task";
 	}
 

@@ -197,7 +197,12 @@ class SecurityConfiguration {
 			.hasRole(CASE_HANDLER)
 			.requestMatchers(HttpMethod.POST, "/staff/requests/**", "/staff/tasks/**")
 			.hasRole(CASE_HANDLER)
-			.requestMatchers("/staff/requests", "/staff/requests/**", "/staff/tasks", "/staff/tasks/**")
+			// Restrictions in force (Art. 18(3)): read with the request's contents; case
+			// handlers tell the person and lift them.
+			.requestMatchers(HttpMethod.POST, "/staff/restrictions/**")
+			.hasRole(CASE_HANDLER)
+			.requestMatchers("/staff/requests", "/staff/requests/**", "/staff/tasks", "/staff/tasks/**",
+					"/staff/restrictions/**")
 			.hasAnyRole(REQUEST_READERS)
 			// Held data erased at a location (from the location's page, where hold
 			// reminders lead its owner, or the admins when it has none).

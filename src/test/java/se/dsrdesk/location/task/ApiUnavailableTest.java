@@ -15,6 +15,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import se.dsrdesk.account.Role;
 import se.dsrdesk.account.TestAccounts;
 import se.dsrdesk.account.token.ApiTokens;
+import se.dsrdesk.location.RecipientNotices;
 import se.dsrdesk.location.TaskService;
 import se.dsrdesk.request.RequestService;
 import se.dsrdesk.support.WebSliceTest;
@@ -49,6 +50,9 @@ class ApiUnavailableTest {
 
 	@MockitoBean
 	RequestService requests;
+
+	@MockitoBean
+	RecipientNotices recipients;
 
 	MvcTestResult post(String json) {
 		return this.mvc.post()

@@ -17,6 +17,7 @@ import se.dsrdesk.account.StaffPrincipal;
 import se.dsrdesk.account.TestAccounts;
 import se.dsrdesk.account.token.ApiTokens;
 import se.dsrdesk.location.LocationTask;
+import se.dsrdesk.location.RecipientNotices;
 import se.dsrdesk.location.TaskService;
 import se.dsrdesk.location.TestTasks;
 import se.dsrdesk.request.DsrRequest;
@@ -55,6 +56,9 @@ class TaskApiTest {
 
 	@MockitoBean
 	RequestService requests;
+
+	@MockitoBean
+	RecipientNotices recipients;
 
 	@BeforeEach
 	void taskSevenBelongsToRequestFortyTwo() {

@@ -17,6 +17,8 @@ import se.dsrdesk.account.StaffPrincipal;
 import se.dsrdesk.account.TestAccounts;
 import se.dsrdesk.location.LocalizedText;
 import se.dsrdesk.location.LocationService;
+import se.dsrdesk.location.RecipientNotices;
+import se.dsrdesk.location.RestrictionHolds;
 import se.dsrdesk.location.RetentionProposals;
 import se.dsrdesk.location.LocationTask;
 import se.dsrdesk.location.TaskOutcome;
@@ -63,6 +65,12 @@ class TaskPagesTest {
 	/** No retention rule proposes a date here (an empty proposal). */
 	@MockitoBean
 	RetentionProposals retention;
+
+	@MockitoBean
+	RecipientNotices recipients;
+
+	@MockitoBean
+	RestrictionHolds restrictions;
 
 	@BeforeEach
 	void taskSevenBelongsToRequestFortyTwo() {

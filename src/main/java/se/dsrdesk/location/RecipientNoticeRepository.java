@@ -1,0 +1,15 @@
+package se.dsrdesk.location;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface RecipientNoticeRepository extends JpaRepository<RecipientNotice, Long> {
+
+	List<RecipientNotice> findByTaskIdOrderByIdAsc(long taskId);
+
+	List<RecipientNotice> findByRequestIdOrderByTaskIdAscIdAsc(long requestId);
+
+	boolean existsByTaskIdAndRecipientName(long taskId, String recipientName);
+
+}
