@@ -204,6 +204,7 @@ class GoldenLettersTest {
 		letters.put("answer-rectification", this::rectification);
 		letters.put("answer-restriction", this::restriction);
 		letters.put("answer-portability", this::portability);
+		letters.put("answer-withdraw-consent", this::withdrawConsent);
 		return letters;
 	}
 
@@ -402,6 +403,16 @@ class GoldenLettersTest {
 						null, null, null));
 		record(request, places.newsletter, plain(TaskOutcome.DONE));
 		record(request, places.archive, plain(TaskOutcome.NOT_FOUND));
+		return composed(request, language);
+	}
+
+	private String withdrawConsent(Locale language) {
+		Places places = places();
+		DsrRequest request = started(RequestType.WITHDRAW_CONSENT, language, places);
+		// Art. 7(3): only the consent-based newsletter gets a task.
+		assertThat(this.tasks.ofRequest(request.getId())).singleElement()
+			.satisfies((task) -> assertThat(task.getLocation().getId()).isEqualTo(places.newsletter.getId()));
+		record(request, places.newsletter, plain(TaskOutcome.CONSENT_WITHDRAWN));
 		return composed(request, language);
 	}
 
