@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.AfterEach;
@@ -45,6 +46,12 @@ class SeveralRightsBrowserTest extends BrowserTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	/** Axe is injected into the page, which the application's CSP forbids. */
+	@Override
+	protected Browser.NewContextOptions contextOptions() {
+		return super.contextOptions().setBypassCSP(true);
+	}
 
 	@BeforeEach
 	void fixTheClock() {
