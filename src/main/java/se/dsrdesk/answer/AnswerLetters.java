@@ -79,7 +79,11 @@ class AnswerLetters implements AnswerComposer {
 	public String compose(long requestId, Locale requested) {
 		Extract extract = extract(requestId, requested);
 		Map<String, Object> variables = new HashMap<>();
-		variables.put("name", extract.name());
+		// A representative is written to (Art. 12(2)); the letter names the person it
+		// concerns.
+		DsrRequest request = this.requests.get(requestId);
+		variables.put("name", request.correspondentName());
+		variables.put("onBehalfOf", (request.getRepresentative() != null) ? extract.name() : null);
 		variables.put("reference", extract.reference());
 		variables.put("type", extract.type());
 		variables.put("receiptDate", DisplayFormats.longDate(LocalDate.parse(extract.receiptDate()), extract.locale()));

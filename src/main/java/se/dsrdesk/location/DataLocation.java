@@ -212,9 +212,21 @@ public class DataLocation {
 		this.reviewIntervalMonths = details.reviewIntervalMonths();
 		this.requestTypes.clear();
 		this.requestTypes.addAll(details.requestTypes());
+		// A withdrawal of consent follows the legal basis, not the list (Art. 7(3)).
+		this.requestTypes.removeIf(RequestType::followsConsent);
 	}
 
+	/**
+	 * Whether a request of a type gets a task here: a withdrawal of consent at every
+	 * active consent-based location (Art. 7(3)), any other type where the location lists
+	 * it.
+	 * @param type the request type
+	 * @return whether a task is created here
+	 */
 	public boolean appliesTo(RequestType type) {
+		if (type.followsConsent()) {
+			return this.active && this.legalBasis == LegalBasis.CONSENT;
+		}
 		return this.active && this.requestTypes.contains(type);
 	}
 

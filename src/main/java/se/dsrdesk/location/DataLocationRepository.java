@@ -24,4 +24,8 @@ interface DataLocationRepository extends JpaRepository<DataLocation, Long> {
 	@Query("select l from DataLocation l join l.requestTypes t where l.active = true and t = :type order by l.id")
 	List<DataLocation> findActiveFor(RequestType type);
 
+	@EntityGraph(attributePaths = "owner")
+	@Query("select l from DataLocation l where l.active = true and l.legalBasis = :basis order by l.id")
+	List<DataLocation> findActiveWithBasis(LegalBasis basis);
+
 }

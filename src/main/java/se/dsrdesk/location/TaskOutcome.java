@@ -11,6 +11,7 @@ import static se.dsrdesk.request.RequestType.OBJECTION;
 import static se.dsrdesk.request.RequestType.PORTABILITY;
 import static se.dsrdesk.request.RequestType.RECTIFICATION;
 import static se.dsrdesk.request.RequestType.RESTRICTION;
+import static se.dsrdesk.request.RequestType.WITHDRAW_CONSENT;
 
 /**
  * What was found and done at one location, by request type.
@@ -18,7 +19,7 @@ import static se.dsrdesk.request.RequestType.RESTRICTION;
 public enum TaskOutcome {
 
 	/** Nothing about the person is held there. */
-	NOT_FOUND(EnumSet.of(ACCESS, ERASURE, RECTIFICATION, RESTRICTION, PORTABILITY), Needs.NOTHING),
+	NOT_FOUND(EnumSet.of(ACCESS, ERASURE, RECTIFICATION, RESTRICTION, PORTABILITY, WITHDRAW_CONSENT), Needs.NOTHING),
 
 	/** Access: data was found; the summary says what. */
 	FOUND(EnumSet.of(ACCESS), Needs.SUMMARY),
@@ -52,6 +53,13 @@ public enum TaskOutcome {
 	 * direct-marketing location (Art. 21(3)) nor a consent-based one (Art. 7(3)).
 	 */
 	CONTINUES_FOR_LEGAL_CLAIMS(EnumSet.of(OBJECTION), Needs.SUMMARY),
+
+	/**
+	 * Withdrawal of consent: the consent is recorded as withdrawn and the processing
+	 * based on it has stopped (Art. 7(3)). The withdrawal needs no reason and cannot be
+	 * refused; the processing before it stays lawful.
+	 */
+	CONSENT_WITHDRAWN(EnumSet.of(WITHDRAW_CONSENT), Needs.NOTHING),
 
 	/** Rectification, restriction or portability: done. */
 	DONE(EnumSet.of(RECTIFICATION, RESTRICTION, PORTABILITY), Needs.NOTHING),

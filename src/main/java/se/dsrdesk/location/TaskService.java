@@ -103,7 +103,8 @@ public class TaskService implements CompletionGuard, TaskChecklist {
 	private void createTasks(RequestActivity activity) {
 		DsrRequest request = this.requests.get(activity.requestId());
 		RequestType type = request.getType();
-		List<DataLocation> applicable = this.locations.findActiveFor(type);
+		List<DataLocation> applicable = type.followsConsent() ? this.locations.findActiveWithBasis(LegalBasis.CONSENT)
+				: this.locations.findActiveFor(type);
 		Instant now = this.clock.instant();
 		for (DataLocation location : applicable) {
 			StaffUser owner = location.getOwner();

@@ -164,6 +164,32 @@ public class DsrRequest {
 	@Column(name = "possible_duplicate_of")
 	private Long possibleDuplicateOf;
 
+	/**
+	 * The first of the requests made together, one per right, when the person asked for
+	 * several at once; {@code null} for a request made alone.
+	 */
+	@Column(name = "made_with")
+	private Long madeWith;
+
+	@Column(name = "representative_name")
+	private String representativeName;
+
+	@Column(name = "representative_email")
+	private String representativeEmail;
+
+	@Enumerated(EnumType.STRING)
+	@Column(name = "representative_authority")
+	private RepresentativeAuthority representativeAuthority;
+
+	@Column(name = "authority_verified_at")
+	private Instant authorityVerifiedAt;
+
+	@Column(name = "authority_verified_by")
+	private Long authorityVerifiedBy;
+
+	@Column(name = "authority_note")
+	private String authorityNote;
+
 	/** Written only by the intake sweep, set-based; never by the entity. */
 	@Column(name = "confirmation_reminded_at", insertable = false, updatable = false)
 	private Instant confirmationRemindedAt;
@@ -222,6 +248,7 @@ public class DsrRequest {
 			Map.entry(RequestAction.EMAIL_VERIFIED, Set.of(UNVERIFIED)),
 			Map.entry(RequestAction.ASSIGNED, RequestStatus.OPEN), Map.entry(RequestAction.STARTED, Set.of(NEW)),
 			Map.entry(RequestAction.IDENTITY_VERIFIED, Set.of(NEW, IN_PROGRESS, AWAITING_SUBJECT)),
+			Map.entry(RequestAction.AUTHORITY_VERIFIED, Set.of(NEW, IN_PROGRESS, AWAITING_SUBJECT)),
 			Map.entry(RequestAction.PAUSED, Set.of(NEW, IN_PROGRESS)),
 			Map.entry(RequestAction.RESUMED, Set.of(AWAITING_SUBJECT)),
 			Map.entry(RequestAction.EXTENDED, RequestStatus.EXTENDABLE),
@@ -336,6 +363,27 @@ public class DsrRequest {
 		touch(now);
 		record(RequestAction.IDENTITY_VERIFIED, actor, "method=" + method,
 				List.of(Change.of("identityMethod", null, method)));
+	}
+
+	/**
+	 * Records that staff checked the representative's authority to act for the person
+	 * (Art. 12(2); EDPB Guidelines 01/2022): what was checked, such as the power of
+	 * attorney or the proof of parental responsibility. Only the fact and the note are
+	 * kept. Until then nothing that discloses data is sent, as with the identity check.
+	 * @param note what was checked
+	 */
+	void verifyAuthority(String note, Actor actor, Instant now) {
+		require(RequestAction.AUTHORITY_VERIFIED);
+		if (this.representativeName == null || this.authorityVerifiedAt != null) {
+			throw new IllegalTransitionException(this.status, RequestAction.AUTHORITY_VERIFIED);
+		}
+		requireText(note, "note");
+		this.authorityNote = note.strip();
+		this.authorityVerifiedAt = now;
+		this.authorityVerifiedBy = actor.staffUserId();
+		touch(now);
+		record(RequestAction.AUTHORITY_VERIFIED, actor, "authority=" + this.representativeAuthority,
+				List.of(Change.of("authorityVerified", null, this.representativeAuthority)));
 	}
 
 	/**
@@ -723,6 +771,27 @@ public class DsrRequest {
 	}
 
 	/**
+	 * Records that this request was made together with others, one per right.
+	 * @param first the first of them (this one itself for the first)
+	 */
+	void recordMadeWith(DsrRequest first) {
+		this.madeWith = first.getId();
+	}
+
+	/**
+	 * Records that a representative made the request for the person, as it arrived.
+	 * @param representative who, and on what authority, may be {@code null}
+	 */
+	void recordRepresentative(Representative representative) {
+		if (representative == null) {
+			return;
+		}
+		this.representativeName = representative.name();
+		this.representativeEmail = representative.email();
+		this.representativeAuthority = representative.authority();
+	}
+
+	/**
 	 * Moves a just-confirmed request to the person already known by the same confirmed
 	 * address, so that one person's requests are kept together.
 	 * @param known the person
@@ -796,6 +865,7 @@ public class DsrRequest {
 		return switch (action) {
 			case EXTENDED -> byStatus && this.extensionMonths == 0;
 			case IDENTITY_VERIFIED -> byStatus && this.identityVerifiedAt == null;
+			case AUTHORITY_VERIFIED -> byStatus && this.representativeName != null && this.authorityVerifiedAt == null;
 			case EXTENSION_POSTED -> byStatus && this.extensionMonths > 0 && !this.extensionInForce;
 			default -> byStatus;
 		};
@@ -994,6 +1064,69 @@ public class DsrRequest {
 	 * like a second one.
 	 * @return its id, or {@code null}
 	 */
+	public Long getMadeWith() {
+		return this.madeWith;
+	}
+
+	/**
+	 * Whether this request speaks for those made together with it: a request made alone,
+	 * or the first of several. Confirmation links and reminders go out once, for it.
+	 * @return {@code true} unless this is a later one of several made together
+	 */
+	public boolean leadsThoseMadeTogether() {
+		return this.madeWith == null || this.madeWith.equals(this.id);
+	}
+
+	/**
+	 * The representative who made the request for the person.
+	 * @return them, or {@code null} when the person made it themselves
+	 */
+	public Representative getRepresentative() {
+		return (this.representativeName != null)
+				? new Representative(this.representativeName, this.representativeEmail, this.representativeAuthority)
+				: null;
+	}
+
+	public Instant getAuthorityVerifiedAt() {
+		return this.authorityVerifiedAt;
+	}
+
+	public Long getAuthorityVerifiedBy() {
+		return this.authorityVerifiedBy;
+	}
+
+	public String getAuthorityNote() {
+		return this.authorityNote;
+	}
+
+	/**
+	 * Whether a representative's authority is still to be checked: until it is, nothing
+	 * that discloses data may be sent (Art. 12(2)).
+	 * @return {@code true} for a representative whose authority is not yet verified
+	 */
+	public boolean awaitsAuthorityCheck() {
+		return this.representativeName != null && this.authorityVerifiedAt == null;
+	}
+
+	/**
+	 * Who the letters are written to: the representative when there is one (Art. 12(2):
+	 * the controller answers the one who exercised the right for the person), else the
+	 * person.
+	 * @return the name to greet, may be {@code null}
+	 */
+	public String correspondentName() {
+		return (this.representativeName != null) ? this.representativeName : this.subject.getName();
+	}
+
+	/**
+	 * The address the letters go to: the representative's when there is one, else the
+	 * person's.
+	 * @return the address, or {@code null} when the letters must go by post
+	 */
+	public String correspondentEmail() {
+		return (this.representativeName != null) ? this.representativeEmail : this.subject.getEmail();
+	}
+
 	public Long getPossibleDuplicateOf() {
 		return this.possibleDuplicateOf;
 	}

@@ -25,6 +25,12 @@ public enum RequestAction {
 	DELAY_ANNOUNCED,
 
 	/** The delay notice mail was given up: the person was not told. */
-	DELAY_NOTICE_FAILED
+	DELAY_NOTICE_FAILED,
+
+	/**
+	 * Staff checked a representative's authority to act for the person (Art. 12(2)); data
+	 * may be disclosed to them from then.
+	 */
+	AUTHORITY_VERIFIED
 
 }

@@ -6,10 +6,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -40,6 +44,7 @@ import se.dsrdesk.request.note.RequestNoteRepository;
 import se.dsrdesk.request.refusal.InvalidAssigneeException;
 import se.dsrdesk.request.refusal.RequestHasOpenTasksException;
 import se.dsrdesk.request.auditing.RequestAuditor;
+import se.dsrdesk.request.refusal.AuthorityNotVerifiedException;
 import se.dsrdesk.request.refusal.IdentityNotVerifiedException;
 import se.dsrdesk.request.redaction.Redaction;
 
@@ -131,15 +136,63 @@ public class RequestService {
 	 * @return the saved request
 	 */
 	public DsrRequest register(NewRequest incoming, Relationship relationship, Actor actor) {
+		return registerTogether(incoming, Set.of(), relationship, null, actor).get(0);
+	}
+
+	/**
+	 * Records a request that asks for several rights at once, perhaps made by a
+	 * representative: one request per right, for the same person and with the same
+	 * receipt time, linked to the first of them so that their pages show one another.
+	 * Each keeps its own deadline, tasks and answer.
+	 * @param incoming what is known of it; its type is the first right
+	 * @param otherTypes the further rights asked for, may be empty; the first type and
+	 * repeats are left out
+	 * @param relationship how the person is related to the company, may be {@code null}
+	 * @param representative who made the request for the person, or {@code null} when
+	 * they made it themselves
+	 * @param actor who registered it
+	 * @return the saved requests, the first right first
+	 */
+	public List<DsrRequest> registerTogether(NewRequest incoming, Collection<RequestType> otherTypes,
+			Relationship relationship, Representative representative, Actor actor) {
 		Instant now = this.clock.instant();
 		Instant receivedAt = (incoming.receivedAt() != null) ? incoming.receivedAt() : now;
 		DataSubject subject = this.subjects
 			.save(new DataSubject(incoming.name(), incoming.email(), incoming.phone(), incoming.language(), now));
-		String reference = reference(receivedAt);
-		DsrRequest request = DsrRequest.receive(reference, subject, incoming.type(), incoming.channel(),
-				incoming.language(), incoming.description(), receivedAt, this.policy, actor, now);
-		request.recordRelationship(relationship);
-		return this.requests.save(request);
+		Set<RequestType> types = new LinkedHashSet<>();
+		types.add(incoming.type());
+		types.addAll(otherTypes);
+		List<DsrRequest> saved = new ArrayList<>();
+		for (RequestType type : types) {
+			DsrRequest request = DsrRequest.receive(reference(receivedAt), subject, type, incoming.channel(),
+					incoming.language(), incoming.description(), receivedAt, this.policy, actor, now);
+			request.recordRelationship(relationship);
+			request.recordRepresentative(representative);
+			saved.add(this.requests.save(request));
+		}
+		if (saved.size() > 1) {
+			DsrRequest first = saved.get(0);
+			saved.forEach((request) -> request.recordMadeWith(first));
+			this.requests.saveAll(saved);
+		}
+		return saved;
+	}
+
+	/**
+	 * The requests made together with this one (one per right), itself left out, in the
+	 * order they were made.
+	 * @param request the request
+	 * @return the others, empty for a request made alone
+	 */
+	@Transactional(readOnly = true)
+	public List<DsrRequest> madeTogether(DsrRequest request) {
+		if (request.getMadeWith() == null) {
+			return List.of();
+		}
+		return this.requests.findByMadeWithOrderByIdAsc(request.getMadeWith())
+			.stream()
+			.filter((other) -> !other.getId().equals(request.getId()))
+			.toList();
 	}
 
 	@Transactional(readOnly = true)
@@ -200,6 +253,15 @@ public class RequestService {
 	}
 
 	/**
+	 * Records that the representative's authority to act for the person was checked (Art.
+	 * 12(2)), and what was checked.
+	 * @param note what was checked, such as the power of attorney
+	 */
+	public DsrRequest verifyAuthority(long id, Long expectedVersion, String note, Actor actor) {
+		return change(id, expectedVersion, (request) -> request.verifyAuthority(note, actor, now()));
+	}
+
+	/**
 	 * Waits for the person on a ground (identity, Art. 12(6), or a clarification of
 	 * scope, Recital 63) and writes to them what is needed, in the request's language,
 	 * with the wording and the provision of that ground. A person without an email
@@ -213,7 +275,7 @@ public class RequestService {
 			Actor actor) {
 		DsrRequest request = change(id, expectedVersion, (r) -> r.pause(ground, needed, justification,
 				this.settings.scopePauseStopsClock(), today(), actor, now()));
-		String email = request.getSubject().getEmail();
+		String email = request.correspondentEmail();
 		if (email != null) {
 			Map<String, Object> model = subjectModel(request);
 			model.put("needed", needed.strip());
@@ -239,12 +301,12 @@ public class RequestService {
 	 * up makes it stop counting.
 	 */
 	public DsrRequest extend(long id, Long expectedVersion, int months, String reason, Actor actor) {
-		String email = get(id).getSubject().getEmail();
+		String email = get(id).correspondentEmail();
 		DsrRequest request = change(id, expectedVersion,
 				(r) -> r.extend(months, reason, email != null, today(), this.policy, actor, now()));
 		if (email != null) {
 			Map<String, Object> model = new LinkedHashMap<>();
-			model.put("name", request.getSubject().getName());
+			model.put("name", request.correspondentName());
 			model.put("reference", request.getReference());
 			model.put("type", request.getType());
 			model.put("receiptDate", request.getReceiptDate());
@@ -279,7 +341,7 @@ public class RequestService {
 	public DsrRequest announceDelay(long id, Long expectedVersion, String reason, LocalDate expectedOn, Actor actor) {
 		DsrRequest request = change(id, expectedVersion,
 				(r) -> r.announceDelay(reason, expectedOn, null, today(), actor, now()));
-		String email = request.getSubject().getEmail();
+		String email = request.correspondentEmail();
 		if (email != null) {
 			Map<String, Object> model = subjectModel(request);
 			model.put("reason", request.getDelayReason());
@@ -342,7 +404,10 @@ public class RequestService {
 		if (needsIdentityCheck(id)) {
 			throw new IdentityNotVerifiedException();
 		}
-		String email = request.getSubject().getEmail();
+		if (needsAuthorityCheck(id)) {
+			throw new AuthorityNotVerifiedException();
+		}
+		String email = request.correspondentEmail();
 		if (email != null) {
 			Map<String, Object> model = subjectModel(request);
 			Locale locale = Locale.forLanguageTag(request.getLanguage());
@@ -375,6 +440,22 @@ public class RequestService {
 	@Transactional(readOnly = true)
 	public boolean needsIdentityCheck(long id) {
 		if (get(id).getIdentityVerifiedAt() != null) {
+			return false;
+		}
+		AnswerComposer composer = this.composers.getIfAvailable();
+		return composer != null && composer.disclosesData(id);
+	}
+
+	/**
+	 * Whether the answer would disclose personal data to a representative whose authority
+	 * is not yet checked (Art. 12(2); EDPB Guidelines 01/2022): it cannot be sent yet, as
+	 * with the identity check.
+	 * @param id the request
+	 * @return whether the authority check must be recorded first
+	 */
+	@Transactional(readOnly = true)
+	public boolean needsAuthorityCheck(long id) {
+		if (!get(id).awaitsAuthorityCheck()) {
 			return false;
 		}
 		AnswerComposer composer = this.composers.getIfAvailable();
@@ -431,7 +512,7 @@ public class RequestService {
 			Actor actor) {
 		DsrRequest request = change(id, expectedVersion,
 				(r) -> r.reject(ground, reasons, lateReason, today(), actor, now()));
-		String email = request.getSubject().getEmail();
+		String email = request.correspondentEmail();
 		if (email != null) {
 			Map<String, Object> model = subjectModel(request);
 			model.put("ground", ground);
@@ -543,7 +624,7 @@ public class RequestService {
 
 	private static Map<String, Object> subjectModel(DsrRequest request) {
 		Map<String, Object> model = new LinkedHashMap<>();
-		model.put("name", request.getSubject().getName());
+		model.put("name", request.correspondentName());
 		model.put("reference", request.getReference());
 		model.put("type", request.getType());
 		model.put("receiptDate", request.getReceiptDate());

@@ -50,6 +50,9 @@ import se.dsrdesk.request.DsrRequest;
 import se.dsrdesk.request.NewRequest;
 import se.dsrdesk.request.RejectionGround;
 import se.dsrdesk.request.RequestService;
+import se.dsrdesk.request.Representative;
+import se.dsrdesk.system.DisplayFormats;
+import se.dsrdesk.request.RepresentativeAuthority;
 import se.dsrdesk.request.RequestType;
 import se.dsrdesk.support.IntegrationTest;
 import se.dsrdesk.support.MutableClock;
@@ -217,6 +220,26 @@ class GoldenLettersTest {
 		letters.put("answer-rectification", this::rectification);
 		letters.put("answer-restriction", this::restriction);
 		letters.put("answer-portability", this::portability);
+		letters.put("answer-withdraw-consent", this::withdrawConsent);
+		letters.put("answer-erasure-representative", this::erasureForRepresentative);
+		letters.put("request-confirm-several-representative", (language) -> {
+			Map<String, Object> model = confirmModel();
+			model.put("types", List.of("ACCESS", "ERASURE"));
+			model.put("representative", true);
+			return mail("request-confirm", language, model);
+		});
+		letters.put("request-acknowledged-several-representative", (language) -> {
+			Map<String, Object> model = model(Map.of("deadline", LocalDate.of(2026, 4, 3), "statusToken",
+					"STATUS-TOKEN", "onBehalfOf", "Åsa Öberg", "representative", true));
+			model.put("name", "Björn Öberg");
+			model.put("rights",
+					List.of(Map.of("type", "ACCESS", "reference", REFERENCE, "deadline",
+							DisplayFormats.longDate(LocalDate.of(2026, 4, 3), language), "statusToken", "STATUS-TOKEN"),
+							Map.of("type", "ERASURE", "reference", "DSR-2026-000124", "deadline",
+									DisplayFormats.longDate(LocalDate.of(2026, 4, 3), language), "statusToken",
+									"STATUS-TOKEN-2")));
+			return mail("request-acknowledged", language, model);
+		});
 		return letters;
 	}
 
@@ -424,6 +447,40 @@ class GoldenLettersTest {
 						"ditt namn, din e-postadress och dina beställningar", "your name, email address and orders"),
 						null, null, null));
 		record(request, places.newsletter, plain(TaskOutcome.DONE));
+		record(request, places.archive, plain(TaskOutcome.NOT_FOUND));
+		return composed(request, language);
+	}
+
+	private String withdrawConsent(Locale language) {
+		Places places = places();
+		DsrRequest request = started(RequestType.WITHDRAW_CONSENT, language, places);
+		// Art. 7(3): only the consent-based newsletter gets a task.
+		assertThat(this.tasks.ofRequest(request.getId())).singleElement()
+			.satisfies((task) -> assertThat(task.getLocation().getId()).isEqualTo(places.newsletter.getId()));
+		record(request, places.newsletter, plain(TaskOutcome.CONSENT_WITHDRAWN));
+		return composed(request, language);
+	}
+
+	private String erasureForRepresentative(Locale language) {
+		Places places = places();
+		this.clock.set(RECEIVED);
+		DsrRequest request = this.requests
+			.registerTogether(
+					new NewRequest("Åsa Öberg", null, null, language.getLanguage(), RequestType.ERASURE, Channel.EMAIL,
+							null, RECEIVED),
+					List.of(), null,
+					new Representative("Björn Öberg", "bjorn-" + UUID.randomUUID() + "@exempel.se",
+							RepresentativeAuthority.POWER_OF_ATTORNEY),
+					Actor.SYSTEM)
+			.get(0);
+		this.opened.add(request.getId());
+		request = this.requests.startWork(request.getId(), null, Actor.SYSTEM);
+		this.jdbc.update("delete from location_task where request_id = ? and location_id not in (?, ?, ?, ?)",
+				request.getId(), places.customers.getId(), places.accounts.getId(), places.newsletter.getId(),
+				places.archive.getId());
+		record(request, places.customers, plain(TaskOutcome.ERASED));
+		record(request, places.accounts, plain(TaskOutcome.NOT_FOUND));
+		record(request, places.newsletter, plain(TaskOutcome.ERASED));
 		record(request, places.archive, plain(TaskOutcome.NOT_FOUND));
 		return composed(request, language);
 	}

@@ -24,7 +24,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import se.dsrdesk.account.StaffPrincipal;
 import se.dsrdesk.account.StaffUser;
-import se.dsrdesk.request.RequestType;
 import se.dsrdesk.location.DataLocation;
 import se.dsrdesk.location.LegalBasis;
 import se.dsrdesk.location.RetentionRule;
@@ -208,7 +207,7 @@ class LocationController {
 		model.addAttribute("kinds", LocationKind.values());
 		model.addAttribute("bases", LegalBasis.values());
 		model.addAttribute("retentionRules", RetentionRule.values());
-		model.addAttribute("requestTypes", RequestType.values());
+		model.addAttribute("requestTypes", LocationForm.listable());
 		model.addAttribute("recipientRoles", Recipient.Role.values());
 		return (location != null) ? "locations/edit" : "locations/new";
 	}

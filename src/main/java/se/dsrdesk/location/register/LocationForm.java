@@ -111,7 +111,7 @@ public class LocationForm {
 	private Integer reviewIntervalMonths = 12;
 
 	@NotEmpty(message = "{location.requestTypes.required}")
-	private Set<RequestType> requestTypes = EnumSet.allOf(RequestType.class);
+	private Set<RequestType> requestTypes = listable();
 
 	private long version;
 
@@ -372,6 +372,17 @@ public class LocationForm {
 
 	public void setRequestTypes(Set<RequestType> requestTypes) {
 		this.requestTypes = (requestTypes != null) ? requestTypes : EnumSet.noneOf(RequestType.class);
+	}
+
+	/**
+	 * The types a location can list: all but a withdrawal of consent, which reaches every
+	 * consent-based location by its legal basis (Art. 7(3)).
+	 * @return the types, in order
+	 */
+	static Set<RequestType> listable() {
+		Set<RequestType> types = EnumSet.allOf(RequestType.class);
+		types.removeIf(RequestType::followsConsent);
+		return types;
 	}
 
 	public long getVersion() {

@@ -57,6 +57,7 @@ import se.dsrdesk.request.Channel;
 import se.dsrdesk.request.DataSubject;
 import se.dsrdesk.request.DsrRequest;
 import se.dsrdesk.request.NewRequest;
+import se.dsrdesk.request.Representative;
 import se.dsrdesk.request.rules.ReceiptDate;
 import se.dsrdesk.request.refusal.RefusalWording;
 import se.dsrdesk.request.RequestService;
@@ -138,9 +139,17 @@ class RequestApiController {
 			throw new InvalidInputException(errors);
 		}
 		String language = (body.language() != null) ? body.language() : "sv";
-		DsrRequest request = this.requests.register(new NewRequest(body.subjectName().strip(),
-				blankToNull(body.subjectEmail()), blankToNull(body.subjectPhone()), language, body.type(),
-				body.channel(), blankToNull(body.description()), receivedAt), me.toActor());
+		RequestJson.RepresentativeJson representative = body.representative();
+		DsrRequest request = this.requests
+			.registerTogether(
+					new NewRequest(body.subjectName().strip(), blankToNull(body.subjectEmail()),
+							blankToNull(body.subjectPhone()), language, body.type(), body.channel(),
+							blankToNull(body.description()), receivedAt),
+					(body.otherTypes() != null) ? body.otherTypes() : List.of(), null,
+					(representative != null) ? new Representative(representative.name(), representative.email(),
+							representative.authority()) : null,
+					me.toActor())
+			.get(0);
 		URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
 			.path("/{reference}")
 			.buildAndExpand(request.getReference())
@@ -220,6 +229,20 @@ class RequestApiController {
 			@AuthenticationPrincipal StaffPrincipal me, Locale locale) {
 		DsrRequest request = load(reference);
 		this.requests.startWork(request.getId(), version(ifMatch), me.toActor());
+		return answer(request.getId(), locale);
+	}
+
+	@PostMapping("/{reference}/authority")
+	@PreAuthorize("hasRole('CASE_HANDLER')")
+	@Operation(summary = "Record that the representative's authority to act for the person was checked (Art. 12(2))",
+			description = "Only for a request made by a representative, once. Until it is recorded, an answer that "
+					+ "discloses data answers 409 (authority-not-verified).")
+	ResponseEntity<RequestDetails> verifyAuthority(@PathVariable String reference,
+			@Valid @RequestBody RequestJson.AuthorityBody body,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@AuthenticationPrincipal StaffPrincipal me, Locale locale) {
+		DsrRequest request = load(reference);
+		this.requests.verifyAuthority(request.getId(), version(ifMatch), body.note(), me.toActor());
 		return answer(request.getId(), locale);
 	}
 
@@ -400,7 +423,15 @@ class RequestApiController {
 				request.getLanguage(), subject.getName(), subject.getEmail(), request.getDescription(),
 				request.getReceivedAt(), request.getReceiptDate(), request.getOriginalDeadline(),
 				request.getEffectiveDeadline(), pauses, extension, delay, assignee, request.getClosedAt(),
-				request.getRejectionGround(), tasks, correspondence, request.getVersion());
+				request.getRejectionGround(), tasks, correspondence, request.getVersion(),
+				this.requests.madeTogether(request).stream().map(DsrRequest::getReference).toList(),
+				representative(request));
+	}
+
+	private static RequestJson.RepresentativeJson representative(DsrRequest request) {
+		Representative representative = request.getRepresentative();
+		return (representative != null) ? new RequestJson.RepresentativeJson(representative.name(),
+				representative.email(), representative.authority(), request.getAuthorityVerifiedAt()) : null;
 	}
 
 	/**

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -12,6 +14,7 @@ import se.dsrdesk.request.Channel;
 import se.dsrdesk.request.rules.NewRequestRules;
 import se.dsrdesk.request.PauseGround;
 import se.dsrdesk.request.RejectionGround;
+import se.dsrdesk.request.RepresentativeAuthority;
 import se.dsrdesk.request.RequestStatus;
 import se.dsrdesk.request.RequestType;
 import se.dsrdesk.request.casefile.StepRules;
@@ -39,6 +42,10 @@ final class RequestJson {
 	 * the controller's time zone; now when left out; never in the future
 	 * @param language the language to answer in, {@code sv} (default) or {@code en}
 	 * @param description what the person wrote
+	 * @param otherTypes further rights asked for in the same request: one request each,
+	 * linked, for the same person and with the same receipt time
+	 * @param representative who made the request for the person, if someone did (Art.
+	 * 12(2)): the letters go to them
 	 */
 	record NewRequestBody(@NotNull(message = "{register.type.required}") RequestType type,
 			@NewRequestRules.Name String subjectName, @NewRequestRules.EmailAddress String subjectEmail,
@@ -49,7 +56,11 @@ final class RequestJson {
 					example = "2026-11-20T10:30:00+01:00") String receivedAt,
 			@NewRequestRules.Language @Schema(allowableValues = {
 					"sv", "en" }, defaultValue = "sv") String language,
-			@NewRequestRules.Description String description){
+			@NewRequestRules.Description String description,
+			@Size(max = 6,
+					message = "{validation.tooLong}") List<@NotNull(
+							message = "{register.type.required}") RequestType> otherTypes,
+			@Valid RepresentativeJson representative){
 
 		NewRequestBody {
 			subjectName = PlainText.nfc(subjectName);
@@ -58,6 +69,35 @@ final class RequestJson {
 			description = PlainText.nfc(description);
 		}
 
+	}
+
+	/**
+	 * A representative who makes a request for the person it concerns.
+	 *
+	 * @param name their name
+	 * @param email their email address, where the letters go; without it, by post
+	 * @param authority what gives them the right to act for the person
+	 * @param authorityVerifiedAt when staff recorded their authority as checked (read
+	 * only)
+	 */
+	record RepresentativeJson(@NewRequestRules.Name String name, @NewRequestRules.EmailAddress String email,
+			@NotNull(message = "{intake.authority.required}") RepresentativeAuthority authority,
+			@Schema(accessMode = Schema.AccessMode.READ_ONLY) Instant authorityVerifiedAt) {
+
+		RepresentativeJson {
+			name = PlainText.nfc(name);
+			email = PlainText.nfc(email);
+		}
+
+	}
+
+	/**
+	 * Records that a representative's authority was checked (Art. 12(2)).
+	 *
+	 * @param note what was checked, such as the power of attorney
+	 */
+	record AuthorityBody(@NotBlank(message = "{requestPage.authority.note.required}") @Size(max = 500,
+			message = "{validation.tooLong}") String note) {
 	}
 
 	/**
@@ -149,12 +189,16 @@ final class RequestJson {
 	 * @param tasks the work per data location, with outcomes
 	 * @param correspondence the mail about the request
 	 * @param version the version, for {@code If-Match}
+	 * @param madeTogether the references of the requests asked for in the same request,
+	 * one per right, this one left out
+	 * @param representative who made it for the person, or {@code null}
 	 */
 	record RequestDetails(String reference, RequestType type, RequestStatus status, Channel channel, String language,
 			String subjectName, String subjectEmail, String description, Instant receivedAt, LocalDate receivedOn,
 			LocalDate originalDeadline, LocalDate effectiveDeadline, List<PauseJson> pauses, ExtensionJson extension,
 			DelayJson delay, AssigneeJson assignee, Instant closedAt, RejectionGround rejectionGround,
-			List<TaskJson> tasks, CorrespondenceSummary correspondence, long version) {
+			List<TaskJson> tasks, CorrespondenceSummary correspondence, long version, List<String> madeTogether,
+			RepresentativeJson representative) {
 	}
 
 	/**

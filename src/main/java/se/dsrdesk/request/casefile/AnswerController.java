@@ -116,6 +116,7 @@ class AnswerController {
 				this.views.checklist(request.getId()).stream().filter(TaskChecklist.Item::isOpen).count());
 		model.addAttribute("maxLetter", AnswerForm.MAX_LETTER);
 		model.addAttribute("identityMissing", this.requests.needsIdentityCheck(request.getId()));
+		model.addAttribute("authorityMissing", this.requests.needsAuthorityCheck(request.getId()));
 		model.addAttribute("late", this.requests.answerIsLate(request.getId()));
 		model.addAttribute("marker", Redaction.marker(Locale.forLanguageTag(request.getLanguage())));
 		AnswerForm form = (AnswerForm) model.getAttribute("answerForm");

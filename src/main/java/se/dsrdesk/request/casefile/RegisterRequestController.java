@@ -32,6 +32,7 @@ import se.dsrdesk.request.Channel;
 import se.dsrdesk.request.DsrRequest;
 import se.dsrdesk.request.NewRequest;
 import se.dsrdesk.request.RequestService;
+import se.dsrdesk.request.RepresentativeAuthority;
 import se.dsrdesk.request.RequestType;
 
 /**
@@ -62,13 +63,15 @@ class RegisterRequestController {
 
 	@InitBinder("registerRequestForm")
 	void allowFields(WebDataBinder binder) {
-		binder.setAllowedFields("channel", "receivedAt", "type", "name", "email", "phone", "language", "description");
+		binder.setAllowedFields("channel", "receivedAt", "type", "name", "email", "phone", "language", "description",
+				"otherTypes", "representativeName", "representativeEmail", "representativeAuthority");
 	}
 
 	@ModelAttribute
 	void choices(Model model) {
 		model.addAttribute("channels", CHANNELS);
 		model.addAttribute("requestTypes", RequestType.values());
+		model.addAttribute("authorities", RepresentativeAuthority.values());
 	}
 
 	@GetMapping
@@ -87,15 +90,21 @@ class RegisterRequestController {
 		if (form.getChannel() == Channel.WEB) {
 			result.rejectValue("channel", "register.channel.required");
 		}
+		String[] gap = form.representativeGap();
+		if (gap != null && !result.hasFieldErrors(gap[0])) {
+			result.rejectValue(gap[0], gap[1]);
+		}
 		if (result.hasErrors()) {
 			model.addAttribute("latest", now().toString());
 			return "requests/register";
 		}
-		DsrRequest request = this.requests.register(
-				new NewRequest(form.getName().strip(), RegisterRequestForm.blankToNull(form.getEmail()),
-						RegisterRequestForm.blankToNull(form.getPhone()), form.getLanguage(), form.getType(),
-						form.getChannel(), RegisterRequestForm.blankToNull(form.getDescription()), receivedAt),
-				handler.toActor());
+		DsrRequest request = this.requests
+			.registerTogether(
+					new NewRequest(form.getName().strip(), RegisterRequestForm.blankToNull(form.getEmail()),
+							RegisterRequestForm.blankToNull(form.getPhone()), form.getLanguage(), form.getType(),
+							form.getChannel(), RegisterRequestForm.blankToNull(form.getDescription()), receivedAt),
+					form.getOtherTypes(), null, form.representative(), handler.toActor())
+			.get(0);
 		redirect.addFlashAttribute("success", "register.saved");
 		return "redirect:/staff/requests/" + request.getId();
 	}

@@ -1,10 +1,16 @@
 package se.dsrdesk.request.casefile;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import se.dsrdesk.request.Channel;
 import se.dsrdesk.request.rules.NewRequestRules;
+import se.dsrdesk.request.Representative;
+import se.dsrdesk.request.RepresentativeAuthority;
 import se.dsrdesk.request.RequestType;
 import se.dsrdesk.system.PlainText;
 
@@ -39,6 +45,75 @@ public class RegisterRequestForm {
 
 	@NewRequestRules.Description
 	private String description;
+
+	/** Further rights asked for in the same request: one linked request each. */
+	private Set<RequestType> otherTypes = new LinkedHashSet<>();
+
+	/** The representative's name, when someone made the request for the person. */
+	@Size(max = 200, message = "{validation.tooLong}")
+	private String representativeName;
+
+	@NewRequestRules.EmailAddress
+	private String representativeEmail;
+
+	private RepresentativeAuthority representativeAuthority;
+
+	/**
+	 * The representative, when a name was given.
+	 * @return them, or {@code null}
+	 */
+	Representative representative() {
+		String name = blankToNull(this.representativeName);
+		return (name != null && this.representativeAuthority != null)
+				? new Representative(name, blankToNull(this.representativeEmail), this.representativeAuthority) : null;
+	}
+
+	/**
+	 * A representative needs both a name and an authority (Art. 12(2)).
+	 * @return the field and message code of a gap, or {@code null}
+	 */
+	String[] representativeGap() {
+		boolean named = blankToNull(this.representativeName) != null;
+		if (named && this.representativeAuthority == null) {
+			return new String[] { "representativeAuthority", "intake.authority.required" };
+		}
+		if (!named && (this.representativeAuthority != null || blankToNull(this.representativeEmail) != null)) {
+			return new String[] { "representativeName", "register.representativeName.required" };
+		}
+		return null;
+	}
+
+	public Set<RequestType> getOtherTypes() {
+		return this.otherTypes;
+	}
+
+	public void setOtherTypes(Set<RequestType> otherTypes) {
+		this.otherTypes = (otherTypes != null) ? new LinkedHashSet<>(otherTypes) : new LinkedHashSet<>();
+	}
+
+	public String getRepresentativeName() {
+		return this.representativeName;
+	}
+
+	public void setRepresentativeName(String representativeName) {
+		this.representativeName = PlainText.nfc(representativeName);
+	}
+
+	public String getRepresentativeEmail() {
+		return this.representativeEmail;
+	}
+
+	public void setRepresentativeEmail(String representativeEmail) {
+		this.representativeEmail = PlainText.nfc(representativeEmail);
+	}
+
+	public RepresentativeAuthority getRepresentativeAuthority() {
+		return this.representativeAuthority;
+	}
+
+	public void setRepresentativeAuthority(RepresentativeAuthority representativeAuthority) {
+		this.representativeAuthority = representativeAuthority;
+	}
 
 	static String blankToNull(String text) {
 		return (text == null || text.isBlank()) ? null : text.strip();

@@ -141,6 +141,7 @@ class RequestPage {
 		addIfMissing(model, ACTION_FORM, new VersionForm());
 		addIfMissing(model, "assignForm", new AssignForm());
 		addIfMissing(model, "identityForm", new IdentityForm());
+		addIfMissing(model, "authorityForm", new AuthorityForm());
 		addIfMissing(model, "informationForm", new InformationForm());
 		addIfMissing(model, "extendForm", new ExtendForm());
 		addIfMissing(model, "rejectForm", new RejectForm());
@@ -154,6 +155,8 @@ class RequestPage {
 		model.addAttribute("request", request);
 		model.addAttribute("subject", request.getSubject());
 		model.addAttribute("others", this.requests.otherRequestsOfPerson(request));
+		model.addAttribute("madeTogether", this.requests.madeTogether(request));
+		model.addAttribute("representative", request.getRepresentative());
 		model.addAttribute("duplicateOf", (request.getPossibleDuplicateOf() != null)
 				? this.requests.get(request.getPossibleDuplicateOf()) : null);
 		model.addAttribute("assigneeName", view.assigneeName());

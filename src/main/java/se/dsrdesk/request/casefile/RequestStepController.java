@@ -39,12 +39,13 @@ class RequestStepController {
 		this.page = page;
 	}
 
-	@InitBinder({ "versionForm", "assignForm", "identityForm", "informationForm", "extendForm", "rejectForm",
-			"delayForm", "extensionPostedForm" })
+	@InitBinder({ "versionForm", "assignForm", "identityForm", "authorityForm", "informationForm", "extendForm",
+			"rejectForm", "delayForm", "extensionPostedForm" })
 	void allowFields(WebDataBinder binder) {
 		binder.setAllowedFields(switch (binder.getObjectName()) {
 			case "assignForm" -> new String[] { "version", "assigneeId" };
 			case "identityForm" -> new String[] { "version", "identityMethod", "identityNote" };
+			case "authorityForm" -> new String[] { "version", "authorityNote" };
 			case "informationForm" -> new String[] { "version", "pauseGround", "information", "justification" };
 			case "extendForm" -> new String[] { "version", "extensionMonths", "extensionReason" };
 			case "rejectForm" -> new String[] { "version", "rejectionGround", "rejectionReasons", "lateReason" };
@@ -78,6 +79,15 @@ class RequestStepController {
 		return this.page.act(id, result, me, model, response, redirect, "requestPage.done.identityVerified",
 				RequestAction.IDENTITY_VERIFIED, () -> this.requests.verifyIdentity(id, form.getVersion(),
 						form.getIdentityMethod(), form.getIdentityNote(), me.toActor()));
+	}
+
+	@PostMapping("/authority")
+	String verifyAuthority(@PathVariable long id, @Valid @ModelAttribute("authorityForm") AuthorityForm form,
+			BindingResult result, @AuthenticationPrincipal StaffPrincipal me, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		return this.page.act(id, result, me, model, response, redirect, "requestPage.done.authorityVerified",
+				RequestAction.AUTHORITY_VERIFIED,
+				() -> this.requests.verifyAuthority(id, form.getVersion(), form.getAuthorityNote(), me.toActor()));
 	}
 
 	@PostMapping("/information")

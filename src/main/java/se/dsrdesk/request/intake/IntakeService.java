@@ -4,7 +4,11 @@ import java.net.IDN;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +27,7 @@ import se.dsrdesk.notification.Outbox;
 import se.dsrdesk.notification.RecipientKind;
 import se.dsrdesk.request.intake.RequestTokens.Purpose;
 import se.dsrdesk.request.intake.RequestTokens.Stored;
+import se.dsrdesk.system.DisplayFormats;
 import se.dsrdesk.system.EmailAddresses;
 import se.dsrdesk.system.NotFoundException;
 import se.dsrdesk.request.Channel;
@@ -32,6 +37,7 @@ import se.dsrdesk.request.DsrRequest;
 import se.dsrdesk.request.persistence.DsrRequestRepository;
 import se.dsrdesk.request.NewRequest;
 import se.dsrdesk.request.Relationship;
+import se.dsrdesk.request.Representative;
 import se.dsrdesk.request.RequestService;
 import se.dsrdesk.request.RequestStatus;
 import se.dsrdesk.request.RequestType;
@@ -87,12 +93,16 @@ public class IntakeService {
 	 * @return the request
 	 */
 	public DsrRequest submit(Submission submission) {
-		DsrRequest request = this.requestService.register(
+		List<RequestType> types = List.copyOf(submission.types());
+		List<DsrRequest> made = this.requestService.registerTogether(
 				new NewRequest(submission.name(), submission.email(), submission.phone(), submission.language(),
-						submission.type(), Channel.WEB, submission.description(), null),
-				submission.relationship(), DATA_SUBJECT);
-		sendConfirmationLink(request, false);
-		return request;
+						types.get(0), Channel.WEB, submission.description(), null),
+				types.subList(1, types.size()), submission.relationship(), submission.representative(), DATA_SUBJECT);
+		// One confirmation for all of them: the link confirms every request made
+		// together.
+		DsrRequest first = made.get(0);
+		sendConfirmationLink(first, false);
+		return first;
 	}
 
 	/**
@@ -129,14 +139,41 @@ public class IntakeService {
 			return Confirmation.refused(LinkState.USED);
 		}
 		DsrRequest request = this.requestService.verifyEmail(link.requestId(), DATA_SUBJECT);
-		this.tokens.useAll(request.getId(), Purpose.CONFIRM, now);
-		linkToKnownPerson(request, now);
-		flagIfDuplicate(request, now);
-		String statusToken = this.tokens.issue(request.getId(), Purpose.STATUS, null, now);
+		List<DsrRequest> together = new ArrayList<>();
+		together.add(request);
+		for (DsrRequest other : this.requestService.madeTogether(request)) {
+			if (other.getStatus() == RequestStatus.UNVERIFIED) {
+				together.add(this.requestService.verifyEmail(other.getId(), DATA_SUBJECT));
+			}
+		}
+		together.sort(Comparator.comparing(DsrRequest::getId));
+		for (DsrRequest confirmed : together) {
+			this.tokens.useAll(confirmed.getId(), Purpose.CONFIRM, now);
+		}
+		linkToKnownPerson(together, now);
+		together.forEach((confirmed) -> flagIfDuplicate(confirmed, now));
+		// One acknowledgement that names every right asked for, each with its
+		// reference, deadline and own status link.
+		String statusToken = null;
+		List<Map<String, Object>> rights = new ArrayList<>();
+		for (DsrRequest confirmed : together) {
+			String issued = this.tokens.issue(confirmed.getId(), Purpose.STATUS, null, now);
+			if (confirmed.getId().equals(request.getId())) {
+				statusToken = issued;
+			}
+			// Written out here: the mail's renderer writes only top-level dates in words.
+			rights.add(Map.of("type", confirmed.getType().name(), "reference", confirmed.getReference(), "deadline",
+					DisplayFormats.longDate(confirmed.getEffectiveDeadline(),
+							Locale.forLanguageTag(confirmed.getLanguage())),
+					"statusToken", issued));
+		}
 		Map<String, Object> model = personalModel(request);
 		model.put("receiptDate", request.getReceiptDate());
 		model.put("deadline", request.getEffectiveDeadline());
 		model.put("statusToken", statusToken);
+		if (rights.size() > 1) {
+			model.put("rights", rights);
+		}
 		mail(request, "request-acknowledged", model);
 		return new Confirmation(LinkState.VALID, request.getReference(), statusToken);
 	}
@@ -189,7 +226,9 @@ public class IntakeService {
 		wanted.addAll(OPEN_CONFIRMED);
 		for (DsrRequest request : this.requests.findByEmailKey(key, wanted, PageRequest.of(0, 10))) {
 			if (request.getStatus() == RequestStatus.UNVERIFIED) {
-				sendConfirmationLink(request, false);
+				if (request.leadsThoseMadeTogether()) {
+					sendConfirmationLink(request, false);
+				}
 			}
 			else {
 				Map<String, Object> model = personalModel(request);
@@ -218,6 +257,7 @@ public class IntakeService {
 		// mail carries nothing they wrote (a name can hold a web address that mail
 		// programs turn into a link), only what DSR Desk itself says.
 		model.put("name", null);
+		model.remove("onBehalfOf");
 		model.put("confirmToken", this.tokens.issue(request.getId(), Purpose.CONFIRM, validUntil, now));
 		model.put("validUntil", LocalDate.ofInstant(validUntil, this.requestService.zone()));
 		model.put("expireDays", this.properties.expireAfter().toDays());
@@ -248,8 +288,8 @@ public class IntakeService {
 	 * confirmed request (or staff) already gave joins that person, who takes the details
 	 * just given.
 	 */
-	private void linkToKnownPerson(DsrRequest request, Instant now) {
-		DataSubject own = request.getSubject();
+	private void linkToKnownPerson(List<DsrRequest> together, Instant now) {
+		DataSubject own = together.get(0).getSubject();
 		if (own.getEmailKey() == null) {
 			return;
 		}
@@ -260,7 +300,9 @@ public class IntakeService {
 		}
 		DataSubject person = known.get(0);
 		person.updateDetails(own.getName(), own.getPhone(), own.getPreferredLanguage(), now);
-		this.requestService.linkTo(request, person, now);
+		// The requests made together share their person record: move them all before it
+		// goes.
+		together.forEach((request) -> this.requestService.linkTo(request, person, now));
 		this.subjects.delete(own);
 	}
 
@@ -276,10 +318,22 @@ public class IntakeService {
 		}
 	}
 
-	private static Map<String, Object> personalModel(DsrRequest request) {
+	private Map<String, Object> personalModel(DsrRequest request) {
 		Map<String, Object> model = new LinkedHashMap<>();
-		model.put("name", request.getSubject().getName());
-		model.put("email", request.getSubject().getEmail());
+		model.put("name", request.correspondentName());
+		model.put("email", request.correspondentEmail());
+		Representative representative = request.getRepresentative();
+		model.put("representative", representative != null);
+		if (representative != null) {
+			model.put("onBehalfOf", request.getSubject().getName());
+		}
+		List<DsrRequest> together = this.requestService.madeTogether(request);
+		if (!together.isEmpty()) {
+			List<DsrRequest> all = new ArrayList<>(together);
+			all.add(request);
+			all.sort(Comparator.comparing(DsrRequest::getId));
+			model.put("types", all.stream().map((each) -> each.getType().name()).toList());
+		}
 		model.put("reference", request.getReference());
 		model.put("type", request.getType());
 		model.put(OutgoingMail.SUBJECT_ARGUMENTS, List.of(request.getReference()));
@@ -287,7 +341,7 @@ public class IntakeService {
 	}
 
 	private void mail(DsrRequest request, String template, Map<String, Object> model) {
-		this.outbox.enqueue(new OutgoingMail(deliverable(request.getSubject().getEmail()), RecipientKind.SUBJECT,
+		this.outbox.enqueue(new OutgoingMail(deliverable(request.correspondentEmail()), RecipientKind.SUBJECT,
 				Locale.forLanguageTag(request.getLanguage()), template, model, request.getId()));
 	}
 
@@ -330,16 +384,33 @@ public class IntakeService {
 	/**
 	 * What the person entered on the public form, normalised and checked.
 	 *
-	 * @param type what they ask for
-	 * @param name their name
-	 * @param email their address
+	 * @param types the rights they ask for, at least one, in the form's order: one
+	 * request each, made together
+	 * @param name the name of the person the request concerns
+	 * @param email the address the mails go to: the person's, or the representative's
+	 * when there is one
 	 * @param phone their phone number, may be {@code null}
-	 * @param relationship how they are related to the company
+	 * @param relationship how the person is related to the company
 	 * @param description what they wrote, may be {@code null}
 	 * @param language the language to answer in
+	 * @param representative who makes the request for the person, {@code null} when they
+	 * make it themselves
 	 */
-	public record Submission(RequestType type, String name, String email, String phone, Relationship relationship,
-			String description, String language) {
+	public record Submission(Set<RequestType> types, String name, String email, String phone, Relationship relationship,
+			String description, String language, Representative representative) {
+
+		public Submission {
+			if (types == null || types.isEmpty()) {
+				throw new IllegalArgumentException("At least one right is asked for");
+			}
+			types = Collections.unmodifiableSet(new LinkedHashSet<>(types));
+		}
+
+		/** A request for one right, made by the person themselves. */
+		public Submission(RequestType type, String name, String email, String phone, Relationship relationship,
+				String description, String language) {
+			this(Set.of(type), name, email, phone, relationship, description, language, null);
+		}
 
 	}
 

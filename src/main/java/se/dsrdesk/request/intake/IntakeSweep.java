@@ -116,7 +116,10 @@ public class IntakeSweep {
 				}
 			}
 			if (!claimed.isEmpty()) {
+				// Requests made together get one reminder, which confirms them all.
 				this.requests.findWithSubjects(claimed)
+					.stream()
+					.filter(DsrRequest::leadsThoseMadeTogether)
 					.forEach((request) -> this.intake.sendConfirmationLink(request, true));
 			}
 			return claimed.size();

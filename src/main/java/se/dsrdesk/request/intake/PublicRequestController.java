@@ -24,6 +24,7 @@ import org.springframework.web.util.UriUtils;
 import se.dsrdesk.request.intake.IntakeService.Confirmation;
 import se.dsrdesk.request.intake.IntakeService.LinkState;
 import se.dsrdesk.request.Relationship;
+import se.dsrdesk.request.RepresentativeAuthority;
 import se.dsrdesk.request.RequestType;
 
 /**
@@ -48,7 +49,7 @@ class PublicRequestController {
 	@InitBinder("requestForm")
 	void allowRequestFields(WebDataBinder binder) {
 		binder.setAllowedFields("type", "name", "email", "phone", "relationship", "description", "language", "truthful",
-				"website");
+				"website", "forSomeoneElse", "subjectName", "subjectEmail", "authority");
 	}
 
 	@InitBinder("newLinkForm")
@@ -59,6 +60,11 @@ class PublicRequestController {
 	@ModelAttribute("requestTypes")
 	RequestType[] requestTypes() {
 		return RequestType.values();
+	}
+
+	@ModelAttribute("authorities")
+	RepresentativeAuthority[] authorities() {
+		return RepresentativeAuthority.values();
 	}
 
 	@ModelAttribute("relationships")
@@ -87,9 +93,14 @@ class PublicRequestController {
 		}
 		if (!result.hasFieldErrors("description") && form.needsDescription()
 				&& (form.getDescription() == null || form.getDescription().isBlank())) {
-			result.rejectValue("description", (form.getType() == RequestType.OBJECTION)
+			result.rejectValue("description", form.getType().contains(RequestType.OBJECTION)
 					? "intake.description.required.OBJECTION" : "intake.description.required.RECTIFICATION");
 		}
+		form.representativeGaps().forEach((field, code) -> {
+			if (!result.hasFieldErrors(field)) {
+				result.rejectValue(field, code);
+			}
+		});
 		if (result.hasErrors()) {
 			return "public/request/form";
 		}

@@ -1,11 +1,20 @@
 package se.dsrdesk.request.intake;
 
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import se.dsrdesk.request.rules.NewRequestRules;
 import se.dsrdesk.request.Relationship;
+import se.dsrdesk.request.Representative;
+import se.dsrdesk.request.RepresentativeAuthority;
 import se.dsrdesk.request.RequestType;
 import se.dsrdesk.system.PlainText;
 
@@ -15,8 +24,9 @@ import se.dsrdesk.system.PlainText;
  */
 public class RequestForm {
 
-	@NotNull(message = "{intake.type.required}")
-	private RequestType type;
+	/** The rights asked for: one or several, each becomes a request of its own. */
+	@NotEmpty(message = "{intake.type.required}")
+	private Set<RequestType> type = new LinkedHashSet<>();
 
 	@NewRequestRules.Name
 	private String name;
@@ -37,6 +47,20 @@ public class RequestForm {
 	@NewRequestRules.Language
 	private String language = "sv";
 
+	/** Whether the one filling in the form makes the request for someone else. */
+	private boolean forSomeoneElse;
+
+	/** The name of the person the request concerns, when made for someone else. */
+	@Size(max = 200, message = "{validation.tooLong}")
+	private String subjectName;
+
+	/** The address of the person the request concerns, if known. */
+	@NewRequestRules.EmailAddress
+	private String subjectEmail;
+
+	/** What gives the representative the right to act for the person. */
+	private RepresentativeAuthority authority;
+
 	@AssertTrue(message = "{intake.truthful.required}")
 	private boolean truthful;
 
@@ -44,8 +68,33 @@ public class RequestForm {
 	private String website;
 
 	IntakeService.Submission toSubmission() {
+		if (this.forSomeoneElse) {
+			// The one who fills in the form is the representative; the mails go to them.
+			return new IntakeService.Submission(this.type, this.subjectName.strip(), blankToNull(this.subjectEmail),
+					blankToNull(this.phone), this.relationship, blankToNull(this.description), this.language,
+					new Representative(this.name.strip(), this.email.strip(), this.authority));
+		}
 		return new IntakeService.Submission(this.type, this.name.strip(), this.email.strip(), blankToNull(this.phone),
-				this.relationship, blankToNull(this.description), this.language);
+				this.relationship, blankToNull(this.description), this.language, null);
+	}
+
+	/**
+	 * What a request for someone else lacks: the person's name and the representative's
+	 * authority (Art. 12(2)).
+	 * @return field and message code of each gap
+	 */
+	Map<String, String> representativeGaps() {
+		Map<String, String> gaps = new LinkedHashMap<>();
+		if (!this.forSomeoneElse) {
+			return gaps;
+		}
+		if (this.subjectName == null || this.subjectName.isBlank()) {
+			gaps.put("subjectName", "intake.subjectName.required");
+		}
+		if (this.authority == null) {
+			gaps.put("authority", "intake.authority.required");
+		}
+		return gaps;
 	}
 
 	boolean isHoneypotFilled() {
@@ -57,19 +106,58 @@ public class RequestForm {
 	 * wrong for rectification.
 	 */
 	boolean needsDescription() {
-		return this.type == RequestType.OBJECTION || this.type == RequestType.RECTIFICATION;
+		return this.type.contains(RequestType.OBJECTION) || this.type.contains(RequestType.RECTIFICATION);
 	}
 
 	private static String blankToNull(String text) {
 		return (text == null || text.isBlank()) ? null : text.strip();
 	}
 
-	public RequestType getType() {
+	public Set<RequestType> getType() {
 		return this.type;
 	}
 
-	public void setType(RequestType type) {
-		this.type = type;
+	public void setType(Set<RequestType> type) {
+		// In the form's order, whatever order they were sent in.
+		Set<RequestType> ordered = new LinkedHashSet<>();
+		for (RequestType each : RequestType.values()) {
+			if (type != null && type.contains(each)) {
+				ordered.add(each);
+			}
+		}
+		this.type = ordered;
+	}
+
+	public boolean isForSomeoneElse() {
+		return this.forSomeoneElse;
+	}
+
+	public void setForSomeoneElse(boolean forSomeoneElse) {
+		this.forSomeoneElse = forSomeoneElse;
+	}
+
+	public String getSubjectName() {
+		return this.subjectName;
+	}
+
+	public void setSubjectName(String subjectName) {
+		this.subjectName = PlainText.nfc(subjectName);
+	}
+
+	public String getSubjectEmail() {
+		return this.subjectEmail;
+	}
+
+	public void setSubjectEmail(String subjectEmail) {
+		this.subjectEmail = PlainText.nfc(subjectEmail);
+	}
+
+	public RepresentativeAuthority getAuthority() {
+		return this.authority;
+	}
+
+	public void setAuthority(RepresentativeAuthority authority) {
+		this.authority = authority;
 	}
 
 	public String getName() {

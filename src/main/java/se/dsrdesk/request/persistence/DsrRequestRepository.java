@@ -25,6 +25,14 @@ public interface DsrRequestRepository extends JpaRepository<DsrRequest, Long> {
 	Optional<DsrRequest> findDetailedById(long id);
 
 	/**
+	 * The requests made together, one per right (their index is {@code made_with}).
+	 * @param madeWith the first of them
+	 * @return all of them, the first first
+	 */
+	@EntityGraph(attributePaths = "subject")
+	List<DsrRequest> findByMadeWithOrderByIdAsc(Long madeWith);
+
+	/**
 	 * The next number for a reference, from a database sequence so that numbers are
 	 * unique across application instances.
 	 * @return the next number

@@ -72,7 +72,7 @@ abstract class IntakeJourneyBrowserTest extends BrowserTest {
 		this.page.getByLabel(t.name()).fill("Åsa Öberg-Ångström");
 		this.page.getByLabel(t.email()).fill("åsa at example");
 		this.page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName(t.customer()).setExact(true)).check();
-		this.page.getByRole(AriaRole.CHECKBOX).check();
+		this.page.locator("#truthful1").check();
 		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(t.send())).click();
 
 		assertThat(this.page.locator("#type-error")).hasText(t.typeError());
@@ -83,9 +83,9 @@ abstract class IntakeJourneyBrowserTest extends BrowserTest {
 		assertThat(
 				this.page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName(t.customer()).setExact(true)))
 			.isChecked();
-		assertThat(this.page.getByRole(AriaRole.CHECKBOX)).isChecked();
+		assertThat(this.page.locator("#truthful1")).isChecked();
 
-		this.page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName(t.access()).setExact(true)).check();
+		this.page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName(t.access()).setExact(true)).check();
 		this.page.getByLabel(t.email()).fill(email);
 		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(t.send())).click();
 		assertThat(this.page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
