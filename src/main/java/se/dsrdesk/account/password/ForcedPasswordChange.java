@@ -37,7 +37,7 @@ class ForcedPasswordChange {
 
 	@Bean
 	@Order(10)
-	Consumer<HttpSecurity> forcedPasswordChange() {
+	Consumer<HttpSecurity> forcedPasswordChangeFilter() {
 		return (http) -> http.addFilterAfter(new Filter(), AuthorizationFilter.class);
 	}
 
