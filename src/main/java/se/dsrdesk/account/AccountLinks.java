@@ -159,7 +159,7 @@ public class AccountLinks {
 	 */
 	@Transactional(readOnly = true)
 	public Link inspect(String secret) {
-		return find(secret, false);
+		return find(secret);
 	}
 
 	/**
@@ -170,14 +170,22 @@ public class AccountLinks {
 	 * @return the link as it was, {@link LinkState#VALID} when the password was set
 	 */
 	public Link setPassword(String secret, String newPassword) {
-		Link link = find(secret, true);
+		Link link = find(secret);
 		if (link.state() != LinkState.VALID) {
 			return link;
 		}
-		StaffUser user = this.users.findById(link.staffUserId()).orElseThrow();
 		Instant now = this.clock.instant();
-		this.jdbc.update("update staff_account_link set used_at = ? where token_hash = ?", Timestamp.from(now),
-				SecretTokens.hash(secret));
+		// Claims the link: of two requests with it at once, one changes the row.
+		int claimed = this.jdbc.update(
+				"update staff_account_link set used_at = ? where token_hash = ? and used_at is null and expires_at > ?",
+				Timestamp.from(now), SecretTokens.hash(secret), Timestamp.from(now));
+		if (claimed != 1) {
+			Link current = find(secret);
+			return (current.state() == LinkState.VALID)
+					? new Link(LinkState.USED, link.purpose(), link.staffUserId(), link.email(), link.displayName())
+					: current;
+		}
+		StaffUser user = this.users.findById(link.staffUserId()).orElseThrow();
 		user.changePassword(this.passwordEncoder.encode(newPassword), now);
 		this.signInGuard.clear(user.getEmail());
 		Actor actor = new Actor(user.getId(), user.getEmail());
@@ -207,14 +215,14 @@ public class AccountLinks {
 		return expiries.stream().findFirst().map(Timestamp::toInstant);
 	}
 
-	private Link find(String secret, boolean forUpdate) {
+	private Link find(String secret) {
 		if (!SecretTokens.isWellFormed(secret)) {
 			return Link.of(LinkState.UNKNOWN);
 		}
 		List<Link> links = this.jdbc
 			.query("select l.staff_user_id, l.purpose, l.expires_at, l.used_at, u.email, u.display_name, u.active"
 					+ " from staff_account_link l join staff_user u on u.id = l.staff_user_id"
-					+ " where l.token_hash = ?" + (forUpdate ? " for update" : ""), (rs, row) -> {
+					+ " where l.token_hash = ?", (rs, row) -> {
 						Instant now = this.clock.instant();
 						LinkState state;
 						if (!rs.getBoolean("active")) {
