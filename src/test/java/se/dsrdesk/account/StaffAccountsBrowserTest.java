@@ -94,12 +94,13 @@ class StaffAccountsBrowserTest extends BrowserTest {
 		assertThat(this.page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
 			.hasText("Welcome: choose your password");
 		assertThat(Axe.violations(this.page)).isEmpty();
-		this.page.getByLabel("New password").fill("password1234");
+		this.page.getByLabel("New password", new Page.GetByLabelOptions().setExact(true)).fill("password1234");
 		this.page.getByLabel("Repeat the new password").fill("password1234");
 		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save my password")).click();
 		assertThat(this.page.locator("#newPassword-error")).containsText("most common");
 		assertThat(Axe.violations(this.page)).isEmpty();
-		this.page.getByLabel("New password").fill("a long enough passphrase");
+		this.page.getByLabel("New password", new Page.GetByLabelOptions().setExact(true))
+			.fill("a long enough passphrase");
 		this.page.getByLabel("Repeat the new password").fill("a long enough passphrase");
 		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save my password")).click();
 		assertThat(this.page.getByRole(AriaRole.STATUS)).containsText("Your password is saved.");
