@@ -14,7 +14,9 @@ import org.springframework.util.StringUtils;
 /**
  * On first start, with no accounts in the database, creates an administrator: the one
  * named by {@code DSR_ADMIN_EMAIL} and {@code DSR_ADMIN_PASSWORD}, or else one with a
- * random password that is printed once in the log.
+ * random password that is printed once in the log and must be changed at the first
+ * sign-in. The administrator gets the roles of {@code dsr.admin.roles} (by default all
+ * three).
  */
 @Component
 class FirstAdminBootstrap implements ApplicationRunner {
@@ -38,7 +40,8 @@ class FirstAdminBootstrap implements ApplicationRunner {
 			throw new IllegalStateException(
 					"DSR_ADMIN_PASSWORD must have at least " + PasswordPolicy.MIN_LENGTH + " characters");
 		}
-		if (!this.accounts.createFirstAdmin(this.properties.email(), "Administrator", password)) {
+		if (!this.accounts.createFirstAdmin(this.properties.email(), "Administrator", password, this.properties.roles(),
+				generated)) {
 			return;
 		}
 		if (generated) {
@@ -47,7 +50,7 @@ class FirstAdminBootstrap implements ApplicationRunner {
 					========================================================================
 					 First start: created the administrator account '{}'
 					 with the one-time password:  {}
-					 Sign in at /login and change it at once (Account > Change password).
+					 Sign in at /login: you will be asked to choose your own password.
 					 Set DSR_ADMIN_EMAIL and DSR_ADMIN_PASSWORD to choose them yourself.
 					========================================================================""",
 					this.properties.email(), password);

@@ -28,10 +28,13 @@ public final class StaffPrincipal implements UserDetails, CredentialsContainer {
 
 	private final boolean locked;
 
+	private final boolean passwordChangeRequired;
+
 	private String passwordHash;
 
 	private StaffPrincipal(Long id, String email, String displayName, String passwordHash, Set<Role> roles,
-			boolean active, boolean locked) {
+			boolean active, boolean locked, boolean passwordChangeRequired) {
+		this.passwordChangeRequired = passwordChangeRequired;
 		this.id = id;
 		this.email = email;
 		this.displayName = displayName;
@@ -43,7 +46,7 @@ public final class StaffPrincipal implements UserDetails, CredentialsContainer {
 
 	public static StaffPrincipal of(StaffUser user, boolean locked) {
 		return new StaffPrincipal(user.getId(), user.getEmail(), user.getDisplayName(), user.getPasswordHash(),
-				user.getRoles(), user.isActive(), locked);
+				user.getRoles(), user.isActive(), locked, user.isPasswordChangeRequired());
 	}
 
 	/**
@@ -51,7 +54,7 @@ public final class StaffPrincipal implements UserDetails, CredentialsContainer {
 	 * that it answers exactly as a locked account does.
 	 */
 	public static StaffPrincipal lockedUnknown(String email) {
-		return new StaffPrincipal(null, email, "", "{noop}", Set.of(), true, true);
+		return new StaffPrincipal(null, email, "", "{noop}", Set.of(), true, true, false);
 	}
 
 	public Long id() {
@@ -64,6 +67,15 @@ public final class StaffPrincipal implements UserDetails, CredentialsContainer {
 
 	public String displayName() {
 		return this.displayName;
+	}
+
+	/**
+	 * Whether the account's password was generated and must be changed before anything
+	 * else, as it was when this user signed in.
+	 * @return whether a change is required
+	 */
+	public boolean passwordChangeRequired() {
+		return this.passwordChangeRequired;
 	}
 
 	public boolean hasRole(Role role) {

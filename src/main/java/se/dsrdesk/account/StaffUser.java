@@ -61,6 +61,12 @@ public class StaffUser {
 	@Column(name = "password_changed_at", nullable = false)
 	private Instant passwordChangedAt;
 
+	@Column(name = "invitation_pending", nullable = false)
+	private boolean invitationPending;
+
+	@Column(name = "password_change_required", nullable = false)
+	private boolean passwordChangeRequired;
+
 	@Version
 	private long version;
 
@@ -93,6 +99,21 @@ public class StaffUser {
 		this.passwordHash = passwordHash;
 		this.passwordChangedAt = now;
 		this.updatedAt = now;
+		this.invitationPending = false;
+		this.passwordChangeRequired = false;
+	}
+
+	/**
+	 * Invited: the stored hash is of a secret nobody knows, until the person sets their
+	 * own password through the invitation link.
+	 */
+	void markInvited() {
+		this.invitationPending = true;
+	}
+
+	/** The password was generated (and shown): it must be changed at the next sign-in. */
+	void requirePasswordChange() {
+		this.passwordChangeRequired = true;
 	}
 
 	/**
@@ -156,6 +177,22 @@ public class StaffUser {
 
 	public Instant getPasswordChangedAt() {
 		return this.passwordChangedAt;
+	}
+
+	/**
+	 * Whether the account was invited and its owner has not yet set a password.
+	 * @return whether the invitation is still open
+	 */
+	public boolean isInvitationPending() {
+		return this.invitationPending;
+	}
+
+	/**
+	 * Whether the password must be changed before anything else.
+	 * @return whether a change is required
+	 */
+	public boolean isPasswordChangeRequired() {
+		return this.passwordChangeRequired;
 	}
 
 	public long getVersion() {

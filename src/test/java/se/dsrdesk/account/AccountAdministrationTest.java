@@ -72,7 +72,6 @@ class AccountAdministrationTest {
 			assertThat(Html.textOf(html, "email-error"))
 				.hasValue("Enter a valid email address, such as name@example.com.");
 			assertThat(Html.textOf(html, "roles-error")).hasValue("Choose at least one role.");
-			assertThat(Html.textOf(html, "password-error")).hasValue("The password must have at least 12 characters.");
 			assertThat(html).contains("Please correct the marked fields.");
 		}
 
@@ -83,11 +82,10 @@ class AccountAdministrationTest {
 			assertThat(Html.textOf(html, "email-error"))
 				.hasValue("Ange en giltig e-postadress, till exempel namn@example.com.");
 			assertThat(Html.textOf(html, "roles-error")).hasValue("Välj minst en roll.");
-			assertThat(Html.textOf(html, "password-error")).hasValue("Lösenordet måste ha minst 12 tecken.");
 		}
 
 		@Test
-		void theFormKeepsWhatWasTypedExceptThePassword() {
+		void theFormKeepsWhatWasTyped() {
 			StaffPrincipal admin = signedIn(Role.ADMIN);
 			MvcTestResult result = createAs(admin, ENGLISH, "not-an-email", "Jane Doe", "elevenchars",
 					Role.CASE_HANDLER, Role.COMPLIANCE_OFFICER);
@@ -98,7 +96,6 @@ class AccountAdministrationTest {
 			assertThat(Html.isChecked(html, "roles", "CASE_HANDLER")).isTrue();
 			assertThat(Html.isChecked(html, "roles", "COMPLIANCE_OFFICER")).isTrue();
 			assertThat(Html.isChecked(html, "roles", "ADMIN")).isFalse();
-			assertThat(Html.valueOf(html, "password")).isEmpty();
 			assertThat(Html.textOf(html, "roles-error")).isEmpty();
 		}
 
@@ -115,7 +112,7 @@ class AccountAdministrationTest {
 		}
 
 		@Test
-		void aValidAccountIsCreatedAndAudited() {
+		void aValidAccountIsInvitedAndAudited() {
 			StaffPrincipal admin = signedIn(Role.ADMIN);
 			String email = uniqueEmail();
 			MvcTestResult result = createAs(admin, ENGLISH, email.toUpperCase(Locale.ROOT), "Jane Doe", PASSWORD,
@@ -124,10 +121,14 @@ class AccountAdministrationTest {
 			assertThat(result).hasStatus3xxRedirection()
 				.hasRedirectedUrl("/staff/admin/accounts/" + id)
 				.flash()
-				.containsEntry("success", "account.created");
-			assertThat(auditRows(id))
-				.containsExactly(new AuditRow(admin.id(), "ACCOUNT_CREATED", "roles=[CASE_HANDLER]"));
-			assertThat(signIn(email, PASSWORD)).hasRedirectedUrl("/staff");
+				.containsEntry("success", "account.invited");
+			assertThat(auditRows(id)).containsExactly(
+					new AuditRow(admin.id(), "ACCOUNT_CREATED", "invited; roles=[CASE_HANDLER]"),
+					new AuditRow(admin.id(), "INVITATION_SENT", null));
+			// Whatever the admin typed is no password: the colleague chooses their own.
+			assertThat(signIn(email, PASSWORD)).hasRedirectedUrl("/login?error");
+			assertThat(AccountAdministrationTest.this.jdbc
+				.queryForObject("select invitation_pending from staff_user where id = ?", Boolean.class, id)).isTrue();
 		}
 
 		MvcTestResult createAs(StaffPrincipal admin, String language, String email, String name, String password,
@@ -278,52 +279,37 @@ class AccountAdministrationTest {
 	}
 
 	@Nested
-	class ResettingSomeonesPassword {
+	class SendingSomeoneAPasswordLink {
 
 		@Test
-		void twoDifferentPasswordsAreRefused() {
-			StaffPrincipal admin = signedIn(Role.ADMIN);
-			long id = idOf(newAccount(Role.CASE_HANDLER));
-			MvcTestResult result = reset(admin, id, NEW_PASSWORD, NEW_PASSWORD + "!", ENGLISH);
-			assertThat(result).hasStatusOk().hasViewName("admin/accounts/edit");
-			assertThat(Html.textOf(html(result), "confirmPassword-error"))
-				.hasValue("The two passwords are not the same.");
-		}
-
-		@Test
-		void aShortPasswordIsRefusedInSwedish() {
+		void anAdminCannotChooseTheirPassword() {
 			StaffPrincipal admin = signedIn(Role.ADMIN);
 			String email = newAccount(Role.CASE_HANDLER);
 			long id = idOf(email);
-			MvcTestResult result = reset(admin, id, "too short", "too short", SWEDISH);
-			assertThat(result).hasStatusOk();
-			assertThat(Html.textOf(html(result), "newPassword-error")).hasValue("Lösenordet måste ha minst 12 tecken.");
-			assertThat(signIn(email, PASSWORD)).hasRedirectedUrl("/staff");
-		}
-
-		@Test
-		void theNewPasswordSignsInAndTheOldOneNoLonger() {
-			StaffPrincipal admin = signedIn(Role.ADMIN);
-			String email = newAccount(Role.CASE_HANDLER);
-			long id = idOf(email);
-			assertThat(reset(admin, id, NEW_PASSWORD, NEW_PASSWORD, ENGLISH))
-				.hasRedirectedUrl("/staff/admin/accounts/" + id)
-				.flash()
-				.containsEntry("success", "account.passwordReset");
-			assertThat(signIn(email, PASSWORD)).hasRedirectedUrl("/login?error");
-			assertThat(signIn(email, NEW_PASSWORD)).hasRedirectedUrl("/staff");
-			assertThat(auditRows(id)).contains(new AuditRow(admin.id(), "PASSWORD_RESET", null));
-		}
-
-		MvcTestResult reset(StaffPrincipal admin, long id, String password, String confirmation, String language) {
-			return AccountAdministrationTest.this.mvc.post()
+			assertThat(AccountAdministrationTest.this.mvc.post()
 				.uri("/staff/admin/accounts/" + id + "/password")
 				.with(user(admin))
 				.with(csrf())
-				.header("Accept-Language", language)
-				.param("newPassword", password)
-				.param("confirmPassword", confirmation)
-				.exchange();
+				.param("newPassword", NEW_PASSWORD)
+				.param("confirmPassword", NEW_PASSWORD)).hasStatus(404);
+			assertThat(signIn(email, NEW_PASSWORD)).hasRedirectedUrl("/login?error");
+		}
+
+		@Test
+		void theLinkIsMailedAndTheOldPasswordWorksUntilUsed() {
+			StaffPrincipal admin = signedIn(Role.ADMIN);
+			String email = newAccount(Role.CASE_HANDLER);
+			long id = idOf(email);
+			assertThat(post(admin, "/staff/admin/accounts/" + id + "/password-link"))
+				.hasRedirectedUrl("/staff/admin/accounts/" + id)
+				.flash()
+				.containsEntry("success", "account.passwordLinkSent");
+			assertThat(signIn(email, PASSWORD)).hasRedirectedUrl("/staff");
+			assertThat(auditRows(id)).contains(new AuditRow(admin.id(), "PASSWORD_RESET_LINK_SENT", null));
+			assertThat(AccountAdministrationTest.this.jdbc.queryForObject(
+					"select count(*) from staff_account_link where staff_user_id = ? and purpose = 'PASSWORD_RESET'",
+					Integer.class, id))
+				.isEqualTo(1);
 		}
 
 	}

@@ -75,6 +75,19 @@ public final class TestAccounts {
 	}
 
 	/**
+	 * An invited account that exists only in memory (its owner has not yet chosen a
+	 * password), for slice tests without a database.
+	 * @param id the account's id
+	 * @param roles its roles, at least one
+	 * @return the account
+	 */
+	public static StaffUser invited(long id, Role... roles) {
+		StaffUser user = user(id, roles);
+		user.markInvited();
+		return user;
+	}
+
+	/**
 	 * The refusal the account service throws when a change breaks a rule, for slice tests
 	 * that mock the service.
 	 * @param messageCode the message key that says why

@@ -23,9 +23,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
- * An admin creates an account: the new user's welcome mail is queued with the account, in
- * the user's language, and sent right after the commit without anyone calling the
- * dispatcher.
+ * An admin invites a colleague: the invitation is queued with the account, in the
+ * colleague's language, without its link's secret in the stored mail, and sent right
+ * after the commit without anyone calling the dispatcher.
  */
 @IntegrationTest
 @AutoConfigureMockMvc
@@ -47,7 +47,7 @@ class WelcomeMailTest {
 	String adminEmail;
 
 	@Test
-	void anAccountCreatedByAnAdminGetsAWelcomeMailInItsLanguage() throws Exception {
+	void anAccountInvitedByAnAdminGetsTheInvitationInItsLanguage() throws Exception {
 		String email = "handler-" + UUID.randomUUID() + "@example.com";
 		StaffPrincipal admin = StaffPrincipal.of(this.users.findByEmail(this.adminEmail).orElseThrow(), false);
 
@@ -58,20 +58,25 @@ class WelcomeMailTest {
 			.param("email", email)
 			.param("displayName", "Hanna Handläggare")
 			.param("roles", "CASE_HANDLER")
-			.param("language", "sv")
-			.param("password", "a long enough password")).hasStatus3xxRedirection();
+			.param("language", "sv")).hasStatus3xxRedirection();
 
 		Map<String, Object> queued = this.jdbc.queryForMap(
 				"select recipient_kind, language, template, request_id from correspondence where recipient = ?", email);
 		assertThat(queued).containsEntry("recipient_kind", "STAFF")
 			.containsEntry("language", "sv")
-			.containsEntry("template", "staff-account-created");
+			.containsEntry("template", "staff-invitation");
 		assertThat(queued.get("request_id")).isNull();
 
 		List<MimeMessage> received = mail.awaitMessagesTo(email, 1, Duration.ofSeconds(10));
 		assertThat(received).as("sent after the commit, without the test dispatching").hasSize(1);
-		assertThat(received.get(0).getSubject()).startsWith("Ditt konto i DSR Desk hos");
-		assertThat(MailServer.text(received.get(0))).contains("Hanna Handl", "/login");
+		assertThat(received.get(0).getSubject()).startsWith("Din inbjudan till DSR Desk hos");
+		String text = MailServer.plainText(received.get(0));
+		assertThat(text).contains("Hanna Handläggare", "/login/set-password?token=", "72 timmar");
+		String secret = text.replaceAll("(?s).*token=([A-Za-z0-9_-]{43}).*", "$1");
+		assertThat(
+				this.jdbc.queryForObject("select count(*) from correspondence where recipient = ? and body_text like ?",
+						Integer.class, email, "%" + secret + "%"))
+			.isZero();
 	}
 
 	@Test
@@ -84,10 +89,9 @@ class WelcomeMailTest {
 			.param("email", this.adminEmail)
 			.param("displayName", "Someone Else")
 			.param("roles", "CASE_HANDLER")
-			.param("language", "en")
-			.param("password", "a long enough password")).hasStatusOk();
+			.param("language", "en")).hasStatusOk();
 		assertThat(this.jdbc.queryForObject(
-				"select count(*) from correspondence where recipient = ? and template = 'staff-account-created'",
+				"select count(*) from correspondence where recipient = ? and template = 'staff-invitation'",
 				Integer.class, this.adminEmail))
 			.isZero();
 	}

@@ -1,7 +1,13 @@
 package se.dsrdesk.account.admin;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
 import jakarta.validation.Valid;
 
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -20,18 +26,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import se.dsrdesk.account.AccountChangeRefusedException;
+import se.dsrdesk.account.AccountLinkProperties;
 import se.dsrdesk.system.ConcurrentChangeException;
 import se.dsrdesk.system.Pages;
 import se.dsrdesk.account.AccountService;
-import se.dsrdesk.account.PasswordPolicy;
 import se.dsrdesk.account.Role;
 import se.dsrdesk.account.StaffPrincipal;
 import se.dsrdesk.account.StaffUser;
-import se.dsrdesk.account.password.PasswordForm;
 
 /**
- * Admins manage staff accounts: list, create, edit, deactivate, reactivate, reset a
- * password and lift a sign-in lock.
+ * Admins manage staff accounts: list, invite, edit, deactivate, reactivate, send a new
+ * invitation or a forgotten-password link, and lift a sign-in lock. Admins never choose a
+ * colleague's password: the colleague sets it through the link.
  */
 @Controller
 @RequestMapping("/staff/admin/accounts")
@@ -42,21 +48,24 @@ class AccountController {
 
 	private final AccountService accounts;
 
-	private final PasswordPolicy passwordPolicy;
+	private final Clock clock;
 
-	AccountController(AccountService accounts, PasswordPolicy passwordPolicy) {
+	private final AccountLinkProperties linkProperties;
+
+	AccountController(AccountService accounts, Clock clock, AccountLinkProperties linkProperties) {
 		this.accounts = accounts;
-		this.passwordPolicy = passwordPolicy;
+		this.clock = clock;
+		this.linkProperties = linkProperties;
 	}
 
 	@InitBinder("accountForm")
 	void allowAccountFields(WebDataBinder binder) {
-		binder.setAllowedFields("email", "displayName", "roles", "language", "password", "version");
+		binder.setAllowedFields("email", "displayName", "roles", "language", "version");
 	}
 
-	@InitBinder("passwordForm")
-	void allowPasswordFields(WebDataBinder binder) {
-		binder.setAllowedFields("newPassword", "confirmPassword");
+	@ModelAttribute("invitationHours")
+	long invitationHours() {
+		return this.linkProperties.invitationValidity().toHours();
 	}
 
 	@ModelAttribute("allRoles")
@@ -66,7 +75,13 @@ class AccountController {
 
 	@GetMapping
 	String list(@RequestParam(defaultValue = "0") int page, Model model) {
-		model.addAttribute("accounts", this.accounts.list(PageRequest.of(Pages.number(page, PAGE_SIZE), PAGE_SIZE)));
+		Page<StaffUser> accounts = this.accounts.list(PageRequest.of(Pages.number(page, PAGE_SIZE), PAGE_SIZE));
+		Map<Long, Instant> invitationExpiries = new HashMap<>();
+		accounts.forEach((user) -> this.accounts.invitationExpiry(user)
+			.ifPresent((expiry) -> invitationExpiries.put(user.getId(), expiry)));
+		model.addAttribute("accounts", accounts);
+		model.addAttribute("invitationExpiries", invitationExpiries);
+		model.addAttribute("now", this.clock.instant());
 		return "admin/accounts/list";
 	}
 
@@ -79,14 +94,13 @@ class AccountController {
 	@PostMapping
 	String create(@Valid @ModelAttribute("accountForm") AccountForm form, BindingResult result,
 			@AuthenticationPrincipal StaffPrincipal admin, RedirectAttributes redirect) {
-		this.passwordPolicy.check(form.getPassword(), form.getEmail(), result, "password");
 		if (result.hasErrors()) {
 			return "admin/accounts/new";
 		}
 		try {
-			StaffUser user = this.accounts.create(form.getEmail(), form.getDisplayName(), form.getRoles(),
-					form.getLanguage(), form.getPassword(), admin.toActor());
-			redirect.addFlashAttribute("success", "account.created");
+			StaffUser user = this.accounts.invite(form.getEmail(), form.getDisplayName(), form.getRoles(),
+					form.getLanguage(), admin.toActor());
+			redirect.addFlashAttribute("success", "account.invited");
 			return "redirect:/staff/admin/accounts/" + user.getId();
 		}
 		catch (AccountChangeRefusedException ex) {
@@ -99,7 +113,6 @@ class AccountController {
 	String edit(@PathVariable long id, Model model) {
 		StaffUser user = this.accounts.get(id);
 		model.addAttribute("accountForm", AccountForm.of(user));
-		model.addAttribute("passwordForm", new PasswordForm());
 		return showEdit(user, model);
 	}
 
@@ -127,24 +140,37 @@ class AccountController {
 				ex.rejectOn(result);
 			}
 		}
-		model.addAttribute("passwordForm", new PasswordForm());
 		return showEdit(user, model);
 	}
 
-	@PostMapping("/{id}/password")
-	String resetPassword(@PathVariable long id, @ModelAttribute("passwordForm") PasswordForm form, BindingResult result,
-			@AuthenticationPrincipal StaffPrincipal admin, Model model, RedirectAttributes redirect) {
-		StaffUser user = this.accounts.get(id);
-		this.passwordPolicy.check(form.getNewPassword(), user.getEmail(), result, "newPassword");
-		if (!result.hasFieldErrors("newPassword") && !form.getNewPassword().equals(form.getConfirmPassword())) {
-			result.rejectValue("confirmPassword", "password.mismatch");
+	/**
+	 * Mails the colleague a forgotten-password link (their password and sessions stay
+	 * until they use it).
+	 */
+	@PostMapping("/{id}/password-link")
+	String sendPasswordLink(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal admin,
+			RedirectAttributes redirect) {
+		try {
+			this.accounts.sendPasswordResetLink(id, admin.toActor());
+			redirect.addFlashAttribute("success", "account.passwordLinkSent");
 		}
-		if (result.hasErrors()) {
-			model.addAttribute("accountForm", AccountForm.of(user));
-			return showEdit(user, model);
+		catch (AccountChangeRefusedException ex) {
+			redirect.addFlashAttribute("failure", ex.messageCode());
 		}
-		this.accounts.resetPassword(id, form.getNewPassword(), admin.toActor());
-		redirect.addFlashAttribute("success", "account.passwordReset");
+		return "redirect:/staff/admin/accounts/" + id;
+	}
+
+	/** Mails a new invitation link; the earlier one stops working. */
+	@PostMapping("/{id}/invitation")
+	String resendInvitation(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal admin,
+			RedirectAttributes redirect) {
+		try {
+			this.accounts.resendInvitation(id, admin.toActor());
+			redirect.addFlashAttribute("success", "account.invitationSent");
+		}
+		catch (AccountChangeRefusedException ex) {
+			redirect.addFlashAttribute("failure", ex.messageCode());
+		}
 		return "redirect:/staff/admin/accounts/" + id;
 	}
 
@@ -179,6 +205,8 @@ class AccountController {
 	private String showEdit(StaffUser user, Model model) {
 		model.addAttribute("account", user);
 		model.addAttribute("lockedUntil", this.accounts.lockedUntil(user).orElse(null));
+		model.addAttribute("invitationExpiry", this.accounts.invitationExpiry(user).orElse(null));
+		model.addAttribute("now", this.clock.instant());
 		return "admin/accounts/edit";
 	}
 

@@ -32,9 +32,6 @@ public class AccountForm {
 	@Pattern(regexp = "sv|en", message = "{validation.invalid}")
 	private String language = "sv";
 
-	/** Only when creating: the first password. */
-	private String password;
-
 	private long version;
 
 	static AccountForm of(StaffUser user) {
@@ -77,14 +74,6 @@ public class AccountForm {
 
 	public void setLanguage(String language) {
 		this.language = language;
-	}
-
-	public String getPassword() {
-		return this.password;
-	}
-
-	public void setPassword(String password) {
-		this.password = password;
 	}
 
 	public long getVersion() {

@@ -156,6 +156,10 @@ class SecurityConfiguration {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/", "/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico")
 			.permitAll()
+			// Forgotten password, and choosing one's password through an invitation or
+			// forgotten-password link (account.password): the link's secret is the key.
+			.requestMatchers("/login/forgot-password", "/login/set-password")
+			.permitAll()
 			// The access extract's download link: the link's secret is the key.
 			.requestMatchers(HttpMethod.GET, "/request/download/**")
 			.permitAll()

@@ -6,12 +6,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import se.dsrdesk.account.AccountLinkProperties;
 import se.dsrdesk.account.AccountService;
 import se.dsrdesk.account.Role;
 import se.dsrdesk.account.StaffPrincipal;
@@ -36,7 +40,14 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * and a change needs a CSRF token.
  */
 @WebSliceTest(AccountController.class)
+@Import(AccountAdministrationPageTest.Settings.class)
 class AccountAdministrationPageTest {
+
+	@TestConfiguration(proxyBeanMethods = false)
+	@EnableConfigurationProperties(AccountLinkProperties.class)
+	static class Settings {
+
+	}
 
 	static final StaffPrincipal ADMIN = TestAccounts.principal(1, Role.ADMIN);
 
@@ -69,11 +80,11 @@ class AccountAdministrationPageTest {
 	}
 
 	@Test
-	void createsAnAccountAndShowsIt() {
-		StaffUser created = TestAccounts.user(9, Role.CASE_HANDLER);
-		given(this.accounts.create("new@example.com", "New Person", EnumSet.of(Role.CASE_HANDLER), "en",
-				"a long enough password", ADMIN.toActor()))
-			.willReturn(created);
+	void invitesAColleagueWithoutChoosingTheirPassword() {
+		StaffUser invited = TestAccounts.user(9, Role.CASE_HANDLER);
+		given(this.accounts.invite("new@example.com", "New Person", EnumSet.of(Role.CASE_HANDLER), "en",
+				ADMIN.toActor()))
+			.willReturn(invited);
 		MvcTestResult result = this.mvc.post()
 			.uri("/staff/admin/accounts")
 			.with(user(ADMIN))
@@ -82,10 +93,24 @@ class AccountAdministrationPageTest {
 			.param("displayName", "New Person")
 			.param("roles", "CASE_HANDLER")
 			.param("language", "en")
-			.param("password", "a long enough password")
+			.param("password", "an admin's choice is ignored")
 			.exchange();
 		assertThat(result).hasRedirectedUrl("/staff/admin/accounts/9");
-		assertThat(result).flash().containsEntry("success", "account.created");
+		assertThat(result).flash().containsEntry("success", "account.invited");
+		then(this.accounts).should(never()).create(any(), any(), any(), any(), any(), any());
+	}
+
+	@Test
+	void theNewAccountPageHasNoPasswordField() {
+		MvcTestResult page = this.mvc.get()
+			.uri("/staff/admin/accounts/new")
+			.with(user(ADMIN))
+			.header("Accept-Language", "en")
+			.exchange();
+		assertThat(page).hasStatusOk();
+		assertThat(page).bodyText()
+			.contains("Send invitation", "The link works once, for 72 hours.")
+			.doesNotContain("type=\"password\"");
 	}
 
 	@Test
@@ -98,20 +123,16 @@ class AccountAdministrationPageTest {
 			.param("email", "not an address")
 			.param("displayName", "")
 			.param("language", "en")
-			.param("password", "short")
 			.exchange();
 		assertThat(page).hasStatusOk().hasViewName("admin/accounts/new");
-		assertThat(page).model()
-			.extractingBindingResult("accountForm")
-			.hasFieldErrors("email", "displayName", "roles", "password");
-		assertThat(page).bodyText()
-			.contains("Ange en giltig e-postadress", "Fyll i det här fältet.", "Lösenordet måste ha minst 12 tecken.");
-		then(this.accounts).should(never()).create(any(), any(), any(), any(), any(), any());
+		assertThat(page).model().extractingBindingResult("accountForm").hasFieldErrors("email", "displayName", "roles");
+		assertThat(page).bodyText().contains("Ange en giltig e-postadress", "Fyll i det här fältet.");
+		then(this.accounts).should(never()).invite(any(), any(), any(), any(), any());
 	}
 
 	@Test
 	void showsTheServicesRefusalAtItsField() {
-		given(this.accounts.create(any(), any(), any(), any(), any(), any()))
+		given(this.accounts.invite(any(), any(), any(), any(), any()))
 			.willThrow(TestAccounts.refusal("account.email.taken", "email"));
 		MvcTestResult page = this.mvc.post()
 			.uri("/staff/admin/accounts")
@@ -168,19 +189,49 @@ class AccountAdministrationPageTest {
 	}
 
 	@Test
-	void aNewPasswordMustBeTypedTwiceAlike() {
-		given(this.accounts.get(5)).willReturn(TestAccounts.user(5, Role.CASE_HANDLER));
-		MvcTestResult page = this.mvc.post()
+	void anAdminCanNoLongerSetAColleaguesPassword() {
+		assertThat(this.mvc.post()
 			.uri("/staff/admin/accounts/5/password")
 			.with(user(ADMIN))
 			.with(csrf())
-			.header("Accept-Language", "en")
 			.param("newPassword", "a long enough password")
-			.param("confirmPassword", "another long password")
-			.exchange();
-		assertThat(page).hasStatusOk().hasViewName("admin/accounts/edit");
-		assertThat(page).bodyText().contains("The two passwords are not the same.");
+			.param("confirmPassword", "a long enough password")).hasStatus(404);
 		then(this.accounts).should(never()).resetPassword(anyLong(), any(), any());
+	}
+
+	@Test
+	void anAdminMailsAPasswordLinkInstead() {
+		MvcTestResult result = this.mvc.post()
+			.uri("/staff/admin/accounts/5/password-link")
+			.with(user(ADMIN))
+			.with(csrf())
+			.exchange();
+		assertThat(result).hasRedirectedUrl("/staff/admin/accounts/5");
+		assertThat(result).flash().containsEntry("success", "account.passwordLinkSent");
+		then(this.accounts).should().sendPasswordResetLink(5, ADMIN.toActor());
+	}
+
+	@Test
+	void aPendingInvitationIsShownAndCanBeSentAgain() {
+		StaffUser invited = TestAccounts.invited(5, Role.CASE_HANDLER);
+		given(this.accounts.get(5)).willReturn(invited);
+		given(this.accounts.invitationExpiry(invited))
+			.willReturn(java.util.Optional.of(java.time.Instant.parse("2099-01-01T10:00:00Z")));
+		MvcTestResult page = this.mvc.get()
+			.uri("/staff/admin/accounts/5")
+			.with(user(ADMIN))
+			.header("Accept-Language", "en")
+			.exchange();
+		assertThat(page).bodyText()
+			.contains("Invitation sent", "Send a new invitation", "/staff/admin/accounts/5/invitation")
+			.doesNotContain("Mail a password link");
+		MvcTestResult resent = this.mvc.post()
+			.uri("/staff/admin/accounts/5/invitation")
+			.with(user(ADMIN))
+			.with(csrf())
+			.exchange();
+		assertThat(resent).flash().containsEntry("success", "account.invitationSent");
+		then(this.accounts).should().resendInvitation(5, ADMIN.toActor());
 	}
 
 	@Test

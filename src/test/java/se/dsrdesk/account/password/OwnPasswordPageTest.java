@@ -9,6 +9,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import se.dsrdesk.account.AccountService;
+import se.dsrdesk.account.AccountService.PasswordChange;
 import se.dsrdesk.account.Role;
 import se.dsrdesk.account.StaffPrincipal;
 import se.dsrdesk.account.TestAccounts;
@@ -64,7 +65,7 @@ class OwnPasswordPageTest {
 	@Test
 	void changesThePasswordAndGoesToTheStartPage() {
 		given(this.accounts.changeOwnPassword(eq(21L), eq("the old password"), eq("a brand new password"), any()))
-			.willReturn(true);
+			.willReturn(PasswordChange.CHANGED);
 		MvcTestResult result = change("the old password", "a brand new password", "a brand new password");
 		assertThat(result).hasRedirectedUrl("/staff");
 		assertThat(result).flash().containsEntry("success", "password.changed");
@@ -73,10 +74,21 @@ class OwnPasswordPageTest {
 	@Test
 	void saysWhenTheCurrentPasswordIsWrong() {
 		given(this.accounts.changeOwnPassword(eq(21L), eq("a wrong guess"), eq("a brand new password"), any()))
-			.willReturn(false);
+			.willReturn(PasswordChange.WRONG_PASSWORD);
 		MvcTestResult page = change("a wrong guess", "a brand new password", "a brand new password");
 		assertThat(page).hasStatusOk().hasViewName("account/password");
 		assertThat(page).bodyText().contains("Det nuvarande lösenordet är fel.");
+	}
+
+	@Test
+	void tooManyWrongTriesEndTheSession() {
+		given(this.accounts.changeOwnPassword(eq(21L), eq("a sixth guess"), eq("a brand new password"), any()))
+			.willReturn(PasswordChange.TOO_MANY_TRIES);
+		MvcTestResult result = change("a sixth guess", "a brand new password", "a brand new password");
+		assertThat(result).hasRedirectedUrl("/login?passwordTries");
+		assertThat(result.getMvcResult().getRequest().getSession(false)).satisfiesAnyOf(
+				(session) -> assertThat(session).isNull(),
+				(session) -> assertThat(((org.springframework.mock.web.MockHttpSession) session).isInvalid()).isTrue());
 	}
 
 	@Test

@@ -37,6 +37,7 @@ class SignInPageTest {
 		MvcTestResult page = this.mvc.get().uri("/login").header("Accept-Language", "sv").exchange();
 		assertThat(page).hasStatusOk().hasViewName("account/login");
 		assertThat(page).bodyText().contains("Inloggning för personal", "name=\"email\"", "name=\"password\"");
+		assertThat(page).bodyText().contains("href=\"/login/forgot-password\"", "Glömt lösenordet?");
 	}
 
 	@Test
