@@ -134,6 +134,9 @@ class AuthorizationMatrixTest {
 				"GET /request/new-link/sent", "GET /request/download/{token}/{file}", "GET /privacy",
 				"GET /privacy/versions/{id}", "GET /privacy/notices/opt-out/{token}",
 				"POST /privacy/notices/opt-out/{token}");
+		// A forgotten password, and the links of invitations and password resets.
+		rule(EVERYONE, "GET /login/forgot-password", "POST /login/forgot-password", "GET /login/set-password",
+				"POST /login/set-password");
 		// Health and info (details only for some staff: AccessRulesTest); the API's
 		// description.
 		rule(EVERYONE, "GET /actuator/health", "GET /actuator/health/**", "GET /actuator/info", "GET /v3/api-docs",
@@ -161,12 +164,13 @@ class AuthorizationMatrixTest {
 		// Admins: accounts, the register (changes), the privacy policy versions.
 		rule(ADMINS, "GET /staff/admin/accounts", "GET /staff/admin/accounts/new", "POST /staff/admin/accounts",
 				"GET /staff/admin/accounts/{id}", "POST /staff/admin/accounts/{id}",
-				"POST /staff/admin/accounts/{id}/password", "POST /staff/admin/accounts/{id}/deactivate",
-				"POST /staff/admin/accounts/{id}/reactivate", "POST /staff/admin/accounts/{id}/unlock",
-				"POST /staff/admin/accounts/{id}/sessions/end", "GET /staff/admin/policy",
-				"GET /staff/admin/policy/new", "POST /staff/admin/policy", "GET /staff/admin/policy/{id}",
-				"GET /staff/admin/policy/{id}/recipients.csv", "GET /staff/locations/new", "POST /staff/locations",
-				"GET /staff/locations/{id}/edit", "POST /staff/locations/{id}", "POST /staff/locations/{id}/deactivate",
+				"POST /staff/admin/accounts/{id}/password-link", "POST /staff/admin/accounts/{id}/invitation",
+				"POST /staff/admin/accounts/{id}/deactivate", "POST /staff/admin/accounts/{id}/reactivate",
+				"POST /staff/admin/accounts/{id}/unlock", "POST /staff/admin/accounts/{id}/sessions/end",
+				"GET /staff/admin/policy", "GET /staff/admin/policy/new", "POST /staff/admin/policy",
+				"GET /staff/admin/policy/{id}", "GET /staff/admin/policy/{id}/recipients.csv",
+				"GET /staff/locations/new", "POST /staff/locations", "GET /staff/locations/{id}/edit",
+				"POST /staff/locations/{id}", "POST /staff/locations/{id}/deactivate",
 				"POST /staff/locations/{id}/reactivate");
 
 		// Oversight: figures, the audit trail, exports without names.
@@ -181,8 +185,8 @@ class AuthorizationMatrixTest {
 		// documents too), retention, tasks; the API's reading.
 		rule(READERS, "GET /staff/requests", "GET /staff/requests/{id}",
 				"GET /staff/requests/{id}/attachments/{attachmentId}", "GET /staff/requests/{id}/retention",
-				"GET /staff/requests/{id}/tasks", "GET /staff/tasks", "GET /staff/tasks/{id}", "GET /api/v1/requests",
-				"GET /api/v1/requests/{reference}");
+				"GET /staff/requests/{id}/tasks", "GET /staff/tasks", "GET /staff/tasks/{id}",
+				"GET /staff/restrictions/{id}", "GET /api/v1/requests", "GET /api/v1/requests/{reference}");
 
 		// Casework: registering, every step, notes, attachments, letters, holds, tasks.
 		rule(CASE_HANDLERS, "GET /staff/requests/new", "POST /staff/requests/new", "POST /staff/requests/{id}/assign",
@@ -199,7 +203,10 @@ class AuthorizationMatrixTest {
 				"POST /api/v1/requests/{reference}/extension", "POST /api/v1/requests/{reference}/extension-posted",
 				"POST /api/v1/requests/{reference}/delay-notice", "POST /api/v1/requests/{reference}/assign",
 				"POST /api/v1/requests/{reference}/reject", "POST /api/v1/requests/{reference}/answer",
-				"POST /api/v1/requests/{reference}/tasks/{taskId}/outcome");
+				"POST /api/v1/requests/{reference}/tasks/{taskId}/outcome", "POST /staff/tasks/{id}/recipients",
+				"POST /api/v1/requests/{reference}/tasks/{taskId}/recipients", "POST /staff/restrictions/{id}/tell",
+				"POST /staff/restrictions/{id}/posted", "POST /staff/restrictions/{id}/lift",
+				"POST /staff/requests/{id}/authority", "POST /api/v1/requests/{reference}/authority");
 	}
 
 	/**
