@@ -273,9 +273,9 @@ class DashboardTest {
 		// Received: nine (not the unconfirmed or the expired web request, nor those of
 		// 2024).
 		assertThat(f.received()).isEqualTo(9);
-		assertThat(f.receivedByType()).containsExactlyInAnyOrderEntriesOf(
-				Map.of(RequestType.ACCESS, 4L, RequestType.ERASURE, 2L, RequestType.OBJECTION, 1L,
-						RequestType.RECTIFICATION, 1L, RequestType.PORTABILITY, 1L, RequestType.RESTRICTION, 0L));
+		assertThat(f.receivedByType()).containsExactlyInAnyOrderEntriesOf(Map.of(RequestType.ACCESS, 4L,
+				RequestType.ERASURE, 2L, RequestType.OBJECTION, 1L, RequestType.RECTIFICATION, 1L,
+				RequestType.PORTABILITY, 1L, RequestType.RESTRICTION, 0L, RequestType.WITHDRAW_CONSENT, 0L));
 		assertThat(f.months()).extracting(Figures.Month::month)
 			.containsExactly(YearMonth.of(2025, 1), YearMonth.of(2025, 2), YearMonth.of(2025, 3), YearMonth.of(2025, 4),
 					YearMonth.of(2025, 5), YearMonth.of(2025, 6), YearMonth.of(2025, 7), YearMonth.of(2025, 8),

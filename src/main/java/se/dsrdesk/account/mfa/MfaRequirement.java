@@ -23,7 +23,7 @@ public enum MfaRequirement {
 	 * @param authentication who is signed in, may be {@code null}
 	 * @return whether the requirement applies to them
 	 */
-	boolean appliesTo(Authentication authentication) {
+	public boolean appliesTo(Authentication authentication) {
 		if (authentication == null || !authentication.isAuthenticated()) {
 			return false;
 		}

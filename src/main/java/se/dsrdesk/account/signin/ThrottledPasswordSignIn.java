@@ -1,9 +1,11 @@
 package se.dsrdesk.account.signin;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
@@ -13,6 +15,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
+import se.dsrdesk.account.mfa.MfaRequirement;
 import se.dsrdesk.system.ApiCall;
 import se.dsrdesk.system.SignInThrottledException;
 
@@ -42,9 +45,13 @@ class ThrottledPasswordSignIn implements AuthenticationProvider {
 
 	private final ApplicationEventPublisher events;
 
-	ThrottledPasswordSignIn(SignInGuard guard, PasswordEncoder passwordEncoder, ApplicationEventPublisher events) {
+	private final MfaRequirement secondFactor;
+
+	ThrottledPasswordSignIn(SignInGuard guard, PasswordEncoder passwordEncoder, ApplicationEventPublisher events,
+			@Value("${dsr.security.mfa.required:ADMINS}") MfaRequirement secondFactor) {
 		this.guard = guard;
 		this.events = events;
+		this.secondFactor = secondFactor;
 		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(guard);
 		provider.setPasswordEncoder(passwordEncoder);
 		provider.setUserDetailsPasswordService(guard);
@@ -79,6 +86,14 @@ class ThrottledPasswordSignIn implements AuthenticationProvider {
 			throw ex;
 		}
 		this.guard.succeeded(email, client);
+		if (authentication.getDetails() instanceof ApiCall && this.secondFactor.appliesTo(result)) {
+			// HTTP Basic on the API is a password alone: an account that must show a
+			// second
+			// factor calls the API with a personal token, made on a page behind that
+			// factor.
+			throw new InsufficientAuthenticationException(
+					"This account signs in with a second factor: call the API with a personal API token");
+		}
 		return result;
 	}
 

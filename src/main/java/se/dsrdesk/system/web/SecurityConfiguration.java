@@ -24,6 +24,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.authentication.AuthenticationConverter;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
@@ -223,14 +224,18 @@ class SecurityConfiguration {
 			.failureHandler(signInFailureHandler)
 			.permitAll());
 		http.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll());
-		// A refusal (403) is announced for the audit trail, then answered as before.
+		// A refusal (403) is announced for the audit trail, then answered as before. It
+		// is
+		// the default handler, not the only one: a missing second factor must still lead
+		// to the second-factor page (Spring Security's handler for missing factors comes
+		// first and falls back to this one).
 		AccessDeniedHandler forbidden = new AccessDeniedHandlerImpl();
-		http.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler((request, response, denied) -> {
+		http.exceptionHandling((exceptions) -> exceptions.defaultAccessDeniedHandlerFor((request, response, denied) -> {
 			events.publishEvent(new SecurityRefusal(HttpServletResponse.SC_FORBIDDEN, "PAGE",
 					SecurityContextHolder.getContext().getAuthentication(), request.getMethod(),
 					request.getRequestURI(), request.getRemoteAddr()));
 			forbidden.handle(request, response, denied);
-		}));
+		}, AnyRequestMatcher.INSTANCE));
 		// A page that needs a sign-in remembers itself in a cookie, not in a server
 		// session, so anonymous requests to staff URLs create no session
 		// (docs/staff-sign-in.md).

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -17,6 +18,7 @@ import se.dsrdesk.account.Role;
 import se.dsrdesk.account.StaffPrincipal;
 import se.dsrdesk.account.StaffUser;
 import se.dsrdesk.account.TestAccounts;
+import se.dsrdesk.account.mfa.MfaRequirement;
 import se.dsrdesk.system.ApiCall;
 import se.dsrdesk.system.SignInThrottledException;
 
@@ -56,7 +58,7 @@ class ThrottledPasswordSignInTest {
 	final SignInGuard guard = mock(SignInGuard.class);
 
 	final ThrottledPasswordSignIn signIn = new ThrottledPasswordSignIn(this.guard, this.counting, (event) -> {
-	});
+	}, MfaRequirement.ADMINS);
 
 	static Authentication attempt(String email, String password, String address) {
 		UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken.unauthenticated(email,
@@ -107,6 +109,25 @@ class ThrottledPasswordSignInTest {
 		assertThat(result.isAuthenticated()).isTrue();
 		verify(this.guard).succeeded("user-3@example.com", "198.51.100.7");
 		verify(this.guard, never()).recordFailure(anyString(), anyString());
+	}
+
+	@Test
+	@DisplayName("HTTP Basic on the API is refused to an account that must show a second factor (an admin by default); the form is not")
+	void basicIsNoWayAroundTheSecondFactor() {
+		StaffUser admin = TestAccounts.user(4, Role.ADMIN, Role.CASE_HANDLER);
+		given(this.guard.loadUserByUsername("user-4@example.com")).willReturn(StaffPrincipal.of(admin, false));
+		assertThatExceptionOfType(InsufficientAuthenticationException.class).isThrownBy(
+				() -> this.signIn.authenticate(attempt("user-4@example.com", TestAccounts.PASSWORD, "192.0.2.4")));
+		verify(this.guard, never()).recordFailure(anyString(), anyString());
+
+		UsernamePasswordAuthenticationToken form = UsernamePasswordAuthenticationToken
+			.unauthenticated("user-4@example.com", TestAccounts.PASSWORD);
+		assertThat(this.signIn.authenticate(form).isAuthenticated()).isTrue();
+
+		ThrottledPasswordSignIn noSecondFactor = new ThrottledPasswordSignIn(this.guard, this.counting, (event) -> {
+		}, MfaRequirement.NONE);
+		assertThat(noSecondFactor.authenticate(attempt("user-4@example.com", TestAccounts.PASSWORD, "192.0.2.4"))
+			.isAuthenticated()).isTrue();
 	}
 
 	@Test
