@@ -48,7 +48,7 @@ log "instance up in $(elapsed) s"
 # An API token for the administrator, who also takes cases (registering is for case handlers).
 wait_admin
 token="dsr_$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"
-psql_db "$db" -c "insert into staff_user_role (staff_user_id, role) select id, 'CASE_HANDLER' from staff_user where email = '$admin'" \
+psql_db "$db" -c "insert into staff_user_role (staff_user_id, role) select id, 'CASE_HANDLER' from staff_user where email = '$admin' on conflict do nothing" \
   -c "insert into api_token (staff_user_id, name, token_prefix, token_hash, created_at)
       select id, 'drill', '${token:0:12}', '$(printf %s "$token" | sha256sum | cut -d' ' -f1)', now() from staff_user where email = '$admin'"
 
