@@ -1,5 +1,7 @@
 package se.dsrdesk.location;
 
+import se.dsrdesk.location.persistence.RecipientNoticeRepository;
+
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package se.dsrdesk.location;
 
+import se.dsrdesk.location.persistence.RestrictionHoldRepository;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;

@@ -1,5 +1,11 @@
 package se.dsrdesk.location;
 
+import se.dsrdesk.location.persistence.RetentionHoldRepository;
+
+import se.dsrdesk.location.persistence.RestrictionHoldRepository;
+
+import se.dsrdesk.location.persistence.DataLocationRepository;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

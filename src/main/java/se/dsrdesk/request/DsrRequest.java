@@ -1,5 +1,9 @@
 package se.dsrdesk.request;
 
+import se.dsrdesk.request.representative.RepresentativeAuthority;
+
+import se.dsrdesk.request.representative.Representative;
+
 import se.dsrdesk.request.rules.Languages;
 
 import java.time.Instant;

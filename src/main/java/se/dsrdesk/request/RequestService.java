@@ -1,5 +1,7 @@
 package se.dsrdesk.request;
 
+import se.dsrdesk.request.representative.Representative;
+
 import se.dsrdesk.request.rules.RequestsProperties;
 
 import java.time.Clock;

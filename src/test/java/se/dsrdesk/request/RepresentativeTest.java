@@ -1,5 +1,9 @@
 package se.dsrdesk.request;
 
+import se.dsrdesk.request.representative.RepresentativeAuthority;
+
+import se.dsrdesk.request.representative.Representative;
+
 import java.time.Instant;
 
 import org.junit.jupiter.api.DisplayName;

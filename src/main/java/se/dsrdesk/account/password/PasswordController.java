@@ -63,10 +63,7 @@ class PasswordController {
 		if (form.getCurrentPassword() == null || form.getCurrentPassword().isEmpty()) {
 			result.rejectValue("currentPassword", "validation.required");
 		}
-		this.passwordPolicy.check(form.getNewPassword(), user.email(), result, "newPassword");
-		if (!result.hasFieldErrors("newPassword") && !form.getNewPassword().equals(form.getConfirmPassword())) {
-			result.rejectValue("confirmPassword", "password.mismatch");
-		}
+		form.check(this.passwordPolicy, user.email(), result);
 		if (!result.hasErrors()) {
 			PasswordChange outcome = this.accounts.changeOwnPassword(user.id(), form.getCurrentPassword(),
 					form.getNewPassword(), currentSessionId(request));

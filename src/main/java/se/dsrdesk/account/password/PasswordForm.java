@@ -3,13 +3,9 @@ package se.dsrdesk.account.password;
 /**
  * A new password, typed twice, and for a user's own change also the current one.
  */
-public class PasswordForm {
+public class PasswordForm extends ChosenPassword {
 
 	private String currentPassword;
-
-	private String newPassword;
-
-	private String confirmPassword;
 
 	public String getCurrentPassword() {
 		return this.currentPassword;
@@ -17,22 +13,6 @@ public class PasswordForm {
 
 	public void setCurrentPassword(String currentPassword) {
 		this.currentPassword = currentPassword;
-	}
-
-	public String getNewPassword() {
-		return this.newPassword;
-	}
-
-	public void setNewPassword(String newPassword) {
-		this.newPassword = newPassword;
-	}
-
-	public String getConfirmPassword() {
-		return this.confirmPassword;
-	}
-
-	public void setConfirmPassword(String confirmPassword) {
-		this.confirmPassword = confirmPassword;
 	}
 
 }

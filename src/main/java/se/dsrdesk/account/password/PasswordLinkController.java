@@ -65,10 +65,7 @@ class PasswordLinkController {
 		if (link.state() != LinkState.VALID) {
 			return linkProblem(link, model, response);
 		}
-		this.passwordPolicy.check(form.getNewPassword(), link.email(), result, "newPassword");
-		if (!result.hasFieldErrors("newPassword") && !form.getNewPassword().equals(form.getConfirmPassword())) {
-			result.rejectValue("confirmPassword", "password.mismatch");
-		}
+		form.check(this.passwordPolicy, link.email(), result);
 		if (result.hasErrors()) {
 			model.addAttribute("link", link);
 			return "account/set-password";

@@ -57,7 +57,7 @@ import se.dsrdesk.request.Channel;
 import se.dsrdesk.request.DataSubject;
 import se.dsrdesk.request.DsrRequest;
 import se.dsrdesk.request.NewRequest;
-import se.dsrdesk.request.Representative;
+import se.dsrdesk.request.representative.Representative;
 import se.dsrdesk.request.rules.ReceiptDate;
 import se.dsrdesk.request.refusal.RefusalWording;
 import se.dsrdesk.request.RequestService;

@@ -14,7 +14,7 @@ import se.dsrdesk.request.Channel;
 import se.dsrdesk.request.rules.NewRequestRules;
 import se.dsrdesk.request.PauseGround;
 import se.dsrdesk.request.RejectionGround;
-import se.dsrdesk.request.RepresentativeAuthority;
+import se.dsrdesk.request.representative.RepresentativeAuthority;
 import se.dsrdesk.request.RequestStatus;
 import se.dsrdesk.request.RequestType;
 import se.dsrdesk.request.casefile.StepRules;

@@ -32,7 +32,7 @@ import se.dsrdesk.request.Channel;
 import se.dsrdesk.request.DsrRequest;
 import se.dsrdesk.request.NewRequest;
 import se.dsrdesk.request.RequestService;
-import se.dsrdesk.request.RepresentativeAuthority;
+import se.dsrdesk.request.representative.RepresentativeAuthority;
 import se.dsrdesk.request.RequestType;
 
 /**

@@ -9,8 +9,8 @@ import jakarta.validation.constraints.Size;
 
 import se.dsrdesk.request.Channel;
 import se.dsrdesk.request.rules.NewRequestRules;
-import se.dsrdesk.request.Representative;
-import se.dsrdesk.request.RepresentativeAuthority;
+import se.dsrdesk.request.representative.Representative;
+import se.dsrdesk.request.representative.RepresentativeAuthority;
 import se.dsrdesk.request.RequestType;
 import se.dsrdesk.system.PlainText;
 

@@ -37,7 +37,7 @@ import se.dsrdesk.request.DsrRequest;
 import se.dsrdesk.request.persistence.DsrRequestRepository;
 import se.dsrdesk.request.NewRequest;
 import se.dsrdesk.request.Relationship;
-import se.dsrdesk.request.Representative;
+import se.dsrdesk.request.representative.Representative;
 import se.dsrdesk.request.RequestService;
 import se.dsrdesk.request.RequestStatus;
 import se.dsrdesk.request.RequestType;

@@ -24,7 +24,7 @@ import org.springframework.web.util.UriUtils;
 import se.dsrdesk.request.intake.IntakeService.Confirmation;
 import se.dsrdesk.request.intake.IntakeService.LinkState;
 import se.dsrdesk.request.Relationship;
-import se.dsrdesk.request.RepresentativeAuthority;
+import se.dsrdesk.request.representative.RepresentativeAuthority;
 import se.dsrdesk.request.RequestType;
 
 /**

@@ -1,4 +1,6 @@
-package se.dsrdesk.location;
+package se.dsrdesk.location.persistence;
+
+import se.dsrdesk.location.RestrictionHold;
 
 import java.util.List;
 import java.util.Optional;
@@ -8,7 +10,7 @@ import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-interface RestrictionHoldRepository extends JpaRepository<RestrictionHold, Long> {
+public interface RestrictionHoldRepository extends JpaRepository<RestrictionHold, Long> {
 
 	@EntityGraph(attributePaths = "location")
 	@Query("select h from RestrictionHold h where h.id = :id")

@@ -1,10 +1,12 @@
-package se.dsrdesk.location;
+package se.dsrdesk.location.persistence;
+
+import se.dsrdesk.location.RecipientNotice;
 
 import java.util.List;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface RecipientNoticeRepository extends JpaRepository<RecipientNotice, Long> {
+public interface RecipientNoticeRepository extends JpaRepository<RecipientNotice, Long> {
 
 	List<RecipientNotice> findByTaskIdOrderByIdAsc(long taskId);
 

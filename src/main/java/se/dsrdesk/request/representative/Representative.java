@@ -1,4 +1,4 @@
-package se.dsrdesk.request;
+package se.dsrdesk.request.representative;
 
 /**
  * Someone who makes a request for the person it concerns: the letters go to them (Art.

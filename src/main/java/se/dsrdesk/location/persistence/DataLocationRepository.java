@@ -1,4 +1,8 @@
-package se.dsrdesk.location;
+package se.dsrdesk.location.persistence;
+
+import se.dsrdesk.location.LegalBasis;
+
+import se.dsrdesk.location.DataLocation;
 
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +15,7 @@ import org.springframework.data.jpa.repository.Query;
 
 import se.dsrdesk.request.RequestType;
 
-interface DataLocationRepository extends JpaRepository<DataLocation, Long> {
+public interface DataLocationRepository extends JpaRepository<DataLocation, Long> {
 
 	@EntityGraph(attributePaths = "owner")
 	Page<DataLocation> findByActive(boolean active, Pageable pageable);

@@ -1,4 +1,4 @@
-package se.dsrdesk.location;
+package se.dsrdesk.location.persistence;
 
 import java.util.Collections;
 
@@ -15,7 +15,7 @@ import se.dsrdesk.request.RequestsPurged;
  * reminders still work.
  */
 @Component
-class PurgedRequestTexts {
+public class PurgedRequestTexts {
 
 	private final JdbcTemplate jdbc;
 

@@ -1,4 +1,6 @@
-package se.dsrdesk.location;
+package se.dsrdesk.location.persistence;
+
+import se.dsrdesk.location.RetentionHold;
 
 import java.util.List;
 import java.util.Optional;
@@ -7,7 +9,7 @@ import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-interface RetentionHoldRepository extends JpaRepository<RetentionHold, Long> {
+public interface RetentionHoldRepository extends JpaRepository<RetentionHold, Long> {
 
 	Optional<RetentionHold> findByTaskId(long taskId);
 

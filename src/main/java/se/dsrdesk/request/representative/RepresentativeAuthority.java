@@ -1,4 +1,4 @@
-package se.dsrdesk.request;
+package se.dsrdesk.request.representative;
 
 /**
  * What gives a representative the right to make a request for the person it concerns
