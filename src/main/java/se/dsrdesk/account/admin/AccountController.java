@@ -150,41 +150,22 @@ class AccountController {
 	@PostMapping("/{id}/password-link")
 	String sendPasswordLink(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal admin,
 			RedirectAttributes redirect) {
-		try {
-			this.accounts.sendPasswordResetLink(id, admin.toActor());
-			redirect.addFlashAttribute("success", "account.passwordLinkSent");
-		}
-		catch (AccountChangeRefusedException ex) {
-			redirect.addFlashAttribute("failure", ex.messageCode());
-		}
-		return "redirect:/staff/admin/accounts/" + id;
+		return onAccount(id, redirect, "account.passwordLinkSent",
+				() -> this.accounts.sendPasswordResetLink(id, admin.toActor()));
 	}
 
 	/** Mails a new invitation link; the earlier one stops working. */
 	@PostMapping("/{id}/invitation")
 	String resendInvitation(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal admin,
 			RedirectAttributes redirect) {
-		try {
-			this.accounts.resendInvitation(id, admin.toActor());
-			redirect.addFlashAttribute("success", "account.invitationSent");
-		}
-		catch (AccountChangeRefusedException ex) {
-			redirect.addFlashAttribute("failure", ex.messageCode());
-		}
-		return "redirect:/staff/admin/accounts/" + id;
+		return onAccount(id, redirect, "account.invitationSent",
+				() -> this.accounts.resendInvitation(id, admin.toActor()));
 	}
 
 	@PostMapping("/{id}/deactivate")
 	String deactivate(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal admin,
 			RedirectAttributes redirect) {
-		try {
-			this.accounts.deactivate(id, admin.toActor());
-			redirect.addFlashAttribute("success", "account.deactivated");
-		}
-		catch (AccountChangeRefusedException ex) {
-			redirect.addFlashAttribute("failure", ex.messageCode());
-		}
-		return "redirect:/staff/admin/accounts/" + id;
+		return onAccount(id, redirect, "account.deactivated", () -> this.accounts.deactivate(id, admin.toActor()));
 	}
 
 	@PostMapping("/{id}/reactivate")
@@ -208,6 +189,21 @@ class AccountController {
 		model.addAttribute("invitationExpiry", this.accounts.invitationExpiry(user).orElse(null));
 		model.addAttribute("now", this.clock.instant());
 		return "admin/accounts/edit";
+	}
+
+	/**
+	 * Does an action on an account from its page and goes back there, saying that it was
+	 * done or why it was refused.
+	 */
+	private static String onAccount(long id, RedirectAttributes redirect, String done, Runnable action) {
+		try {
+			action.run();
+			redirect.addFlashAttribute("success", done);
+		}
+		catch (AccountChangeRefusedException ex) {
+			redirect.addFlashAttribute("failure", ex.messageCode());
+		}
+		return "redirect:/staff/admin/accounts/" + id;
 	}
 
 }
