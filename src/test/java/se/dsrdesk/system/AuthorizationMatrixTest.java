@@ -207,6 +207,15 @@ class AuthorizationMatrixTest {
 				"POST /api/v1/requests/{reference}/tasks/{taskId}/recipients", "POST /staff/restrictions/{id}/tell",
 				"POST /staff/restrictions/{id}/posted", "POST /staff/restrictions/{id}/lift",
 				"POST /staff/requests/{id}/authority", "POST /api/v1/requests/{reference}/authority");
+
+		// A task's connected system: looking reads the person's data there, acting
+		// changes it.
+		rule(CASE_HANDLERS, "POST /staff/tasks/{id}/connector/copy", "POST /staff/tasks/{id}/connector/erase",
+				"POST /staff/tasks/{id}/connector/unsubscribe",
+				"GET /api/v1/requests/{reference}/tasks/{taskId}/connector/find",
+				"POST /api/v1/requests/{reference}/tasks/{taskId}/connector/copy",
+				"POST /api/v1/requests/{reference}/tasks/{taskId}/connector/erase",
+				"POST /api/v1/requests/{reference}/tasks/{taskId}/connector/unsubscribe");
 	}
 
 	/**

@@ -10,7 +10,7 @@ import java.util.List;
  * status), without personal data beyond the request's own
  * @param dryRun whether nothing was changed
  */
-public record Receipt(int count, List<String> evidence, boolean dryRun) {
+public record Receipt(int count, List<String> evidence, boolean dryRun) implements java.io.Serializable {
 
 	public Receipt {
 		evidence = List.copyOf(evidence);

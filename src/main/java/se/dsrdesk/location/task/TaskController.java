@@ -34,6 +34,7 @@ import se.dsrdesk.location.RetentionProposals;
 import se.dsrdesk.location.TaskOutcome;
 import se.dsrdesk.location.TaskService;
 import se.dsrdesk.system.ConcurrentChangeException;
+import se.dsrdesk.system.RefusedException;
 
 /**
  * Case handlers' work at the data locations: "my tasks", a task with its outcome form, a
@@ -60,8 +61,11 @@ class TaskController {
 
 	private final RestrictionHolds restrictions;
 
+	private final TaskConnectors connectors;
+
 	TaskController(TaskService tasks, LocationService locations, RequestService requests, RetentionProposals retention,
-			RecipientNotices recipients, RestrictionHolds restrictions) {
+			RecipientNotices recipients, RestrictionHolds restrictions, TaskConnectors connectors) {
+		this.connectors = connectors;
 		this.recipients = recipients;
 		this.restrictions = restrictions;
 		this.tasks = tasks;
@@ -89,8 +93,17 @@ class TaskController {
 	}
 
 	@GetMapping("/staff/tasks/{id}")
-	String show(@PathVariable long id, Model model) {
+	String show(@PathVariable long id, @RequestParam(required = false) Integer find,
+			@AuthenticationPrincipal StaffPrincipal me, Model model) {
 		LocationTask task = this.tasks.get(id);
+		if (find != null && me.hasRole(Role.CASE_HANDLER)) {
+			try {
+				model.addAttribute("search", this.connectors.find(id, find, me.toActor()));
+			}
+			catch (RefusedException ex) {
+				model.addAttribute("connectorFailure", ex);
+			}
+		}
 		OutcomeForm form = new OutcomeForm();
 		Optional<LocalDate> proposed = this.retention.holdUntil(task.getLocation());
 		if (proposed.isPresent()) {
@@ -190,6 +203,7 @@ class TaskController {
 
 	private String showTask(LocationTask task, Model model) {
 		model.addAttribute("task", task);
+		model.addAttribute("connector", this.connectors.of(task.getLocation()).orElse(null));
 		model.addAttribute("request", this.requests.get(task.getRequestId()));
 		model.addAttribute("location", this.locations.get(task.getLocation().getId()));
 		model.addAttribute("outcomes", TaskOutcome.forType(task.getRequestType()));

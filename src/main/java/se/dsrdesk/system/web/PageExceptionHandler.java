@@ -67,6 +67,9 @@ class PageExceptionHandler {
 	 */
 	static final String FAILURE = "failure";
 
+	/** The flash attribute of the message's arguments, when it has any. */
+	static final String FAILURE_ARGUMENTS = "failureArgs";
+
 	@ExceptionHandler(RefusedException.class)
 	ModelAndView refused(RefusedException ex, HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
@@ -74,6 +77,9 @@ class PageExceptionHandler {
 				? sameSitePath(request) : null;
 		if (back != null) {
 			RequestContextUtils.getOutputFlashMap(request).put(FAILURE, ex.messageCode());
+			if (ex.arguments().length > 0) {
+				RequestContextUtils.getOutputFlashMap(request).put(FAILURE_ARGUMENTS, ex.arguments());
+			}
 			return new ModelAndView("redirect:" + back);
 		}
 		// The error page, rendered by Boot's error controller with the refusal's message

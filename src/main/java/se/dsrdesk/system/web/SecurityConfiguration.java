@@ -102,6 +102,10 @@ class SecurityConfiguration {
 			// An admin needs one of those roles too; a token carries its owner's roles.
 			.requestMatchers(HttpMethod.GET, "/api/v1/requests", "/api/v1/requests/*")
 			.hasAnyRole(REQUEST_READERS)
+			// Looking for the person in a location's connected system reads their data
+			// there: case handlers, as on the task page.
+			.requestMatchers(HttpMethod.GET, "/api/v1/requests/*/tasks/*/connector/find")
+			.hasRole(CASE_HANDLER)
 			.anyRequest()
 			.denyAll());
 		http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
