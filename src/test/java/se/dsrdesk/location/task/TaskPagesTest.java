@@ -72,6 +72,10 @@ class TaskPagesTest {
 	@MockitoBean
 	RestrictionHolds restrictions;
 
+	/** No connector is called here: the connector pages have their own tests. */
+	@MockitoBean
+	TaskConnectors connectors;
+
 	@BeforeEach
 	void taskSevenBelongsToRequestFortyTwo() {
 		LocationTask task = mock(LocationTask.class);
