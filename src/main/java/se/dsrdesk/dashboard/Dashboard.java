@@ -42,14 +42,14 @@ import se.dsrdesk.system.QueryPlans;
  *
  * <p>
  * Every figure is read from the database when asked for, never from a cache. The lists
- * count on partial indexes and read only their first {@link #LIST_SIZE} rows (V7, V21,
- * V28). The overdue and due-soon counts and the requests received and answered are read,
- * on PostgreSQL, from the counts that triggers keep in the same transaction as every
- * change to a request (V29, see {@link DashboardRollup}); on H2 they are counted from the
- * requests. The percentiles are computed here from the histogram of days to answer, so
- * they are exact and the same on both. The status sets are {@link RequestStatus}'s,
- * passed as bind values and planned with their values ({@link QueryPlans}), so that
- * PostgreSQL matches its partial indexes, which are created from the same sets.
+ * count on partial indexes and read only their first {@link #LIST_SIZE} rows. The
+ * overdue, due-soon and overdue-untold counts and the requests received and answered are
+ * read, on PostgreSQL, from the counts that {@link DashboardRollup} keeps in the same
+ * transaction as every change to a request; on H2 they are counted from the requests. The
+ * percentiles are computed here from the histogram of days to answer, so they are exact
+ * and the same on both. The status sets are {@link RequestStatus}'s, passed as bind
+ * values and planned with their values ({@link QueryPlans}), so that PostgreSQL matches
+ * its partial indexes, which are created from the same sets.
  */
 @Service
 public class Dashboard {
@@ -120,7 +120,7 @@ public class Dashboard {
 
 	/**
 	 * What needs attention today, with the overdue and due-soon counts read either from
-	 * the counts the triggers keep per deadline (PostgreSQL, V29) or from the requests
+	 * the counts kept per day (PostgreSQL, {@link DashboardRollup}) or from the requests
 	 * themselves (H2; and tests, which check that both agree).
 	 * @param fromRequests count from {@code dsr_request} rather than the kept counts
 	 * @return the lists and their counts
@@ -133,8 +133,7 @@ public class Dashboard {
 		LocalDate soon = today.plusDays(DUE_SOON_DAYS);
 		Listing<RequestItem> overdue = listing(
 				// A paused request past its deadline stays overdue; the kept counts are
-				// of
-				// running requests only, so the few paused ones are added.
+				// of running requests only, so the few paused ones are added.
 				fromRequests ? this.requests.countOpenDueBefore(today)
 						: count("select coalesce(sum(c.n), 0) from dashboard_running_deadline c"
 								+ " where c.effective_deadline < ?", day) + this.requests.countPausedDueBefore(today),
@@ -179,7 +178,12 @@ public class Dashboard {
 					return new ReviewItem(rs.getLong(1), rs.getString(2), rs.getString(3), due,
 							ChronoUnit.DAYS.between(today, due), rs.getString(5));
 				}, reviewLimit));
-		Listing<RequestItem> untold = listing(this.requests.overdueUntold(today, LIST_SIZE), requestItem(today));
+		// Art. 12(3): counted, on PostgreSQL, from the requests in hand kept per the last
+		// day their deadline or delay notice covers (DashboardRollup).
+		Listing<RequestItem> untold = listing(
+				fromRequests ? this.requests.countOverdueUntold(today) : count(
+						"select coalesce(sum(c.n), 0) from dashboard_overdue_untold c where c.covered_until < ?", day),
+				this.requests.overdueUntoldFirst(today, LIST_SIZE), requestItem(today));
 		return new Glance(today, overdue, dueSoon, lastDay, paused, extended, holds, reviews, untold);
 	}
 
@@ -197,9 +201,8 @@ public class Dashboard {
 	}
 
 	/**
-	 * The figures for a period, counted either from the counts the triggers keep
-	 * (PostgreSQL, V29) or from the requests themselves (H2; and tests, which check that
-	 * both agree).
+	 * The figures for a period, counted either from the counts kept (PostgreSQL, V29) or
+	 * from the requests themselves (H2; and tests, which check that both agree).
 	 * @param from the first day
 	 * @param to the last day
 	 * @param fromRequests count from {@code dsr_request} rather than the kept counts

@@ -31,12 +31,15 @@ import se.dsrdesk.system.ExclusiveJobs;
 import se.dsrdesk.system.QueryPlans;
 
 /**
- * Keeps the dashboard's counts on PostgreSQL (tables of V29 and V30): open requests not
- * paused per deadline ({@link RequestStatus#OPEN_UNPAUSED}), requests received per day
- * and type (all but {@link RequestStatus#NOT_RECEIVED}) and requests answered
+ * Keeps the dashboard's counts on PostgreSQL (tables of V29, V30 and V150): open requests
+ * not paused per deadline ({@link RequestStatus#OPEN_UNPAUSED}), requests received per
+ * day and type (all but {@link RequestStatus#NOT_RECEIVED}), requests answered
  * ({@link RequestStatus#ANSWERED}) per day answered, days to answer, on time or not,
- * status and ground. The rules are {@link RequestStatus}'s sets, read here and nowhere in
- * SQL.
+ * status and ground, and requests in hand ({@link RequestStatus#IN_HAND}) per the last
+ * day they are covered by their deadline or a delay notice
+ * ({@link RequestTally#coveredUntil()}): the "overdue, person not told" count for a day
+ * is the sum over the days before it. The rules are {@link RequestStatus}'s sets, read
+ * here and nowhere in SQL.
  * <p>
  * Every write of a request through the application publishes a
  * {@link RequestTallyChanged} while it is flushed; {@link #count} subtracts the old
@@ -110,6 +113,18 @@ class DashboardRollup implements SmartInitializingSingleton {
 			addAnswered(change.before(), -1);
 			addAnswered(change.after(), 1);
 		}
+		if (!Objects.equals(untold(change.before()), untold(change.after()))) {
+			addUntold(change.before(), -1);
+			addUntold(change.after(), 1);
+		}
+	}
+
+	/**
+	 * The day a request is counted under as in hand, the last day before it becomes
+	 * overdue with its person untold (Art. 12(3)); {@code null} when not in hand.
+	 */
+	static LocalDate untold(RequestTally tally) {
+		return (tally != null && RequestStatus.IN_HAND.contains(tally.status())) ? tally.coveredUntil() : null;
 	}
 
 	/** The deadline a request is counted under as running, {@code null} when not. */
@@ -166,6 +181,17 @@ class DashboardRollup implements SmartInitializingSingleton {
 					on conflict (closed_on, days, on_time, status, ground, slot)
 					do update set n = dashboard_answered.n + excluded.n""", Date.valueOf(key.closedOn()), key.days(),
 					key.onTime(), key.status(), key.ground(), SLOTS, delta);
+		}
+	}
+
+	private void addUntold(RequestTally tally, int delta) {
+		LocalDate coveredUntil = untold(tally);
+		if (coveredUntil != null) {
+			this.jdbc.update("""
+					insert into dashboard_overdue_untold (covered_until, slot, n)
+					values (?, pg_backend_pid() % ?, ?)
+					on conflict (covered_until, slot) do update set n = dashboard_overdue_untold.n + excluded.n""",
+					Date.valueOf(coveredUntil), SLOTS, delta);
 		}
 	}
 
@@ -239,6 +265,7 @@ class DashboardRollup implements SmartInitializingSingleton {
 			this.jdbc.update("delete from dashboard_running_deadline");
 			this.jdbc.update("delete from dashboard_received");
 			this.jdbc.update("delete from dashboard_answered");
+			this.jdbc.update("delete from dashboard_overdue_untold");
 			RequestStatistics.Tallies tallies = this.requests.lockedTallies(zone);
 			this.jdbc.batchUpdate(
 					"insert into dashboard_running_deadline (effective_deadline, slot, n) values (?, 0, ?)",
@@ -262,6 +289,11 @@ class DashboardRollup implements SmartInitializingSingleton {
 				ps.setString(5, (answered.ground() != null) ? answered.ground().name() : "");
 				ps.setLong(6, answered.count());
 			});
+			this.jdbc.batchUpdate("insert into dashboard_overdue_untold (covered_until, slot, n) values (?, 0, ?)",
+					tallies.untold(), BATCH, (ps, untold) -> {
+						ps.setDate(1, Date.valueOf(untold.coveredUntil()));
+						ps.setLong(2, untold.count());
+					});
 		});
 	}
 
@@ -270,8 +302,9 @@ class DashboardRollup implements SmartInitializingSingleton {
 	 * start recounts.
 	 */
 	static String rules() {
-		Map<String, Set<RequestStatus>> sets = new TreeMap<>(Map.of("answered", RequestStatus.ANSWERED, "notReceived",
-				RequestStatus.NOT_RECEIVED, "openUnpaused", RequestStatus.OPEN_UNPAUSED));
+		Map<String, Set<RequestStatus>> sets = new TreeMap<>(
+				Map.of("answered", RequestStatus.ANSWERED, "notReceived", RequestStatus.NOT_RECEIVED, "openUnpaused",
+						RequestStatus.OPEN_UNPAUSED, "inHand", RequestStatus.IN_HAND));
 		return sets.entrySet()
 			.stream()
 			.map((set) -> set.getKey() + "=" + String.join(",", RequestStatus.names(set.getValue())))

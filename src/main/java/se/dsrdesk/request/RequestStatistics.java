@@ -56,6 +56,13 @@ public class RequestStatistics {
 	private static final String DUE_BETWEEN = " where r.status in (:statuses)"
 			+ " and r.effective_deadline between :first and :last";
 
+	/**
+	 * Overdue with the person untold: as {@link RequestTally#toldUntil} and
+	 * {@link RequestTally#coveredUntil()} read the delay columns.
+	 */
+	private static final String OVERDUE_UNTOLD = DUE_BEFORE
+			+ " and (r.delay_announced_on is null or r.delay_expected_on is null or r.delay_expected_on < :day)";
+
 	private final NamedParameterJdbcTemplate named;
 
 	private final JdbcTemplate streaming;
@@ -159,18 +166,41 @@ public class RequestStatistics {
 	/**
 	 * Requests in hand ({@link RequestStatus#IN_HAND}, paused or not) whose deadline is
 	 * before a day and whose person has not been told of the delay, or was told to expect
-	 * the answer before that day (Art. 12(3)).
+	 * the answer before that day (Art. 12(3)): the day is after the request's
+	 * {@link RequestTally#coveredUntil() covered-until day}.
 	 * @param day the first day not counted (today)
 	 * @param limit how many to list
 	 * @return the count and the first, by deadline and id
 	 */
 	@Transactional(readOnly = true)
 	public Listing overdueUntold(LocalDate day, int limit) {
-		MapSqlParameterSource params = set(RequestStatus.IN_HAND).addValue("day", Date.valueOf(day))
-			.addValue("limit", limit);
-		String where = DUE_BEFORE + " and (r.delay_announced_on is null or r.delay_expected_on < :day)";
-		return new Listing(count(where, params), lines(
-				LINE_COLUMNS.formatted("null") + where + " order by r.effective_deadline, r.id limit :limit", params));
+		return new Listing(countOverdueUntold(day), overdueUntoldFirst(day, limit));
+	}
+
+	/**
+	 * The first of {@link #overdueUntold}, without counting them all: an index range in
+	 * deadline order on {@code ix_dashboard_in_hand_deadline}, which holds the delay
+	 * columns, so that requests whose person was told are skipped in the index.
+	 * @param day the first day not counted (today)
+	 * @param limit how many to list
+	 * @return the first, by deadline and id
+	 */
+	@Transactional(readOnly = true)
+	public List<Line> overdueUntoldFirst(LocalDate day, int limit) {
+		return lines(
+				LINE_COLUMNS.formatted("null") + OVERDUE_UNTOLD + " order by r.effective_deadline, r.id limit :limit",
+				dueBefore(RequestStatus.IN_HAND, day).addValue("limit", limit));
+	}
+
+	/**
+	 * How many {@link #overdueUntold} there are, counted from the requests (on H2, and to
+	 * check the counts the dashboard keeps on PostgreSQL).
+	 * @param day the first day not counted (today)
+	 * @return the count
+	 */
+	@Transactional(readOnly = true)
+	public long countOverdueUntold(LocalDate day) {
+		return count(OVERDUE_UNTOLD, dueBefore(RequestStatus.IN_HAND, day));
 	}
 
 	/**
@@ -320,7 +350,14 @@ public class RequestStatistics {
 		List<Answered> answered = (span.get("first") != null)
 				? answeredBetween(instant(span.get("first")), instant(span.get("last")).plusNanos(1000), zone)
 				: List.of();
-		return new Tallies(running, received, answered);
+		List<Untold> untold = this.named.query("""
+				select case when delay_announced_on is not null and delay_expected_on > effective_deadline
+				            then delay_expected_on else effective_deadline end as covered_until, count(*)
+				from dsr_request
+				where status in (:statuses)
+				group by 1""", set(RequestStatus.IN_HAND),
+				(rs, n) -> new Untold(rs.getObject(1, LocalDate.class), rs.getLong(2)));
+		return new Tallies(running, received, answered, untold);
 	}
 
 	/**
@@ -446,13 +483,25 @@ public class RequestStatistics {
 	}
 
 	/**
+	 * Requests in hand, per the last day they are covered (not overdue with the person
+	 * untold, {@link RequestTally#coveredUntil()}).
+	 *
+	 * @param coveredUntil the day
+	 * @param count how many
+	 */
+	public record Untold(LocalDate coveredUntil, long count) {
+	}
+
+	/**
 	 * Everything the dashboard keeps counts of.
 	 *
 	 * @param running open requests not paused, per deadline
 	 * @param received requests received, per day and type
 	 * @param answered requests answered, per day and the rest
+	 * @param untold requests in hand, per the last day they are covered
 	 */
-	public record Tallies(List<Running> running, List<Received> received, List<Answered> answered) {
+	public record Tallies(List<Running> running, List<Received> received, List<Answered> answered,
+			List<Untold> untold) {
 	}
 
 	/**

@@ -98,7 +98,8 @@ class DashboardTest {
 	/** A truncation bypasses the application: the counts are emptied with it. */
 	private void emptyTheRequestsAndTheirCounts() {
 		this.jdbc.execute("truncate table dsr_request, data_subject cascade");
-		this.jdbc.execute("truncate table dashboard_running_deadline, dashboard_received, dashboard_answered");
+		this.jdbc.execute("truncate table dashboard_running_deadline, dashboard_received, dashboard_answered,"
+				+ " dashboard_overdue_untold");
 	}
 
 	@Test
@@ -383,7 +384,8 @@ class DashboardTest {
 		assertThat(this.dashboard.figures(jan, dec, false).received()).isEqualTo(8);
 		// At startup a changed rule recounts, as a changed zone does.
 		this.jdbc.update("update dashboard_setting set rules = 'openUnpaused=NEW'");
-		this.jdbc.execute("truncate table dashboard_running_deadline, dashboard_received, dashboard_answered");
+		this.jdbc.execute("truncate table dashboard_running_deadline, dashboard_received, dashboard_answered,"
+				+ " dashboard_overdue_untold");
 		this.rollup.afterSingletonsInstantiated();
 		assertThat(this.jdbc.queryForObject("select rules from dashboard_setting", String.class))
 			.isEqualTo(DashboardRollup.rules());
@@ -427,7 +429,8 @@ class DashboardTest {
 		Glance glanceBefore = this.dashboard.glance();
 		// Spread every count over the slots, as concurrent connections would write them:
 		// each row moves to slot 3, and slots 7 and 11 count it in and out once more.
-		for (String table : List.of("dashboard_running_deadline", "dashboard_received", "dashboard_answered")) {
+		for (String table : List.of("dashboard_running_deadline", "dashboard_received", "dashboard_answered",
+				"dashboard_overdue_untold")) {
 			this.jdbc.update("update " + table + " set slot = 3");
 			this.jdbc.execute("create temporary table spread as select * from " + table);
 			this.jdbc.update("update spread set slot = 7");
@@ -442,7 +445,8 @@ class DashboardTest {
 		assertThat(this.dashboard.glance()).isEqualTo(glanceBefore);
 
 		this.rollup.foldSlots();
-		for (String table : List.of("dashboard_running_deadline", "dashboard_received", "dashboard_answered")) {
+		for (String table : List.of("dashboard_running_deadline", "dashboard_received", "dashboard_answered",
+				"dashboard_overdue_untold")) {
 			assertThat(this.jdbc.queryForObject("select count(*) from " + table + " where slot <> 0", Long.class))
 				.as(table)
 				.isZero();

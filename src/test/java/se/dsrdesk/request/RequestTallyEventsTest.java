@@ -23,8 +23,9 @@ import static org.mockito.Mockito.verifyNoInteractions;
 class RequestTallyEventsTest {
 
 	/** The entity's properties in Hibernate's order (any order will do). */
-	private static final List<String> PROPERTIES = List.of("assignee", "closedAt", "description", "effectiveDeadline",
-			"receiptDate", "rejectionGround", "status", "type", "version");
+	private static final List<String> PROPERTIES = List.of("assignee", "closedAt", "delayAnnouncedOn",
+			"delayExpectedOn", "description", "effectiveDeadline", "receiptDate", "rejectionGround", "status", "type",
+			"version");
 
 	private final ApplicationEventPublisher events = mock(ApplicationEventPublisher.class);
 
@@ -47,9 +48,19 @@ class RequestTallyEventsTest {
 	void anUpdateOfATalliedValueIsPublishedWithTheValuesBeforeAndAfter() {
 		DsrRequest request = DsrRequestTest.inProgress();
 		RequestTally before = new RequestTally(RequestStatus.NEW, request.getType(), request.getReceiptDate(),
-				request.getEffectiveDeadline(), null, null);
+				request.getEffectiveDeadline(), null, null, null);
 		this.listener.onPostUpdate(update(request, before));
 		verify(this.events).publishEvent(new RequestTallyChanged(before, RequestTally.of(request)));
+	}
+
+	@Test
+	void aDelayAnnouncedOrGivenUpIsPublished() {
+		DsrRequest request = DsrRequestTest.inProgress();
+		RequestTally untold = RequestTally.of(request);
+		RequestTally told = new RequestTally(untold.status(), untold.type(), untold.receiptDate(),
+				untold.effectiveDeadline(), null, null, untold.effectiveDeadline().plusDays(14));
+		this.listener.onPostUpdate(update(request, told));
+		verify(this.events).publishEvent(new RequestTallyChanged(told, untold));
 	}
 
 	@Test
@@ -81,6 +92,8 @@ class RequestTallyEventsTest {
 		old[PROPERTIES.indexOf("effectiveDeadline")] = before.effectiveDeadline();
 		old[PROPERTIES.indexOf("closedAt")] = before.closedAt();
 		old[PROPERTIES.indexOf("rejectionGround")] = before.rejectionGround();
+		old[PROPERTIES.indexOf("delayAnnouncedOn")] = (before.toldUntil() != null) ? before.receiptDate() : null;
+		old[PROPERTIES.indexOf("delayExpectedOn")] = before.toldUntil();
 		old[PROPERTIES.indexOf("description")] = "Please erase";
 		return new PostUpdateEvent(request, 1L, new Object[PROPERTIES.size()], old, null, this.persister, null);
 	}

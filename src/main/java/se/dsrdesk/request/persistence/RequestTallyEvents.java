@@ -45,7 +45,7 @@ public class RequestTallyEvents implements HibernatePropertiesCustomizer, PostIn
 		PostUpdateEventListener, PostDeleteEventListener {
 
 	private static final List<String> TALLIED = List.of("status", "type", "receiptDate", "effectiveDeadline",
-			"closedAt", "rejectionGround");
+			"closedAt", "rejectionGround", "delayAnnouncedOn", "delayExpectedOn");
 
 	private static final Logger logger = LoggerFactory.getLogger(RequestTallyEvents.class);
 
@@ -122,7 +122,8 @@ public class RequestTallyEvents implements HibernatePropertiesCustomizer, PostIn
 			values[i] = state[names.indexOf(TALLIED.get(i))];
 		}
 		return new RequestTally((RequestStatus) values[0], (RequestType) values[1], (LocalDate) values[2],
-				(LocalDate) values[3], (Instant) values[4], (RejectionGround) values[5]);
+				(LocalDate) values[3], (Instant) values[4], (RejectionGround) values[5],
+				RequestTally.toldUntil((LocalDate) values[6], (LocalDate) values[7]));
 	}
 
 }

@@ -1,0 +1,2 @@
+-- PostgreSQL only: the "overdue, person not told" count kept by the application (see
+-- db/migration/postgresql/V150). H2 keeps no counts: there the dashboard counts from dsr_request.
