@@ -1,16 +1,20 @@
--- Seeds the dashboard benchmark: 1,000,000 requests over two years in every status the dashboard
--- counts, with answers on time and late, rejections by ground, extensions, pauses, retention holds
--- and location reviews. Run after the application has migrated the database and created its first
--- admin (the bench user). Dates are relative to CURRENT_DATE, so the default period (the last 12
--- months) holds about half of them.
+-- Seeds the dashboard benchmark: 1,000,000 requests (or psql -v requests=N) over two years in every
+-- status the dashboard counts, with answers on time and late, rejections by ground, extensions,
+-- pauses, delay notices, retention holds and location reviews. Run after the application has
+-- migrated the database and created its first admin (the bench user). Dates are relative to
+-- CURRENT_DATE, so the default period (the last 12 months) holds about half of them.
 \set ON_ERROR_STOP on
+\if :{?requests}
+\else
+\set requests 1000000
+\endif
 SET synchronous_commit = off;
 -- Rows inserted here bypass the application, which keeps the dashboard's counts: the last
 -- statement makes its next start recount them (DashboardRollup), as bench/dashboard.sh does.
 
 INSERT INTO data_subject (name, email, email_key, preferred_language, created_at, updated_at)
 SELECT 'Person ' || g, 'p' || g || '@example.com', 'p' || g || '@example.com', 'sv', now(), now()
-FROM generate_series(1, 1000000) g;
+FROM generate_series(1, :requests) g;
 
 -- Status by id modulo 1000: 80 % completed, 3 % rejected, 1.5 % withdrawn, 0.5 % expired (closed ones
 -- received over two years), 10 % in progress, 2 % new, 1 % paused, 1.5 % extended and in progress,
@@ -45,6 +49,13 @@ JOIN LATERAL (SELECT CASE WHEN st.status = 'EXTENDED' THEN (1 + s.id % 2)::int
 JOIN LATERAL (SELECT CASE WHEN st.closed THEN 45 + ((s.id * 7919) % 685)::int
     WHEN st.status = 'UNVERIFIED' THEN ((s.id * 7919) % 14)::int
     ELSE ((s.id * 7919) % 120)::int END AS days) d ON TRUE;
+
+-- Delays announced (Art. 12(3)): one overdue request in hand in three was told, the day after its
+-- deadline, to expect the answer on a day from 10 days ago to 29 days ahead (so a quarter of those
+-- are overdue and untold again).
+UPDATE dsr_request SET delay_announced_on = effective_deadline + 1,
+    delay_expected_on = CURRENT_DATE - 10 + (id % 40)::int, delay_reason = 'Bench'
+WHERE status IN ('NEW', 'IN_PROGRESS', 'AWAITING_SUBJECT') AND effective_deadline < CURRENT_DATE AND id % 3 = 0;
 
 -- The open pause of each paused request, begun a few days after receipt.
 INSERT INTO request_pause (request_id, paused_on, resumed_on, reason)

@@ -2,24 +2,29 @@
 # Times the compliance officer's dashboard (GET /staff/dashboard) and the yearly report against
 # 1,000,000 requests in PostgreSQL.
 # Usage: bench/dashboard.sh [SECONDS per page]   (default 15)
-# Creates the database dsr_bench_dashboard afresh on 127.0.0.1:5432 (user postgres), starts the
-# application against it on port 18094, seeds it (bench/dashboard-seed.sql), signs in as the
+# Environment (all optional): BENCH_DB (database, default dsr_bench_dashboard; dropped at the end),
+# BENCH_PORT (default 18094), BENCH_START_SECONDS (how long to wait for the application to start,
+# default 120; a start after seeding recounts the dashboard's counts), BENCH_REQUESTS (how many
+# requests to seed, default 1000000; a small number checks that the script works).
+# Creates the database afresh on 127.0.0.1:5432 (user postgres), starts the
+# application against it, seeds it (bench/dashboard-seed.sql), signs in as the
 # bench admin, times the first (cold) requests, then measures each page with wrk on one connection
 # (the server time of one request at a time): p50/p95/p99. Prints EXPLAIN ANALYZE of the
 # dashboard's queries. Drops the database at the end. Needs: psql, curl, wrk (apt-get install -y wrk).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-15}"
-db=dsr_bench_dashboard
-port=18094
+db="${BENCH_DB:-dsr_bench_dashboard}"
+port="${BENCH_PORT:-18094}"
+requests="${BENCH_REQUESTS:-1000000}"
 admin=bench@dsrdesk.local
 password=bench-password-for-dashboard
 source bench/lib.sh
 bench_prepare
 bench_start_app
 
-echo "Seeding 1,000,000 requests (a minute or two)..."
-time psql_db $db -f bench/dashboard-seed.sql
+echo "Seeding $requests requests (a minute or two for a million)..."
+time psql_db $db -v requests="$requests" -f bench/dashboard-seed.sql
 psql_db $db -c "select status, count(*) from dsr_request group by status order by status"
 
 year=$(( $(date +%Y) - 1 ))
@@ -52,7 +57,7 @@ measure() {
 # Warm the JIT before measuring.
 wrk -t1 -c1 -d10s -H "Cookie: JSESSIONID=$session" "http://localhost:$port/staff/dashboard" >/dev/null
 curl -s -H "Cookie: JSESSIONID=$session" "http://localhost:$port/staff/dashboard" -o "$bench_tmp/page"
-echo "Dashboard shows: $(grep -o 'id="overdue-count">[0-9]*' "$bench_tmp/page" | sed 's/.*>/overdue /'), $(grep -o 'id="fig-received">[0-9]*' "$bench_tmp/page" | sed 's/.*>/received /'), $(grep -o 'id="fig-answered">[0-9]*' "$bench_tmp/page" | sed 's/.*>/answered /'), $(grep -o 'id="fig-median">[^<]*' "$bench_tmp/page" | sed 's/.*>/median /'), $(grep -o 'id="fig-p90">[^<]*' "$bench_tmp/page" | sed 's/.*>/p90 /')"
+echo "Dashboard shows: $(grep -o 'id="overdue-count">[0-9]*' "$bench_tmp/page" | sed 's/.*>/overdue /'), $(grep -o 'id="untold-count">[0-9]*' "$bench_tmp/page" | sed 's/.*>/overdue and not told /'), $(grep -o 'id="fig-received">[0-9]*' "$bench_tmp/page" | sed 's/.*>/received /'), $(grep -o 'id="fig-answered">[0-9]*' "$bench_tmp/page" | sed 's/.*>/answered /'), $(grep -o 'id="fig-median">[^<]*' "$bench_tmp/page" | sed 's/.*>/median /'), $(grep -o 'id="fig-p90">[^<]*' "$bench_tmp/page" | sed 's/.*>/p90 /')"
 measure "Dashboard, default period (last 12 months)" "/staff/dashboard"
 measure "Dashboard, two years" "/staff/dashboard?$two_years"
 measure "Yearly report, $year (page)" "/staff/dashboard/report?year=$year"
@@ -64,6 +69,9 @@ explain() { echo "-- $1"; psql_db $db -c "explain (analyze, costs off) $2" | gre
 explain "overdue, count (counts kept by the application)" "select coalesce(sum(c.n), 0) from dashboard_running_deadline c where c.effective_deadline < current_date"
 explain "overdue, count (counted from the requests, as on H2)" "select count(*) from dsr_request r where r.status in ('UNVERIFIED', 'NEW', 'IN_PROGRESS') and r.effective_deadline < current_date"
 explain "overdue, first 10" "select r.id, r.reference, r.type, r.status, r.effective_deadline, r.extension_months, u.display_name from dsr_request r left join staff_user u on u.id = r.assignee_id where r.status in ('UNVERIFIED', 'NEW', 'IN_PROGRESS') and r.effective_deadline < current_date order by r.effective_deadline, r.id limit 10"
+explain "overdue, person not told, count (counts kept by the application)" "select coalesce(sum(c.n), 0) from dashboard_overdue_untold c where c.covered_until < current_date"
+explain "overdue, person not told, count (counted from the requests, as on H2)" "select count(*) from dsr_request r where r.status in ('NEW', 'IN_PROGRESS', 'AWAITING_SUBJECT') and r.effective_deadline < current_date and (r.delay_announced_on is null or r.delay_expected_on is null or r.delay_expected_on < current_date)"
+explain "overdue, person not told, first 10" "select r.id, r.reference, r.type, r.status, r.effective_deadline, r.extension_months, u.display_name from dsr_request r left join staff_user u on u.id = r.assignee_id where r.status in ('NEW', 'IN_PROGRESS', 'AWAITING_SUBJECT') and r.effective_deadline < current_date and (r.delay_announced_on is null or r.delay_expected_on is null or r.delay_expected_on < current_date) order by r.effective_deadline, r.id limit 10"
 explain "due within 7 days, count (counts kept by the application)" "select coalesce(sum(c.n), 0) from dashboard_running_deadline c where c.effective_deadline between current_date and current_date + 7"
 explain "last day to extend, count" "select count(*) from dsr_request r where r.status in ('NEW', 'IN_PROGRESS') and r.extension_months = 0 and r.one_month_deadline between current_date and current_date + 1"
 explain "paused, count" "select count(*) from dsr_request r where r.status = 'AWAITING_SUBJECT'"

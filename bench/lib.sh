@@ -8,6 +8,7 @@
 #                        off, the first admin $admin/$password, no second factor: the benches
 #                        time pages, not sign-in), waiting until it is healthy;
 #                        default -Xmx512m; its pid in $app, its output in $bench_tmp/app.log;
+#                        waits BENCH_START_SECONDS (default 120) for it to be healthy;
 #   bench_stop_app       stops it;
 #   bench_sign_in        signs $admin in through the form and sets $session (the JSESSIONID).
 
@@ -33,7 +34,7 @@ bench_start_app() {
     --dsr.locations.sweep.run-at-startup=false --dsr.locations.sweep.cron=- --dsr.intake.sweep.cron=- \
     --dsr.mail.dispatch.interval=1h --logging.level.root=warn >"$bench_tmp/app.log" 2>&1 &
   app=$!
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 "${BENCH_START_SECONDS:-120}"); do
     curl -fs "http://localhost:$port/actuator/health" >/dev/null 2>&1 && return 0
     sleep 1
   done
