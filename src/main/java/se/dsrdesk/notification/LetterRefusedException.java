@@ -16,7 +16,7 @@ public class LetterRefusedException extends RefusedException {
 		super(HttpStatus.CONFLICT, null, messageCode);
 	}
 
-	LetterRefusedException(String field, String messageCode) {
+	LetterRefusedException(String messageCode, String field) {
 		super(List.of(new Invalid(field, messageCode)));
 	}
 

@@ -153,11 +153,11 @@ public class Outbox {
 			throw new LetterRefusedException("letters.posted.already");
 		}
 		if (postedOn == null) {
-			throw new LetterRefusedException("postedOn", "letters.postedOn.required");
+			throw new LetterRefusedException("letters.postedOn.required", "postedOn");
 		}
 		if (postedOn.isAfter(LocalDate.ofInstant(this.clock.instant(), this.zone))
 				|| postedOn.isBefore(LocalDate.ofInstant(letter.getCreatedAt(), this.zone))) {
-			throw new LetterRefusedException("postedOn", "letters.postedOn.range");
+			throw new LetterRefusedException("letters.postedOn.range", "postedOn");
 		}
 		letter.posted(postedOn, staffUserId);
 		this.correspondence.save(letter);

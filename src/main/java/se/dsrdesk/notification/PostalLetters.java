@@ -76,7 +76,15 @@ public class PostalLetters {
 	 */
 	@Transactional(readOnly = true)
 	public byte[] pdf(long id) {
-		Correspondence letter = letter(id);
+		return pdf(letter(id));
+	}
+
+	/**
+	 * A letter as a PDF to print, with its enclosures.
+	 * @param letter the letter by post
+	 * @return the PDF's bytes
+	 */
+	byte[] pdf(Correspondence letter) {
 		List<LetterEnclosures.Enclosure> enclosed = new ArrayList<>();
 		this.enclosures.orderedStream().forEach((source) -> enclosed.addAll(source.enclosures(letter)));
 		byte[] pdf = this.pdfs.render("letters/postal-letter", locale(letter), model(letter, enclosed));
