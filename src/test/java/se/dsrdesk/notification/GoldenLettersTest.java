@@ -258,8 +258,12 @@ class GoldenLettersTest {
 		OutgoingMail mail = new OutgoingMail(Outbox.BY_POST, RecipientKind.SUBJECT, language, template, model, null);
 		Correspondence letter = new Correspondence("<golden@dsrdesk>", mail, MailRenderer.language(language),
 				this.renderer.render(mail), "Åsa Öberg\nStorgatan 1\n223 50 Lund", RECEIVED);
-		try (PDDocument document = Loader.loadPDF(this.postalLetters.pdf(letter))) {
-			String text = new PDFTextStripper().getText(document).replace('\u00a0', ' ');
+		byte[] pdf = this.postalLetters.pdf(letter);
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			PDFTextStripper stripper = new PDFTextStripper();
+			// In the order of the page: the letter head, the window, the letter.
+			stripper.setSortByPosition(true);
+			String text = stripper.getText(document).replace('\u00a0', ' ');
 			return text.lines().map(String::strip).collect(Collectors.joining("\n")).strip() + "\n";
 		}
 		catch (IOException ex) {

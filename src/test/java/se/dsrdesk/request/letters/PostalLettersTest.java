@@ -216,8 +216,8 @@ class PostalLettersTest {
 				id))
 			.isZero();
 		assertThat(this.jdbc.queryForList(
-				"select action from audit_event where target_type = 'REQUEST' and target_id = ? order by id",
-				String.class, Long.toString(id)))
+				"select action from audit_event where request_id = ? and target_type = 'CORRESPONDENCE' order by id",
+				String.class, id))
 			.contains("LETTER_PRINTED", "LETTER_POSTED");
 	}
 
@@ -268,6 +268,35 @@ class PostalLettersTest {
 			.uri("/api/v1/requests/" + other.getReference() + "/letters/" + letter + "/pdf")
 			.with(user(this.handler))
 			.exchange()).hasStatus(404);
+	}
+
+	@Test
+	@DisplayName("Art. 12(3): an extension notice posted after the first month is recorded as posted, but the "
+			+ "extension does not count")
+	void extensionNoticePostedTooLate() {
+		DsrRequest request = this.requests
+			.registerTogether(
+					new NewRequest("Sen Post", null, null, "sv", RequestType.ACCESS, Channel.LETTER, null, null),
+					List.of(), null, null, "Lillgatan 2\n222 22 Lund", Actor.SYSTEM)
+			.get(0);
+		this.opened.add(request.getId());
+		this.requests.startWork(request.getId(), null, Actor.SYSTEM);
+		this.requests.extend(request.getId(), null, 1, "Many systems.", Actor.SYSTEM);
+		long letter = ((Number) letters(request.getId()).get(0).get("id")).longValue();
+		// The one-month deadline is Tuesday 7 April 2026; the notice is posted on the
+		// 8th.
+		this.clock.set(Instant.parse("2026-04-08T09:00:00Z"));
+		MvcTestResult posted = this.mvc.post()
+			.uri("/staff/letters/" + letter + "/posted")
+			.with(user(this.handler))
+			.with(csrf())
+			.param("postedOn", "2026-04-08")
+			.exchange();
+		assertThat(flash(posted)).isEqualTo("letters.posted.done");
+		assertThat(letters(request.getId()).get(0)).containsEntry("status", "POSTED");
+		DsrRequest after = this.requests.get(request.getId());
+		assertThat(after.isExtensionCounted()).isFalse();
+		assertThat(after.getEffectiveDeadline()).isEqualTo(LocalDate.of(2026, 4, 7));
 	}
 
 	@Test
