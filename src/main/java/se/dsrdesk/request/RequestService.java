@@ -41,6 +41,7 @@ import se.dsrdesk.notification.Outbox;
 import se.dsrdesk.notification.RecipientKind;
 import se.dsrdesk.system.ConcurrentChangeException;
 import se.dsrdesk.system.NotFoundException;
+import se.dsrdesk.system.RefusedException;
 import se.dsrdesk.request.persistence.DataSubjectRepository;
 import se.dsrdesk.request.persistence.DsrRequestRepository;
 import se.dsrdesk.request.note.RequestNote;
@@ -673,8 +674,15 @@ public class RequestService {
 				|| event.postedOn().isAfter(request.getOneMonthDeadline())) {
 			return;
 		}
-		request.recordExtensionPosted(event.postedOn(), today(), this.policy,
-				new Actor(event.staffUserId(), event.staffLabel()), now());
+		try {
+			request.recordExtensionPosted(event.postedOn(), today(), this.policy,
+					new Actor(event.staffUserId(), event.staffLabel()), now());
+		}
+		catch (RefusedException ex) {
+			// The letter stays recorded as posted; the extension does not count, and the
+			// page says so.
+			return;
+		}
 		this.requests.save(request);
 	}
 
