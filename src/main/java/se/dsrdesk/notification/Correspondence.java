@@ -2,6 +2,7 @@ package se.dsrdesk.notification;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -36,7 +37,16 @@ public class Correspondence {
 		 * Given up: refused for good, or failing for longer than the retry period (or
 		 * erased before sending).
 		 */
-		FAILED
+		FAILED,
+
+		/**
+		 * A letter to post: the recipient has no email address; staff print it and record
+		 * the day it was posted. Never mailed.
+		 */
+		TO_POST,
+
+		/** A letter that staff recorded as posted on {@code postedOn}. */
+		POSTED
 
 	}
 
@@ -114,6 +124,19 @@ public class Correspondence {
 	@Column(name = "resent_at")
 	private Instant resentAt;
 
+	/**
+	 * Where a letter to post goes: the recipient's name and postal address, one line per
+	 * line of the envelope's window; {@code null} for a mail.
+	 */
+	@Column(name = "postal_address", updatable = false)
+	private String postalAddress;
+
+	@Column(name = "posted_on")
+	private LocalDate postedOn;
+
+	@Column(name = "posted_by")
+	private Long postedBy;
+
 	protected Correspondence() {
 	}
 
@@ -135,6 +158,73 @@ public class Correspondence {
 		this.attempts = 0;
 		this.nextAttemptAt = now;
 		this.createdAt = now;
+	}
+
+	/**
+	 * A letter to post, rendered like a mail, that the dispatcher never takes.
+	 * @param postalAddress the recipient's name and address, one line per line
+	 */
+	Correspondence(String messageId, OutgoingMail mail, String language, MailRenderer.Rendered rendered,
+			String postalAddress, Instant now) {
+		this.messageId = messageId;
+		this.recipient = mail.recipient();
+		this.recipientKind = mail.recipientKind();
+		this.language = language;
+		this.template = mail.template();
+		this.subject = rendered.subject();
+		this.bodyText = rendered.text();
+		this.bodyHtml = rendered.html();
+		this.requestId = mail.requestId();
+		this.status = Status.TO_POST;
+		this.postalAddress = postalAddress;
+		this.nextAttemptAt = now;
+		this.createdAt = now;
+	}
+
+	/**
+	 * Records that the letter was posted.
+	 * @param on the day it was posted
+	 * @param staffUserId who recorded it
+	 */
+	void posted(LocalDate on, Long staffUserId) {
+		if (this.status != Status.TO_POST) {
+			throw new IllegalStateException("Not a letter to post: " + this.id);
+		}
+		this.status = Status.POSTED;
+		this.postedOn = on;
+		this.postedBy = staffUserId;
+	}
+
+	/**
+	 * Whether this is a letter by post rather than a mail.
+	 * @return {@code true} for a letter to post or posted
+	 */
+	public boolean isByPost() {
+		return this.status == Status.TO_POST || this.status == Status.POSTED;
+	}
+
+	/**
+	 * The name and postal address of a letter by post.
+	 * @return the lines, separated by line breaks, or {@code null} for a mail
+	 */
+	public String getPostalAddress() {
+		return this.postalAddress;
+	}
+
+	/**
+	 * The day the letter was posted.
+	 * @return the day, or {@code null} unless {@code POSTED}
+	 */
+	public LocalDate getPostedOn() {
+		return this.postedOn;
+	}
+
+	/**
+	 * Who recorded the letter as posted.
+	 * @return the staff user's id, or {@code null}
+	 */
+	public Long getPostedBy() {
+		return this.postedBy;
 	}
 
 	/**

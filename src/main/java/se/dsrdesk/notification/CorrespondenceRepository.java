@@ -35,6 +35,11 @@ interface CorrespondenceRepository extends Repository<Correspondence, Long> {
 
 	Optional<Correspondence> findById(Long id);
 
+	Page<Correspondence> findByStatusOrderByCreatedAtAscIdAsc(Correspondence.Status status, Pageable pageable);
+
+	List<Correspondence> findByRequestIdAndStatusInOrderByCreatedAtAscIdAsc(Long requestId,
+			Collection<Correspondence.Status> statuses);
+
 	/** Given-up mail nobody has sent again or dismissed, newest first. */
 	@Query(value = """
 			SELECT c FROM Correspondence c

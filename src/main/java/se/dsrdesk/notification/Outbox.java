@@ -1,7 +1,9 @@
 package se.dsrdesk.notification;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,6 +18,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+
+import se.dsrdesk.system.ControllerIdentity;
+import se.dsrdesk.system.NotFoundException;
 
 /**
  * The correspondence log: every mail DSR Desk sends is first queued here, rendered, in
@@ -37,6 +42,9 @@ public class Outbox {
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', 0, ?, ?, ?)
 			ON CONFLICT DO NOTHING""";
 
+	/** The recipient of a letter to post, which has no email address. */
+	public static final String BY_POST = "post";
+
 	private final CorrespondenceRepository correspondence;
 
 	private final MailRenderer renderer;
@@ -51,8 +59,12 @@ public class Outbox {
 
 	private final OutboxProperties properties;
 
+	private final ZoneId zone;
+
 	Outbox(CorrespondenceRepository correspondence, MailRenderer renderer, JdbcTemplate jdbc,
-			ApplicationEventPublisher events, LinkSecrets secrets, OutboxProperties properties, Clock clock) {
+			ApplicationEventPublisher events, LinkSecrets secrets, OutboxProperties properties, Clock clock,
+			ControllerIdentity controller) {
+		this.zone = controller.timeZone();
 		this.properties = properties;
 		this.secrets = secrets;
 		this.correspondence = correspondence;
@@ -76,6 +88,82 @@ public class Outbox {
 					this.secrets.mask(mail.model(), this.renderer.render(mail)), null, this.clock.instant()));
 		this.events.publishEvent(new MailQueued());
 		return queued;
+	}
+
+	/**
+	 * Stores a letter to post in the caller's transaction: rendered like a mail (the
+	 * recipient has no email address), kept in the correspondence log as
+	 * {@link Correspondence.Status#TO_POST} for staff to print and record as posted. The
+	 * dispatcher never takes it.
+	 * @param mail the letter, with {@link #BY_POST} as recipient
+	 * @param name whom it is addressed to, may be {@code null}
+	 * @param postalAddress their postal address, lines separated by line breaks
+	 * @return the stored letter
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Correspondence enqueueLetter(OutgoingMail mail, String name, String postalAddress) {
+		if (postalAddress == null || postalAddress.isBlank()) {
+			throw new IllegalArgumentException("A postal address is required");
+		}
+		String address = (name != null && !name.isBlank()) ? name.strip() + "\n" + postalAddress.strip()
+				: postalAddress.strip();
+		return this.correspondence.save(new Correspondence(newMessageId(), mail, MailRenderer.language(mail.language()),
+				this.renderer.render(mail), address, this.clock.instant()));
+	}
+
+	/**
+	 * Letters to post that nobody has recorded as posted yet, oldest first.
+	 * @param pageable the page to read
+	 * @return a page of letters
+	 */
+	@Transactional(readOnly = true)
+	public Page<Correspondence> lettersToPost(Pageable pageable) {
+		return this.correspondence.findByStatusOrderByCreatedAtAscIdAsc(Correspondence.Status.TO_POST, pageable);
+	}
+
+	/**
+	 * A request's letters by post (to post and posted), oldest first.
+	 * @param requestId the request
+	 * @return the letters
+	 */
+	@Transactional(readOnly = true)
+	public List<Correspondence> lettersForRequest(long requestId) {
+		return this.correspondence.findByRequestIdAndStatusInOrderByCreatedAtAscIdAsc(requestId,
+				List.of(Correspondence.Status.TO_POST, Correspondence.Status.POSTED));
+	}
+
+	/**
+	 * Records that a letter to post was posted, and tells the owner of its request
+	 * ({@link LetterPosted}) in the same transaction: a posted extension notice puts the
+	 * extension in force.
+	 * @param id the letter's id
+	 * @param postedOn the day it was posted; not in the future
+	 * @param staffUserId who recorded it
+	 * @param staffLabel how the audit trail names them
+	 * @return the letter
+	 * @throws se.dsrdesk.system.NotFoundException when there is no such letter
+	 * @throws LetterRefusedException when it is not a letter to post or the day is wrong
+	 */
+	@Transactional
+	public Correspondence markPosted(long id, LocalDate postedOn, Long staffUserId, String staffLabel) {
+		Correspondence letter = this.correspondence.findById(id)
+			.filter(Correspondence::isByPost)
+			.orElseThrow(() -> new NotFoundException("Letter"));
+		if (letter.getStatus() != Correspondence.Status.TO_POST) {
+			throw new LetterRefusedException("letters.posted.already");
+		}
+		if (postedOn == null) {
+			throw new LetterRefusedException("letters.postedOn.required", "postedOn");
+		}
+		if (postedOn.isAfter(LocalDate.ofInstant(this.clock.instant(), this.zone))
+				|| postedOn.isBefore(LocalDate.ofInstant(letter.getCreatedAt(), this.zone))) {
+			throw new LetterRefusedException("letters.postedOn.range", "postedOn");
+		}
+		letter.posted(postedOn, staffUserId);
+		this.correspondence.save(letter);
+		this.events.publishEvent(new LetterPosted(letter.getId(), letter.getRequestId(), letter.getTemplate(), postedOn,
+				staffUserId, staffLabel));
+		return letter;
 	}
 
 	/**
@@ -218,10 +306,11 @@ public class Outbox {
 		parameters.addAll(requestIds);
 		return this.jdbc
 			.update("UPDATE correspondence SET recipient = 'erased', body_text = '-', body_html = '-', secrets = NULL,"
-					+ " status = CASE WHEN status = 'QUEUED' THEN 'FAILED' ELSE status END,"
-					+ " failed_at = CASE WHEN status = 'QUEUED' THEN ? ELSE failed_at END,"
-					+ " dismissed_at = CASE WHEN status <> 'SENT' THEN COALESCE(dismissed_at, ?) ELSE dismissed_at END,"
-					+ " last_error = CASE WHEN status = 'QUEUED' THEN 'erased before sending' ELSE last_error END"
+					+ " postal_address = CASE WHEN postal_address IS NULL THEN NULL ELSE 'erased' END,"
+					+ " status = CASE WHEN status IN ('QUEUED', 'TO_POST') THEN 'FAILED' ELSE status END,"
+					+ " failed_at = CASE WHEN status IN ('QUEUED', 'TO_POST') THEN ? ELSE failed_at END,"
+					+ " dismissed_at = CASE WHEN status NOT IN ('SENT', 'POSTED') THEN COALESCE(dismissed_at, ?) ELSE dismissed_at END,"
+					+ " last_error = CASE WHEN status IN ('QUEUED', 'TO_POST') THEN 'erased before sending' ELSE last_error END"
 					+ " WHERE request_id IN (" + ids + ")", parameters.toArray());
 	}
 
@@ -242,6 +331,9 @@ public class Outbox {
 				case QUEUED -> progress = new Progress(n, progress.sent(), progress.failed());
 				case SENT -> progress = new Progress(progress.queued(), n, progress.failed());
 				case FAILED -> progress = new Progress(progress.queued(), progress.sent(), n);
+				case TO_POST, POSTED -> {
+					// Letters by post carry no dedup key.
+				}
 			}
 		}
 		return progress;

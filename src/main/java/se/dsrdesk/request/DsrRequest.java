@@ -181,6 +181,13 @@ public class DsrRequest {
 	@Column(name = "representative_email")
 	private String representativeEmail;
 
+	/**
+	 * Where letters go by post: the correspondent's postal address, lines separated by
+	 * line breaks.
+	 */
+	@Column(name = "postal_address")
+	private String postalAddress;
+
 	@Enumerated(EnumType.STRING)
 	@Column(name = "representative_authority")
 	private RepresentativeAuthority representativeAuthority;
@@ -796,6 +803,22 @@ public class DsrRequest {
 	}
 
 	/**
+	 * Records the postal address the letters go to when there is no email address, as it
+	 * arrived.
+	 * @param address the address, lines separated by line breaks, may be {@code null}
+	 */
+	void recordPostalAddress(String address) {
+		if (address == null || address.isBlank()) {
+			this.postalAddress = null;
+			return;
+		}
+		// One line per line of the envelope's window, without blank lines or trailing
+		// spaces.
+		this.postalAddress = String.join("\n",
+				address.strip().lines().map(String::strip).filter((line) -> !line.isEmpty()).toList());
+	}
+
+	/**
 	 * Moves a just-confirmed request to the person already known by the same confirmed
 	 * address, so that one person's requests are kept together.
 	 * @param known the person
@@ -832,6 +855,20 @@ public class DsrRequest {
 			.toList();
 		return policy.calculator()
 			.compute(this.receiptDate, finished, this.extensionInForce ? this.extensionMonths : 0);
+	}
+
+	/**
+	 * The deadline once the extension counts: what its notice tells the person, also
+	 * while a posted notice is not yet recorded as posted.
+	 * @param policy the deadline policy
+	 * @return the extended deadline, or the one in force without an extension
+	 */
+	public LocalDate extendedDeadline(DeadlinePolicy policy) {
+		List<PausePeriod> finished = this.pauses.stream()
+			.filter((p) -> !p.isOpen() && p.stopsClock())
+			.map(Pause::toPeriod)
+			.toList();
+		return policy.calculator().compute(this.receiptDate, finished, this.extensionMonths).effectiveDeadline();
 	}
 
 	private void recalculate(DeadlinePolicy policy) {
@@ -1129,6 +1166,24 @@ public class DsrRequest {
 	 */
 	public String correspondentEmail() {
 		return (this.representativeName != null) ? this.representativeEmail : this.subject.getEmail();
+	}
+
+	/**
+	 * The postal address the letters go to when there is no email address: the
+	 * correspondent's (the representative's when one acts, else the person's).
+	 * @return the address, lines separated by line breaks, or {@code null}
+	 */
+	public String getPostalAddress() {
+		return this.postalAddress;
+	}
+
+	/**
+	 * Whether the letters to the correspondent go by post: there is no email address for
+	 * them.
+	 * @return {@code true} when every letter must be printed and posted
+	 */
+	public boolean isAnsweredByPost() {
+		return correspondentEmail() == null;
 	}
 
 	public Long getPossibleDuplicateOf() {

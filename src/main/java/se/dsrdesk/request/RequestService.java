@@ -20,6 +20,7 @@ import java.util.function.Consumer;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -33,12 +34,14 @@ import se.dsrdesk.account.StaffUserRepository;
 import se.dsrdesk.audit.Actor;
 import se.dsrdesk.deadline.DeadlinePolicy;
 import se.dsrdesk.notification.Correspondence;
+import se.dsrdesk.notification.LetterPosted;
 import se.dsrdesk.notification.MailGivenUp;
 import se.dsrdesk.notification.OutgoingMail;
 import se.dsrdesk.notification.Outbox;
 import se.dsrdesk.notification.RecipientKind;
 import se.dsrdesk.system.ConcurrentChangeException;
 import se.dsrdesk.system.NotFoundException;
+import se.dsrdesk.system.RefusedException;
 import se.dsrdesk.request.persistence.DataSubjectRepository;
 import se.dsrdesk.request.persistence.DsrRequestRepository;
 import se.dsrdesk.request.note.RequestNote;
@@ -157,6 +160,18 @@ public class RequestService {
 	 */
 	public List<DsrRequest> registerTogether(NewRequest incoming, Collection<RequestType> otherTypes,
 			Relationship relationship, Representative representative, Actor actor) {
+		return registerTogether(incoming, otherTypes, relationship, representative, null, actor);
+	}
+
+	/**
+	 * Records a request that asks for one or several rights, as
+	 * {@link #registerTogether(NewRequest, Collection, Relationship, Representative, Actor)},
+	 * with the postal address the letters go to when there is no email address.
+	 * @param postalAddress the correspondent's postal address, lines separated by line
+	 * breaks, may be {@code null}
+	 */
+	public List<DsrRequest> registerTogether(NewRequest incoming, Collection<RequestType> otherTypes,
+			Relationship relationship, Representative representative, String postalAddress, Actor actor) {
 		Instant now = this.clock.instant();
 		Instant receivedAt = (incoming.receivedAt() != null) ? incoming.receivedAt() : now;
 		DataSubject subject = this.subjects
@@ -170,6 +185,7 @@ public class RequestService {
 					incoming.language(), incoming.description(), receivedAt, this.policy, actor, now);
 			request.recordRelationship(relationship);
 			request.recordRepresentative(representative);
+			request.recordPostalAddress(postalAddress);
 			saved.add(this.requests.save(request));
 		}
 		if (saved.size() > 1) {
@@ -277,16 +293,11 @@ public class RequestService {
 			Actor actor) {
 		DsrRequest request = change(id, expectedVersion, (r) -> r.pause(ground, needed, justification,
 				this.settings.scopePauseStopsClock(), today(), actor, now()));
-		String email = request.correspondentEmail();
-		if (email != null) {
-			Map<String, Object> model = subjectModel(request);
-			model.put("needed", needed.strip());
-			model.put("ground", ground.name());
-			model.put("stopsClock", ground == PauseGround.IDENTITY || this.settings.scopePauseStopsClock());
-			this.outbox
-				.enqueue(new OutgoingMail(email, RecipientKind.SUBJECT, Locale.forLanguageTag(request.getLanguage()),
-						"request-information-needed", model, request.getId()));
-		}
+		Map<String, Object> model = subjectModel(request);
+		model.put("needed", needed.strip());
+		model.put("ground", ground.name());
+		model.put("stopsClock", ground == PauseGround.IDENTITY || this.settings.scopePauseStopsClock());
+		tell(request, "request-information-needed", model);
 		return request;
 	}
 
@@ -306,18 +317,19 @@ public class RequestService {
 		String email = get(id).correspondentEmail();
 		DsrRequest request = change(id, expectedVersion,
 				(r) -> r.extend(months, reason, email != null, today(), this.policy, actor, now()));
-		if (email != null) {
-			Map<String, Object> model = new LinkedHashMap<>();
-			model.put("name", request.correspondentName());
-			model.put("reference", request.getReference());
-			model.put("type", request.getType());
-			model.put("receiptDate", request.getReceiptDate());
-			model.put("months", request.getExtensionMonths());
-			model.put("reason", request.getExtensionReason());
-			model.put("deadline", request.getEffectiveDeadline());
-			model.put(OutgoingMail.SUBJECT_ARGUMENTS, List.of(request.getReference()));
-			Correspondence notice = this.outbox.enqueue(new OutgoingMail(email, RecipientKind.SUBJECT,
-					Locale.forLanguageTag(request.getLanguage()), "request-extended", model, request.getId()));
+		Map<String, Object> model = new LinkedHashMap<>();
+		model.put("name", request.correspondentName());
+		model.put("reference", request.getReference());
+		model.put("type", request.getType());
+		model.put("receiptDate", request.getReceiptDate());
+		model.put("months", request.getExtensionMonths());
+		model.put("reason", request.getExtensionReason());
+		// The new date, also in a posted notice, whose extension counts once it is
+		// recorded as posted (letterPosted).
+		model.put("deadline", request.extendedDeadline(this.policy));
+		model.put(OutgoingMail.SUBJECT_ARGUMENTS, List.of(request.getReference()));
+		Correspondence notice = tell(request, "request-extended", model);
+		if (notice != null && email != null) {
 			request.recordExtensionNotice(notice.getId());
 		}
 		return request;
@@ -343,15 +355,13 @@ public class RequestService {
 	public DsrRequest announceDelay(long id, Long expectedVersion, String reason, LocalDate expectedOn, Actor actor) {
 		DsrRequest request = change(id, expectedVersion,
 				(r) -> r.announceDelay(reason, expectedOn, null, today(), actor, now()));
-		String email = request.correspondentEmail();
-		if (email != null) {
-			Map<String, Object> model = subjectModel(request);
-			model.put("reason", request.getDelayReason());
-			model.put("expectedOn", request.getDelayExpectedOn());
-			model.put("deadline", request.getEffectiveDeadline());
-			model.put("extended", request.isExtensionCounted());
-			Correspondence notice = this.outbox.enqueue(new OutgoingMail(email, RecipientKind.SUBJECT,
-					Locale.forLanguageTag(request.getLanguage()), "request-delayed", model, request.getId()));
+		Map<String, Object> model = subjectModel(request);
+		model.put("reason", request.getDelayReason());
+		model.put("expectedOn", request.getDelayExpectedOn());
+		model.put("deadline", request.getEffectiveDeadline());
+		model.put("extended", request.isExtensionCounted());
+		Correspondence notice = tell(request, "request-delayed", model);
+		if (notice != null && !request.isAnsweredByPost()) {
 			request.recordDelayNotice(notice.getId());
 		}
 		return request;
@@ -409,17 +419,18 @@ public class RequestService {
 		if (needsAuthorityCheck(id)) {
 			throw new AuthorityNotVerifiedException();
 		}
-		String email = request.correspondentEmail();
-		if (email != null) {
-			Map<String, Object> model = subjectModel(request);
-			Locale locale = Locale.forLanguageTag(request.getLanguage());
-			String approved = Redaction.apply(text.strip().replace("\r\n", "\n"), locale);
-			model.put("body", approved);
-			model.put("late", request.getLateReason() != null);
+		Map<String, Object> model = subjectModel(request);
+		Locale locale = Locale.forLanguageTag(request.getLanguage());
+		String approved = Redaction.apply(text.strip().replace("\r\n", "\n"), locale);
+		model.put("body", approved);
+		model.put("late", request.getLateReason() != null);
+		if (!request.isAnsweredByPost()) {
+			// A download link is for mail; a posted letter carries the approved text
+			// itself
+			// and its enclosures (notification.LetterEnclosures).
 			this.attachments.orderedStream().forEach((a) -> model.putAll(a.attach(request, locale, approved)));
-			this.outbox.enqueue(
-					new OutgoingMail(email, RecipientKind.SUBJECT, locale, "request-answer", model, request.getId()));
 		}
+		tell(request, "request-answer", model);
 		return request;
 	}
 
@@ -514,15 +525,11 @@ public class RequestService {
 			Actor actor) {
 		DsrRequest request = change(id, expectedVersion,
 				(r) -> r.reject(ground, reasons, lateReason, today(), actor, now()));
-		String email = request.correspondentEmail();
-		if (email != null) {
-			Map<String, Object> model = subjectModel(request);
-			model.put("ground", ground);
-			model.put("reasons", request.getClosingReason());
-			model.put("late", request.getLateReason() != null);
-			this.outbox.enqueue(new OutgoingMail(email, RecipientKind.SUBJECT,
-					Locale.forLanguageTag(request.getLanguage()), "request-rejected", model, request.getId()));
-		}
+		Map<String, Object> model = subjectModel(request);
+		model.put("ground", ground);
+		model.put("reasons", request.getClosingReason());
+		model.put("late", request.getLateReason() != null);
+		tell(request, "request-rejected", model);
 		return request;
 	}
 
@@ -622,6 +629,61 @@ public class RequestService {
 		DataSubject subject = request.getSubject();
 		return this.requests.findOthersOfPerson(subject.getId(), subject.getEmailKey(), request.getId(),
 				PageRequest.of(0, LIST_LIMIT));
+	}
+
+	/**
+	 * A letter to the person (or their representative) in the request's language: a mail
+	 * when there is an email address, otherwise a letter to post to the postal address,
+	 * stored in the correspondence log for staff to print and record as posted.
+	 * @param request the request
+	 * @param template the letter's template
+	 * @param model the template's variables
+	 * @return the mail or letter, or {@code null} when there is neither an email nor a
+	 * postal address
+	 */
+	private Correspondence tell(DsrRequest request, String template, Map<String, Object> model) {
+		Locale locale = Locale.forLanguageTag(request.getLanguage());
+		String email = request.correspondentEmail();
+		if (email != null) {
+			return this.outbox
+				.enqueue(new OutgoingMail(email, RecipientKind.SUBJECT, locale, template, model, request.getId()));
+		}
+		if (request.getPostalAddress() == null) {
+			return null;
+		}
+		return this.outbox.enqueueLetter(
+				new OutgoingMail(Outbox.BY_POST, RecipientKind.SUBJECT, locale, template, model, request.getId()),
+				request.correspondentName(), request.getPostalAddress());
+	}
+
+	/**
+	 * A letter to the person was posted: a posted extension notice puts the extension in
+	 * force, if it was posted within the first month (Art. 12(3)); otherwise the
+	 * extension does not count and the deadline stays. Runs in the transaction that
+	 * records the letter as posted.
+	 * @param event the letter posted
+	 */
+	@EventListener
+	public void letterPosted(LetterPosted event) {
+		if (event.requestId() == null || !"request-extended".equals(event.template())) {
+			return;
+		}
+		DsrRequest request = get(event.requestId());
+		if (request.getExtensionMonths() == 0 || request.isExtensionCounted()
+				|| !RequestStatus.OPEN.contains(request.getStatus())
+				|| event.postedOn().isAfter(request.getOneMonthDeadline())) {
+			return;
+		}
+		try {
+			request.recordExtensionPosted(event.postedOn(), today(), this.policy,
+					new Actor(event.staffUserId(), event.staffLabel()), now());
+		}
+		catch (RefusedException ex) {
+			// The letter stays recorded as posted; the extension does not count, and the
+			// page says so.
+			return;
+		}
+		this.requests.save(request);
 	}
 
 	private static Map<String, Object> subjectModel(DsrRequest request) {

@@ -17,8 +17,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -95,6 +99,9 @@ class GoldenLettersTest {
 
 	@Autowired
 	MailRenderer renderer;
+
+	@Autowired
+	PostalLetters postalLetters;
 
 	@Autowired
 	AnswerComposer composer;
@@ -240,7 +247,28 @@ class GoldenLettersTest {
 									"STATUS-TOKEN-2")));
 			return mail("request-acknowledged", language, model);
 		});
+		// A letter to post, printed: the text of its PDF, as laid out for a window
+		// envelope.
+		letters.put("postal-letter-rejected", (language) -> postalLetter("request-rejected", language,
+				rejection(RejectionGround.MANIFESTLY_UNFOUNDED, language, false)));
 		return letters;
+	}
+
+	private String postalLetter(String template, Locale language, Map<String, Object> model) {
+		OutgoingMail mail = new OutgoingMail(Outbox.BY_POST, RecipientKind.SUBJECT, language, template, model, null);
+		Correspondence letter = new Correspondence("<golden@dsrdesk>", mail, MailRenderer.language(language),
+				this.renderer.render(mail), "Åsa Öberg\nStorgatan 1\n223 50 Lund", RECEIVED);
+		byte[] pdf = this.postalLetters.pdf(letter);
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			PDFTextStripper stripper = new PDFTextStripper();
+			// In the order of the page: the letter head, the window, the letter.
+			stripper.setSortByPosition(true);
+			String text = stripper.getText(document).replace('\u00a0', ' ');
+			return text.lines().map(String::strip).collect(Collectors.joining("\n")).strip() + "\n";
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	// Mails

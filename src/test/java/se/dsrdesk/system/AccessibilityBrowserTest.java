@@ -204,6 +204,9 @@ class AccessibilityBrowserTest extends BrowserTest {
 				"receivedAt-hint receivedAt-error");
 		check("register a request with errors");
 
+		visit("/staff/letters", 200);
+		check("letters to post");
+
 		// A request's page with its attachments: an empty file is refused with a message
 		// tied to the file field, then a file is attached and listed.
 		DsrRequest request = this.requests

@@ -216,6 +216,12 @@ class AuthorizationMatrixTest {
 				"POST /api/v1/requests/{reference}/tasks/{taskId}/connector/copy",
 				"POST /api/v1/requests/{reference}/tasks/{taskId}/connector/erase",
 				"POST /api/v1/requests/{reference}/tasks/{taskId}/connector/unsubscribe");
+
+		// Letters by post: the person's address and letters, printed and recorded as
+		// posted by case handlers.
+		rule(CASE_HANDLERS, "GET /staff/letters", "GET /staff/letters/{id}/pdf", "POST /staff/letters/{id}/posted",
+				"GET /api/v1/requests/{reference}/letters", "GET /api/v1/requests/{reference}/letters/{letterId}/pdf",
+				"POST /api/v1/requests/{reference}/letters/{letterId}/posted");
 	}
 
 	/**

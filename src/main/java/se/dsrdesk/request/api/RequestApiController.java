@@ -148,7 +148,7 @@ class RequestApiController {
 					(body.otherTypes() != null) ? body.otherTypes() : List.of(), null,
 					(representative != null) ? new Representative(representative.name(), representative.email(),
 							representative.authority()) : null,
-					me.toActor())
+					blankToNull(body.postalAddress()), me.toActor())
 			.get(0);
 		URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
 			.path("/{reference}")
@@ -425,7 +425,7 @@ class RequestApiController {
 				request.getEffectiveDeadline(), pauses, extension, delay, assignee, request.getClosedAt(),
 				request.getRejectionGround(), tasks, correspondence, request.getVersion(),
 				this.requests.madeTogether(request).stream().map(DsrRequest::getReference).toList(),
-				representative(request));
+				representative(request), request.getPostalAddress());
 	}
 
 	private static RequestJson.RepresentativeJson representative(DsrRequest request) {

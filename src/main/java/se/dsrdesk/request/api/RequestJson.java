@@ -46,6 +46,8 @@ final class RequestJson {
 	 * linked, for the same person and with the same receipt time
 	 * @param representative who made the request for the person, if someone did (Art.
 	 * 12(2)): the letters go to them
+	 * @param postalAddress where letters go by post when there is no email address (the
+	 * representative's when one acts), lines separated by {@code \n}
 	 */
 	record NewRequestBody(@NotNull(message = "{register.type.required}") RequestType type,
 			@NewRequestRules.Name String subjectName, @NewRequestRules.EmailAddress String subjectEmail,
@@ -60,9 +62,14 @@ final class RequestJson {
 			@Size(max = 6,
 					message = "{validation.tooLong}") List<@NotNull(
 							message = "{register.type.required}") RequestType> otherTypes,
-			@Valid RepresentativeJson representative){
+			@Valid RepresentativeJson representative,
+			@NewRequestRules.PostalAddress @Schema(
+					description = "Where letters go by post when there is no email "
+							+ "address (the representative's when one acts); up to 6 lines separated by \\n",
+					example = "Anna Andersson\nStorgatan 1\n123 45 Lund") String postalAddress){
 
 		NewRequestBody {
+			postalAddress = (postalAddress != null) ? PlainText.nfc(postalAddress).replace("\r\n", "\n") : null;
 			subjectName = PlainText.nfc(subjectName);
 			subjectEmail = PlainText.nfc(subjectEmail);
 			subjectPhone = PlainText.nfc(subjectPhone);
@@ -192,13 +199,14 @@ final class RequestJson {
 	 * @param madeTogether the references of the requests asked for in the same request,
 	 * one per right, this one left out
 	 * @param representative who made it for the person, or {@code null}
+	 * @param postalAddress where letters go by post, or {@code null}
 	 */
 	record RequestDetails(String reference, RequestType type, RequestStatus status, Channel channel, String language,
 			String subjectName, String subjectEmail, String description, Instant receivedAt, LocalDate receivedOn,
 			LocalDate originalDeadline, LocalDate effectiveDeadline, List<PauseJson> pauses, ExtensionJson extension,
 			DelayJson delay, AssigneeJson assignee, Instant closedAt, RejectionGround rejectionGround,
 			List<TaskJson> tasks, CorrespondenceSummary correspondence, long version, List<String> madeTogether,
-			RepresentativeJson representative) {
+			RepresentativeJson representative, String postalAddress) {
 	}
 
 	/**

@@ -96,7 +96,10 @@ class AnswerController {
 				this.refusalWording.check(id, Locale.forLanguageTag(request.getLanguage()), form.getAnswerText(),
 						form.isConfirmRefusalWording());
 				this.requests.answer(id, form.getVersion(), form.getAnswerText(), form.getLateReason(), me.toActor());
-				redirect.addFlashAttribute("success", "answer.sent");
+				redirect.addFlashAttribute("success",
+						request.isAnsweredByPost()
+								? ((request.getPostalAddress() != null) ? "answer.sent.post" : "answer.sent.noAddress")
+								: "answer.sent");
 				return "redirect:/staff/requests/" + id;
 			}
 			catch (RefusalWordingMissingException ex) {

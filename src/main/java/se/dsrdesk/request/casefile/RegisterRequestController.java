@@ -64,7 +64,7 @@ class RegisterRequestController {
 	@InitBinder("registerRequestForm")
 	void allowFields(WebDataBinder binder) {
 		binder.setAllowedFields("channel", "receivedAt", "type", "name", "email", "phone", "language", "description",
-				"otherTypes", "representativeName", "representativeEmail", "representativeAuthority");
+				"otherTypes", "representativeName", "representativeEmail", "representativeAuthority", "postalAddress");
 	}
 
 	@ModelAttribute
@@ -94,6 +94,9 @@ class RegisterRequestController {
 		if (gap != null && !result.hasFieldErrors(gap[0])) {
 			result.rejectValue(gap[0], gap[1]);
 		}
+		if (form.postalAddressMissing() && !result.hasFieldErrors("postalAddress")) {
+			result.rejectValue("postalAddress", "register.postalAddress.required");
+		}
 		if (result.hasErrors()) {
 			model.addAttribute("latest", now().toString());
 			return "requests/register";
@@ -103,7 +106,8 @@ class RegisterRequestController {
 					new NewRequest(form.getName().strip(), RegisterRequestForm.blankToNull(form.getEmail()),
 							RegisterRequestForm.blankToNull(form.getPhone()), form.getLanguage(), form.getType(),
 							form.getChannel(), RegisterRequestForm.blankToNull(form.getDescription()), receivedAt),
-					form.getOtherTypes(), null, form.representative(), handler.toActor())
+					form.getOtherTypes(), null, form.representative(),
+					RegisterRequestForm.blankToNull(form.getPostalAddress()), handler.toActor())
 			.get(0);
 		redirect.addFlashAttribute("success", "register.saved");
 		return "redirect:/staff/requests/" + request.getId();

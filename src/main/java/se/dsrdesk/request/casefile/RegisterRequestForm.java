@@ -59,6 +59,31 @@ public class RegisterRequestForm {
 	private RepresentativeAuthority representativeAuthority;
 
 	/**
+	 * Where letters go by post: the person's postal address, or the representative's when
+	 * one acts.
+	 */
+	@NewRequestRules.PostalAddress
+	private String postalAddress;
+
+	/**
+	 * Without an email address to write to (the representative's when one acts, else the
+	 * person's), the letters go by post: a postal address is needed.
+	 * @return whether the postal address is missing although needed
+	 */
+	boolean postalAddressMissing() {
+		String email = (blankToNull(this.representativeName) != null) ? this.representativeEmail : this.email;
+		return blankToNull(email) == null && blankToNull(this.postalAddress) == null;
+	}
+
+	public String getPostalAddress() {
+		return this.postalAddress;
+	}
+
+	public void setPostalAddress(String postalAddress) {
+		this.postalAddress = (postalAddress != null) ? PlainText.nfc(postalAddress).replace("\r\n", "\n") : null;
+	}
+
+	/**
 	 * The representative, when a name was given.
 	 * @return them, or {@code null}
 	 */

@@ -117,6 +117,23 @@ class RequestPage {
 	}
 
 	/**
+	 * The flash message of a step that writes to the person: as given when the letter is
+	 * mailed, with {@code .post} when it is stored as a letter to post, with
+	 * {@code .noAddress} when there is neither an email nor a postal address, so that the
+	 * page never says "queued" for a letter that will not be mailed.
+	 * @param id the request
+	 * @param key the message key for a mailed letter
+	 * @return the key to show
+	 */
+	String toldMessage(long id, String key) {
+		DsrRequest request = this.requests.get(id);
+		if (request == null || !request.isAnsweredByPost()) {
+			return key;
+		}
+		return key + ((request.getPostalAddress() != null) ? ".post" : ".noAddress");
+	}
+
+	/**
 	 * Puts a refusal on the form, which the page shows again with what was typed; a
 	 * change by someone else meanwhile is answered 409.
 	 */
@@ -187,6 +204,12 @@ class RequestPage {
 		model.addAttribute("today", today);
 		model.addAttribute("needsDelayNotice", request.needsDelayNotice(today));
 		model.addAttribute("toldOfDelay", request.isPersonToldOfDelay(today));
+		// Letters by post, oldest first: to print and record as posted (request.letters).
+		model.addAttribute("postLetters",
+				mails.stream()
+					.filter(Correspondence::isByPost)
+					.sorted(Comparator.comparing(Correspondence::getCreatedAt).thenComparing(Correspondence::getId))
+					.toList());
 		model.addAttribute("delayNotice",
 				mails.stream().filter((m) -> m.getId().equals(request.getDelayNoticeId())).findFirst().orElse(null));
 		return VIEW;

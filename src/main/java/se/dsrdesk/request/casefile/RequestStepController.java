@@ -94,7 +94,8 @@ class RequestStepController {
 	String askForInformation(@PathVariable long id, @Valid @ModelAttribute("informationForm") InformationForm form,
 			BindingResult result, @AuthenticationPrincipal StaffPrincipal me, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
-		return this.page.act(id, result, me, model, response, redirect, "requestPage.done.paused", RequestAction.PAUSED,
+		return this.page.act(id, result, me, model, response, redirect,
+				this.page.toldMessage(id, "requestPage.done.paused"), RequestAction.PAUSED,
 				() -> this.requests.pause(id, form.getVersion(), form.getPauseGround(), form.getInformation(),
 						form.getJustification(), me.toActor()));
 	}
@@ -111,9 +112,9 @@ class RequestStepController {
 	String extend(@PathVariable long id, @Valid @ModelAttribute("extendForm") ExtendForm form, BindingResult result,
 			@AuthenticationPrincipal StaffPrincipal me, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
-		return this.page.act(id, result, me, model, response, redirect, "requestPage.done.extended",
-				RequestAction.EXTENDED, () -> this.requests.extend(id, form.getVersion(), form.getExtensionMonths(),
-						form.getExtensionReason(), me.toActor()));
+		return this.page.act(id, result, me, model, response, redirect,
+				this.page.toldMessage(id, "requestPage.done.extended"), RequestAction.EXTENDED, () -> this.requests
+					.extend(id, form.getVersion(), form.getExtensionMonths(), form.getExtensionReason(), me.toActor()));
 	}
 
 	@PostMapping("/extension-posted")
@@ -130,18 +131,20 @@ class RequestStepController {
 	String announceDelay(@PathVariable long id, @Valid @ModelAttribute("delayForm") DelayForm form,
 			BindingResult result, @AuthenticationPrincipal StaffPrincipal me, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
-		return this.page.act(id, result, me, model, response, redirect, "requestPage.done.delayAnnounced",
-				RequestAction.DELAY_ANNOUNCED, () -> this.requests.announceDelay(id, form.getVersion(),
-						form.getDelayReason(), form.getExpectedOn(), me.toActor()));
+		return this.page.act(id, result, me, model, response, redirect,
+				this.page.toldMessage(id, "requestPage.done.delayAnnounced"), RequestAction.DELAY_ANNOUNCED,
+				() -> this.requests.announceDelay(id, form.getVersion(), form.getDelayReason(), form.getExpectedOn(),
+						me.toActor()));
 	}
 
 	@PostMapping("/reject")
 	String reject(@PathVariable long id, @Valid @ModelAttribute("rejectForm") RejectForm form, BindingResult result,
 			@AuthenticationPrincipal StaffPrincipal me, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
-		return this.page.act(id, result, me, model, response, redirect, "requestPage.done.rejected",
-				RequestAction.REJECTED, () -> this.requests.reject(id, form.getVersion(), form.getRejectionGround(),
-						form.getRejectionReasons(), form.getLateReason(), me.toActor()));
+		return this.page.act(id, result, me, model, response, redirect,
+				this.page.toldMessage(id, "requestPage.done.rejected"), RequestAction.REJECTED,
+				() -> this.requests.reject(id, form.getVersion(), form.getRejectionGround(), form.getRejectionReasons(),
+						form.getLateReason(), me.toActor()));
 	}
 
 	@PostMapping("/withdraw")

@@ -113,4 +113,25 @@ public final class NewRequestRules {
 
 	}
 
+	/**
+	 * The postal address letters go to when there is no email address: at most 500
+	 * characters on at most 6 lines (what fits an envelope's window).
+	 */
+	@Size(max = 500, message = "{validation.tooLong}")
+	@Pattern(regexp = "[^\\n]*(\\n[^\\n]*){0,5}", message = "{postal.address.lines}")
+	@NoControlCharacters(lineBreaks = true)
+	@Constraint(validatedBy = {})
+	@Target({ ElementType.FIELD, ElementType.ANNOTATION_TYPE })
+	@Retention(RetentionPolicy.RUNTIME)
+	@Documented
+	public @interface PostalAddress {
+
+		String message() default "";
+
+		Class<?>[] groups() default {};
+
+		Class<? extends Payload>[] payload() default {};
+
+	}
+
 }

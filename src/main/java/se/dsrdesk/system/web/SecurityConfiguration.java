@@ -106,6 +106,10 @@ class SecurityConfiguration {
 			// there: case handlers, as on the task page.
 			.requestMatchers(HttpMethod.GET, "/api/v1/requests/*/tasks/*/connector/find")
 			.hasRole(CASE_HANDLER)
+			// Letters by post (the person's address and letters): case handlers, as on
+			// the pages.
+			.requestMatchers(HttpMethod.GET, "/api/v1/requests/*/letters", "/api/v1/requests/*/letters/*/pdf")
+			.hasRole(CASE_HANDLER)
 			.anyRequest()
 			.denyAll());
 		http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
@@ -203,6 +207,9 @@ class SecurityConfiguration {
 			// request's page, attachments, retention, tasks). An admin needs one of those
 			// roles as well.
 			.requestMatchers("/staff/requests/new")
+			.hasRole(CASE_HANDLER)
+			// Letters to post: case handlers print them and record them as posted.
+			.requestMatchers("/staff/letters", "/staff/letters/**")
 			.hasRole(CASE_HANDLER)
 			.requestMatchers(HttpMethod.POST, "/staff/requests/**", "/staff/tasks/**")
 			.hasRole(CASE_HANDLER)

@@ -62,6 +62,8 @@ class RegisterRequestBrowserTest extends BrowserTest {
 		this.page.getByLabel("Language to answer in").selectOption("sv");
 		this.page.getByLabel("The person's name").fill(this.name);
 		this.page.getByLabel("What the request says").fill("Radera mig ur nyhetsbrevet, tack.");
+		// No email address: the letters go by post.
+		this.page.getByLabel("Postal address for letters").fill("Storgatan 1\n223 50 Lund");
 		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register request")).click();
 		this.page.waitForURL("**/staff/requests/*");
 
