@@ -172,6 +172,14 @@ class GoldenLettersTest {
 				model(Map.of("needed", needed(language, "scope"), "ground", "SCOPE", "stopsClock", false))));
 		letters.put("request-information-needed-scope-large", (language) -> mail("request-information-needed", language,
 				model(Map.of("needed", needed(language, "scope"), "ground", "SCOPE", "stopsClock", true))));
+		letters.put("request-information-needed-authority", (language) -> {
+			Map<String, Object> model = model(Map.of("needed",
+					sv(language, "En kopia av fullmakten, undertecknad av Åsa Öberg.",
+							"A copy of the power of attorney, signed by Åsa Öberg."),
+					"ground", "AUTHORITY", "stopsClock", true, "onBehalfOf", "Åsa Öberg"));
+			model.put("name", "Björn Öberg");
+			return mail("request-information-needed", language, model);
+		});
 		letters.put("request-extended",
 				(language) -> mail("request-extended", language,
 						model(Map.of("months", 2, "deadline", LocalDate.of(2026, 6, 3), "reason",
