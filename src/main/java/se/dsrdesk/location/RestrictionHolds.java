@@ -128,6 +128,10 @@ public class RestrictionHolds {
 		Locale language = Locale.forLanguageTag(request.getLanguage());
 		Map<String, Object> model = new LinkedHashMap<>();
 		model.put("name", request.correspondentName());
+		if (request.getRepresentative() != null) {
+			// To the representative: the letter names the person whose data it concerns.
+			model.put("onBehalfOf", request.getSubject().getName());
+		}
 		model.put("reference", request.getReference());
 		model.put("type", request.getType());
 		model.put("receiptDate", request.getReceiptDate());

@@ -218,6 +218,15 @@ class GoldenLettersTest {
 								sv(language, "Vi har kontrollerat att din adress är rätt.",
 										"We have checked that your address is correct."),
 								"liftOn", LocalDate.of(2026, 4, 30)))));
+		letters.put("restriction-lifting-representative", (language) -> {
+			Map<String, Object> model = model(Map.of("type", RequestType.RESTRICTION, "location",
+					sv(language, "Kundregistret", "Customer register"), "reason",
+					sv(language, "Vi har kontrollerat att Åsa Öbergs adress är rätt.",
+							"We have checked that the address of Åsa Öberg is correct."),
+					"liftOn", LocalDate.of(2026, 4, 30), "onBehalfOf", "Åsa Öberg"));
+			model.put("name", "Björn Öberg");
+			return mail("restriction-lifting", language, model);
+		});
 		letters.put("answer-access", this::access);
 		letters.put("answer-erasure", this::erasure);
 		letters.put("answer-erasure-in-part", this::erasureInPart);
