@@ -3,6 +3,7 @@ package se.dsrdesk.answer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -86,11 +87,21 @@ class AnswerLetters implements AnswerComposer {
 		variables.put("onBehalfOf", (request.getRepresentative() != null) ? extract.name() : null);
 		variables.put("reference", extract.reference());
 		variables.put("type", extract.type());
+		// To a representative, the sentences about the data name the person it concerns.
+		String whom = extract.whom();
+		Locale locale = extract.locale();
+		variables.put("requestName", phrase("letter.request." + extract.type(), whom, locale));
+		variables.put("lead", phrase("letter.lead." + extract.type(), whom, locale));
+		variables.put("noLocations", phrase("letter.noLocations", whom, locale));
+		variables.put("automated", phrase("letter.access.automated", whom, locale));
+		variables.put("rights", phrase("letter.access.rights", whom, locale));
+		variables.put("withdrawalLawful", phrase("letter.withdrawal.lawful", whom, locale));
 		variables.put("receiptDate", DisplayFormats.longDate(LocalDate.parse(extract.receiptDate()), extract.locale()));
 		variables.put("lines", extract.lines());
 		variables.put("found", extract.found());
 		variables.put("refusedInPart", extract.refusedInPart());
-		variables.put("recipientsParagraph", recipientsParagraph(requestId, extract.locale()));
+		variables.put("recipientsParagraph",
+				recipientsParagraph(requestId, extract.locale(), this.properties.listRecipients(), whom));
 		variables.put("restricted", extract.lines()
 			.stream()
 			.anyMatch(
@@ -106,15 +117,17 @@ class AnswerLetters implements AnswerComposer {
 	 * {@code dsr.letters.list-recipients} is set, each of them.
 	 * @return the paragraph, or {@code null} where no recipient was concerned
 	 */
-	private String recipientsParagraph(long requestId, Locale locale) {
-		return recipientsParagraph(requestId, locale, this.properties.listRecipients());
+	String recipientsParagraph(long requestId, Locale locale, boolean list) {
+		return recipientsParagraph(requestId, locale, list, null);
 	}
 
 	/**
 	 * The recipients' paragraph, listing them or not.
 	 * @param list whether to name each recipient
+	 * @param whom in a letter to a representative, the person the data is about;
+	 * otherwise {@code null}
 	 */
-	String recipientsParagraph(long requestId, Locale locale, boolean list) {
+	private String recipientsParagraph(long requestId, Locale locale, boolean list, String whom) {
 		List<RecipientNotices.Step> steps = new ArrayList<>();
 		for (LocationTask task : this.tasks.findByRequestIdAndStatus(requestId, TaskStatus.DONE)) {
 			steps.addAll(this.recipientNotices.steps(task));
@@ -131,15 +144,13 @@ class AnswerLetters implements AnswerComposer {
 		long notTold = notices.stream().filter((n) -> !n.isInformed()).count();
 		StringBuilder paragraph = new StringBuilder();
 		if (notTold == notices.size()) {
-			paragraph
-				.append(this.messages.getMessage("letter.recipients.noneInformed", new Object[] { action }, locale));
+			paragraph.append(phrase("letter.recipients.noneInformed", whom, locale, action, 0L));
 		}
 		else if (notTold > 0) {
-			paragraph.append(this.messages.getMessage("letter.recipients.someInformed",
-					new Object[] { action, notTold }, locale));
+			paragraph.append(phrase("letter.recipients.someInformed", whom, locale, action, notTold));
 		}
 		else {
-			paragraph.append(this.messages.getMessage("letter.recipients.informed", new Object[] { action }, locale));
+			paragraph.append(phrase("letter.recipients.informed", whom, locale, action, 0L));
 		}
 		if (list) {
 			paragraph.append('\n').append(message("letter.recipients.list", locale));
@@ -192,20 +203,44 @@ class AnswerLetters implements AnswerComposer {
 	Extract extract(long requestId, Locale requested) {
 		Locale locale = Locale.forLanguageTag("sv".equals(requested.getLanguage()) ? "sv" : "en");
 		DsrRequest request = this.requests.get(requestId);
+		String whom = (request.getRepresentative() == null) ? null
+				: (request.getSubject().getName() != null && !request.getSubject().getName().isBlank())
+						? request.getSubject().getName().strip() : message("letter.representative.person", locale);
 		List<Line> lines = new ArrayList<>();
 		boolean refusedInPart = false;
 		for (LocationTask task : this.tasks.findByRequestIdAndStatus(requestId, TaskStatus.DONE)) {
-			lines.add(line(task, locale));
+			lines.add(line(task, locale, whom));
 			TaskOutcome outcome = task.getOutcome();
 			refusedInPart |= refuses(outcome);
 		}
 		lines.sort((a, b) -> Long.compare(a.taskId(), b.taskId()));
 		return new Extract(locale, request.getId(), request.getSubject().getName(), request.getSubject().getEmail(),
 				request.getReference(), request.getType().name(), request.getReceiptDate().toString(), lines,
-				lines.stream().filter(Line::found).toList(), refusedInPart);
+				lines.stream().filter(Line::found).toList(), refusedInPart, whom);
 	}
 
-	private Line line(LocationTask task, Locale locale) {
+	/**
+	 * A sentence of the letter: in a letter to a representative, its third-person wording
+	 * ({@code <key>.representative}, which names the person as the last argument) where
+	 * the sentence speaks of the person's data; otherwise the sentence itself.
+	 * @param key the sentence's message key
+	 * @param whom the person the data is about, in a letter to a representative; else
+	 * {@code null}
+	 * @param arguments the sentence's own arguments
+	 */
+	private String phrase(String key, String whom, Locale locale, Object... arguments) {
+		if (whom != null) {
+			Object[] withWhom = Arrays.copyOf(arguments, arguments.length + 1);
+			withWhom[arguments.length] = whom;
+			String thirdPerson = this.messages.getMessage(key + ".representative", withWhom, "", locale);
+			if (thirdPerson != null && !thirdPerson.isEmpty()) {
+				return thirdPerson;
+			}
+		}
+		return this.messages.getMessage(key, arguments, locale);
+	}
+
+	private Line line(LocationTask task, Locale locale, String whom) {
 		DataLocation location = task.getLocation();
 		String name = location.getName().in(locale);
 		TaskOutcome outcome = task.getOutcome();
@@ -221,8 +256,7 @@ class AnswerLetters implements AnswerComposer {
 			case DONE -> "letter.outcome.DONE." + task.getRequestType();
 			default -> "letter.outcome." + outcome;
 		};
-		String text = this.messages.getMessage(key,
-				new Object[] { name, until, ground, summary, summary.isBlank() ? 0 : 1 }, locale);
+		String text = phrase(key, whom, locale, name, until, ground, summary, summary.isBlank() ? 0 : 1);
 		boolean found = outcome == TaskOutcome.FOUND;
 		return new Line(task.getId(), name, text, summary, found ? register(location, locale) : null, found, outcome);
 	}
@@ -282,9 +316,11 @@ class AnswerLetters implements AnswerComposer {
 	 * @param lines one per location with a recorded outcome
 	 * @param found the lines where data was found (access)
 	 * @param refusedInPart whether something was kept, continues or was not possible
+	 * @param whom in a letter to a representative, the person the data is about (by name,
+	 * or in words when the name is not known); otherwise {@code null}
 	 */
 	record Extract(Locale locale, long requestId, String name, String email, String reference, String type,
-			String receiptDate, List<Line> lines, List<Line> found, boolean refusedInPart) {
+			String receiptDate, List<Line> lines, List<Line> found, boolean refusedInPart, String whom) {
 	}
 
 	/**

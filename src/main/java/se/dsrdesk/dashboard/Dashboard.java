@@ -188,6 +188,18 @@ public class Dashboard {
 	}
 
 	/**
+	 * Requests in hand made by a representative whose authority is not yet checked (Art.
+	 * 12(2)), earliest deadline first.
+	 * @return the list and its count
+	 */
+	@Transactional(readOnly = true)
+	public Listing<RequestItem> authorityUnchecked() {
+		LocalDate today = today();
+		this.plans.withValues();
+		return listing(this.requests.authorityUnchecked(LIST_SIZE), requestItem(today));
+	}
+
+	/**
 	 * The figures for a period.
 	 * @param from the first day, included
 	 * @param to the last day, included, not before {@code from} and at most

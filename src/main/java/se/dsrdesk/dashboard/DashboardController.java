@@ -84,6 +84,7 @@ class DashboardController {
 		model.addAttribute("glance", this.dashboard.glance());
 		model.addAttribute("failedMailCount", this.outbox.failedCount());
 		model.addAttribute("restrictions", this.restrictions.active(RESTRICTIONS_LISTED));
+		model.addAttribute("authorityUnchecked", this.dashboard.authorityUnchecked());
 		model.addAttribute("figures", this.dashboard.figures(period.from(), period.to()));
 		model.addAttribute("fromText", (error != null) ? from : period.from().toString());
 		model.addAttribute("toText", (error != null) ? to : period.to().toString());

@@ -63,6 +63,10 @@ public class RestrictionHold {
 	@Column(name = "notice_posted_on")
 	private LocalDate noticePostedOn;
 
+	/** When the mail server gave up on the notice mail: it did not tell the person. */
+	@Column(name = "notice_given_up_at")
+	private Instant noticeGivenUpAt;
+
 	@Column(name = "notice_by_label")
 	private String noticeByLabel;
 
@@ -114,7 +118,24 @@ public class RestrictionHold {
 		this.liftReason = reason.strip();
 		this.noticeCorrespondenceId = correspondenceId;
 		this.noticeQueuedAt = now;
+		this.noticeGivenUpAt = null;
 		this.noticeByLabel = actor.label();
+	}
+
+	/**
+	 * The mail server gave up on the notice mail: the person was not told (Art. 18(3)),
+	 * so lifting is refused until they are told again. A restriction already lifted stays
+	 * lifted, and shows that the letter never arrived.
+	 * @param correspondenceId the mail given up
+	 * @return whether it was this hold's notice (and it was not posted as well)
+	 */
+	boolean noticeGivenUp(long correspondenceId, Instant now) {
+		if (this.noticeCorrespondenceId == null || this.noticeCorrespondenceId != correspondenceId
+				|| this.noticeGivenUpAt != null || this.noticePostedOn != null) {
+			return false;
+		}
+		this.noticeGivenUpAt = now;
+		return true;
 	}
 
 	/**
@@ -163,16 +184,32 @@ public class RestrictionHold {
 			throw RestrictionRefusedException.alreadyLifted();
 		}
 		if (!isPersonTold()) {
-			throw RestrictionRefusedException.notTold();
+			throw isNoticeGivenUp() ? RestrictionRefusedException.noticeGivenUp()
+					: RestrictionRefusedException.notTold();
 		}
 		this.liftedAt = now;
 		this.liftedById = actor.staffUserId();
 		this.liftedByLabel = actor.label();
 	}
 
-	/** Whether the letter telling the person was queued or recorded as posted. */
+	/**
+	 * Whether the letter telling the person was queued (and not given up by the mail
+	 * server) or recorded as posted.
+	 */
 	public boolean isPersonTold() {
-		return this.noticeQueuedAt != null || this.noticePostedOn != null;
+		return (this.noticeQueuedAt != null && this.noticeGivenUpAt == null) || this.noticePostedOn != null;
+	}
+
+	/**
+	 * Whether the notice mail was given up by the mail server, so that the person was not
+	 * told by it.
+	 */
+	public boolean isNoticeGivenUp() {
+		return this.noticeGivenUpAt != null && this.noticePostedOn == null;
+	}
+
+	public Instant getNoticeGivenUpAt() {
+		return this.noticeGivenUpAt;
 	}
 
 	/** Whether the restriction is in force. */

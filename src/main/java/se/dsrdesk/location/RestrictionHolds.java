@@ -11,12 +11,16 @@ import java.util.Map;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import se.dsrdesk.audit.Actor;
 import se.dsrdesk.audit.AuditLog;
 import se.dsrdesk.deadline.DeadlineCalculator;
 import se.dsrdesk.notification.Correspondence;
+import se.dsrdesk.notification.MailGivenUp;
 import se.dsrdesk.notification.OutgoingMail;
 import se.dsrdesk.notification.Outbox;
 import se.dsrdesk.notification.RecipientKind;
@@ -114,14 +118,20 @@ public class RestrictionHolds {
 	public RestrictionHold tellByMail(long id, Long expectedVersion, String reason, Actor actor) {
 		RestrictionHold hold = current(id, expectedVersion);
 		DsrRequest request = this.requests.get(hold.getRequestId());
-		String email = request.getSubject().getEmail();
+		// Like every letter about the request, to whoever made it (a representative, if
+		// any).
+		String email = request.correspondentEmail();
 		if (email == null || email.isBlank()) {
 			throw new RestrictionRefusedException("restriction.tell.noEmail", "reason");
 		}
 		hold.checkTellable(reason);
 		Locale language = Locale.forLanguageTag(request.getLanguage());
 		Map<String, Object> model = new LinkedHashMap<>();
-		model.put("name", request.getSubject().getName());
+		model.put("name", request.correspondentName());
+		if (request.getRepresentative() != null) {
+			// To the representative: the letter names the person whose data it concerns.
+			model.put("onBehalfOf", request.getSubject().getName());
+		}
 		model.put("reference", request.getReference());
 		model.put("type", request.getType());
 		model.put("receiptDate", request.getReceiptDate());
@@ -160,11 +170,40 @@ public class RestrictionHolds {
 	 */
 	public RestrictionHold lift(long id, Long expectedVersion, Actor actor) {
 		RestrictionHold hold = current(id, expectedVersion);
+		// The correspondence log has the last word, should its event not have reached us.
+		if (hold.isActive() && hold.getNoticePostedOn() == null && hold.getNoticeCorrespondenceId() != null
+				&& this.outbox.find(hold.getNoticeCorrespondenceId())
+					.map((mail) -> mail.getStatus() == Correspondence.Status.FAILED)
+					.orElse(false)) {
+			throw RestrictionRefusedException.noticeGivenUp();
+		}
 		hold.lift(actor, this.clock.instant());
 		this.holds.saveAndFlush(hold);
 		this.audit.recordAboutRequest(hold.getRequestId(), actor, "RESTRICTION_LIFTED", TARGET, id,
 				"location=" + hold.getLocation().getId() + "; request=" + hold.getRequestId() + "; Art. 18(3)");
 		return hold;
+	}
+
+	/**
+	 * The mail server gave up on a mail: if it was the letter telling the person that a
+	 * restriction will be lifted, the person was not told (Art. 18(3)), and lifting is
+	 * refused until they are told again. Runs after the dispatcher's transaction, in its
+	 * own.
+	 * @param event the mail given up
+	 */
+	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void noticeGivenUp(MailGivenUp event) {
+		this.holds.findByNoticeCorrespondenceId(event.correspondenceId()).ifPresent((hold) -> {
+			if (hold.noticeGivenUp(event.correspondenceId(), this.clock.instant())) {
+				this.holds.save(hold);
+				this.audit.recordAboutRequest(hold.getRequestId(), Actor.SYSTEM, "RESTRICTION_LIFT_NOTICE_GIVEN_UP",
+						TARGET, hold.getId(),
+						"location=" + hold.getLocation().getId() + "; request=" + hold.getRequestId()
+								+ "; correspondence=" + event.correspondenceId() + "; lifted=" + !hold.isActive()
+								+ "; Art. 18(3)");
+			}
+		});
 	}
 
 	private RestrictionHold current(long id, Long expectedVersion) {

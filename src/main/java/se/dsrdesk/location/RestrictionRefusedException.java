@@ -30,6 +30,14 @@ public class RestrictionRefusedException extends RefusedException {
 		return new RestrictionRefusedException("restriction-person-not-told", "restriction.lift.notTold", true);
 	}
 
+	/**
+	 * Art. 18(3): a letter the mail server gave up on told nobody; the person must be
+	 * told again.
+	 */
+	static RestrictionRefusedException noticeGivenUp() {
+		return new RestrictionRefusedException("restriction-person-not-told", "restriction.lift.noticeGivenUp", true);
+	}
+
 	static RestrictionRefusedException alreadyLifted() {
 		return new RestrictionRefusedException("restriction-lifted", "restriction.lifted.already", true);
 	}

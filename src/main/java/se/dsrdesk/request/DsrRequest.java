@@ -398,11 +398,14 @@ public class DsrRequest {
 	}
 
 	/**
-	 * Waits for the person, on one of two grounds. For information needed to confirm
+	 * Waits for the person, on one of three grounds. For information needed to confirm
 	 * their identity (Art. 12(6)), only while identity is not verified; the clock stops.
-	 * To clarify the scope of the request (Recital 63), only with a written
-	 * justification; the clock runs on unless {@code scopeStopsClock}. Never once the
-	 * deadline has passed: a pause cannot hide a request that is already late.
+	 * For proof of a representative's authority to act for the person (Art. 12(2) and
+	 * 12(6)), only for a request made by a representative whose authority is not yet
+	 * verified; the clock stops. To clarify the scope of the request (Recital 63), only
+	 * with a written justification; the clock runs on unless {@code scopeStopsClock}.
+	 * Never once the deadline has passed: a pause cannot hide a request that is already
+	 * late.
 	 * @param ground why the request waits
 	 * @param needed what the person is asked for
 	 * @param justification why a clarification of scope is needed; required for
@@ -427,11 +430,17 @@ public class DsrRequest {
 		if (ground == PauseGround.IDENTITY && this.identityVerifiedAt != null) {
 			throw new PauseRefusedException("requestPage.pause.refused.identityVerified", "identity-verified");
 		}
+		if (ground == PauseGround.AUTHORITY && this.representativeName == null) {
+			throw new PauseRefusedException("requestPage.pause.refused.noRepresentative", "no-representative");
+		}
+		if (ground == PauseGround.AUTHORITY && this.authorityVerifiedAt != null) {
+			throw new PauseRefusedException("requestPage.pause.refused.authorityVerified", "authority-verified");
+		}
 		if (ground == PauseGround.SCOPE && (justification == null || justification.isBlank())) {
 			throw new PauseRefusedException("requestPage.pause.refused.justificationRequired",
 					"justification-required");
 		}
-		boolean stopsClock = ground == PauseGround.IDENTITY || scopeStopsClock;
+		boolean stopsClock = ground.verifiesRequester() || scopeStopsClock;
 		this.pauses.add(new Pause(today, needed.strip(), ground,
 				(ground == PauseGround.SCOPE) ? justification.strip() : null, stopsClock));
 		RequestStatus before = this.status;

@@ -57,7 +57,7 @@ public class Pause {
 	}
 
 	PausePeriod toPeriod() {
-		return new PausePeriod(this.pausedOn, this.resumedOn, this.ground == PauseGround.IDENTITY);
+		return new PausePeriod(this.pausedOn, this.resumedOn, this.ground.verifiesRequester());
 	}
 
 	/**

@@ -18,6 +18,25 @@ public enum PauseGround {
 	 * {@code dsr.requests.scope-pause-stops-clock} is set, and never moves the last day
 	 * to extend.
 	 */
-	SCOPE
+	SCOPE,
+
+	/**
+	 * Proof that the representative who made the request may act for the person (Art.
+	 * 12(2) and 12(6); EDPB Guidelines 01/2022 on the right of access, on requests made
+	 * through third parties): like identity, the clock stops and the last day to extend
+	 * moves with it. Allowed only for a request made by a representative whose authority
+	 * is not yet verified.
+	 */
+	AUTHORITY;
+
+	/**
+	 * Whether a pause on this ground always stops the clock and moves the last day to
+	 * extend: it waits for what is needed to know who may have the answer (identity, a
+	 * representative's authority), not for a clarification of scope.
+	 * @return {@code true} for {@link #IDENTITY} and {@link #AUTHORITY}
+	 */
+	public boolean verifiesRequester() {
+		return this != SCOPE;
+	}
 
 }

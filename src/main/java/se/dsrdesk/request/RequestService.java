@@ -296,7 +296,11 @@ public class RequestService {
 		Map<String, Object> model = subjectModel(request);
 		model.put("needed", needed.strip());
 		model.put("ground", ground.name());
-		model.put("stopsClock", ground == PauseGround.IDENTITY || this.settings.scopePauseStopsClock());
+		model.put("stopsClock", ground.verifiesRequester() || this.settings.scopePauseStopsClock());
+		if (request.getRepresentative() != null) {
+			// To the representative: the letter names the person they act for.
+			model.put("onBehalfOf", request.getSubject().getName());
+		}
 		tell(request, "request-information-needed", model);
 		return request;
 	}

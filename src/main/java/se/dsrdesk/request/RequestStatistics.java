@@ -204,6 +204,22 @@ public class RequestStatistics {
 	}
 
 	/**
+	 * Requests in hand ({@link RequestStatus#IN_HAND}, paused or not) made by a
+	 * representative whose authority to act for the person is not yet checked (Art.
+	 * 12(2); EDPB Guidelines 01/2022): nothing is disclosed to them until it is.
+	 * @param limit how many to list
+	 * @return the count and the first, by deadline and id
+	 */
+	@Transactional(readOnly = true)
+	public Listing authorityUnchecked(int limit) {
+		MapSqlParameterSource params = set(RequestStatus.IN_HAND).addValue("limit", limit);
+		String where = " where r.status in (:statuses) and r.representative_name is not null"
+				+ " and r.authority_verified_at is null";
+		return new Listing(count(where, params), lines(
+				LINE_COLUMNS.formatted("null") + where + " order by r.effective_deadline, r.id limit :limit", params));
+	}
+
+	/**
 	 * Paused requests ({@link RequestStatus#PAUSED}), longest paused first.
 	 * @param limit how many to list
 	 * @return the count and the first, by the day their open pause began and id

@@ -314,6 +314,45 @@ class RecipientsAndRestrictionsTest {
 			.doesNotContain("/staff/restrictions/" + holdId);
 	}
 
+	@Test
+	@DisplayName("Art. 18(3): a lifting letter the mail server gave up on does not count as telling the person; "
+			+ "lifting stays refused and the page says why")
+	void aLiftingLetterGivenUpIsNotTelling() throws Exception {
+		DsrRequest request = started(RequestType.RESTRICTION, "en");
+		LocationTask task = onlyTask(request);
+		this.tasks.recordOutcome(task.getId(), se.dsrdesk.location.OutcomeRecord.restricted("Flagged.",
+				"When we have checked whether the address is correct.", null), Actor.SYSTEM);
+		long holdId = this.restrictions.ofRequest(request.getId()).get(0).getId();
+		RestrictionHold told = this.restrictions.tellByMail(holdId, null, "We have checked your address.",
+				Actor.SYSTEM);
+		assertThat(told.isPersonTold()).isTrue();
+
+		// The dispatcher publishes this in its transaction when it gives the mail up.
+		new org.springframework.transaction.support.TransactionTemplate(
+				this.context.getBean(org.springframework.transaction.PlatformTransactionManager.class))
+			.executeWithoutResult((status) -> this.context.publishEvent(
+					new se.dsrdesk.notification.MailGivenUp(told.getNoticeCorrespondenceId(), request.getId())));
+
+		assertThat(this.restrictions.get(holdId).isPersonTold()).isFalse();
+		assertThatThrownBy(() -> this.restrictions.lift(holdId, null, Actor.SYSTEM))
+			.isInstanceOf(RestrictionRefusedException.class)
+			.satisfies((ex) -> assertThat(((RestrictionRefusedException) ex).messageCode())
+				.isEqualTo("restriction.lift.noticeGivenUp"));
+		assertThat(html(this.mvc.get()
+			.uri("/staff/restrictions/" + holdId)
+			.with(user(this.handler))
+			.header("Accept-Language", "en")
+			.exchange())).contains("restriction-notice-given-up", "the person was not told", "restriction-tell-form");
+		assertThat(this.jdbc.queryForList("select action from audit_event where target_type = 'RESTRICTION_HOLD'"
+				+ " and target_id = ? order by id", String.class, Long.toString(holdId)))
+			.containsExactly("RESTRICTION_LIFT_NOTICE_SENT", "RESTRICTION_LIFT_NOTICE_GIVEN_UP");
+
+		// Told again, by post: now it can be lifted.
+		this.restrictions.recordPosted(holdId, null, "We have checked your address.",
+				this.clock.instant().atZone(java.time.ZoneId.of("Europe/Stockholm")).toLocalDate(), Actor.SYSTEM);
+		assertThat(this.restrictions.lift(holdId, null, Actor.SYSTEM).isActive()).isFalse();
+	}
+
 	private DsrRequest started(RequestType type, String language) {
 		DsrRequest request = this.requests
 			.register(new NewRequest("Åsa Öberg", "asa-" + UUID.randomUUID() + "@exempel.se", null, language, type,

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -98,6 +99,7 @@ class DashboardWebTest {
 		given(this.retention.period()).willReturn(Period.ofYears(3));
 		given(this.retention.dueWithin(30)).willReturn(4L);
 		given(this.restrictions.active(anyInt())).willReturn(new RestrictionHolds.Active(List.of(), 0));
+		given(this.dashboard.authorityUnchecked()).willReturn(listing(0));
 	}
 
 	static <T> Glance.Listing<T> listing(long count) {
@@ -122,6 +124,21 @@ class DashboardWebTest {
 				.with(user(TestAccounts.principal(3, Role.ADMIN)))).hasStatusOk();
 			assertThat(DashboardWebTest.this.mvc.get().uri("/staff/dashboard").accept(MediaType.TEXT_HTML))
 				.hasRedirectedUrl("/login");
+		}
+
+		@Test
+		@DisplayName("Art. 12(2), EDPB Guidelines 01/2022: requests whose representative's authority is not checked are listed, with a link")
+		void listsRequestsWhoseRepresentativeIsNotChecked() throws Exception {
+			given(DashboardWebTest.this.dashboard.authorityUnchecked()).willReturn(new Glance.Listing<>(1,
+					List.of(new Glance.RequestItem(77, "DSR-2026-000077", se.dsrdesk.request.RequestType.ACCESS,
+							se.dsrdesk.request.RequestStatus.IN_PROGRESS, TODAY.plusDays(10), 10, 0, null))));
+			MvcTestResult page = DashboardWebTest.this.mvc.get()
+				.uri("/staff/dashboard")
+				.with(user(TestAccounts.principal(4, Role.COMPLIANCE_OFFICER)))
+				.exchange();
+			assertThat(page).hasStatusOk().bodyText().contains("authority not checked", "DSR-2026-000077");
+			assertThat(page.getResponse().getContentAsString()).contains("id=\"authority-table\"",
+					"data-reference=\"DSR-2026-000077\"");
 		}
 
 		@Test

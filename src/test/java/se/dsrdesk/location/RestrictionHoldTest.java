@@ -126,4 +126,65 @@ class RestrictionHoldTest {
 
 	}
 
+	@Nested
+	class NoticeGivenUp {
+
+		@Test
+		@DisplayName("Art. 18(3): a letter the mail server gave up on does not count as telling the person; lifting stays refused")
+		void aMailGivenUpIsNotTelling() {
+			RestrictionHold hold = inForce();
+			hold.toldByMail("The address was checked.", 42L, Actor.SYSTEM, NOW);
+			assertThat(hold.noticeGivenUp(42L, NOW.plusSeconds(3600))).isTrue();
+			assertThat(hold.isPersonTold()).isFalse();
+			assertThat(hold.isNoticeGivenUp()).isTrue();
+			assertThatThrownBy(() -> hold.lift(Actor.SYSTEM, NOW.plusSeconds(7200)))
+				.isInstanceOf(RestrictionRefusedException.class)
+				.satisfies((ex) -> assertThat(((RestrictionRefusedException) ex).messageCode())
+					.isEqualTo("restriction.lift.noticeGivenUp"));
+			assertThat(hold.isActive()).isTrue();
+		}
+
+		@Test
+		@DisplayName("Art. 18(3): another mail given up leaves the notice as it is")
+		void anotherMailIsIgnored() {
+			RestrictionHold hold = inForce();
+			hold.toldByMail("Checked.", 42L, Actor.SYSTEM, NOW);
+			assertThat(hold.noticeGivenUp(43L, NOW)).isFalse();
+			assertThat(hold.isPersonTold()).isTrue();
+		}
+
+		@Test
+		@DisplayName("Art. 18(3): after a mail given up, a new mail or a letter posted tells the person, and it can be lifted")
+		void toldAgain() {
+			RestrictionHold byMail = inForce();
+			byMail.toldByMail("Checked.", 42L, Actor.SYSTEM, NOW);
+			byMail.noticeGivenUp(42L, NOW);
+			byMail.toldByMail("Checked.", 44L, Actor.SYSTEM, NOW.plusSeconds(60));
+			assertThat(byMail.isPersonTold()).isTrue();
+			assertThat(byMail.isNoticeGivenUp()).isFalse();
+			byMail.lift(Actor.SYSTEM, NOW.plusSeconds(120));
+			assertThat(byMail.isActive()).isFalse();
+
+			RestrictionHold byPost = inForce();
+			byPost.toldByMail("Checked.", 42L, Actor.SYSTEM, NOW);
+			byPost.noticeGivenUp(42L, NOW);
+			byPost.toldByPost("Checked.", TODAY, TODAY, Actor.SYSTEM);
+			assertThat(byPost.isPersonTold()).isTrue();
+			byPost.lift(Actor.SYSTEM, NOW);
+			assertThat(byPost.isActive()).isFalse();
+		}
+
+		@Test
+		@DisplayName("Art. 18(3): a mail given up after the lift leaves it lifted and shows that the person was not told")
+		void givenUpAfterTheLift() {
+			RestrictionHold hold = inForce();
+			hold.toldByMail("Checked.", 42L, Actor.SYSTEM, NOW);
+			hold.lift(Actor.SYSTEM, NOW.plusSeconds(60));
+			assertThat(hold.noticeGivenUp(42L, NOW.plusSeconds(3600))).isTrue();
+			assertThat(hold.isActive()).isFalse();
+			assertThat(hold.isNoticeGivenUp()).isTrue();
+		}
+
+	}
+
 }

@@ -179,6 +179,14 @@ class GoldenLettersTest {
 				model(Map.of("needed", needed(language, "scope"), "ground", "SCOPE", "stopsClock", false))));
 		letters.put("request-information-needed-scope-large", (language) -> mail("request-information-needed", language,
 				model(Map.of("needed", needed(language, "scope"), "ground", "SCOPE", "stopsClock", true))));
+		letters.put("request-information-needed-authority", (language) -> {
+			Map<String, Object> model = model(Map.of("needed",
+					sv(language, "En kopia av fullmakten, undertecknad av Åsa Öberg.",
+							"A copy of the power of attorney, signed by Åsa Öberg."),
+					"ground", "AUTHORITY", "stopsClock", true, "onBehalfOf", "Åsa Öberg"));
+			model.put("name", "Björn Öberg");
+			return mail("request-information-needed", language, model);
+		});
 		letters.put("request-extended",
 				(language) -> mail("request-extended", language,
 						model(Map.of("months", 2, "deadline", LocalDate.of(2026, 6, 3), "reason",
@@ -217,6 +225,15 @@ class GoldenLettersTest {
 								sv(language, "Vi har kontrollerat att din adress är rätt.",
 										"We have checked that your address is correct."),
 								"liftOn", LocalDate.of(2026, 4, 30)))));
+		letters.put("restriction-lifting-representative", (language) -> {
+			Map<String, Object> model = model(Map.of("type", RequestType.RESTRICTION, "location",
+					sv(language, "Kundregistret", "Customer register"), "reason",
+					sv(language, "Vi har kontrollerat att Åsa Öbergs adress är rätt.",
+							"We have checked that the address of Åsa Öberg is correct."),
+					"liftOn", LocalDate.of(2026, 4, 30), "onBehalfOf", "Åsa Öberg"));
+			model.put("name", "Björn Öberg");
+			return mail("restriction-lifting", language, model);
+		});
 		letters.put("answer-access", this::access);
 		letters.put("answer-erasure", this::erasure);
 		letters.put("answer-erasure-in-part", this::erasureInPart);
@@ -229,6 +246,10 @@ class GoldenLettersTest {
 		letters.put("answer-portability", this::portability);
 		letters.put("answer-withdraw-consent", this::withdrawConsent);
 		letters.put("answer-erasure-representative", this::erasureForRepresentative);
+		letters.put("answer-access-representative", this::accessForRepresentative);
+		letters.put("answer-objection-representative", this::objectionForRepresentative);
+		letters.put("answer-withdraw-consent-representative", this::withdrawConsentForRepresentative);
+		letters.put("answer-restriction-representative", this::restrictionForRepresentative);
 		letters.put("request-confirm-several-representative", (language) -> {
 			Map<String, Object> model = confirmModel();
 			model.put("types", List.of("ACCESS", "ERASURE"));
@@ -491,26 +512,83 @@ class GoldenLettersTest {
 
 	private String erasureForRepresentative(Locale language) {
 		Places places = places();
+		DsrRequest request = startedByRepresentative(RequestType.ERASURE, language, places);
+		record(request, places.customers, plain(TaskOutcome.ERASED));
+		record(request, places.accounts,
+				retained(TaskOutcome.RETAINED, null, LegalGround.BOOKKEEPING_ACT, null, LocalDate.of(2033, 12, 31)));
+		record(request, places.newsletter, plain(TaskOutcome.ERASED));
+		record(request, places.archive, plain(TaskOutcome.NOT_FOUND));
+		return composed(request, language);
+	}
+
+	private String accessForRepresentative(Locale language) {
+		Places places = places();
+		DsrRequest request = startedByRepresentative(RequestType.ACCESS, language, places);
+		record(request, places.customers, found(sv(language, "Åsa Öbergs namn, e-postadress och två supportärenden.",
+				"The name, email address and two support cases of Åsa Öberg.")));
+		record(request, places.accounts, plain(TaskOutcome.NOT_FOUND));
+		record(request, places.newsletter, plain(TaskOutcome.NOT_FOUND));
+		record(request, places.archive, plain(TaskOutcome.NOT_FOUND));
+		return composed(request, language);
+	}
+
+	private String objectionForRepresentative(Locale language) {
+		Places places = places();
+		DsrRequest request = startedByRepresentative(RequestType.OBJECTION, language, places);
+		record(request, places.customers, new OutcomeRecord(TaskOutcome.CONTINUES, "Checked.",
+				sv(language,
+						"vi måste kunna se vilka som loggar in i kundportalen för att skydda alla kunders uppgifter.",
+						"we must be able to see who signs in to the customer portal to protect all customers' data."),
+				null, null, null, sv(language, "Säkerheten i kundportalen.", "The security of the customer portal."),
+				sv(language, "Hon vill inte synas i behörighetsloggen.",
+						"She does not want to appear in the access log.")));
+		record(request, places.newsletter, plain(TaskOutcome.PROCESSING_STOPPED));
+		record(request, places.archive,
+				new OutcomeRecord(TaskOutcome.CONTINUES_FOR_LEGAL_CLAIMS, "Checked.",
+						sv(language, "avtalet och mejlen om leveransen, eftersom en tvist om den pågår.",
+								"the contract and the mails about the delivery, as a dispute about it is pending."),
+						null, null, null));
+		return composed(request, language);
+	}
+
+	private String withdrawConsentForRepresentative(Locale language) {
+		Places places = places();
+		DsrRequest request = startedByRepresentative(RequestType.WITHDRAW_CONSENT, language, places);
+		record(request, places.newsletter, plain(TaskOutcome.CONSENT_WITHDRAWN));
+		return composed(request, language);
+	}
+
+	private String restrictionForRepresentative(Locale language) {
+		Places places = places();
+		DsrRequest request = startedByRepresentative(RequestType.RESTRICTION, language, places);
+		record(request, places.customers, OutcomeRecord.restricted("Checked.",
+				"When we have checked whether the address is correct.", LocalDate.of(2026, 4, 30)));
+		informed(request, places.customers, "Mailchimp (Intuit Inc.)", RecipientNotice.Result.INFORMED,
+				LocalDate.of(2026, 3, 10), null);
+		record(request, places.accounts, plain(TaskOutcome.NOT_FOUND));
+		record(request, places.newsletter, plain(TaskOutcome.NOT_FOUND));
+		record(request, places.archive, plain(TaskOutcome.NOT_FOUND));
+		return composed(request, language);
+	}
+
+	/**
+	 * A request made by Björn Öberg, with a power of attorney, for Åsa Öberg, received on
+	 * the fixed day, with tasks only at the four places.
+	 */
+	private DsrRequest startedByRepresentative(RequestType type, Locale language, Places places) {
 		this.clock.set(RECEIVED);
-		DsrRequest request = this.requests
-			.registerTogether(
-					new NewRequest("Åsa Öberg", null, null, language.getLanguage(), RequestType.ERASURE, Channel.EMAIL,
-							null, RECEIVED),
-					List.of(), null,
-					new Representative("Björn Öberg", "bjorn-" + UUID.randomUUID() + "@exempel.se",
-							RepresentativeAuthority.POWER_OF_ATTORNEY),
-					Actor.SYSTEM)
+		DsrRequest request = this.requests.registerTogether(
+				new NewRequest("Åsa Öberg", null, null, language.getLanguage(), type, Channel.EMAIL, null, RECEIVED),
+				List.of(), null, new Representative("Björn Öberg", "bjorn-" + UUID.randomUUID() + "@exempel.se",
+						RepresentativeAuthority.POWER_OF_ATTORNEY),
+				Actor.SYSTEM)
 			.get(0);
 		this.opened.add(request.getId());
 		request = this.requests.startWork(request.getId(), null, Actor.SYSTEM);
 		this.jdbc.update("delete from location_task where request_id = ? and location_id not in (?, ?, ?, ?)",
 				request.getId(), places.customers.getId(), places.accounts.getId(), places.newsletter.getId(),
 				places.archive.getId());
-		record(request, places.customers, plain(TaskOutcome.ERASED));
-		record(request, places.accounts, plain(TaskOutcome.NOT_FOUND));
-		record(request, places.newsletter, plain(TaskOutcome.ERASED));
-		record(request, places.archive, plain(TaskOutcome.NOT_FOUND));
-		return composed(request, language);
+		return request;
 	}
 
 	private String composed(DsrRequest request, Locale language) {

@@ -5,12 +5,15 @@ import se.dsrdesk.request.representative.RepresentativeAuthority;
 import se.dsrdesk.request.representative.Representative;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import se.dsrdesk.audit.Actor;
 import se.dsrdesk.request.refusal.IllegalTransitionException;
+import se.dsrdesk.request.refusal.PauseRefusedException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -100,6 +103,70 @@ class RepresentativeTest {
 		DsrRequest alone = madeBy(null);
 		assertThat(alone.leadsThoseMadeTogether()).isTrue();
 		assertThat(alone.getMadeWith()).isNull();
+	}
+
+	@Nested
+	class AuthorityPause {
+
+		private DsrRequest started(Representative representative) {
+			DsrRequest request = madeBy(representative);
+			request.startWork(DsrRequestTest.STAFF, NOW);
+			return request;
+		}
+
+		@Test
+		@DisplayName("Art. 12(2), 12(6), EDPB 01/2022: waiting for proof of a representative's authority stops the "
+				+ "clock and moves the last day to extend, like identity")
+		void anAuthorityPauseStopsTheClock() {
+			DsrRequest request = started(parent());
+			request.pause(PauseGround.AUTHORITY, "The personbevis showing custody", null, false,
+					LocalDate.of(2026, 3, 10), DsrRequestTest.STAFF, NOW);
+			assertThat(request.getStatus()).isEqualTo(RequestStatus.AWAITING_SUBJECT);
+			request.resume(LocalDate.of(2026, 3, 20), DsrRequestTest.POLICY, DsrRequestTest.STAFF, NOW);
+			assertThat(request.getPauses()).singleElement().satisfies((pause) -> {
+				assertThat(pause.getGround()).isEqualTo(PauseGround.AUTHORITY);
+				assertThat(pause.stopsClock()).isTrue();
+			});
+			// 3 April 2026 (Good Friday) + 10 days paused = Monday 13 April, for both.
+			assertThat(request.getEffectiveDeadline()).isEqualTo(LocalDate.of(2026, 4, 13));
+			assertThat(request.getOneMonthDeadline()).isEqualTo(LocalDate.of(2026, 4, 13));
+		}
+
+		@Test
+		@DisplayName("Art. 12(2): a request the person made themselves cannot wait for a representative's authority")
+		void notWithoutARepresentative() {
+			DsrRequest request = started(null);
+			assertThatThrownBy(() -> request.pause(PauseGround.AUTHORITY, "A power of attorney", null, false,
+					LocalDate.of(2026, 3, 10), DsrRequestTest.STAFF, NOW))
+				.isInstanceOfSatisfying(PauseRefusedException.class, (refused) -> {
+					assertThat(refused.reason()).isEqualTo("no-representative");
+					assertThat(refused.messageCode()).isEqualTo("requestPage.pause.refused.noRepresentative");
+				});
+			assertThat(request.getPauses()).isEmpty();
+		}
+
+		@Test
+		@DisplayName("Art. 12(6), EDPB 01/2022: once the authority is checked, waiting for proof of it is refused")
+		void notOnceTheAuthorityIsChecked() {
+			DsrRequest request = started(parent());
+			request.verifyAuthority("Personbevis showing custody", DsrRequestTest.STAFF, NOW.plusSeconds(60));
+			assertThatThrownBy(() -> request.pause(PauseGround.AUTHORITY, "A power of attorney", null, false,
+					LocalDate.of(2026, 3, 10), DsrRequestTest.STAFF, NOW))
+				.isInstanceOfSatisfying(PauseRefusedException.class,
+						(refused) -> assertThat(refused.reason()).isEqualTo("authority-verified"));
+			assertThat(request.getStatus()).isEqualTo(RequestStatus.IN_PROGRESS);
+		}
+
+		@Test
+		@DisplayName("Art. 12(3): no pause for authority once the deadline has passed")
+		void notAfterTheDeadline() {
+			DsrRequest request = started(parent());
+			assertThatThrownBy(() -> request.pause(PauseGround.AUTHORITY, "A power of attorney", null, false,
+					LocalDate.of(2026, 4, 8), DsrRequestTest.STAFF, NOW))
+				.isInstanceOfSatisfying(PauseRefusedException.class,
+						(refused) -> assertThat(refused.reason()).isEqualTo("deadline-passed"));
+		}
+
 	}
 
 }

@@ -37,6 +37,10 @@ import se.dsrdesk.audit.Change;
 import se.dsrdesk.request.Channel;
 import se.dsrdesk.request.DsrRequest;
 import se.dsrdesk.request.NewRequest;
+import se.dsrdesk.location.LocationTask;
+import se.dsrdesk.location.OutcomeRecord;
+import se.dsrdesk.location.RestrictionHolds;
+import se.dsrdesk.location.TaskService;
 import se.dsrdesk.request.RequestService;
 import se.dsrdesk.request.RequestType;
 import se.dsrdesk.support.Axe;
@@ -70,6 +74,12 @@ class AccessibilityBrowserTest extends BrowserTest {
 	@Autowired
 	AuditLog audit;
 
+	@Autowired
+	TaskService tasks;
+
+	@Autowired
+	RestrictionHolds restrictions;
+
 	private final Map<String, List<String>> violations = new LinkedHashMap<>();
 
 	private String language;
@@ -93,6 +103,18 @@ class AccessibilityBrowserTest extends BrowserTest {
 
 		visit("/privacy", 200);
 		check("privacy policy");
+
+		visit("/request", 200);
+		check("request form");
+		// Several rights at once, for someone else (Art. 12(2)): sent without the
+		// authority, the errors are tied to their fields.
+		this.page.locator("#type1").check();
+		this.page.locator("#type2").check();
+		this.page.locator("#forSomeoneElse1").check();
+		this.page.locator("#main form button[type=submit]").last().click();
+		assertThat(this.page.locator("#authority-error")).isVisible();
+		assertThat(this.page.locator("#type2")).isChecked();
+		check("request form for someone else with several rights, with errors");
 
 		visit("/login/forgot-password", 200);
 		check("forgotten-password page");
@@ -227,6 +249,28 @@ class AccessibilityBrowserTest extends BrowserTest {
 		assertThat(this.page.locator("#attachment-list")).containsText("letter.txt");
 		check("request page with an attachment");
 		this.requests.withdraw(request.getId(), null, Actor.SYSTEM);
+
+		// A restriction in force (Art. 18(3)): its page, and the letter refused without
+		// its reason.
+		DsrRequest restriction = this.requests
+			.startWork(
+					this.requests
+						.register(
+								new NewRequest("Test Person", "a11y-" + UUID.randomUUID() + "@example.com", null,
+										language, RequestType.RESTRICTION, Channel.EMAIL, "Please.", null),
+								Actor.SYSTEM)
+						.getId(),
+					null, Actor.SYSTEM);
+		LocationTask task = this.tasks.ofRequest(restriction.getId()).get(0);
+		this.tasks.recordOutcome(task.getId(),
+				OutcomeRecord.restricted("Flagged.", "When the address has been checked.", null), Actor.SYSTEM);
+		long holdId = this.restrictions.ofRequest(restriction.getId()).get(0).getId();
+		visit("/staff/restrictions/" + holdId, 200);
+		check("restriction page");
+		this.page.locator("#restriction-tell-form button[type=submit]").first().click();
+		assertThat(this.page.locator("#reason-error")).isVisible();
+		check("restriction page with errors");
+		this.requests.withdraw(restriction.getId(), null, Actor.SYSTEM);
 
 		visit("/staff/account/tokens", 200);
 		check("API tokens page");

@@ -25,4 +25,6 @@ public interface RestrictionHoldRepository extends JpaRepository<RestrictionHold
 
 	long countByLiftedAtIsNull();
 
+	Optional<RestrictionHold> findByNoticeCorrespondenceId(long correspondenceId);
+
 }

@@ -112,8 +112,9 @@ final class RequestJson {
 	 * language, with the wording of the ground.
 	 *
 	 * @param ground {@code IDENTITY} (stops the clock, Art. 12(6); only while identity is
-	 * not verified) or {@code SCOPE} (Recital 63; the clock runs on unless
-	 * {@code dsr.requests.scope-pause-stops-clock})
+	 * not verified), {@code AUTHORITY} (proof of a representative's authority; stops the
+	 * clock, Art. 12(2) and 12(6); only while it is not checked) or {@code SCOPE}
+	 * (Recital 63; the clock runs on unless {@code dsr.requests.scope-pause-stops-clock})
 	 * @param reason what the person should send
 	 * @param justification why a clarification of scope is needed; required for
 	 * {@code SCOPE}, kept on file and not sent

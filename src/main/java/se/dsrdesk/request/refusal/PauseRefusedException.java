@@ -21,8 +21,9 @@ public class PauseRefusedException extends RefusedException {
 	}
 
 	/**
-	 * Why the pause was refused: {@code deadline-passed}, {@code identity-verified} or
-	 * {@code justification-required}.
+	 * Why the pause was refused: {@code deadline-passed}, {@code identity-verified},
+	 * {@code justification-required}, {@code no-representative} or
+	 * {@code authority-verified}.
 	 * @return the reason
 	 */
 	public String reason() {
