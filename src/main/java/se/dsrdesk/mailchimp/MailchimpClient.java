@@ -56,6 +56,8 @@ class MailchimpClient {
 		this.sleeper = sleeper;
 		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
 			.connectTimeout(properties.connectTimeout())
+			// HTTP/1.1: no h2c upgrade attempt towards a plain-HTTP proxy or test server
+			.version(HttpClient.Version.HTTP_1_1)
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build());
 		requests.setReadTimeout(properties.readTimeout());
