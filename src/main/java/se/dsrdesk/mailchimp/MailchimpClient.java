@@ -119,6 +119,11 @@ class MailchimpClient {
 				if (body != null) {
 					request.contentType(MediaType.APPLICATION_JSON).body(this.json.writeValueAsString(body));
 				}
+				else if (method != HttpMethod.GET) {
+					// An empty body of known length: without it the request goes chunked,
+					// and some servers wait for a body that never comes.
+					request.body(new byte[0]);
+				}
 				answer = request.exchange((req, res) -> new Answer(res.getStatusCode().value(),
 						res.getHeaders().getFirst(HttpHeaders.RETRY_AFTER), read(res.getBody())), true);
 			}

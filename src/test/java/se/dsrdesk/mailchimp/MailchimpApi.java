@@ -136,6 +136,32 @@ final class MailchimpApi {
 			.willReturn(okJson("{ \"id\": \"%s\", \"name\": \"%s\", \"_links\": [] }".formatted(listId, name))));
 	}
 
+	/**
+	 * Sends the server a few requests, so that the first call of a test does not meet a
+	 * cold server (which, on a busy machine, can take longer than a read timeout).
+	 * @param server the server
+	 */
+	static void warmUp(WireMockServer server) {
+		java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+		for (int i = 0; i < 5; i++) {
+			for (String method : new String[] { "GET", "POST", "PATCH" }) {
+				try {
+					client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + "/warm-up"))
+						.method(method, java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
+						.build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+				}
+				catch (java.io.IOException ex) {
+					throw new java.io.UncheckedIOException(ex);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+			}
+		}
+		server.resetAll();
+	}
+
 	/** The answer to "Delete list member" permanently: 204 No Content. */
 	static MappingBuilder deleted(MappingBuilder post) {
 		return post.willReturn(aResponse().withStatus(204));

@@ -81,6 +81,7 @@ class MailchimpConnectorTest {
 	static void start() {
 		server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
 		server.start();
+		MailchimpApi.warmUp(server);
 	}
 
 	@AfterAll
