@@ -33,6 +33,7 @@ import se.dsrdesk.location.LocationTask;
 import se.dsrdesk.location.LocationTaskRepository;
 import se.dsrdesk.location.RecipientNotice;
 import se.dsrdesk.location.RecipientNotices;
+import se.dsrdesk.location.LocationKind;
 import se.dsrdesk.location.TaskOutcome;
 import se.dsrdesk.location.TaskStatus;
 
@@ -254,6 +255,10 @@ class AnswerLetters implements AnswerComposer {
 		String key = switch (outcome) {
 			case NOT_FOUND -> "letter.outcome.NOT_FOUND";
 			case DONE -> "letter.outcome.DONE." + task.getRequestType();
+			// A newsletter says whether the address is gone for good or kept only so
+			// that it is not mailed again (Mailchimp's suppression after unsubscribing).
+			case ERASED, PROCESSING_STOPPED, CONSENT_WITHDRAWN -> "letter.outcome." + outcome
+					+ ((location.getKind() == LocationKind.NEWSLETTER_PLATFORM) ? ".newsletter" : "");
 			default -> "letter.outcome." + outcome;
 		};
 		String text = phrase(key, whom, locale, name, until, ground, summary, summary.isBlank() ? 0 : 1);

@@ -73,6 +73,9 @@ public class ApiProblems {
 		ProblemDetail problem;
 		if (refusal.problemType() != null) {
 			problem = problem(refusal.httpStatus(), refusal.problemType(), locale, refusal.problemArguments());
+			if (refusal.detailIsPageMessage()) {
+				problem.setDetail(message(refusal.messageCode(), refusal.arguments(), locale));
+			}
 		}
 		else {
 			problem = problem(refusal.httpStatus(), REFUSED, locale);

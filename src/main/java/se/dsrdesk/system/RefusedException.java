@@ -117,6 +117,15 @@ public class RefusedException extends RuntimeException {
 	}
 
 	/**
+	 * Whether the API's problem detail is the page's message rather than the problem
+	 * type's general one (a connected system's refusal says what to do).
+	 * @return {@code false} unless a refusal says otherwise
+	 */
+	public boolean detailIsPageMessage() {
+		return false;
+	}
+
+	/**
 	 * Extra members of the API's problem details, such as the status a request is in.
 	 * @return the members, empty unless a refusal adds some
 	 */

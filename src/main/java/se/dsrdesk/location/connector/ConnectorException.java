@@ -19,4 +19,10 @@ public class ConnectorException extends RefusedException {
 		super(HttpStatus.BAD_GATEWAY, "connector-failed", messageCode, arguments);
 	}
 
+	/** The API says what the page says: what happened and what to do. */
+	@Override
+	public boolean detailIsPageMessage() {
+		return true;
+	}
+
 }

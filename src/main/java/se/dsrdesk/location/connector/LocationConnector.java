@@ -84,4 +84,16 @@ public interface LocationConnector {
 		return false;
 	}
 
+	/**
+	 * Whether an erasure or unsubscription that the system confirmed for every selected
+	 * hit settles the task: the location is this system and nothing else, so the task's
+	 * outcome is recorded with the receipt's evidence (erased; processing stopped or
+	 * consent withdrawn). A connector that reaches only part of a location (some mails of
+	 * a mailbox) leaves the outcome to the case handler.
+	 * @return {@code true} when a confirmed action records the task's outcome
+	 */
+	default boolean completesTask() {
+		return false;
+	}
+
 }

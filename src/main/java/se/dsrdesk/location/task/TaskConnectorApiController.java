@@ -108,7 +108,14 @@ class TaskConnectorApiController {
 	 * @param dryRun {@code true} to change nothing and see what would be done
 	 * @param confirmed for an erasure: {@code true} to confirm that it cannot be undone
 	 */
-	record Selection(List<String> hits, boolean dryRun, boolean confirmed) {
+	record Selection(List<String> hits, Boolean dryRun, Boolean confirmed) {
+
+		// Wrappers, defaulting to false: Jackson 3 refuses a missing primitive.
+		Selection {
+			dryRun = Boolean.TRUE.equals(dryRun);
+			confirmed = Boolean.TRUE.equals(confirmed);
+		}
+
 	}
 
 	/**

@@ -17,6 +17,8 @@ import se.dsrdesk.location.TaskService;
 import se.dsrdesk.location.connector.ConnectorSubject;
 import se.dsrdesk.location.connector.Finding;
 import se.dsrdesk.location.connector.LocationConnector;
+import se.dsrdesk.location.OutcomeRecord;
+import se.dsrdesk.location.TaskOutcome;
 import se.dsrdesk.location.connector.Receipt;
 import se.dsrdesk.location.connector.SearchResult;
 import se.dsrdesk.location.connector.TaskFindings;
@@ -108,8 +110,10 @@ class TaskConnectors {
 	 */
 	Receipt erase(long taskId, List<String> hitIds, boolean dryRun, Actor actor) {
 		Use use = use(taskId);
-		Receipt receipt = use.connector().erase(use.location(), use.subject(), selected(hitIds), dryRun);
+		List<String> selected = selected(hitIds);
+		Receipt receipt = use.connector().erase(use.location(), use.subject(), selected, dryRun);
 		audit(use, actor, dryRun ? "CONNECTOR_ERASE_DRY_RUN" : "CONNECTOR_ERASE", evidence(receipt));
+		settle(use, selected, receipt, TaskOutcome.ERASED, actor);
 		return receipt;
 	}
 
@@ -124,9 +128,40 @@ class TaskConnectors {
 	 */
 	Receipt unsubscribe(long taskId, List<String> hitIds, boolean dryRun, Actor actor) {
 		Use use = use(taskId);
-		Receipt receipt = use.connector().unsubscribe(use.location(), use.subject(), selected(hitIds), dryRun);
+		List<String> selected = selected(hitIds);
+		Receipt receipt = use.connector().unsubscribe(use.location(), use.subject(), selected, dryRun);
 		audit(use, actor, dryRun ? "CONNECTOR_UNSUBSCRIBE_DRY_RUN" : "CONNECTOR_UNSUBSCRIBE", evidence(receipt));
+		TaskOutcome stopped = switch (use.task().getRequestType()) {
+			case OBJECTION -> TaskOutcome.PROCESSING_STOPPED;
+			case WITHDRAW_CONSENT -> TaskOutcome.CONSENT_WITHDRAWN;
+			default -> null;
+		};
+		settle(use, selected, receipt, stopped, actor);
 		return receipt;
+	}
+
+	/**
+	 * Records the task's outcome, with the receipt's evidence as its note, when the
+	 * connector settles the task and the system confirmed the action for every selected
+	 * hit. A task closed meanwhile, or an outcome its rules refuse, stays as it is: the
+	 * action and its evidence are in the audit trail.
+	 */
+	private void settle(Use use, List<String> selected, Receipt receipt, TaskOutcome outcome, Actor actor) {
+		if (receipt.dryRun() || outcome == null || !use.connector().completesTask() || receipt.count() == 0
+				|| receipt.count() < selected.size() || !outcome.fits(use.task().getRequestType())
+				|| !use.task().isOpen()) {
+			return;
+		}
+		String note = use.connector().name() + ": " + String.join("\n", receipt.evidence());
+		try {
+			this.tasks.recordOutcome(
+					use.task().getId(), new OutcomeRecord(outcome,
+							(note.length() <= 4000) ? note : note.substring(0, 3999) + "…", null, null, null, null),
+					actor);
+		}
+		catch (RefusedException ex) {
+			audit(use, actor, "CONNECTOR_OUTCOME_NOT_RECORDED", "reason=" + ex.messageCode());
+		}
 	}
 
 	private Use use(long taskId) {
