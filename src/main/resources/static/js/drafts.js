@@ -57,7 +57,10 @@
     const fields = form.querySelectorAll('textarea[name]');
     fields.forEach(function (field) {
       let timer;
-      field.addEventListener('input', function () {
+      field.addEventListener('input', function (event) {
+        if (event.isTrusted) {
+          field.dataset.touched = 'yes';
+        }
         clearTimeout(timer);
         timer = setTimeout(function () { save(form, field); }, 1000);
       });
@@ -113,7 +116,8 @@
               best = kept;
             }
           }
-          if (best && best.text && best.text !== field.value) {
+          // Never over what the person has typed since the page opened.
+          if (best && best.text && best.text !== field.value && field.dataset.touched !== 'yes') {
             field.value = best.text;
             const panel = field.closest('details');
             if (panel) {
