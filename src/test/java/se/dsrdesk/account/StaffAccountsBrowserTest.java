@@ -56,7 +56,7 @@ class StaffAccountsBrowserTest extends BrowserTest {
 		assertThat(this.page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
 			.hasText("Welcome, Administrator");
 
-		this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Staff accounts")).click();
+		navigateTo("Staff accounts");
 		this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Invite a colleague")).click();
 		assertThat(this.page.getByLabel("Password")).hasCount(0);
 		assertThat(Axe.violations(this.page)).isEmpty();

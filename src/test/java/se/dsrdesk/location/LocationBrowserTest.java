@@ -82,7 +82,7 @@ class LocationBrowserTest extends BrowserTest {
 
 		// The admin renames it and shortens the review interval, with a mistake first.
 		signIn(this.adminEmail, this.adminPassword);
-		this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Data locations")).click();
+		navigateTo("Data locations");
 		this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name)).click();
 		this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Edit").setExact(true)).click();
 		this.page.getByLabel("Name (English)").fill(name + " tickets");
@@ -105,7 +105,7 @@ class LocationBrowserTest extends BrowserTest {
 		this.request = this.requests.startWork(registered.getId(), null, Actor.SYSTEM);
 
 		signIn(handlerEmail, TestAccounts.PASSWORD);
-		this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("My tasks")).click();
+		navigateTo("My tasks");
 		this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name + " tickets")).click();
 		this.page.getByLabel("Retained on a legal ground").check();
 		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record outcome")).click();
@@ -129,7 +129,7 @@ class LocationBrowserTest extends BrowserTest {
 				new Browser.NewContextOptions().setLocale("sv-SE").setBaseURL("http://localhost:" + this.port))) {
 			this.page = swedish.newPage();
 			signIn(this.adminEmail, this.adminPassword);
-			this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Dataplatser")).click();
+			navigateTo("Dataplatser");
 			assertThat(this.page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
 				.hasText("Dataplatser");
 			assertThat(this.page.locator("#locations")).containsText("Nyhetsbrevslistan i Mailchimp");

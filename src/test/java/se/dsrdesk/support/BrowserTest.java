@@ -8,8 +8,11 @@ import java.util.Map;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.WaitForSelectorState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -116,9 +119,48 @@ public abstract class BrowserTest {
 		this.page.locator("form[action$='/login'] button[type=submit]").click();
 	}
 
-	/** Signs out with the button in the navigation. */
+	/** Signs out with the button in the navigation's account menu. */
 	protected void signOut() {
-		this.page.locator("form[action$='/logout'] button").click();
+		Locator button = this.page.locator("header form[action$='/logout'] button");
+		revealInNavigation(button);
+		button.click();
+	}
+
+	/**
+	 * Follows a link of the navigation bar as a person does: below 1400 px the bar is
+	 * collapsed behind its menu button, and some links sit in a drop-down menu
+	 * (Administration, My account); these are opened first when the link is hidden.
+	 * @param name the link's accessible name (or a part of it)
+	 */
+	protected void navigateTo(String name) {
+		Locator link = this.page.locator("header nav")
+			.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(name).setIncludeHidden(true))
+			.first();
+		revealInNavigation(link);
+		link.click();
+	}
+
+	/**
+	 * Makes an element of the navigation visible: opens the collapsed bar and the
+	 * drop-down menu that holds it, if needed.
+	 * @param element the link or button in the navigation
+	 */
+	protected void revealInNavigation(Locator element) {
+		if (element.isVisible()) {
+			return;
+		}
+		Locator toggler = this.page.locator("header .navbar-toggler");
+		if (toggler.isVisible() && !"true".equals(toggler.getAttribute("aria-expanded"))) {
+			toggler.click();
+			this.page.locator("#main-nav.show").waitFor();
+		}
+		if (!element.isVisible()) {
+			Locator menu = element.locator("xpath=ancestor::li[contains(@class,'dropdown')]");
+			if (menu.count() > 0) {
+				menu.first().locator(".dropdown-toggle").first().click();
+			}
+		}
+		element.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE));
 	}
 
 }

@@ -156,7 +156,8 @@ class AuthorizationMatrixTest {
 				"POST /staff/account/sign-in/recovery-codes", "POST /staff/account/sign-in/passkeys/{id}/delete",
 				"GET /staff/sign-in/second-factor", "GET /staff/mail/failed", "POST /staff/mail/failed/{id}/send-again",
 				"POST /staff/mail/failed/{id}/dismiss", "GET /staff/locations", "GET /staff/locations/{id}",
-				"POST /webauthn/register/options", "POST /webauthn/register");
+				"POST /webauthn/register/options", "POST /webauthn/register", "GET /staff/account/drafts",
+				"POST /staff/account/drafts", "POST /staff/account/drafts/discard");
 		// A location's review: its owner or an admin (checked in the service); the seeded
 		// location has no owner.
 		rule(ADMINS, "POST /staff/locations/{id}/review");

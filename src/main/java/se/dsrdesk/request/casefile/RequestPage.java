@@ -182,6 +182,8 @@ class RequestPage {
 		model.addAttribute("failedMails", view.failedMails());
 		model.addAttribute("daysLeft", daysLeft(request, today));
 		model.addAttribute("tasks", view.tasks());
+		model.addAttribute("next", NextStep.of(request, view.tasks()));
+		addIfMissing(model, "confirm", null);
 		model.addAttribute("notes", this.requests.notes(id));
 		model.addAttribute("attachments", this.attachments.list(id));
 		model.addAttribute("attachmentMaxMegabytes", this.attachments.maxSize().toMegabytes());

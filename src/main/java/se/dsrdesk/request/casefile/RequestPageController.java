@@ -6,6 +6,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import se.dsrdesk.account.StaffPrincipal;
 
@@ -26,7 +27,11 @@ class RequestPageController {
 	}
 
 	@GetMapping("/staff/requests/{id:\\d+}")
-	String show(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal me, Model model) {
+	String show(@PathVariable long id, @RequestParam(required = false) String confirm,
+			@AuthenticationPrincipal StaffPrincipal me, Model model) {
+		// ?confirm=withdraw: the confirmation step of an irreversible action, open on the
+		// page (what the dialog shows with JavaScript)
+		model.addAttribute("confirm", "withdraw".equals(confirm) || "duplicate".equals(confirm) ? confirm : null);
 		return this.page.show(id, me, model);
 	}
 

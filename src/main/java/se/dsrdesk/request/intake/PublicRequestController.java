@@ -140,11 +140,13 @@ class PublicRequestController {
 	@GetMapping("/status/{reference}/{token}")
 	String status(@PathVariable String reference, @PathVariable String token,
 			@RequestParam(required = false) String confirmed, @RequestParam(required = false) String withdrawn,
-			Model model) {
+			@RequestParam(required = false) String confirm, Model model) {
 		model.addAttribute("view", this.intake.status(reference, token));
 		model.addAttribute("statusPath", statusPath(reference, token));
 		model.addAttribute("justConfirmed", confirmed != null);
 		model.addAttribute("justWithdrawn", withdrawn != null);
+		// ?confirm=withdraw: the confirmation step, open on the page without JavaScript
+		model.addAttribute("confirmWithdraw", "withdraw".equals(confirm));
 		return "public/request/status";
 	}
 

@@ -53,7 +53,7 @@ class RegisterRequestBrowserTest extends BrowserTest {
 		this.name = "Britt-Marie Öst " + UUID.randomUUID().toString().substring(0, 8);
 		signIn(TestAccounts.create(this.accounts, Role.CASE_HANDLER), TestAccounts.PASSWORD);
 
-		this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Register a request")).first().click();
+		navigateTo("Register a request");
 		assertThat(this.page.locator("h1")).hasText("Register a request");
 		this.page.getByLabel("How it arrived").selectOption("LETTER");
 		// The letter arrived ten days ago, Tuesday 3 March 2026 at 10:00.

@@ -1,12 +1,16 @@
 package se.dsrdesk.request.casefile;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
@@ -94,6 +98,7 @@ class RequestPageBrowserTest extends BrowserTest {
 		assertThat(this.page.locator("#request-checklist")).containsText("Open");
 
 		// Ask for information: the clock stops and the person gets the letter.
+		panel("Ask the person for more information");
 		this.page.getByLabel("To confirm the person's identity (the clock stops, Art. 12(6))").check();
 		this.page.getByLabel("What we need from the person").fill("Your customer number, please.");
 		button("Send and pause the clock").click();
@@ -109,6 +114,7 @@ class RequestPageBrowserTest extends BrowserTest {
 		assertThat(this.page.locator("#request-status")).hasText("In progress");
 
 		// Extend by one month with a reason: the panel shows the new date and the notice.
+		panel("Extend the deadline");
 		this.page.getByLabel("By one month").check();
 		this.page.getByLabel("Why more time is needed (told to the person)").fill("Many systems to search.");
 		button("Extend and send the notice").click();
@@ -166,10 +172,94 @@ class RequestPageBrowserTest extends BrowserTest {
 		assertThat(this.page.locator("#answerText")).isVisible();
 		assertThat(this.page.locator("#answerText").inputValue()).contains("Hello Ada Person,");
 		button("Send the letter and complete").click();
-		assertThat(this.page.getByRole(AriaRole.STATUS))
-			.hasText("The answer letter was queued and the request completed.");
+		// Sending checks the session first (drafts.js) and then completes the request:
+		// allow for a loaded machine.
+		assertThat(this.page.getByRole(AriaRole.STATUS)).hasText(
+				"The answer letter was queued and the request completed.",
+				new LocatorAssertions.HasTextOptions().setTimeout(20_000));
 		assertThat(this.page.locator("#request-status")).hasText("Completed");
 		assertThat(this.page.locator("#timeline")).containsText("Request completed");
+	}
+
+	@Test
+	void theNextStepComesFirstAndWithdrawingIsConfirmed() {
+		String handlerEmail = TestAccounts.create(this.accounts, Role.CASE_HANDLER);
+		this.request = this.requests.register(
+				new NewRequest("Bo Person", null, null, "en", RequestType.ERASURE, Channel.EMAIL, "Delete me.", null),
+				Actor.SYSTEM);
+		signIn(handlerEmail, TestAccounts.PASSWORD);
+		this.page.navigate("/staff/requests/" + this.request.getId());
+
+		// One primary action for a new request; the others in closed panels.
+		assertThat(this.page.locator("#next-step")).containsText("Take the request up");
+		assertThat(this.page.locator("#next-step .btn-primary")).hasText("Take up");
+		assertThat(this.page.locator("#request-progress [aria-current=step]")).containsText("Identity");
+		assertThat(this.page.locator("#actions details[open]")).hasCount(0);
+		assertThat(this.page.locator("#overdue-banner")).hasCount(0);
+
+		// Panels open one at a time.
+		panel("Assign");
+		panel("Reject the request");
+		assertThat(this.page.locator("#actions details[open]")).hasCount(1);
+		assertThat(this.page.locator("#reject-panel")).hasAttribute("open", "");
+
+		// Marking withdrawn asks first, naming the consequence; Cancel keeps the request.
+		panel("The person withdrew the request");
+		Locator open = this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Mark withdrawn…"));
+		open.click();
+		Locator dialog = this.page.getByRole(AriaRole.DIALOG);
+		assertThat(dialog).isVisible();
+		assertThat(dialog).containsText("This cannot be undone");
+		assertThat(Axe.violations(this.page)).isEmpty();
+		dialog.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Cancel")).click();
+		assertThat(dialog).hasCount(0);
+		assertThat(this.page.locator("#request-status")).hasText("New");
+
+		// By keyboard: Enter on the link opens it, Escape closes it, focus returns.
+		open.focus();
+		this.page.keyboard().press("Enter");
+		assertThat(dialog).isVisible();
+		this.page.keyboard().press("Escape");
+		assertThat(dialog).hasCount(0);
+		assertThat(open).isFocused();
+
+		// Without JavaScript the link leads to the same confirmation, open on the page.
+		BrowserContext noScript = this.context.browser()
+			.newContext(contextOptions().setJavaScriptEnabled(false).setStorageState(this.context.storageState()));
+		try {
+			Page plain = noScript.newPage();
+			plain.navigate("/staff/requests/" + this.request.getId());
+			plain.locator("#withdraw-panel summary").click();
+			plain.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Mark withdrawn…")).click();
+			assertThat(plain.locator("#confirm-withdraw")).isVisible();
+			plain.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mark withdrawn").setExact(true))
+				.press("Enter");
+			assertThat(plain.locator("#request-status")).hasText("Withdrawn");
+		}
+		finally {
+			noScript.close();
+		}
+	}
+
+	@Test
+	void anOverdueRequestSaysSoAndWhatToDo() {
+		String handlerEmail = TestAccounts.create(this.accounts, Role.CASE_HANDLER);
+		this.request = this.requests.register(new NewRequest("Cy Person", null, null, "en", RequestType.ACCESS,
+				Channel.EMAIL, "Everything.", Instant.now().minus(Duration.ofDays(45))), Actor.SYSTEM);
+		signIn(handlerEmail, TestAccounts.PASSWORD);
+		this.page.navigate("/staff/requests/" + this.request.getId());
+
+		assertThat(this.page.locator("#overdue-banner")).containsText("days overdue");
+		assertThat(this.page.locator("#overdue-banner")).containsText("tell the person of the delay");
+		assertThat(this.page.locator("#deadline-days-left")).hasClass(Pattern.compile(".*urgency-overdue.*"));
+		assertThat(this.page.locator("#extend-panel")).hasCount(0);
+		assertThat(this.page.locator("#extend-gone")).containsText("can no longer be extended");
+		assertThat(Axe.violations(this.page)).isEmpty();
+
+	}
+
+	private void panel(String name) {
+		this.page.locator("#actions summary", new Page.LocatorOptions().setHasText(name)).first().click();
 	}
 
 	private Locator button(String name) {

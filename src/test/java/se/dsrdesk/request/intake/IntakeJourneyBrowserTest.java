@@ -3,6 +3,7 @@ package se.dsrdesk.request.intake;
 import java.time.Instant;
 import java.util.List;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.AfterEach;
@@ -108,7 +109,19 @@ abstract class IntakeJourneyBrowserTest extends BrowserTest {
 		assertThat(this.page.locator("#received")).hasText("2026-03-03");
 		assertThat(this.page.locator("#letters tbody tr")).hasCount(2);
 
-		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(t.withdrawButton())).click();
+		// Withdrawing is irreversible: the link opens a dialog that says so; Escape keeps
+		// the
+		// request, the dialog's button withdraws it.
+		Locator withdraw = this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(t.withdrawButton()));
+		withdraw.click();
+		assertThat(this.page.getByRole(AriaRole.DIALOG)).isVisible();
+		assertThat(this.page.locator("#confirm-withdraw-consequence")).isVisible();
+		this.page.keyboard().press("Escape");
+		assertThat(this.page.getByRole(AriaRole.DIALOG)).hasCount(0);
+		assertThat(withdraw).isFocused();
+		withdraw.click();
+		this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(t.withdrawButton()).setExact(true))
+			.click();
 		assertThat(this.page.locator("#status")).hasText(t.statusWithdrawn());
 		assertThat(this.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(t.withdrawButton())))
 			.hasCount(0);
