@@ -216,6 +216,15 @@ class AuthorizationMatrixTest {
 				"POST /api/v1/requests/{reference}/tasks/{taskId}/connector/copy",
 				"POST /api/v1/requests/{reference}/tasks/{taskId}/connector/erase",
 				"POST /api/v1/requests/{reference}/tasks/{taskId}/connector/unsubscribe");
+
+		// The answer package: its review reads and masks the person's data (case
+		// handlers only); its link's page lists the files for whoever holds the secret.
+		rule(CASE_HANDLERS, "GET /staff/requests/{id}/package",
+				"POST /staff/requests/{id}/package/sections/{findingId}",
+				"POST /staff/requests/{id}/package/sections/{findingId}/checked",
+				"POST /staff/requests/{id}/package/sections/{findingId}/include",
+				"POST /staff/requests/{id}/package/preview");
+		rule(EVERYONE, "GET /request/download/{token}/");
 	}
 
 	/**
