@@ -247,7 +247,7 @@ class AnswerPackages {
 	 */
 	record Section(Finding finding, String location, String text, boolean reviewed) {
 
-		long masks() {
+		public long masks() {
 			return Redaction.count(this.text);
 		}
 
