@@ -12,9 +12,10 @@ files="${2:-50}"
 db=dsr_bench_answer
 psql -h 127.0.0.1 -U postgres -qc "drop database if exists $db" -c "create database $db"
 start=$(date +%s)
-TEST_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" TEST_DB_USERNAME=postgres TEST_SMTP_PORT="${SMTP_PORT:-33026}" \
+JAVA_TOOL_OPTIONS="-Xmx512m -Dbench.mails=$mails -Dbench.files=$files" \
+  TEST_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" TEST_DB_USERNAME=postgres TEST_SMTP_PORT="${SMTP_PORT:-33026}" \
   ./mvnw -B -o verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false \
-  -Dit.test=AnswerPackageBench -Djacoco.skip=true -DargLine="-Xmx512m -Dbench.mails=$mails -Dbench.files=$files" \
+  -Dit.test=AnswerPackageBench -Djacoco.skip=true \
   | grep -E "BENCH|Tests run|ERROR" || true
 echo "wall (with build and application start): $(( $(date +%s) - start )) s"
 psql -h 127.0.0.1 -U postgres -qc "drop database if exists $db"

@@ -219,7 +219,7 @@ class AnswerPackageTest {
 			.with(csrf())
 			.exchange()).hasStatus3xxRedirection();
 		assertThat(html(this.mvc.get().uri("/staff/requests/" + id + "/package").with(handler()).exchange()))
-			.contains("Maskerade stycken: 2")
+			.contains("Maskerade avsnitt: 2")
 			.doesNotContain("Filer att granska");
 
 		// The preview is the PDF as it will be sent.
