@@ -59,7 +59,7 @@ class AnswerDownloadController {
 		return LIST_VIEW;
 	}
 
-	@GetMapping("/request/download/{token}/{file:[A-Za-z0-9][A-Za-z0-9._-]{0,159}}")
+	@GetMapping("/request/download/{token}/{file:[A-Za-z0-9][A-Za-z0-9._-]*}")
 	Object download(@PathVariable String token, @PathVariable String file, Model model, HttpServletRequest request,
 			HttpServletResponse response) {
 		if (tooMany(model, request, response)) {
