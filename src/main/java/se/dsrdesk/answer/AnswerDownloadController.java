@@ -15,14 +15,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * The person's download of their access extract, through the link in the answer mail. No
- * sign-in (the link's secret is the key) and no session. An unknown link answers 404, an
- * expired one 410, both with a page that says what to do.
+ * The person's download of their answer package (the access extract, a portability
+ * answer's data, the original files), through the one link in the answer mail. No sign-in
+ * (the link's secret is the key) and no session. An unknown link answers 404, an expired
+ * one 410, both with a page that says what to do.
  */
 @Controller
 class AnswerDownloadController {
 
 	static final String GONE_VIEW = "public/download-gone";
+
+	static final String LIST_VIEW = "public/download";
 
 	private final AnswerDownloads downloads;
 
@@ -33,15 +36,33 @@ class AnswerDownloadController {
 		this.limit = limit;
 	}
 
-	@GetMapping("/request/download/{token}/{file:(?:extract\\.(?:pdf|json)|data\\.(?:json|csv))}")
+	/**
+	 * The link's page: the files of the answer package (the extract, the data, the
+	 * original files, one ZIP of all), until the link expires. Counted by the same rate
+	 * limit as the downloads.
+	 */
+	@GetMapping("/request/download/{token}/")
+	String files(@PathVariable String token, Model model, HttpServletRequest request, HttpServletResponse response) {
+		if (tooMany(model, request, response)) {
+			return GONE_VIEW;
+		}
+		AnswerDownloads.Listing listing = this.downloads.list(token);
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		if (listing.status() != AnswerDownloads.Download.Status.OK) {
+			boolean gone = listing.status() == AnswerDownloads.Download.Status.GONE;
+			response.setStatus(gone ? HttpServletResponse.SC_GONE : HttpServletResponse.SC_NOT_FOUND);
+			model.addAttribute("problem", gone ? "gone" : "unknown");
+			return GONE_VIEW;
+		}
+		model.addAttribute("listing", listing);
+		model.addAttribute("token", token);
+		return LIST_VIEW;
+	}
+
+	@GetMapping("/request/download/{token}/{file:[A-Za-z0-9][A-Za-z0-9._-]*}")
 	Object download(@PathVariable String token, @PathVariable String file, Model model, HttpServletRequest request,
 			HttpServletResponse response) {
-		long wait = this.limit.consume(request.getRemoteAddr());
-		if (wait > 0) {
-			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(wait));
-			response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-			model.addAttribute("problem", "tooMany");
+		if (tooMany(model, request, response)) {
 			return GONE_VIEW;
 		}
 		AnswerDownloads.Download download = this.downloads.open(token, file);
@@ -58,6 +79,18 @@ class AnswerDownloadController {
 					ContentDisposition.attachment().filename(download.name()).build().toString())
 			.cacheControl(CacheControl.noStore())
 			.body(download.content());
+	}
+
+	private boolean tooMany(Model model, HttpServletRequest request, HttpServletResponse response) {
+		long wait = this.limit.consume(request.getRemoteAddr());
+		if (wait <= 0) {
+			return false;
+		}
+		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(wait));
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		model.addAttribute("problem", "tooMany");
+		return true;
 	}
 
 }

@@ -3,6 +3,7 @@ package se.dsrdesk.answer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,6 +15,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,11 +28,13 @@ import org.springframework.transaction.annotation.Transactional;
 import se.dsrdesk.audit.Actor;
 import se.dsrdesk.audit.AuditLog;
 import se.dsrdesk.location.TaskOutcome;
+import se.dsrdesk.location.connector.Finding;
 import se.dsrdesk.request.AnswerAttachments;
 import se.dsrdesk.request.DsrRequest;
 import se.dsrdesk.request.RequestDirectory;
 import se.dsrdesk.request.RequestSummary;
 import se.dsrdesk.request.RequestType;
+import se.dsrdesk.request.redaction.Redaction;
 import se.dsrdesk.system.ControllerIdentity;
 import se.dsrdesk.system.DisplayFormats;
 import se.dsrdesk.system.CsvDownload;
@@ -62,9 +68,15 @@ public class AnswerDownloads implements AnswerAttachments {
 	/** A portability answer's data as CSV. */
 	public static final String DATA_CSV = "data.csv";
 
-	/** Each file a link can give, with its content type. */
+	/** Every file of the package in one ZIP. */
+	public static final String ZIP = "package.zip";
+
+	/** The package's own files, with their content types. */
 	private static final Map<String, String> CONTENT_TYPES = Map.of(PDF, "application/pdf", JSON, "application/json",
-			DATA_JSON, "application/json", DATA_CSV, "text/csv;charset=UTF-8");
+			DATA_JSON, "application/json", DATA_CSV, "text/csv;charset=UTF-8", ZIP, "application/zip");
+
+	/** What a file behind a link may be called. */
+	static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,159}");
 
 	/** How the person appears in the audit trail when they download. */
 	static final Actor DATA_SUBJECT = new Actor(null, "data subject (download link)");
@@ -87,8 +99,12 @@ public class AnswerDownloads implements AnswerAttachments {
 
 	private final RequestDirectory requests;
 
+	private final AnswerPackages packages;
+
 	AnswerDownloads(AnswerLetters letters, PdfDocuments pdfs, JsonMapper json, JdbcClient jdbc, AuditLog audit,
-			ControllerIdentity controller, AnswerProperties properties, Clock clock, RequestDirectory requests) {
+			ControllerIdentity controller, AnswerProperties properties, Clock clock, RequestDirectory requests,
+			AnswerPackages packages) {
+		this.packages = packages;
 		this.letters = letters;
 		this.pdfs = pdfs;
 		this.json = json;
@@ -111,10 +127,10 @@ public class AnswerDownloads implements AnswerAttachments {
 		if (type != RequestType.ACCESS && type != RequestType.PORTABILITY) {
 			return Map.of();
 		}
-		ApprovedAnswer answer = new ApprovedAnswer(
-				Locale.forLanguageTag("sv".equals(locale.getLanguage()) ? "sv" : "en"), request.getReference(),
-				type.name(), request.getReceiptDate().toString(), request.getSubject().getName(),
-				request.getSubject().getEmail(), approvedText.strip());
+		ApprovedAnswer answer = approvedAnswer(request, locale, approvedText);
+		// Refuses (and so rolls the completion back) while an included file that the
+		// tool cannot mask is unchecked.
+		List<AnswerPackages.ApprovedSection> sections = this.packages.approved(request.getId(), answer.locale());
 		Instant now = this.clock.instant();
 		Instant expiresAt = now.plus(this.properties.downloadValidity());
 		String token = SecretTokens.generate();
@@ -124,18 +140,32 @@ public class AnswerDownloads implements AnswerAttachments {
 			.params(request.getId(), SecretTokens.hash(token), Timestamp.from(expiresAt), Timestamp.from(now))
 			.query(Long.class)
 			.single();
-		List<String> files;
+		Map<String, PackageFile> built = new LinkedHashMap<>();
 		if (type == RequestType.ACCESS) {
-			files = List.of(PDF, JSON);
-			store(downloadId, PDF, pdf(answer));
-			store(downloadId, JSON, json(answer, now));
+			built.put(PDF, new PackageFile(CONTENT_TYPES.get(PDF), pdf(answer, sections)));
+			built.put(JSON, new PackageFile(CONTENT_TYPES.get(JSON), json(answer, sections, now)));
+			if (sections.stream().anyMatch((s) -> s.kind() == Finding.Kind.RECORD)) {
+				built.put(DATA_CSV, new PackageFile(CONTENT_TYPES.get(DATA_CSV), recordsCsv(List.of(), sections)));
+			}
 		}
 		else {
-			files = List.of(DATA_JSON, DATA_CSV);
 			List<LocationData> data = portableData(request.getId(), answer);
-			store(downloadId, DATA_JSON, portabilityJson(answer, data, now));
-			store(downloadId, DATA_CSV, portabilityCsv(data));
+			// A location whose line the handler removed from the letter sends nothing.
+			sections = sections.stream()
+				.filter((s) -> data.stream().anyMatch((d) -> d.location().equals(s.location())))
+				.toList();
+			built.put(DATA_JSON,
+					new PackageFile(CONTENT_TYPES.get(DATA_JSON), portabilityJson(answer, data, sections, now)));
+			built.put(DATA_CSV, new PackageFile(CONTENT_TYPES.get(DATA_CSV), recordsCsv(data, sections)));
 		}
+		for (AnswerPackages.ApprovedSection section : sections) {
+			if (section.kind() == Finding.Kind.FILE) {
+				built.put(originalName(section), new PackageFile(section.contentType(), section.content()));
+			}
+		}
+		built.put(ZIP, new PackageFile(CONTENT_TYPES.get(ZIP), zip(built)));
+		built.forEach((name, file) -> store(downloadId, name, file));
+		List<String> files = List.copyOf(built.keySet());
 		Map<String, Object> model = new LinkedHashMap<>();
 		model.put("downloadToken", token);
 		model.put("downloadExpires", LocalDate.ofInstant(expiresAt, this.controller.timeZone()));
@@ -165,7 +195,8 @@ public class AnswerDownloads implements AnswerAttachments {
 		return data;
 	}
 
-	byte[] portabilityJson(ApprovedAnswer answer, List<LocationData> data, Instant now) {
+	byte[] portabilityJson(ApprovedAnswer answer, List<LocationData> data,
+			List<AnswerPackages.ApprovedSection> sections, Instant now) {
 		Map<String, Object> root = new LinkedHashMap<>();
 		root.put("controller", Map.of("name", this.controller.name(), "organisationNumber",
 				this.controller.organisationNumber(), "privacyEmail", this.controller.privacyEmail()));
@@ -177,17 +208,44 @@ public class AnswerDownloads implements AnswerAttachments {
 		root.put("dataSubject", subject);
 		root.put("generatedAt", now.toString());
 		root.put("language", answer.locale().getLanguage());
-		root.put("locations", data.stream().map((d) -> Map.of("location", d.location(), "data", d.data())).toList());
+		List<Map<String, Object>> locations = new ArrayList<>();
+		for (LocationData d : data) {
+			Map<String, Object> location = new LinkedHashMap<>();
+			location.put("location", d.location());
+			location.put("data", d.data());
+			location.put("sections",
+					sections.stream()
+						.filter((s) -> s.location().equals(d.location()))
+						.map(AnswerDownloads::sectionJson)
+						.toList());
+			locations.add(location);
+		}
+		// Data of a location whose line the handler removed from the letter stays out.
+		root.put("locations", locations);
 		return this.json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
 	}
 
-	byte[] portabilityCsv(List<LocationData> data) {
+	/**
+	 * The tabular data as CSV, one row per field: each location's line of the letter
+	 * (portability), then each record's fields as approved.
+	 */
+	byte[] recordsCsv(List<LocationData> data, List<AnswerPackages.ApprovedSection> sections) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try {
 			CsvDownload csv = CsvDownload.to(out);
-			csv.row("location", "data");
+			csv.row("location", "record", "field", "value");
 			for (LocationData d : data) {
-				csv.row(CsvDownload.safe(d.location()), CsvDownload.safe(d.data()));
+				csv.row(CsvDownload.safe(d.location()), "", "data", CsvDownload.safe(d.data()));
+			}
+			for (AnswerPackages.ApprovedSection section : sections) {
+				if (section.kind() != Finding.Kind.RECORD || (!data.isEmpty()
+						&& data.stream().noneMatch((d) -> d.location().equals(section.location())))) {
+					continue;
+				}
+				for (Map.Entry<String, String> field : section.fields().entrySet()) {
+					csv.row(CsvDownload.safe(section.location()), CsvDownload.safe(section.title()),
+							CsvDownload.safe(field.getKey()), CsvDownload.safe(field.getValue()));
+				}
 			}
 			csv.flush();
 		}
@@ -200,20 +258,14 @@ public class AnswerDownloads implements AnswerAttachments {
 	/**
 	 * A file behind a link, audited as downloaded by the person.
 	 * @param token the link's secret
-	 * @param name {@value #PDF}, {@value #JSON}, {@value #DATA_JSON} or
-	 * {@value #DATA_CSV}
+	 * @param name the file's name, as the link's page lists it
 	 * @return the file, or why there is none
 	 */
 	public Download open(String token, String name) {
-		if (!SecretTokens.isWellFormed(token) || !CONTENT_TYPES.containsKey(name)) {
+		if (!SecretTokens.isWellFormed(token) || name == null || !FILE_NAME.matcher(name).matches()) {
 			return Download.unknown();
 		}
-		Optional<Link> link = this.jdbc
-			.sql("SELECT d.id, d.request_id, d.expires_at, d.deleted_at FROM answer_download d WHERE d.token_hash = ?")
-			.param(SecretTokens.hash(token))
-			.query((rs, i) -> new Link(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3).toInstant(),
-					rs.getTimestamp(4) != null))
-			.optional();
+		Optional<Link> link = link(token);
 		if (link.isEmpty()) {
 			return Download.unknown();
 		}
@@ -221,17 +273,73 @@ public class AnswerDownloads implements AnswerAttachments {
 		if (found.deleted() || !this.clock.instant().isBefore(found.expiresAt())) {
 			return Download.gone();
 		}
-		Optional<byte[]> content = this.jdbc.sql("SELECT content FROM answer_file WHERE download_id = ? AND name = ?")
+		Optional<PackageFile> content = this.jdbc
+			.sql("SELECT content_type, content FROM answer_file WHERE download_id = ? AND name = ?")
 			.params(found.id(), name)
-			.query((rs, i) -> rs.getBytes(1))
+			.query((rs, i) -> new PackageFile(rs.getString(1), rs.getBytes(2)))
 			.optional();
 		if (content.isEmpty()) {
-			return Download.gone();
+			return Download.unknown();
 		}
 		String reference = this.requests.summary(found.requestId()).map(RequestSummary::reference).orElseThrow();
 		this.audit.recordAboutRequest(found.requestId(), DATA_SUBJECT, "ANSWER_DOWNLOADED", "REQUEST",
 				found.requestId(), reference + ": " + name);
-		return new Download(Download.Status.OK, name, CONTENT_TYPES.get(name), content.get());
+		return new Download(Download.Status.OK, name, content.get().contentType(), content.get().content());
+	}
+
+	/**
+	 * The files behind a link, for its page (names and sizes, no content).
+	 * @param token the link's secret
+	 * @return the files and until when the link works, or why there are none
+	 */
+	@Transactional(readOnly = true)
+	public Listing list(String token) {
+		if (!SecretTokens.isWellFormed(token)) {
+			return new Listing(Download.Status.UNKNOWN, List.of(), null);
+		}
+		Optional<Link> link = link(token);
+		if (link.isEmpty()) {
+			return new Listing(Download.Status.UNKNOWN, List.of(), null);
+		}
+		Link found = link.get();
+		if (found.deleted() || !this.clock.instant().isBefore(found.expiresAt())) {
+			return new Listing(Download.Status.GONE, List.of(), null);
+		}
+		List<Listing.Entry> files = this.jdbc
+			.sql("SELECT name, content_type, size_bytes FROM answer_file WHERE download_id = ? ORDER BY id")
+			.param(found.id())
+			.query((rs, i) -> new Listing.Entry(rs.getString(1), rs.getString(2), rs.getLong(3),
+					CONTENT_TYPES.containsKey(rs.getString(1))))
+			.list();
+		return new Listing(Download.Status.OK, files,
+				LocalDate.ofInstant(found.expiresAt(), this.controller.timeZone()));
+	}
+
+	/**
+	 * A file of the newest link of a request whose files are not deleted.
+	 * @param requestId the request
+	 * @param name the file's name
+	 * @return its bytes, if stored
+	 */
+	@Transactional(readOnly = true)
+	Optional<byte[]> storedFile(long requestId, String name) {
+		return this.jdbc.sql("""
+				SELECT f.content FROM answer_file f JOIN answer_download d ON d.id = f.download_id
+				WHERE d.request_id = ? AND d.deleted_at IS NULL AND f.name = ? ORDER BY d.id DESC""")
+			.params(requestId, name)
+			.query((rs, i) -> rs.getBytes(1))
+			.list()
+			.stream()
+			.findFirst();
+	}
+
+	private Optional<Link> link(String token) {
+		return this.jdbc
+			.sql("SELECT d.id, d.request_id, d.expires_at, d.deleted_at FROM answer_download d WHERE d.token_hash = ?")
+			.param(SecretTokens.hash(token))
+			.query((rs, i) -> new Link(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3).toInstant(),
+					rs.getTimestamp(4) != null))
+			.optional();
 	}
 
 	/**
@@ -254,15 +362,85 @@ public class AnswerDownloads implements AnswerAttachments {
 		return expired.size();
 	}
 
-	private void store(long downloadId, String name, byte[] content) {
-		this.jdbc.sql("INSERT INTO answer_file (download_id, name, content_type, content) VALUES (?, ?, ?, ?)")
-			.params(downloadId, name, CONTENT_TYPES.get(name), content)
+	private void store(long downloadId, String name, PackageFile file) {
+		this.jdbc.sql(
+				"INSERT INTO answer_file (download_id, name, content_type, content, size_bytes) VALUES (?, ?, ?, ?, ?)")
+			.params(downloadId, name, file.contentType(), file.content(), file.content().length)
 			.update();
 	}
 
-	byte[] pdf(ApprovedAnswer extract) {
+	/**
+	 * The package as a PDF, as {@link #attach} would write it now: for the preview, and
+	 * for a letter sent by post.
+	 */
+	byte[] packagePdf(DsrRequest request, Locale locale, String text) {
+		ApprovedAnswer answer = approvedAnswer(request, locale, Redaction.apply(text.strip().replace("\r\n", "\n"),
+				Locale.forLanguageTag("sv".equals(locale.getLanguage()) ? "sv" : "en")));
+		List<AnswerPackages.ApprovedSection> sections = AnswerPackages.carriesData(request.getType())
+				? this.packages.approved(request.getId(), answer.locale()) : List.of();
+		return pdf(answer, sections);
+	}
+
+	private ApprovedAnswer approvedAnswer(DsrRequest request, Locale locale, String approvedText) {
+		return new ApprovedAnswer(Locale.forLanguageTag("sv".equals(locale.getLanguage()) ? "sv" : "en"),
+				request.getReference(), request.getType().name(), request.getReceiptDate().toString(),
+				request.getSubject().getName(), request.getSubject().getEmail(), approvedText.strip());
+	}
+
+	/**
+	 * An original file's name behind the link: the finding's id and its name, made safe.
+	 */
+	static String originalName(AnswerPackages.ApprovedSection section) {
+		String safe = section.fileName().replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^[._-]+", "");
+		if (safe.length() > 120) {
+			safe = safe.substring(safe.length() - 120);
+		}
+		return section.findingId() + "-" + (safe.isEmpty() ? "file" : safe);
+	}
+
+	private static byte[] zip(Map<String, PackageFile> files) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
+			for (Map.Entry<String, PackageFile> file : files.entrySet()) {
+				zip.putNextEntry(new ZipEntry(file.getKey()));
+				zip.write(file.getValue().content());
+				zip.closeEntry();
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return out.toByteArray();
+	}
+
+	private static Map<String, Object> sectionJson(AnswerPackages.ApprovedSection section) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("location", section.location());
+		json.put("title", section.title());
+		json.put("source", section.source());
+		json.put("kind", section.kind().name());
+		if (section.kind() == Finding.Kind.RECORD) {
+			json.put("fields", section.fields());
+		}
+		else {
+			json.put("file", originalName(section));
+			json.put("contentType", section.contentType());
+			if (section.text() != null) {
+				json.put("text", section.text());
+			}
+		}
+		return json;
+	}
+
+	byte[] pdf(ApprovedAnswer extract, List<AnswerPackages.ApprovedSection> sections) {
 		Map<String, Object> variables = new LinkedHashMap<>();
 		variables.put("extract", extract);
+		variables.put("sections", sections);
+		variables.put("originalName",
+				sections.stream()
+					.filter((s) -> s.kind() == Finding.Kind.FILE)
+					.collect(java.util.stream.Collectors.toMap(AnswerPackages.ApprovedSection::findingId,
+							AnswerDownloads::originalName)));
 		variables.put("paragraphs", extract.paragraphs().stream().map((p) -> List.of(p.split("\\R"))).toList());
 		variables.put("controller", this.controller);
 		// A long date like the rest of the letters ("den 3 mars 2026", "3 March 2026").
@@ -271,7 +449,7 @@ public class AnswerDownloads implements AnswerAttachments {
 		return this.pdfs.render("letters/access-extract", extract.locale(), variables);
 	}
 
-	byte[] json(ApprovedAnswer extract, Instant now) {
+	byte[] json(ApprovedAnswer extract, List<AnswerPackages.ApprovedSection> sections, Instant now) {
 		Map<String, Object> root = new LinkedHashMap<>();
 		root.put("controller", Map.of("name", this.controller.name(), "organisationNumber",
 				this.controller.organisationNumber(), "privacyEmail", this.controller.privacyEmail()));
@@ -285,6 +463,7 @@ public class AnswerDownloads implements AnswerAttachments {
 		root.put("language", extract.locale().getLanguage());
 		root.put("answer", extract.text());
 		root.put("paragraphs", extract.paragraphs());
+		root.put("sections", sections.stream().map(AnswerDownloads::sectionJson).toList());
 		return this.json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
 	}
 
@@ -320,6 +499,38 @@ public class AnswerDownloads implements AnswerAttachments {
 	}
 
 	private record Link(long id, long requestId, Instant expiresAt, boolean deleted) {
+	}
+
+	/**
+	 * A file of the package.
+	 *
+	 * @param contentType its media type
+	 * @param content its bytes
+	 */
+	record PackageFile(String contentType, byte[] content) {
+	}
+
+	/**
+	 * What a link's page lists.
+	 *
+	 * @param status whether the link works
+	 * @param files its files, in the order built
+	 * @param expires the last day it works
+	 */
+	public record Listing(Download.Status status, List<Entry> files, LocalDate expires) {
+
+		/**
+		 * A file on the page.
+		 *
+		 * @param name its name
+		 * @param contentType its type
+		 * @param size its size in bytes
+		 * @param own whether it is one of the package's own files (the extract, the data,
+		 * the ZIP) rather than an original
+		 */
+		public record Entry(String name, String contentType, long size, boolean own) {
+		}
+
 	}
 
 	/**

@@ -59,7 +59,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AccessDownloadBrowserTest extends BrowserTest {
 
-	static final Pattern LINK = Pattern.compile("(/request/download/[A-Za-z0-9_-]{43}/)extract\\.pdf");
+	static final Pattern LINK = Pattern.compile("(/request/download/[A-Za-z0-9_-]{43}/)");
 
 	@RegisterExtension
 	static MailServer mail = new MailServer();

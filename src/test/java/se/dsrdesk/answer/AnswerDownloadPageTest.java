@@ -18,7 +18,8 @@ import static org.mockito.ArgumentMatchers.anyString;
 /**
  * The person's download of their access extract: no sign-in and no session, the file as
  * an attachment that is not cached, and a page that says what to do when the link is
- * unknown (404) or has expired (410). Only the two file names exist.
+ * unknown (404) or has expired (410). The link's page lists the package's files; only
+ * safe file names are looked up.
  */
 @WebSliceTest(AnswerDownloadController.class)
 class AnswerDownloadPageTest {
@@ -79,9 +80,39 @@ class AnswerDownloadPageTest {
 	}
 
 	@Test
-	void onlyTheExtractsFilesExist() {
-		assertThat(this.mvc.get().uri(LINK + "other.txt")).hasStatus(404);
+	void onlySafeFileNamesAreLookedUp() {
+		assertThat(this.mvc.get().uri(LINK + ".hidden")).hasStatus4xxClientError();
+		assertThat(this.mvc.get().uri(LINK + "a file.txt")).hasStatus4xxClientError();
 		then(this.downloads).should(never()).open(anyString(), anyString());
+	}
+
+	@Test
+	void theLinksPageListsEveryFileOfThePackage() {
+		given(this.downloads.list("s3cr3t-link"))
+			.willReturn(new AnswerDownloads.Listing(AnswerDownloads.Download.Status.OK,
+					java.util.List.of(
+							new AnswerDownloads.Listing.Entry(AnswerDownloads.PDF, "application/pdf", 20_480, true),
+							new AnswerDownloads.Listing.Entry("12-mail.eml", "message/rfc822", 900, false),
+							new AnswerDownloads.Listing.Entry(AnswerDownloads.ZIP, "application/zip", 30_000, true)),
+					java.time.LocalDate.of(2026, 4, 2)));
+		MvcTestResult page = this.mvc.get().uri(LINK).header("Accept-Language", "en").exchange();
+		assertThat(page).hasStatusOk().hasViewName(AnswerDownloadController.LIST_VIEW);
+		assertThat(page).headers().hasValue("Cache-Control", "no-store");
+		assertThat(page).bodyText()
+			.contains("Your files", "The extract as PDF", "Original file: 12-mail.eml", "All files in one ZIP archive");
+		assertThat(page).body()
+			.asString()
+			.contains("href=\"/request/download/s3cr3t-link/extract.pdf\"",
+					"href=\"/request/download/s3cr3t-link/12-mail.eml\"",
+					"href=\"/request/download/s3cr3t-link/package.zip\"");
+	}
+
+	@Test
+	void anExpiredLinksPageSaysTheFilesWereDeleted() {
+		given(this.downloads.list("s3cr3t-link"))
+			.willReturn(new AnswerDownloads.Listing(AnswerDownloads.Download.Status.GONE, java.util.List.of(), null));
+		MvcTestResult page = this.mvc.get().uri(LINK).header("Accept-Language", "en").exchange();
+		assertThat(page).hasStatus(410).hasViewName(AnswerDownloadController.GONE_VIEW);
 	}
 
 }

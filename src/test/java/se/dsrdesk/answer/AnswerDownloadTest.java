@@ -75,7 +75,7 @@ class AnswerDownloadTest {
 
 	static final String SUMMARY = "Ditt namn, din e-postadress och två ärenden om återbetalning";
 
-	static final Pattern LINK = Pattern.compile("/request/download/([A-Za-z0-9_-]{43})/extract\\.pdf");
+	static final Pattern LINK = Pattern.compile("/request/download/([A-Za-z0-9_-]{43})/(?!\\S)");
 
 	@RegisterExtension
 	static MailServer mail = new MailServer();
@@ -208,7 +208,8 @@ class AnswerDownloadTest {
 			.exchange();
 		assertThat(expired).hasStatus(410);
 		assertThat(html(expired)).contains("This link no longer works");
-		assertThat(fileCount()).isEqualTo(2);
+		// The extract as PDF and JSON, and the ZIP of both.
+		assertThat(fileCount()).isEqualTo(3);
 		assertThat(this.cleanup.run()).isPositive();
 		assertThat(fileCount()).isZero();
 		assertThat(audited("ANSWER_FILES_DELETED")).hasSize(1);
@@ -281,14 +282,14 @@ class AnswerDownloadTest {
 
 		MailDispatch.now(this.context);
 		String text = MailServer.plainText(mail.messagesTo(portability.getSubject().getEmail()).get(0));
-		assertThat(text)
-			.contains("Hämta dina uppgifter med länkarna nedan till och med den 2 april 2026",
-					"Dina uppgifter som JSON (maskinläsbart)", "Dina uppgifter som CSV (för kalkylprogram)")
+		assertThat(text).contains("Hämta dina uppgifter från sidan nedan till och med den 2 april 2026")
 			.doesNotContain("extract.pdf");
-		Matcher link = Pattern.compile("/request/download/([A-Za-z0-9_-]{43})/data\\.json").matcher(text);
+		Matcher link = LINK.matcher(text);
 		assertThat(link.find()).isTrue();
 		String token = link.group(1);
-		assertThat(text).contains("/request/download/" + token + "/data.csv");
+		assertThat(html(this.mvc.get().uri("/request/download/" + token + "/").exchange())).contains(
+				"/request/download/" + token + "/data.csv", "/request/download/" + token + "/data.json",
+				"/request/download/" + token + "/package.zip");
 
 		MvcTestResult jsonFile = this.mvc.get().uri("/request/download/" + token + "/data.json").exchange();
 		assertThat(jsonFile).hasStatusOk().hasContentType("application/json");
@@ -312,15 +313,15 @@ class AnswerDownloadTest {
 		String csv = new String(csvFile.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
 		// The application's CSV: UTF-8 with a byte order mark, semicolons (as a Swedish
 		// spreadsheet reads it).
-		assertThat(csv).startsWith("\uFEFFlocation;data")
-			.contains(this.crm.getName().sv() + ";dina uppgifter har exporterats i ett maskinläsbart format"
+		assertThat(csv).startsWith("\uFEFFlocation;record;field;value")
+			.contains(this.crm.getName().sv() + ";;data;dina uppgifter har exporterats i ett maskinläsbart format"
 					+ " (JSON och CSV, länkade nedan): " + exported);
 		assertThat(audited("ANSWER_DOWNLOADED")).containsExactly(this.request.getReference() + ": data.json",
 				this.request.getReference() + ": data.csv");
 
 		this.clock.set(Instant.parse("2026-04-02T09:00:00Z"));
 		assertThat(this.mvc.get().uri("/request/download/" + token + "/data.csv").exchange()).hasStatus(410);
-		assertThat(fileCount()).isEqualTo(2);
+		assertThat(fileCount()).isEqualTo(3);
 		assertThat(this.cleanup.run()).isPositive();
 		assertThat(fileCount()).isZero();
 		assertThat(this.mvc.get().uri("/request/download/" + token + "/data.json").exchange()).hasStatus(410);
@@ -414,7 +415,8 @@ class AnswerDownloadTest {
 		assertThat(letters).hasSize(1);
 		String text = MailServer.plainText(letters.get(0));
 		this.letter = text;
-		assertThat(text).contains("till och med den 2 april 2026", "/extract.json");
+		// One link, to the page that lists the files.
+		assertThat(text).contains("till och med den 2 april 2026").doesNotContain("/extract.json");
 		Matcher link = LINK.matcher(text);
 		assertThat(link.find()).isTrue();
 		String token = link.group(1);

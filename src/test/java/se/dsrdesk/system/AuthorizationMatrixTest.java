@@ -223,6 +223,15 @@ class AuthorizationMatrixTest {
 		rule(CASE_HANDLERS, "GET /staff/letters", "GET /staff/letters/{id}/pdf", "POST /staff/letters/{id}/posted",
 				"GET /api/v1/requests/{reference}/letters", "GET /api/v1/requests/{reference}/letters/{letterId}/pdf",
 				"POST /api/v1/requests/{reference}/letters/{letterId}/posted");
+
+		// The answer package: its review reads and masks the person's data (case
+		// handlers only); its link's page lists the files for whoever holds the secret.
+		rule(CASE_HANDLERS, "GET /staff/requests/{id}/package",
+				"POST /staff/requests/{id}/package/sections/{findingId}",
+				"POST /staff/requests/{id}/package/sections/{findingId}/checked",
+				"POST /staff/requests/{id}/package/sections/{findingId}/include",
+				"POST /staff/requests/{id}/package/preview");
+		rule(EVERYONE, "GET /request/download/{token}/");
 	}
 
 	/**
