@@ -89,6 +89,27 @@ class MailboxConnector implements LocationConnector {
 		return this.properties.mailboxes().stream().filter((box) -> id != null && id.equals(box.locationId())).toList();
 	}
 
+	/**
+	 * Connects to a mailbox, signs in and counts its folders and mails (by
+	 * {@code STATUS}, reading no mail).
+	 * @param box the mailbox
+	 * @return what the server said
+	 * @throws ConnectorException with the page's message when it fails
+	 */
+	Check check(Mailbox box) {
+		try (ImapConnection connection = ImapConnection.open(box)) {
+			List<Folder> folders = connection.foldersToSearch();
+			long mails = 0;
+			for (Folder folder : folders) {
+				mails += Math.max(0, folder.getMessageCount());
+			}
+			return new Check(box.name(), folders.size(), mails);
+		}
+		catch (MessagingException ex) {
+			throw ImapConnection.failure(box, ex);
+		}
+	}
+
 	@Override
 	public SearchResult find(DataLocation location, ConnectorSubject subject, int page) {
 		List<Mailbox> boxes = mailboxesOf(location);
@@ -439,6 +460,16 @@ class MailboxConnector implements LocationConnector {
 		catch (MessagingException | RuntimeException ex) {
 			// the connection is going away; the store is closed next
 		}
+	}
+
+	/**
+	 * A connection test that worked.
+	 *
+	 * @param mailbox the mailbox's name
+	 * @param folders how many folders are searched
+	 * @param mails how many mails they hold
+	 */
+	record Check(String mailbox, int folders, long mails) {
 	}
 
 	/**
