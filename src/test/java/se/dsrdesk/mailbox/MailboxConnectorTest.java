@@ -379,6 +379,88 @@ class MailboxConnectorTest {
 	}
 
 	@Nested
+	@DisplayName("The yearly review")
+	class YearlyReview {
+
+		se.dsrdesk.request.OpenRequestAddresses openRequests = mock(se.dsrdesk.request.OpenRequestAddresses.class);
+
+		org.springframework.jdbc.core.simple.JdbcClient jdbc = mock(
+				org.springframework.jdbc.core.simple.JdbcClient.class, org.mockito.Mockito.RETURNS_DEEP_STUBS);
+
+		se.dsrdesk.location.LocationService locations = mock(se.dsrdesk.location.LocationService.class);
+
+		MailboxReview review;
+
+		@BeforeEach
+		void oldMails() {
+			given(MailboxConnectorTest.this.location.getRetentionMonths()).willReturn(12);
+			given(this.openRequests.all()).willReturn(Set.of("open.person@example.com"));
+			MailboxConnectorTest.this.server.append(SUPPORT, SECRET, "INBOX",
+					Mails.mail("Gammal med pnr")
+						.text("Kundens pnr är 811218-9876.")
+						.sent("2024-01-01T08:00:00Z")
+						.build(),
+					Mails.mail("Gammal utan data").text("Tack för senast!").sent("2024-01-02T08:00:00Z").build(),
+					Mails.mail("Gammal öppen")
+						.from("Open.Person@example.com", "Öppen")
+						.text("Ring mig på 070-123 45 67.")
+						.sent("2024-01-03T08:00:00Z")
+						.build(),
+					Mails.mail("Gammal sparad").text("Kvitto till a@b.se").sent("2024-01-04T08:00:00Z").build());
+			this.review = new MailboxReview(connector(), MailboxConnectorTest.this.kept, this.openRequests,
+					this.locations, this.jdbc, mock(se.dsrdesk.audit.AuditLog.class),
+					Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneId.of("Europe/Stockholm")));
+		}
+
+		@Test
+		void listsOldMailsWithPersonalDataButNotThoseOfAnOpenRequestOrKept() throws Exception {
+			String keptId = messageIdIn("Gammal sparad");
+			given(MailboxConnectorTest.this.kept.heldAmong(anyString(), any())).willAnswer((call) -> Set
+				.copyOf(((java.util.Collection<String>) call.getArgument(1)).stream().filter(keptId::equals).toList()));
+
+			MailboxReview.Listing listing = this.review.list(MailboxConnectorTest.this.location);
+
+			assertThat(listing.olderThan()).isEqualTo(java.time.LocalDate.of(2025, 6, 1));
+			assertThat(listing.rows()).extracting(MailboxReview.Row::subject).containsExactly("Gammal med pnr");
+			assertThat(listing.rows().get(0).mentions()).containsExactly(PersonalData.Kind.PERSONNUMMER);
+			assertThat(listing.excluded()).isEqualTo(2);
+		}
+
+		@Test
+		void deletesTheSelectedOldMailsAndRecordsTheReview() {
+			MailboxReview.Listing listing = this.review.list(MailboxConnectorTest.this.location);
+			se.dsrdesk.account.StaffPrincipal owner = mock(se.dsrdesk.account.StaffPrincipal.class);
+			given(owner.hasRole(se.dsrdesk.account.Role.ADMIN)).willReturn(true);
+			given(owner.toActor()).willReturn(new se.dsrdesk.audit.Actor(1L, "admin"));
+
+			MailboxReview.Outcome outcome = this.review.delete(MailboxConnectorTest.this.location,
+					listing.rows().stream().map(MailboxReview.Row::id).toList(), listing.rows().size(),
+					listing.excluded(), owner);
+
+			assertThat(outcome.deleted()).isEqualTo(2);
+			assertThat(MailboxConnectorTest.this.server.subjects(SUPPORT, SECRET, "INBOX"))
+				.doesNotContain("Gammal med pnr", "Gammal sparad")
+				.contains("Gammal utan data", "Gammal öppen", "Möte");
+			org.mockito.Mockito.verify(this.locations)
+				.recordReview(7L, "mailboxes: listed 2, left out 1, deleted 2, skipped 0", owner);
+		}
+
+		String messageIdIn(String subject) throws Exception {
+			try (jakarta.mail.Store store = MailboxConnectorTest.this.server.store(SUPPORT, SECRET)) {
+				jakarta.mail.Folder inbox = store.getFolder("INBOX");
+				inbox.open(jakarta.mail.Folder.READ_ONLY);
+				for (jakarta.mail.Message message : inbox.getMessages()) {
+					if (subject.equals(message.getSubject())) {
+						return ((MimeMessage) message).getMessageID();
+					}
+				}
+			}
+			throw new AssertionError(subject);
+		}
+
+	}
+
+	@Nested
 	@DisplayName("Failures")
 	class Failures {
 
