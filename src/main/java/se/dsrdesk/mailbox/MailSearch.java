@@ -26,6 +26,23 @@ final class MailSearch {
 	}
 
 	/**
+	 * Whether the wide search differs from the search by address.
+	 * @param subject the person
+	 * @return {@code true} when the name or phone number is searched as well
+	 */
+	static boolean widens(ConnectorSubject subject) {
+		return searchesName(subject) || searchesPhone(subject);
+	}
+
+	private static boolean searchesName(ConnectorSubject subject) {
+		return subject.name() != null && subject.name().strip().length() >= MIN_NAME_LENGTH;
+	}
+
+	private static boolean searchesPhone(ConnectorSubject subject) {
+		return subject.phone() != null && subject.phone().replaceAll("\\D", "").length() >= 6;
+	}
+
+	/**
 	 * The search for a person.
 	 * @param subject the person
 	 * @param wide whether to look for their name and phone number as well
@@ -45,10 +62,10 @@ final class MailSearch {
 			terms.add(new BodyTerm(address));
 		}
 		if (wide) {
-			if (subject.name() != null && subject.name().strip().length() >= MIN_NAME_LENGTH) {
+			if (searchesName(subject)) {
 				terms.add(new BodyTerm(subject.name().strip()));
 			}
-			if (subject.phone() != null && subject.phone().replaceAll("\\D", "").length() >= 6) {
+			if (searchesPhone(subject)) {
 				terms.add(new BodyTerm(subject.phone().strip()));
 			}
 		}

@@ -113,8 +113,8 @@ class MailboxConnector implements LocationConnector {
 	@Override
 	public SearchResult find(DataLocation location, ConnectorSubject subject, int page) {
 		List<Mailbox> boxes = mailboxesOf(location);
-		SearchTerm wide = MailSearch.forPerson(subject, true);
 		SearchTerm byAddress = MailSearch.forPerson(subject, false);
+		SearchTerm wide = MailSearch.widens(subject) ? MailSearch.forPerson(subject, true) : byAddress;
 		if (boxes.isEmpty() || wide == null) {
 			return new SearchResult(List.of(), page, false, 0);
 		}

@@ -116,12 +116,17 @@ class MailboxController {
 	}
 
 	@PostMapping("/keep")
-	String keep(@PathVariable long id, @RequestParam String mailbox, @RequestParam String folder,
-			@RequestParam String messageId, @RequestParam KeptMails.Ground ground,
-			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate until,
+	String keep(@PathVariable long id, @RequestParam(required = false) String mailbox,
+			@RequestParam(required = false) String folder, @RequestParam(required = false) String messageId,
+			@RequestParam(required = false) KeptMails.Ground ground,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate until,
 			@AuthenticationPrincipal StaffPrincipal me, RedirectAttributes redirect) {
 		DataLocation location = this.locations.get(id);
+		// who may, before what is missing: no one else learns anything from the answer
 		this.review.checkMayReview(location, me);
+		if (mailbox == null || folder == null || ground == null || until == null) {
+			throw new RefusedException(org.springframework.http.HttpStatus.BAD_REQUEST, null, "mailbox.keep.missing");
+		}
 		this.kept.keep(id, mailbox, folder, messageId, ground, until, me.toActor());
 		redirect.addFlashAttribute("success", "mailbox.keep.done");
 		redirect.addFlashAttribute("successArgs", new Object[] { until });
