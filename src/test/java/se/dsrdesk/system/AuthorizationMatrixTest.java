@@ -161,6 +161,10 @@ class AuthorizationMatrixTest {
 		// A location's review: its owner or an admin (checked in the service); the seeded
 		// location has no owner.
 		rule(ADMINS, "POST /staff/locations/{id}/review");
+		// A mailbox location's yearly review and its kept mails: the same (checked in the
+		// controller); its connection test: admins.
+		rule(ADMINS, "GET /staff/locations/{id}/mailboxes/review", "POST /staff/locations/{id}/mailboxes/review",
+				"POST /staff/locations/{id}/mailboxes/keep", "POST /staff/locations/{id}/mailboxes/test");
 
 		// Admins: accounts, the register (changes), the privacy policy versions.
 		rule(ADMINS, "GET /staff/admin/accounts", "GET /staff/admin/accounts/new", "POST /staff/admin/accounts",

@@ -195,7 +195,8 @@ class SecurityConfiguration {
 			.denyAll()
 			// The register of data locations: all staff read it, admins change it; a
 			// location's owner (or an admin, checked in the service) records a review.
-			.requestMatchers(HttpMethod.POST, "/staff/locations/*/review")
+			.requestMatchers(HttpMethod.POST, "/staff/locations/*/review", "/staff/locations/*/mailboxes/review",
+					"/staff/locations/*/mailboxes/keep")
 			.authenticated()
 			.requestMatchers("/staff/locations/new", "/staff/locations/*/edit")
 			.hasRole(ADMIN)

@@ -1,0 +1,221 @@
+package se.dsrdesk.mailbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import se.dsrdesk.account.AccountService;
+import se.dsrdesk.account.Role;
+import se.dsrdesk.account.StaffPrincipal;
+import se.dsrdesk.account.StaffUser;
+import se.dsrdesk.account.TestAccounts;
+import se.dsrdesk.audit.Actor;
+import se.dsrdesk.location.LocationTask;
+import se.dsrdesk.location.TaskService;
+import se.dsrdesk.location.connector.Finding;
+import se.dsrdesk.location.connector.TaskFindings;
+import se.dsrdesk.request.Channel;
+import se.dsrdesk.request.DsrRequest;
+import se.dsrdesk.request.NewRequest;
+import se.dsrdesk.request.OpenRequestAddresses;
+import se.dsrdesk.request.RequestService;
+import se.dsrdesk.request.RequestType;
+import se.dsrdesk.support.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+/**
+ * An access request's task at the seeded mailbox location (the mailbox on GreenMail's
+ * IMAP): the task page looks for the person and lists their mails, copying puts the
+ * selected mails into the task's findings (text and .eml), erasing deletes them except a
+ * kept one; the person's address counts as an open request's for the yearly review. Real
+ * PostgreSQL, real IMAP.
+ */
+@IntegrationTest
+@AutoConfigureMockMvc
+class MailboxTaskFlowTest {
+
+	/** The seeded location "Email conversations" (V17: the second one inserted). */
+	static final long MAILBOX_LOCATION = 2;
+
+	static final String LOGIN = "kundtjanst@example.se";
+
+	static final ImapServer imap = new ImapServer();
+
+	@DynamicPropertySource
+	static void mailbox(DynamicPropertyRegistry registry) {
+		imap.user(LOGIN, "hemligt");
+		registry.add("dsr.mailboxes[0].name", () -> "kundtjanst");
+		registry.add("dsr.mailboxes[0].host", () -> "127.0.0.1");
+		registry.add("dsr.mailboxes[0].port", imap::port);
+		registry.add("dsr.mailboxes[0].tls", () -> "NONE");
+		registry.add("dsr.mailboxes[0].allow-plain", () -> "true");
+		registry.add("dsr.mailboxes[0].user", () -> LOGIN);
+		registry.add("dsr.mailboxes[0].password", () -> "hemligt");
+		registry.add("dsr.mailboxes[0].location-id", () -> MAILBOX_LOCATION);
+	}
+
+	@AfterAll
+	static void stopImap() {
+		imap.close();
+	}
+
+	@Autowired
+	RequestService requests;
+
+	@Autowired
+	TaskService tasks;
+
+	@Autowired
+	TaskFindings findings;
+
+	@Autowired
+	KeptMails kept;
+
+	@Autowired
+	OpenRequestAddresses openRequests;
+
+	@Autowired
+	AccountService accounts;
+
+	@Autowired
+	UserDetailsService userDetailsService;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	MockMvcTester mvc;
+
+	final List<Long> opened = new ArrayList<>();
+
+	@AfterEach
+	void closeRequests() {
+		for (Long id : this.opened) {
+			this.jdbc.update("update dsr_request set status = 'COMPLETED', closed_at = created_at"
+					+ " where id = ? and status not in ('COMPLETED', 'REJECTED', 'WITHDRAWN')", id);
+		}
+	}
+
+	@Test
+	void theTaskFindsCopiesAndErasesThePersonsMailsButNotAKeptOne() throws Exception {
+		assertThat(
+				this.jdbc.queryForObject("select kind from data_location where id = ?", String.class, MAILBOX_LOCATION))
+			.as("the seeded mailbox location")
+			.isEqualTo("MAILBOX");
+		String email = "asa-" + UUID.randomUUID() + "@exempel.se";
+		imap.append(LOGIN, "hemligt", "INBOX",
+				Mails.mail("Din beställning").from(email.toUpperCase(), "Åsa Öberg").to(LOGIN).build(),
+				Mails.mail("Ditt konto").from(LOGIN, "Kundtjänst").to(email).attachment("villkor.pdf").build(),
+				Mails.mail("Intern fråga").from("kollega@example.se", "Kollega").to(LOGIN).build());
+		DsrRequest request = this.requests.register(new NewRequest("Åsa Öberg", email, null, "sv", RequestType.ACCESS,
+				Channel.EMAIL, null, java.time.Instant.now()), Actor.SYSTEM);
+		this.opened.add(request.getId());
+		this.requests.startWork(request.getId(), null, Actor.SYSTEM);
+		LocationTask task = this.tasks.ofRequest(request.getId())
+			.stream()
+			.filter((t) -> t.getLocation().getId() == MAILBOX_LOCATION)
+			.findFirst()
+			.orElseThrow();
+		StaffUser handlerUser = this.accounts.create("handler-" + UUID.randomUUID() + "@example.com", "Hanna",
+				EnumSet.of(Role.CASE_HANDLER), "en", TestAccounts.PASSWORD, Actor.SYSTEM);
+		StaffPrincipal handler = (StaffPrincipal) this.userDetailsService.loadUserByUsername(handlerUser.getEmail());
+
+		MvcTestResult page = this.mvc.get()
+			.uri("/staff/tasks/" + task.getId() + "?find=0")
+			.with(user(handler))
+			.header("Accept-Language", "en")
+			.exchange();
+
+		assertThat(page).hasStatusOk();
+		String html = new String(page.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+		assertThat(html).contains("Din beställning", "Ditt konto", "villkor.pdf", "kundtjanst")
+			.doesNotContain("Intern fråga");
+		List<String> hits = hits(html);
+		assertThat(hits).hasSize(2);
+
+		MvcTestResult copied = this.mvc.post()
+			.uri("/staff/tasks/" + task.getId() + "/connector/copy")
+			.param("hit", hits.toArray(String[]::new))
+			.with(user(handler))
+			.with(csrf())
+			.exchange();
+		assertThat(copied).hasStatus3xxRedirection();
+		List<Finding> found = this.findings.ofTask(task.getId());
+		assertThat(found).hasSize(4);
+		assertThat(found).filteredOn((f) -> f.kind() == Finding.Kind.FILE)
+			.extracting(Finding::contentType)
+			.containsOnly("message/rfc822");
+		assertThat(found).filteredOn((f) -> f.kind() == Finding.Kind.RECORD)
+			.extracting(Finding::title)
+			.anySatisfy((title) -> assertThat(title).endsWith("Din beställning"));
+
+		assertThat(this.openRequests.all()).contains(email.toLowerCase());
+
+		this.kept.keep(MAILBOX_LOCATION, "kundtjanst", "INBOX", messageId("Din beställning"),
+				KeptMails.Ground.BOOKKEEPING, LocalDate.now().plusYears(7), Actor.SYSTEM);
+		MvcTestResult erased = this.mvc.post()
+			.uri("/staff/tasks/" + task.getId() + "/connector/erase")
+			.param("hit", hits.toArray(String[]::new))
+			.param("confirmed", "true")
+			.with(user(handler))
+			.with(csrf())
+			.exchange();
+		assertThat(erased).hasStatus3xxRedirection();
+		assertThat(imap.subjects(LOGIN, "hemligt", "INBOX")).contains("Din beställning", "Intern fråga")
+			.doesNotContain("Ditt konto");
+		assertThat(this.jdbc.queryForObject(
+				"select details from audit_event where action = 'CONNECTOR_ERASE' and target_id = ? order by id desc"
+						+ " fetch first 1 rows only",
+				String.class, String.valueOf(task.getId())))
+			.contains("connector=mailbox", "count=1", "kept=1", "message-id=<")
+			.doesNotContain(email, "Ditt konto");
+	}
+
+	private static List<String> hits(String html) {
+		List<String> hits = new ArrayList<>();
+		Matcher matcher = Pattern.compile("name=\"hit\" value=\"([^\"]+)\"").matcher(html);
+		while (matcher.find()) {
+			hits.add(matcher.group(1).replace("&#39;", "'").replace("&amp;", "&"));
+		}
+		return hits;
+	}
+
+	private static String messageId(String subject) throws Exception {
+		try (Store store = imap.store(LOGIN, "hemligt")) {
+			Folder inbox = store.getFolder("INBOX");
+			inbox.open(Folder.READ_ONLY);
+			for (Message message : inbox.getMessages()) {
+				if (subject.equals(message.getSubject())) {
+					return ((MimeMessage) message).getMessageID();
+				}
+			}
+		}
+		throw new AssertionError(subject);
+	}
+
+}
