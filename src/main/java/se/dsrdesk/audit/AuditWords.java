@@ -9,8 +9,6 @@ import java.util.regex.Pattern;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,13 +35,13 @@ public class AuditWords {
 
 	private final MessageSource messages;
 
-	private final JdbcTemplate jdbc;
+	private final AuditQuery query;
 
 	private final ObjectProvider<LocationNames> locations;
 
-	AuditWords(MessageSource messages, JdbcTemplate jdbc, ObjectProvider<LocationNames> locations) {
+	AuditWords(MessageSource messages, AuditQuery query, ObjectProvider<LocationNames> locations) {
 		this.messages = messages;
-		this.jdbc = jdbc;
+		this.query = query;
 		this.locations = locations;
 	}
 
@@ -126,15 +124,7 @@ public class AuditWords {
 		if (!id.matches("\\d{1,18}")) {
 			return Optional.empty();
 		}
-		try {
-			return this.jdbc
-				.queryForList("select display_name from staff_user where id = ?", String.class, Long.parseLong(id))
-				.stream()
-				.findFirst();
-		}
-		catch (DataAccessException ex) {
-			return Optional.empty();
-		}
+		return this.query.staffName(Long.parseLong(id));
 	}
 
 	private Optional<String> locationName(String id) {

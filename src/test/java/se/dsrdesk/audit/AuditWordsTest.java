@@ -1,6 +1,5 @@
 package se.dsrdesk.audit;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -10,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.ResourceBundleMessageSource;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.eq;
@@ -24,7 +22,7 @@ import static org.mockito.Mockito.mock;
  */
 class AuditWordsTest {
 
-	final JdbcTemplate jdbc = mock(JdbcTemplate.class);
+	final AuditQuery query = mock(AuditQuery.class);
 
 	final AuditWords words = words();
 
@@ -61,8 +59,7 @@ class AuditWordsTest {
 		LocaleContextHolder.setLocale(Locale.forLanguageTag("sv"));
 		assertThat(this.words.details("outcome=NOT_FOUND; location=3; request=5"))
 			.isEqualTo("Resultat: Inget hittades; Plats: Kundregistret; Begäran: 5");
-		given(this.jdbc.queryForList("select display_name from staff_user where id = ?", String.class, 7L))
-			.willReturn(List.of("Åsa Handläggare"));
+		given(this.query.staffName(7L)).willReturn(Optional.of("Åsa Handläggare"));
 		assertThat(this.words.details("assignee=7")).isEqualTo("Tilldelad: Åsa Handläggare");
 		assertThat(this.words.change("assignee", "7")).isEqualTo("Åsa Handläggare");
 		assertThat(this.words.change("status", "IN_PROGRESS")).doesNotContain("IN_PROGRESS");
@@ -82,7 +79,7 @@ class AuditWordsTest {
 		given(names.nameOf(eq(99L), eq(Locale.forLanguageTag("sv")))).willReturn(Optional.empty());
 		StaticListableBeanFactory beans = new StaticListableBeanFactory();
 		beans.addBean("names", names);
-		return new AuditWords(messages, this.jdbc, beans.getBeanProvider(LocationNames.class));
+		return new AuditWords(messages, this.query, beans.getBeanProvider(LocationNames.class));
 	}
 
 }
