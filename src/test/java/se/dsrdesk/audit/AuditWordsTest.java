@@ -48,7 +48,7 @@ class AuditWordsTest {
 		assertThat(this.words.details("ground=EXCESSIVE; late")).isEqualTo("Ground: Excessive (Art. 12(5)); late");
 		assertThat(this.words.details("method=KNOWN_EMAIL")).isEqualTo("Identity verified by: Known email address");
 		LocaleContextHolder.setLocale(Locale.forLanguageTag("sv"));
-		assertThat(this.words.details("type=ERASURE, channel=EMAIL")).isEqualTo("Typ: Radering; Inkom via: E-post");
+		assertThat(this.words.details("type=ERASURE, channel=EMAIL")).isEqualTo("Typ: Radering; Kom in via: E-post");
 		assertThat(this.words.details("ground=IDENTITY; stopsClock=true")).startsWith("Grund: ")
 			.endsWith("; Klockan stoppad: ja")
 			.doesNotContain("IDENTITY");
