@@ -170,6 +170,17 @@ class AuditQuery {
 	 * @return id and label of each account
 	 */
 	@Transactional(readOnly = true)
+	/**
+	 * A staff member's display name, for ids in the trail ({@code assignee=7}).
+	 * @param id the staff user's id
+	 * @return the name, empty when there is no such account
+	 */
+	Optional<String> staffName(long id) {
+		return this.jdbc.queryForList("select display_name from staff_user where id = ?", String.class, id)
+			.stream()
+			.findFirst();
+	}
+
 	List<StaffOption> staff() {
 		return this.jdbc.query("select id, display_name, email from staff_user order by lower(display_name), id",
 				(rs, n) -> new StaffOption(rs.getLong(1), rs.getString(2) + " (" + rs.getString(3) + ")"));

@@ -100,13 +100,24 @@ public class Dashboard {
 	}
 
 	/**
-	 * The default period: the last 12 months, that is from the first day of the month 11
-	 * months ago up to and including today.
+	 * The default period: the last 12 months up to and including today.
 	 * @return the first and the last day
+	 * @see #lastTwelveMonths(LocalDate)
 	 */
 	public Period defaultPeriod() {
-		LocalDate today = today();
-		return new Period(today.withDayOfMonth(1).minusMonths(11), today);
+		return lastTwelveMonths(today());
+	}
+
+	/**
+	 * "The last 12 months", the one definition that the dashboard, its API and the
+	 * requests export use: from the first day of the month 11 months before the last day
+	 * up to and including that day, so that the chart shows twelve months, the first of
+	 * them whole.
+	 * @param last the last day (today, unless another is asked for)
+	 * @return the first and the last day
+	 */
+	public static Period lastTwelveMonths(LocalDate last) {
+		return new Period(last.withDayOfMonth(1).minusMonths(11), last);
 	}
 
 	/**

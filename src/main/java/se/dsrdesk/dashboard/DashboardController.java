@@ -160,9 +160,12 @@ class DashboardController {
 
 	}
 
-	/** The last full calendar year. */
+	/**
+	 * The current year, so far: the report opens on what is happening now (a new install
+	 * has nothing in the year before); earlier years are a choice away.
+	 */
 	private int defaultYear() {
-		return this.dashboard.today().getYear() - 1;
+		return this.dashboard.today().getYear();
 	}
 
 }

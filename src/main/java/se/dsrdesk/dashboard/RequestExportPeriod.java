@@ -7,7 +7,8 @@ import org.springframework.validation.Errors;
 
 /**
  * The period of a request export, as typed: receipt dates from and to, both inclusive.
- * Either may be left out; the default is the last twelve months up to today.
+ * Either may be left out; the default is the last twelve months up to today, as the
+ * dashboard counts them ({@link Dashboard#lastTwelveMonths}).
  */
 public class RequestExportPeriod {
 
@@ -28,7 +29,7 @@ public class RequestExportPeriod {
 	void resolve(LocalDate today, Errors errors) {
 		this.last = parse(this.to, "to", errors, today);
 		this.first = parse(this.from, "from", errors,
-				((this.last != null) ? this.last : today).minusYears(1).plusDays(1));
+				Dashboard.lastTwelveMonths((this.last != null) ? this.last : today).from());
 		if (this.first != null && this.last != null && this.first.isAfter(this.last)) {
 			errors.rejectValue("to", "exports.to.beforeFrom");
 		}

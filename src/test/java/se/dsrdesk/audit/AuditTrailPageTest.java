@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -33,6 +34,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * page keeps the filters, and the export is a CSV file with translated headings.
  */
 @WebSliceTest(AuditController.class)
+@Import(AuditWords.class)
 class AuditTrailPageTest {
 
 	static final StaffPrincipal OFFICER = TestAccounts.principal(3, Role.COMPLIANCE_OFFICER);

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -107,6 +108,20 @@ class DashboardOnH2Test {
 			.with(officer)
 			.exchange();
 		assertThat(pdf).hasStatusOk().hasContentType(MediaType.APPLICATION_PDF);
+		// The month table fits the page in both languages: no month wraps ("2026-" /
+		// "01").
+		for (String language : List.of("sv", "en")) {
+			MvcTestResult report = this.mvc.get()
+				.uri("/staff/dashboard/report.pdf")
+				.with(officer)
+				.header("Accept-Language", language)
+				.exchange();
+			assertThat(report).hasStatusOk()
+				.headers()
+				.hasValue("Content-Disposition", "attachment; filename=\"dsr-report-" + today.getYear() + ".pdf\"");
+			String text = PdfText.of(report.getResponse().getContentAsByteArray());
+			assertThat(text).as(language).contains(" " + today.getYear() + "-01 ");
+		}
 	}
 
 	private long register(RequestType type, Duration ago) {

@@ -54,7 +54,7 @@ class DashboardWebTest {
 
 	static final LocalDate TODAY = LocalDate.of(2026, 11, 2);
 
-	static final Dashboard.Period LAST_YEAR = new Dashboard.Period(LocalDate.of(2025, 11, 3), TODAY);
+	static final Dashboard.Period LAST_YEAR = Dashboard.lastTwelveMonths(TODAY);
 
 	@Autowired
 	MockMvcTester mvc;
@@ -176,9 +176,9 @@ class DashboardWebTest {
 				.exchange();
 			assertThat(page).hasStatusOk().hasViewName("dashboard/dashboard");
 			assertThat(page).model()
-				.containsEntry("fromText", "2025-11-03")
+				.containsEntry("fromText", "2025-12-01")
 				.containsEntry("toText", "2026-11-02")
-				.containsEntry("csvLink", "/staff/exports/requests.csv?from=2025-11-03&to=2026-11-02");
+				.containsEntry("csvLink", "/staff/exports/requests.csv?from=2025-12-01&to=2026-11-02");
 			then(DashboardWebTest.this.dashboard).should().figures(LAST_YEAR.from(), LAST_YEAR.to());
 		}
 
@@ -217,13 +217,13 @@ class DashboardWebTest {
 		}
 
 		@Test
-		void aYearOutOfRangeGivesLastYearsReport() {
-			given(DashboardWebTest.this.report.pdf(2025, Locale.ENGLISH)).willReturn("%PDF-1.7".getBytes());
+		void aYearOutOfRangeGivesThisYearsReport() {
+			given(DashboardWebTest.this.report.pdf(2026, Locale.ENGLISH)).willReturn("%PDF-1.7".getBytes());
 			assertThat(DashboardWebTest.this.mvc.get()
 				.uri("/staff/dashboard/report.pdf?year=1999")
 				.with(user(TestAccounts.principal(4, Role.COMPLIANCE_OFFICER)))
 				.header("Accept-Language", "en")).headers()
-				.hasValue("Content-Disposition", "attachment; filename=\"dsr-report-2025.pdf\"");
+				.hasValue("Content-Disposition", "attachment; filename=\"dsr-report-2026.pdf\"");
 		}
 
 	}
@@ -249,7 +249,10 @@ class DashboardWebTest {
 				.with(user(TestAccounts.principal(4, Role.COMPLIANCE_OFFICER)))
 				.exchange();
 			assertThat(page).hasStatusOk().hasViewName("exports/requests");
-			assertThat(page).bodyText().contains("value=\"2025-11-03\"", "value=\"2026-11-02\"");
+			// The dashboard's "last 12 months": from the first of the month eleven months
+			// ago.
+			assertThat(Dashboard.lastTwelveMonths(TODAY).from()).isEqualTo(LocalDate.of(2025, 12, 1));
+			assertThat(page).bodyText().contains("value=\"2025-12-01\"", "value=\"2026-11-02\"");
 		}
 
 		@Test

@@ -3,6 +3,7 @@ package se.dsrdesk.request.inbox;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -49,7 +50,7 @@ class InboxController {
 	@InitBinder("filter")
 	void allowFilterFields(WebDataBinder binder) {
 		binder.setAllowedFields("status", "type", "assignee", "overdue", "dueWithin", "paused", "extended", "q",
-				"after");
+				"after", "sort");
 	}
 
 	/**
@@ -68,11 +69,24 @@ class InboxController {
 		model.addAttribute("handlers", this.staff.findActiveWithRole(Role.CASE_HANDLER));
 		model.addAttribute("firstPage", filter.cursor().isPresent() ? link(filter, null) : null);
 		model.addAttribute("nextPage", page.next().map((cursor) -> link(filter, cursor.toString())).orElse(null));
+		InboxSort sort = filter.sortOrder();
+		Map<String, String> sortLinks = new HashMap<>();
+		for (String column : List.of("deadline", "received")) {
+			sortLinks.put(column, link(filter, null, sort.toggle(column)));
+		}
+		model.addAttribute("sort", sort);
+		model.addAttribute("sortLinks", sortLinks);
 		return "requests/inbox";
 	}
 
 	/** The inbox with the same filters, starting after a cursor (or at the top). */
 	static String link(InboxFilter filter, String after) {
+		InboxSort sort = filter.sortOrder();
+		return link(filter, after, (sort != InboxSort.DEADLINE) ? sort.param() : null);
+	}
+
+	/** The inbox with the same filters in an order, starting after a cursor. */
+	static String link(InboxFilter filter, String after, String sort) {
 		UriComponentsBuilder link = UriComponentsBuilder.fromPath("/staff/requests");
 		Map<String, String> values = new HashMap<>();
 		param(link, values, "status", filter.getStatus());
@@ -83,6 +97,7 @@ class InboxController {
 		param(link, values, "paused", filter.isPaused() ? "true" : null);
 		param(link, values, "extended", filter.isExtended() ? "true" : null);
 		param(link, values, "q", filter.query().orElse(null));
+		param(link, values, "sort", sort);
 		param(link, values, "after", after);
 		// Values as template variables: encode() then encodes '+' and '&' in them too.
 		return link.encode().buildAndExpand(values).toUriString();

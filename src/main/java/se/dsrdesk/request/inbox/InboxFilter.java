@@ -45,6 +45,25 @@ public class InboxFilter {
 	/** The keyset cursor: the deadline and id of the last row of the previous page. */
 	private String after;
 
+	/** The order, as {@link InboxSort} names it; empty for the deadline's. */
+	private String sort;
+
+	/**
+	 * The order chosen.
+	 * @return the order, by deadline unless another was asked for
+	 */
+	public InboxSort sortOrder() {
+		return InboxSort.of(this.sort);
+	}
+
+	public String getSort() {
+		return this.sort;
+	}
+
+	public void setSort(String sort) {
+		this.sort = sort;
+	}
+
 	/**
 	 * The status to show, if one was chosen.
 	 * @return the status, empty for the open ones or for all
@@ -107,9 +126,10 @@ public class InboxFilter {
 	}
 
 	/**
-	 * A position in the inbox's order: after this deadline and id.
+	 * A position in the inbox's order: after this date and id.
 	 *
-	 * @param deadline the effective deadline of the last row shown
+	 * @param deadline the date the inbox is ordered by (the effective deadline unless
+	 * sorted by receipt date) of the last row shown
 	 * @param id the id of the last row shown
 	 */
 	public record Cursor(LocalDate deadline, long id) {

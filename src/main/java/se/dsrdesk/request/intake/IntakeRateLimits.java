@@ -43,7 +43,18 @@ class IntakeRateLimits {
 	}
 
 	/**
-	 * Counts a form submission.
+	 * Whether the client has used up its submissions, without counting one: a refused
+	 * submission (one that does not validate, or one refused for its recipient) does not
+	 * count, only an accepted one does.
+	 * @param client the client address
+	 * @return 0 when it has some left, else the seconds until it has again
+	 */
+	long submitBlocked(String client) {
+		return this.submits.secondsBlocked(client);
+	}
+
+	/**
+	 * Counts an accepted form submission.
 	 * @param client the client address
 	 * @return 0 when allowed, else the seconds until the next one is
 	 */

@@ -83,12 +83,15 @@ class PublicRequestController {
 	@PostMapping
 	String submit(@Valid @ModelAttribute("requestForm") RequestForm form, BindingResult result,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
-		long wait = this.limits.submit(request.getRemoteAddr());
-		if (wait > 0) {
-			return tooManyRequests(response, wait);
+		// Only accepted submissions count toward the client's limit; a client past it is
+		// refused on the form itself, which keeps what was typed.
+		long blocked = this.limits.submitBlocked(request.getRemoteAddr());
+		if (blocked > 0) {
+			return tooManyOnForm(response, blocked, model, false);
 		}
 		if (form.isHoneypotFilled()) {
-			// A robot: answer as if all went well, keep nothing.
+			// A robot: answer as if all went well, keep nothing (and count it).
+			this.limits.submit(request.getRemoteAddr());
 			return "redirect:/request/sent";
 		}
 		if (!result.hasFieldErrors("description") && form.needsDescription()
@@ -106,8 +109,11 @@ class PublicRequestController {
 		}
 		long recipientWait = this.limits.mailTo(form.getEmail());
 		if (recipientWait > 0) {
-			model.addAttribute("recipientLimit", true);
-			return tooManyRequests(response, recipientWait);
+			return tooManyOnForm(response, recipientWait, model, true);
+		}
+		long wait = this.limits.submit(request.getRemoteAddr());
+		if (wait > 0) {
+			return tooManyOnForm(response, wait, model, false);
 		}
 		this.intake.submit(form.toSubmission());
 		return "redirect:/request/sent";
@@ -189,6 +195,15 @@ class PublicRequestController {
 		model.addAttribute("problem", state.name());
 		model.addAttribute("newLinkForm", new NewLinkForm());
 		return "public/request/link-problem";
+	}
+
+	/** 429 on the form, with what was typed and why it was not sent. */
+	private static String tooManyOnForm(HttpServletResponse response, long waitSeconds, Model model,
+			boolean recipientLimit) {
+		tooManyRequests(response, waitSeconds);
+		model.addAttribute("tooMany", true);
+		model.addAttribute("recipientLimit", recipientLimit);
+		return "public/request/form";
 	}
 
 	private static String tooManyRequests(HttpServletResponse response, long waitSeconds) {

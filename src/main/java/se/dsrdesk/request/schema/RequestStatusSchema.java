@@ -68,6 +68,8 @@ public class RequestStatusSchema implements JavaMigration {
 			new PartialIndex("ix_dsr_request_open_assignee", "assignee_id, effective_deadline, id", RequestStatus.OPEN,
 					null),
 			new PartialIndex("ix_dsr_request_open_type", "type, effective_deadline, id", RequestStatus.OPEN, null),
+			// The inbox's open requests sorted by receipt date, either way.
+			new PartialIndex("ix_dsr_request_open_receipt", "receipt_date, id", RequestStatus.OPEN, null),
 			// The dashboard's overdue and due-soon lists.
 			new PartialIndex("ix_dashboard_running_deadline", "effective_deadline, id", RequestStatus.OPEN_UNPAUSED,
 					null),

@@ -132,12 +132,46 @@ class InboxTest {
 		seen.addAll(secondRefs);
 		assertThat(seen).containsExactlyElementsOf(expected);
 
-		// The deadlines on the page are in order, earliest first.
+		// The deadlines on the page (the second date of a row, after the receipt date)
+		// are
+		// in order, earliest first.
 		List<LocalDate> deadlines = ROW.matcher(first.body())
 			.results()
-			.map((m) -> LocalDate.parse(m.group(2).replaceAll("(?s).*?(\\d{4}-\\d{2}-\\d{2}).*", "$1")))
+			.map((m) -> LocalDate
+				.parse(m.group(2).replaceAll("(?s).*?\\d{4}-\\d{2}-\\d{2}.*?(\\d{4}-\\d{2}-\\d{2}).*", "$1")))
 			.toList();
 		assertThat(deadlines).isSorted();
+	}
+
+	@Test
+	void sortsByReceiptDateEitherWayShowingWhenAndHowEachCameIn() {
+		for (int i = 0; i < 31; i++) {
+			register(this.token + " Person" + i, null, RequestType.ACCESS, Duration.ofDays(i % 10));
+		}
+		List<String> expected = this.jdbc.queryForList("""
+				select r.reference from dsr_request r join data_subject s on s.id = r.data_subject_id
+				where s.name like ? order by r.receipt_date desc, r.id desc""", String.class, this.token + "%");
+
+		HttpResponse<String> first = this.handler.get("/staff/requests?q=" + this.token + "&status=NEW&sort=-received");
+		assertThat(first.statusCode()).isEqualTo(200);
+		List<String> seen = new ArrayList<>(references(first.body()));
+		String next = nextLink(first.body());
+		assertThat(next).contains("sort=-received", "after=");
+		seen.addAll(references(this.handler.get(next).body()));
+		assertThat(seen).containsExactlyElementsOf(expected);
+
+		// The column says the order to a screen reader and offers the other way round.
+		assertThat(first.body()).contains("aria-sort=\"descending\"", "Requests, newest received first")
+			.contains("sort=received\" id=\"sort-received\"");
+		String row = row(first.body(), expected.get(0));
+		assertThat(row).contains(LocalDate.ofInstant(this.clock.instant(), STOCKHOLM).toString(), "Email");
+
+		// Oldest first: the reverse, ties by id.
+		List<String> oldest = references(
+				this.handler.get("/staff/requests?q=" + this.token + "&status=NEW&sort=received").body());
+		assertThat(oldest).containsExactlyElementsOf(this.jdbc.queryForList("""
+				select r.reference from dsr_request r join data_subject s on s.id = r.data_subject_id
+				where s.name like ? order by r.receipt_date, r.id limit 25""", String.class, this.token + "%"));
 	}
 
 	@Test

@@ -15,8 +15,9 @@ import se.dsrdesk.support.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The public form's rate limits per client address: past the limit the answer is 429 with
- * a translated page and a Retry-After header, and nothing is stored.
+ * The public form's rate limits per client address: only accepted submissions count; past
+ * the limit the answer is 429 with a Retry-After header and the form again, translated,
+ * with what was typed, and nothing is stored.
  */
 @IntegrationTest
 @TestPropertySource(properties = { "dsr.intake.submits-per-hour=3", "dsr.intake.new-links-per-hour=2" })
@@ -26,19 +27,29 @@ class IntakeRateLimitTest {
 	int port;
 
 	@Test
-	void submittingTooOftenIsAnswered429InTheVisitorsLanguage() {
+	void onlyAcceptedSubmissionsCountAndARefusedOneKeepsWhatWasTyped() {
 		HttpVisitor visitor = new HttpVisitor(this.port, "sv-SE");
 		Map<String, String> invalid = IntakeTest.form("ACCESS", "", "", null);
-		for (int i = 0; i < 3; i++) {
+		// Refused for their input: they do not count.
+		for (int i = 0; i < 4; i++) {
 			assertThat(visitor.submit("/request", "/request", invalid).statusCode()).isEqualTo(200);
 		}
+		for (int i = 0; i < 3; i++) {
+			assertThat(visitor
+				.submit("/request", "/request",
+						IntakeTest.form("ACCESS", "Stina Svensson", IntakeTest.unique() + "@example.com", null))
+				.statusCode()).as("accepted submission %d", i + 1).isEqualTo(302);
+		}
+		String email = IntakeTest.unique() + "@example.com";
 		HttpResponse<String> refused = visitor.submit("/request", "/request",
-				IntakeTest.form("ACCESS", "Stina Spam", IntakeTest.unique() + "@example.com", null));
+				IntakeTest.form("ACCESS", "Stina Spam", email, "Allt ni har om mig."));
 		assertThat(refused.statusCode()).isEqualTo(429);
 		assertThat(refused.headers().firstValue("Retry-After"))
 			.hasValueSatisfying((seconds) -> assertThat(Long.parseLong(seconds)).isBetween(1L, 3600L));
-		assertThat(Html.textOf(refused.body(), "page").orElseThrow()).contains("För många försök",
-				"Vänta en stund och försök igen");
+		assertThat(Html.textOf(refused.body(), "too-many").orElseThrow()).contains("För många försök",
+				"Vänta en stund och försök igen", "Det du skrev finns kvar");
+		// The form again, with what was typed.
+		assertThat(refused.body()).contains("value=\"Stina Spam\"", "value=\"" + email + "\"", "Allt ni har om mig.");
 
 		HttpResponse<String> english = new HttpVisitor(this.port, "en-GB").submit("/request", "/request", invalid);
 		assertThat(english.statusCode()).as("the same client address").isEqualTo(429);

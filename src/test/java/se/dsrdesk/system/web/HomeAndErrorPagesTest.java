@@ -37,6 +37,13 @@ class HomeAndErrorPagesTest {
 		MvcTestResult page = this.mvc.get().uri("/").header("Accept-Language", "sv-SE").exchange();
 		assertThat(page).hasStatusOk().hasViewName("public/home");
 		assertThat(page).bodyText().contains("Dina personuppgifter", "Clavis Communications AB");
+		// The visitor sees the company, not the product, and a way back to a request
+		// made.
+		assertThat(page).bodyText()
+			.contains("id=\"brand-controller\">Clavis Communications AB</a>",
+					"<title>Dina personuppgifter · Clavis Communications AB</title>",
+					"href=\"/request/new-link\">Se min begäran / få en ny länk</a>")
+			.doesNotContain(">DSR Desk<");
 	}
 
 	@Test

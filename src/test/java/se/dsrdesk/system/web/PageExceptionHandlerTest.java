@@ -91,7 +91,7 @@ class PageExceptionHandlerTest {
 		try {
 			Map<String, Object> model = attributes.getErrorAttributes(new ServletWebRequest(request),
 					ErrorAttributeOptions.defaults());
-			assertThat(model).containsEntry("refusal", "Uppgiften är redan klar.");
+			assertThat(model).containsEntry("refusal", "Åtgärden är redan klar.");
 		}
 		finally {
 			LocaleContextHolder.resetLocaleContext();
