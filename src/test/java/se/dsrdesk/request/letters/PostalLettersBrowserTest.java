@@ -63,7 +63,7 @@ class PostalLettersBrowserTest extends BrowserTest {
 		this.name = "Gun Post " + UUID.randomUUID().toString().substring(0, 8);
 		signIn(TestAccounts.create(this.accounts, Role.CASE_HANDLER), TestAccounts.PASSWORD);
 
-		this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Register a request")).first().click();
+		navigateTo("Register a request");
 		this.page.getByLabel("How it arrived").selectOption("LETTER");
 		this.page.getByLabel("Date and time it arrived").fill("2026-03-12T10:00");
 		this.page.getByLabel("What the person asks for").selectOption("ERASURE");
@@ -78,7 +78,7 @@ class PostalLettersBrowserTest extends BrowserTest {
 		this.requests.reject(id, null, RejectionGround.MANIFESTLY_UNFOUNDED, "We hold nothing about you.",
 				Actor.SYSTEM);
 
-		this.page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Letters to post")).first().click();
+		navigateTo("Letters to post");
 		assertThat(this.page.locator("h1")).hasText("Letters to post");
 		Locator row = this.page.locator("#letters tbody tr")
 			.filter(new Locator.FilterOptions().setHasText(this.requests.get(id).getReference()));
