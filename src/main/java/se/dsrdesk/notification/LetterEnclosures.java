@@ -6,9 +6,8 @@ import java.util.List;
  * What a letter to post encloses besides its text, as PDF documents printed after the
  * letter: the seam through which the answer package puts its files (the approved extract,
  * copies of the data) into a posted answer. A module that builds enclosures implements
- * it; {@link PostalLetters} asks every implementation. Until the answer package publishes
- * its files, none does: the posted answer carries the approved letter text, which is what
- * today's access extract holds.
+ * it; {@link PostalLetters} asks every implementation (the answer module encloses the
+ * approved answer package in a posted access or portability answer).
  */
 public interface LetterEnclosures {
 

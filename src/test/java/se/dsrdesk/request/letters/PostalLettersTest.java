@@ -209,7 +209,9 @@ class PostalLettersTest {
 			.with(user(this.handler))
 			.exchange()
 			.getResponse()
-			.getContentAsByteArray())).contains("Here is what we hold about you.", "Storgatan 1");
+			.getContentAsByteArray())).contains("Here is what we hold about you.", "Storgatan 1")
+			// The posted access answer encloses the approved package (Art. 15(3)).
+			.contains("En kopia av dina uppgifter");
 		// Nothing was queued for the mail server.
 		assertThat(this.jdbc.queryForObject(
 				"select count(*) from correspondence where request_id = ? and status in ('QUEUED', 'SENT')", Long.class,
