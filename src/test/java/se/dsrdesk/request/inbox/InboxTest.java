@@ -274,6 +274,8 @@ class InboxTest {
 		Map<String, String> fields = form("2026-03-03T10:00");
 		fields.put("channel", "LETTER");
 		fields.put("email", "");
+		// Without an email address, the letters go by post: the address is needed.
+		fields.put("postalAddress", "Storgatan 1\n223 50 Lund");
 		HttpResponse<String> saved = this.handler.submit("/staff/requests/new", "/staff/requests/new", fields);
 		assertThat(saved.statusCode()).isEqualTo(302);
 		String location = saved.headers().firstValue("Location").orElseThrow();
