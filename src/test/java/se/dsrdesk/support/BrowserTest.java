@@ -122,8 +122,7 @@ public abstract class BrowserTest {
 	/** Signs out with the button in the navigation's account menu. */
 	protected void signOut() {
 		Locator button = this.page.locator("header form[action$='/logout'] button");
-		revealInNavigation(button);
-		button.click();
+		clickInNavigation(button);
 	}
 
 	/**
@@ -136,8 +135,29 @@ public abstract class BrowserTest {
 		Locator link = this.page.locator("header nav")
 			.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(name).setIncludeHidden(true))
 			.first();
-		revealInNavigation(link);
-		link.click();
+		clickInNavigation(link);
+	}
+
+	/**
+	 * Reveals and clicks an element of the navigation. The page may still be the one
+	 * before a navigation that is under way (its bar open, the element visible) when this
+	 * starts: when the click finds the element hidden again on the new page, it reveals
+	 * it there and clicks again.
+	 */
+	private void clickInNavigation(Locator element) {
+		for (int attempt = 1;; attempt++) {
+			this.page.waitForLoadState();
+			revealInNavigation(element);
+			try {
+				element.click(new Locator.ClickOptions().setTimeout(4000));
+				return;
+			}
+			catch (com.microsoft.playwright.TimeoutError ex) {
+				if (attempt == 3) {
+					throw ex;
+				}
+			}
+		}
 	}
 
 	/**
