@@ -221,21 +221,27 @@ class MailchimpPurge {
 			this.staff.findActiveWithRole(Role.ADMIN).forEach((admin) -> recipients.putIfAbsent(admin.getId(), admin));
 		}
 		for (StaffUser recipient : recipients.values()) {
-			Map<String, Object> model = new LinkedHashMap<>();
-			model.put("before", report.before().atZone(this.clock.getZone()).toLocalDate());
-			model.put("audiences",
-					report.audiences()
-						.stream()
-						.map((a) -> Map.<String, Object>of("id", a.listId, "deleted", a.deleted, "kept", a.kept, "gone",
-								a.gone, "left", a.left, "failed", a.failed))
-						.toList());
-			model.put("deleted", report.deleted());
-			model.put("kept", report.kept());
-			model.put("failed", report.failure() != null);
-			model.put(OutgoingMail.SUBJECT_ARGUMENTS, List.of(report.deleted()));
 			this.outbox.enqueue(new OutgoingMail(recipient.getEmail(), RecipientKind.STAFF,
-					Locale.forLanguageTag(recipient.getPreferredLanguage()), LETTER, model, null));
+					Locale.forLanguageTag(recipient.getPreferredLanguage()), LETTER,
+					model(report, report.before().atZone(this.clock.getZone()).toLocalDate()), null));
 		}
+	}
+
+	/** The report mail's model: counts and audience ids, no address. */
+	static Map<String, Object> model(Report report, java.time.LocalDate before) {
+		Map<String, Object> model = new LinkedHashMap<>();
+		model.put("before", before);
+		model.put("audiences",
+				report.audiences()
+					.stream()
+					.map((a) -> Map.<String, Object>of("id", a.listId, "deleted", a.deleted, "kept", a.kept, "gone",
+							a.gone, "left", a.left, "failed", a.failed))
+					.toList());
+		model.put("deleted", report.deleted());
+		model.put("kept", report.kept());
+		model.put("failed", report.failure() != null);
+		model.put(OutgoingMail.SUBJECT_ARGUMENTS, List.of(report.deleted()));
+		return model;
 	}
 
 	/** What one audience's purge did (counts only). */
