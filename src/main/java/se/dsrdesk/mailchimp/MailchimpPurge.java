@@ -109,7 +109,16 @@ class MailchimpPurge {
 		List<Audience> audiences = new ArrayList<>();
 		String failure = null;
 		int budget = this.properties.maxPerRun();
-		for (String listId : audiences()) {
+		List<String> listIds;
+		try {
+			listIds = audiences();
+		}
+		catch (ConnectorException ex) {
+			// The owner still hears that nothing was done.
+			listIds = List.of();
+			failure = ex.getMessage();
+		}
+		for (String listId : listIds) {
 			Audience audience = new Audience(listId);
 			audiences.add(audience);
 			try {
