@@ -1,5 +1,6 @@
 package se.dsrdesk.request;
 
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -33,6 +34,28 @@ public class OpenRequestAddresses {
 				SELECT DISTINCT s.email FROM data_subject s JOIN dsr_request r ON r.data_subject_id = s.id
 				WHERE r.status IN (:open) AND s.email IS NOT NULL""")
 			.param("open", RequestStatus.names(RequestStatus.OPEN))
+			.query(String.class)
+			.list()
+			.forEach((email) -> addresses.add(email.strip().toLowerCase(Locale.ROOT)));
+		return addresses;
+	}
+
+	/**
+	 * The addresses of the people of the given requests, whatever their status (a hold
+	 * outlives its request's closing).
+	 * @param requestIds the requests
+	 * @return their people's addresses, lower-cased
+	 */
+	@Transactional(readOnly = true)
+	public Set<String> ofRequests(Collection<Long> requestIds) {
+		Set<String> addresses = new HashSet<>();
+		if (requestIds.isEmpty()) {
+			return addresses;
+		}
+		this.jdbc.sql("""
+				SELECT DISTINCT s.email FROM data_subject s JOIN dsr_request r ON r.data_subject_id = s.id
+				WHERE r.id IN (:ids) AND s.email IS NOT NULL""")
+			.param("ids", requestIds)
 			.query(String.class)
 			.list()
 			.forEach((email) -> addresses.add(email.strip().toLowerCase(Locale.ROOT)));
