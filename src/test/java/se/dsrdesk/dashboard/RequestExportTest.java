@@ -165,9 +165,9 @@ class RequestExportTest {
 		MvcTestResult result = get("/staff/exports/requests.csv", principal(Role.ADMIN), "en");
 		assertThat(result).hasStatusOk();
 		assertThat(result.getResponse().getHeader("Content-Disposition"))
-			.contains("requests_2025-06-16_2026-06-15.csv");
+			.contains("requests_2025-07-01_2026-06-15.csv");
 		String form = text(get("/staff/exports", principal(Role.ADMIN), "en"));
-		assertThat(Html.valueOf(form, "from")).contains("2025-06-16");
+		assertThat(Html.valueOf(form, "from")).contains("2025-07-01");
 		assertThat(Html.valueOf(form, "to")).contains("2026-06-15");
 	}
 
