@@ -1,0 +1,34 @@
+package se.dsrdesk.request.casefile;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Closing a request as a duplicate of another, named by its reference, with or without a
+ * letter to the person.
+ */
+class DuplicateForm extends VersionForm {
+
+	@NotBlank(message = "duplicate.original.required")
+	@Size(max = 32, message = "duplicate.error.unknown")
+	private String duplicateOf;
+
+	private boolean tellPerson;
+
+	public String getDuplicateOf() {
+		return this.duplicateOf;
+	}
+
+	public void setDuplicateOf(String duplicateOf) {
+		this.duplicateOf = duplicateOf;
+	}
+
+	public boolean isTellPerson() {
+		return this.tellPerson;
+	}
+
+	public void setTellPerson(boolean tellPerson) {
+		this.tellPerson = tellPerson;
+	}
+
+}
