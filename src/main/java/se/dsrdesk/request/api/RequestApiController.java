@@ -366,8 +366,8 @@ class RequestApiController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@AuthenticationPrincipal StaffPrincipal me, Locale locale) {
 		DsrRequest request = load(reference);
-		this.requests.closeAsDuplicate(request.getId(), version(ifMatch), body.duplicateOf(), body.tellPerson(),
-				me.toActor());
+		this.requests.closeAsDuplicate(request.getId(), version(ifMatch), body.duplicateOf(),
+				Boolean.TRUE.equals(body.tellPerson()), me.toActor());
 		return answer(request.getId(), locale);
 	}
 

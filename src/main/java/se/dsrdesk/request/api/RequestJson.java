@@ -159,8 +159,7 @@ final class RequestJson {
 	 * @param duplicateOf the reference of the request answered instead
 	 * @param tellPerson whether the person is told by letter (default no)
 	 */
-	record DuplicateBody(@NotBlank(message = "duplicate.original.required") @Size(max = 32,
-			message = "duplicate.error.unknown") String duplicateOf, boolean tellPerson) {
+	record DuplicateBody(@NotBlank(message = "{duplicate.original.required}") String duplicateOf, Boolean tellPerson) {
 	}
 
 	/**

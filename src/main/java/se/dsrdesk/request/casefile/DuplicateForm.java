@@ -1,7 +1,6 @@
 package se.dsrdesk.request.casefile;
 
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 
 /**
  * Closing a request as a duplicate of another, named by its reference, with or without a
@@ -9,8 +8,7 @@ import jakarta.validation.constraints.Size;
  */
 class DuplicateForm extends VersionForm {
 
-	@NotBlank(message = "duplicate.original.required")
-	@Size(max = 32, message = "duplicate.error.unknown")
+	@NotBlank(message = "{duplicate.original.required}")
 	private String duplicateOf;
 
 	private boolean tellPerson;
