@@ -100,7 +100,7 @@ public class TaskService implements CompletionGuard, TaskChecklist {
 	void on(RequestActivity activity) {
 		switch (activity.action()) {
 			case STARTED -> createTasks(activity);
-			case REJECTED, WITHDRAWN -> cancelOpenTasks(activity);
+			case REJECTED, WITHDRAWN, CLOSED_AS_DUPLICATE -> cancelOpenTasks(activity);
 			default -> {
 			}
 		}

@@ -32,6 +32,7 @@ import jakarta.persistence.Version;
 
 import org.springframework.data.domain.AfterDomainEventPublication;
 import org.springframework.data.domain.DomainEvents;
+import org.springframework.http.HttpStatus;
 
 import se.dsrdesk.audit.Actor;
 import se.dsrdesk.system.RefusedException;
@@ -49,6 +50,7 @@ import static se.dsrdesk.request.RequestStatus.IN_PROGRESS;
 import static se.dsrdesk.request.RequestStatus.NEW;
 import static se.dsrdesk.request.RequestStatus.REJECTED;
 import static se.dsrdesk.request.RequestStatus.UNVERIFIED;
+import static se.dsrdesk.request.RequestStatus.DUPLICATE;
 import static se.dsrdesk.request.RequestStatus.WITHDRAWN;
 
 /**
@@ -169,6 +171,13 @@ public class DsrRequest {
 	private Long possibleDuplicateOf;
 
 	/**
+	 * The request this one was closed as a duplicate of
+	 * ({@link RequestStatus#DUPLICATE}); {@code null} otherwise.
+	 */
+	@Column(name = "duplicate_of")
+	private Long duplicateOf;
+
+	/**
 	 * The first of the requests made together, one per right, when the person asked for
 	 * several at once; {@code null} for a request made alone.
 	 */
@@ -266,6 +275,7 @@ public class DsrRequest {
 			Map.entry(RequestAction.COMPLETED, Set.of(IN_PROGRESS)),
 			Map.entry(RequestAction.REJECTED, Set.of(NEW, IN_PROGRESS, AWAITING_SUBJECT)),
 			Map.entry(RequestAction.WITHDRAWN, RequestStatus.OPEN),
+			Map.entry(RequestAction.CLOSED_AS_DUPLICATE, RequestStatus.OPEN),
 			Map.entry(RequestAction.EXPIRED, Set.of(UNVERIFIED)),
 			Map.entry(RequestAction.EXTENSION_POSTED, RequestStatus.IN_HAND),
 			Map.entry(RequestAction.DELAY_ANNOUNCED, RequestStatus.IN_HAND));
@@ -770,6 +780,34 @@ public class DsrRequest {
 	}
 
 	/**
+	 * Closes the request as a duplicate of another one, which is answered instead: one
+	 * request, one answer. Refused for the request itself, for a request that is itself a
+	 * closed duplicate (link to the one answered) and, like every closing step, once
+	 * closed.
+	 * @param original the request that is answered instead
+	 */
+	void closeAsDuplicate(DsrRequest original, Actor actor, Instant now) {
+		if (!this.status.isOpen()) {
+			throw new RefusedException(HttpStatus.CONFLICT, null, "duplicate.error.closed", this.reference);
+		}
+		require(RequestAction.CLOSED_AS_DUPLICATE);
+		if (original == this || (this.id != null && this.id.equals(original.getId()))) {
+			throw new RefusedException(HttpStatus.UNPROCESSABLE_CONTENT, null, "duplicate.error.itself",
+					this.reference);
+		}
+		if (original.getStatus() == DUPLICATE) {
+			throw new RefusedException(HttpStatus.UNPROCESSABLE_CONTENT, null, "duplicate.error.ofDuplicate",
+					original.getReference());
+		}
+		RequestStatus before = this.status;
+		this.duplicateOf = original.getId();
+		close(DUPLICATE, original.getReference(), now);
+		List<Change> changes = new ArrayList<>(statusChange(before));
+		changes.add(Change.of("duplicateOf", null, original.getReference()));
+		record(RequestAction.CLOSED_AS_DUPLICATE, actor, "duplicate of " + original.getReference(), changes);
+	}
+
+	/**
 	 * The address was never confirmed. What the person wrote goes with it: the request
 	 * stays only as a record for statistics (type, channel, dates).
 	 */
@@ -1193,6 +1231,10 @@ public class DsrRequest {
 	 */
 	public boolean isAnsweredByPost() {
 		return correspondentEmail() == null;
+	}
+
+	public Long getDuplicateOf() {
+		return this.duplicateOf;
 	}
 
 	public Long getPossibleDuplicateOf() {

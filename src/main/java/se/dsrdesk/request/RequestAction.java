@@ -12,6 +12,12 @@ public enum RequestAction {
 	/** Looks like a second open request of the same type from the same person. */
 	FLAGGED_DUPLICATE,
 
+	/**
+	 * Closed as a duplicate of another request, which is answered instead; its open tasks
+	 * are cancelled.
+	 */
+	CLOSED_AS_DUPLICATE,
+
 	/** Staff added an internal note. */
 	NOTE_ADDED,
 

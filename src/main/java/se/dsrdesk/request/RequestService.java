@@ -41,6 +41,7 @@ import se.dsrdesk.notification.Outbox;
 import se.dsrdesk.notification.RecipientKind;
 import se.dsrdesk.system.ConcurrentChangeException;
 import se.dsrdesk.system.NotFoundException;
+import org.springframework.http.HttpStatus;
 import se.dsrdesk.system.RefusedException;
 import se.dsrdesk.request.persistence.DataSubjectRepository;
 import se.dsrdesk.request.persistence.DsrRequestRepository;
@@ -535,6 +536,40 @@ public class RequestService {
 		model.put("late", request.getLateReason() != null);
 		tell(request, "request-rejected", model);
 		return request;
+	}
+
+	/**
+	 * Closes a request as a duplicate of another one, named by its reference, which is
+	 * answered instead; both pages link to each other. With {@code tellPerson} the person
+	 * is told, in the request's language, that the other request carries the answer.
+	 * @param originalReference the reference of the request answered instead
+	 * @param tellPerson whether the person gets a letter
+	 */
+	public DsrRequest closeAsDuplicate(long id, Long expectedVersion, String originalReference, boolean tellPerson,
+			Actor actor) {
+		String wanted = (originalReference != null) ? originalReference.strip().toUpperCase(Locale.ROOT) : "";
+		DsrRequest original = (wanted.isEmpty() || wanted.length() > 32) ? null
+				: this.requests.findByReference(wanted).orElse(null);
+		if (original == null) {
+			throw new RefusedException(HttpStatus.UNPROCESSABLE_CONTENT, null, "duplicate.error.unknown", wanted);
+		}
+		DsrRequest request = change(id, expectedVersion, (r) -> r.closeAsDuplicate(original, actor, now()));
+		if (tellPerson) {
+			Map<String, Object> model = subjectModel(request);
+			model.put("original", original.getReference());
+			model.put(OutgoingMail.SUBJECT_ARGUMENTS, List.of(request.getReference(), original.getReference()));
+			tell(request, "request-duplicate", model);
+		}
+		return request;
+	}
+
+	/**
+	 * The requests closed as duplicates of one.
+	 * @param request the request answered instead
+	 * @return its duplicates, oldest first
+	 */
+	public List<DsrRequest> duplicatesOf(DsrRequest request) {
+		return this.requests.findByDuplicateOfOrderByIdAsc(request.getId());
 	}
 
 	public DsrRequest withdraw(long id, Long expectedVersion, Actor actor) {

@@ -40,6 +40,12 @@ public enum RequestStatus {
 	/** Withdrawn by the person. */
 	WITHDRAWN,
 
+	/**
+	 * Closed as a duplicate of another request of the same person, which is answered
+	 * instead; both are linked.
+	 */
+	DUPLICATE,
+
 	/** Never confirmed. */
 	EXPIRED;
 
@@ -52,8 +58,8 @@ public enum RequestStatus {
 			EnumSet.of(UNVERIFIED, NEW, IN_PROGRESS, AWAITING_SUBJECT));
 
 	/**
-	 * Closed: finished for good (answered, withdrawn or expired); the complement of
-	 * {@link #OPEN}.
+	 * Closed: finished for good (answered, withdrawn, closed as a duplicate or expired);
+	 * the complement of {@link #OPEN}.
 	 */
 	public static final Set<RequestStatus> CLOSED = unmodifiable(EnumSet.complementOf(EnumSet.copyOf(OPEN)));
 
@@ -107,7 +113,8 @@ public enum RequestStatus {
 
 	/**
 	 * Whether the request is still open.
-	 * @return {@code false} once completed, rejected, withdrawn or expired
+	 * @return {@code false} once completed, rejected, withdrawn, closed as a duplicate or
+	 * expired
 	 * @see #OPEN
 	 */
 	public boolean isOpen() {

@@ -192,6 +192,8 @@ class GoldenLettersTest {
 						model(Map.of("months", 2, "deadline", LocalDate.of(2026, 6, 3), "reason",
 								sv(language, "Vi behöver gå igenom tio års arkiverad e-post i tre system.",
 										"We need to go through ten years of archived email in three systems.")))));
+		letters.put("request-duplicate", (language) -> mail("request-duplicate", language, model(Map.of("original",
+				"DSR-2026-000101", OutgoingMail.SUBJECT_ARGUMENTS, List.of(REFERENCE, "DSR-2026-000101")))));
 		for (RejectionGround ground : RejectionGround.values()) {
 			letters.put("request-rejected-" + ground.name().toLowerCase(Locale.ROOT).replace('_', '-'),
 					(language) -> mail("request-rejected", language, rejection(ground, language, false)));

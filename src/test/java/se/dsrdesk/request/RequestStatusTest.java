@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static se.dsrdesk.request.RequestStatus.AWAITING_SUBJECT;
 import static se.dsrdesk.request.RequestStatus.COMPLETED;
+import static se.dsrdesk.request.RequestStatus.DUPLICATE;
 import static se.dsrdesk.request.RequestStatus.EXPIRED;
 import static se.dsrdesk.request.RequestStatus.IN_PROGRESS;
 import static se.dsrdesk.request.RequestStatus.NEW;
@@ -31,7 +32,7 @@ class RequestStatusTest {
 
 	@Test
 	void closedIsTheComplementOfOpen() {
-		assertThat(RequestStatus.CLOSED).containsExactlyInAnyOrder(COMPLETED, REJECTED, WITHDRAWN, EXPIRED)
+		assertThat(RequestStatus.CLOSED).containsExactlyInAnyOrder(COMPLETED, REJECTED, WITHDRAWN, DUPLICATE, EXPIRED)
 			.doesNotContainAnyElementsOf(RequestStatus.OPEN);
 	}
 

@@ -213,6 +213,9 @@ class AuthorizationMatrixTest {
 				"POST /staff/restrictions/{id}/posted", "POST /staff/restrictions/{id}/lift",
 				"POST /staff/requests/{id}/authority", "POST /api/v1/requests/{reference}/authority");
 
+		// Closing a request as a duplicate of another one.
+		rule(CASE_HANDLERS, "POST /staff/requests/{id}/duplicate", "POST /api/v1/requests/{reference}/duplicate-of");
+
 		// A task's connected system: looking reads the person's data there, acting
 		// changes it.
 		rule(CASE_HANDLERS, "POST /staff/tasks/{id}/connector/copy", "POST /staff/tasks/{id}/connector/erase",

@@ -355,6 +355,22 @@ class RequestApiController {
 		return answer(request.getId(), locale);
 	}
 
+	@PostMapping("/{reference}/duplicate-of")
+	@PreAuthorize("hasRole('CASE_HANDLER')")
+	@Operation(summary = "Close the request as a duplicate of another one, which is answered instead",
+			description = "Both requests link to each other; open tasks are cancelled. With tellPerson the person "
+					+ "is told by letter. Refused with 422 for an unknown reference, for the request itself or for a "
+					+ "request that is itself a closed duplicate, and with 409 once the request is closed.")
+	ResponseEntity<RequestDetails> closeAsDuplicate(@PathVariable String reference,
+			@Valid @RequestBody RequestJson.DuplicateBody body,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@AuthenticationPrincipal StaffPrincipal me, Locale locale) {
+		DsrRequest request = load(reference);
+		this.requests.closeAsDuplicate(request.getId(), version(ifMatch), body.duplicateOf(),
+				Boolean.TRUE.equals(body.tellPerson()), me.toActor());
+		return answer(request.getId(), locale);
+	}
+
 	@PostMapping("/{reference}/answer")
 	@PreAuthorize("hasRole('CASE_HANDLER')")
 	@Operation(summary = "Send the answer letter, as reviewed, and complete the request",
@@ -425,7 +441,9 @@ class RequestApiController {
 				request.getEffectiveDeadline(), pauses, extension, delay, assignee, request.getClosedAt(),
 				request.getRejectionGround(), tasks, correspondence, request.getVersion(),
 				this.requests.madeTogether(request).stream().map(DsrRequest::getReference).toList(),
-				representative(request), request.getPostalAddress());
+				representative(request), request.getPostalAddress(),
+				(request.getDuplicateOf() != null) ? this.requests.get(request.getDuplicateOf()).getReference() : null,
+				this.requests.duplicatesOf(request).stream().map(DsrRequest::getReference).toList());
 	}
 
 	private static RequestJson.RepresentativeJson representative(DsrRequest request) {

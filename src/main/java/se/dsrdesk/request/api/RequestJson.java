@@ -154,6 +154,15 @@ final class RequestJson {
 	}
 
 	/**
+	 * Closes the request as a duplicate of another one, which is answered instead.
+	 *
+	 * @param duplicateOf the reference of the request answered instead
+	 * @param tellPerson whether the person is told by letter (default no)
+	 */
+	record DuplicateBody(@NotBlank(message = "{duplicate.original.required}") String duplicateOf, Boolean tellPerson) {
+	}
+
+	/**
 	 * Sends the answer letter, as reviewed, and completes the request.
 	 *
 	 * @param text the letter's text, exactly as it is to be sent
@@ -201,13 +210,16 @@ final class RequestJson {
 	 * one per right, this one left out
 	 * @param representative who made it for the person, or {@code null}
 	 * @param postalAddress where letters go by post, or {@code null}
+	 * @param duplicateOf the reference of the request answered instead, when this one was
+	 * closed as its duplicate; {@code null} otherwise
+	 * @param duplicates the references of the requests closed as duplicates of this one
 	 */
 	record RequestDetails(String reference, RequestType type, RequestStatus status, Channel channel, String language,
 			String subjectName, String subjectEmail, String description, Instant receivedAt, LocalDate receivedOn,
 			LocalDate originalDeadline, LocalDate effectiveDeadline, List<PauseJson> pauses, ExtensionJson extension,
 			DelayJson delay, AssigneeJson assignee, Instant closedAt, RejectionGround rejectionGround,
 			List<TaskJson> tasks, CorrespondenceSummary correspondence, long version, List<String> madeTogether,
-			RepresentativeJson representative, String postalAddress) {
+			RepresentativeJson representative, String postalAddress, String duplicateOf, List<String> duplicates) {
 	}
 
 	/**

@@ -165,6 +165,7 @@ class RequestPage {
 		addIfMissing(model, "delayForm", new DelayForm());
 		addIfMissing(model, "extensionPostedForm", new ExtensionPostedForm());
 		addIfMissing(model, "noteForm", new NoteForm());
+		addIfMissing(model, "duplicateForm", new DuplicateForm());
 		RequestView view = this.views.of(id);
 		DsrRequest request = view.request();
 		LocalDate today = this.calculator.today(this.clock);
@@ -176,6 +177,9 @@ class RequestPage {
 		model.addAttribute("representative", request.getRepresentative());
 		model.addAttribute("duplicateOf", (request.getPossibleDuplicateOf() != null)
 				? this.requests.get(request.getPossibleDuplicateOf()) : null);
+		model.addAttribute("closedAsDuplicateOf",
+				(request.getDuplicateOf() != null) ? this.requests.get(request.getDuplicateOf()) : null);
+		model.addAttribute("duplicates", this.requests.duplicatesOf(request));
 		model.addAttribute("assigneeName", view.assigneeName());
 		model.addAttribute("identityVerifiedByName", view.identityVerifiedByName());
 		model.addAttribute("extensionNotice", view.extensionNotice());

@@ -29,7 +29,8 @@ class RequestPageController {
 	@GetMapping("/staff/requests/{id:\\d+}")
 	String show(@PathVariable long id, @RequestParam(required = false) String confirm,
 			@AuthenticationPrincipal StaffPrincipal me, Model model) {
-		// ?confirm=withdraw: the confirmation step of an irreversible action, open on the
+		// ?confirm=withdraw or duplicate: the confirmation step of an irreversible
+		// action, open on the
 		// page (what the dialog shows with JavaScript)
 		model.addAttribute("confirm", "withdraw".equals(confirm) || "duplicate".equals(confirm) ? confirm : null);
 		return this.page.show(id, me, model);

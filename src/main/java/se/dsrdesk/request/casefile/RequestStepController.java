@@ -40,7 +40,7 @@ class RequestStepController {
 	}
 
 	@InitBinder({ "versionForm", "assignForm", "identityForm", "authorityForm", "informationForm", "extendForm",
-			"rejectForm", "delayForm", "extensionPostedForm" })
+			"rejectForm", "delayForm", "extensionPostedForm", "duplicateForm" })
 	void allowFields(WebDataBinder binder) {
 		binder.setAllowedFields(switch (binder.getObjectName()) {
 			case "assignForm" -> new String[] { "version", "assigneeId" };
@@ -51,6 +51,7 @@ class RequestStepController {
 			case "rejectForm" -> new String[] { "version", "rejectionGround", "rejectionReasons", "lateReason" };
 			case "delayForm" -> new String[] { "version", "delayReason", "expectedOn" };
 			case "extensionPostedForm" -> new String[] { "version", "postedOn" };
+			case "duplicateForm" -> new String[] { "version", "duplicateOf", "tellPerson" };
 			default -> new String[] { "version" };
 		});
 	}
@@ -153,6 +154,17 @@ class RequestStepController {
 			RedirectAttributes redirect) {
 		return this.page.act(id, result, me, model, response, redirect, "requestPage.done.withdrawn",
 				RequestAction.WITHDRAWN, () -> this.requests.withdraw(id, form.getVersion(), me.toActor()));
+	}
+
+	@PostMapping("/duplicate")
+	String closeAsDuplicate(@PathVariable long id, @Valid @ModelAttribute("duplicateForm") DuplicateForm form,
+			BindingResult result, @AuthenticationPrincipal StaffPrincipal me, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		return this.page.act(id, result, me, model, response, redirect,
+				form.isTellPerson() ? this.page.toldMessage(id, "requestPage.done.duplicateTold")
+						: "requestPage.done.duplicate",
+				RequestAction.CLOSED_AS_DUPLICATE, () -> this.requests.closeAsDuplicate(id, form.getVersion(),
+						form.getDuplicateOf(), form.isTellPerson(), me.toActor()));
 	}
 
 }

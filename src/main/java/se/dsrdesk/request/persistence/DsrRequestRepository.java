@@ -33,6 +33,13 @@ public interface DsrRequestRepository extends JpaRepository<DsrRequest, Long> {
 	List<DsrRequest> findByMadeWithOrderByIdAsc(Long madeWith);
 
 	/**
+	 * The requests closed as duplicates of one (their index is {@code duplicate_of}).
+	 * @param duplicateOf the request answered instead
+	 * @return the duplicates, oldest first
+	 */
+	List<DsrRequest> findByDuplicateOfOrderByIdAsc(Long duplicateOf);
+
+	/**
 	 * The next number for a reference, from a database sequence so that numbers are
 	 * unique across application instances.
 	 * @return the next number
