@@ -45,6 +45,14 @@ public final class Axe {
 	 */
 	@SuppressWarnings("unchecked")
 	public static List<String> violations(Page page) {
+		// Colours are judged as the person sees them: wait until every stylesheet the
+		// page
+		// links has been applied (on a loaded machine a check could otherwise see the
+		// page
+		// half-styled and report the browser's default link colours).
+		page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
+		page.waitForFunction("() => Array.from(document.querySelectorAll('link[rel=stylesheet]'))"
+				+ ".every((l) => l.sheet !== null || l.closest('noscript') !== null)");
 		if (!Boolean.TRUE.equals(page.evaluate("() => typeof axe !== 'undefined'"))) {
 			page.addScriptTag(new Page.AddScriptTagOptions().setContent(SCRIPT));
 		}
