@@ -40,7 +40,10 @@ import se.dsrdesk.request.NewRequest;
 import se.dsrdesk.location.LocationTask;
 import se.dsrdesk.location.OutcomeRecord;
 import se.dsrdesk.location.RestrictionHolds;
+import se.dsrdesk.location.TaskOutcome;
 import se.dsrdesk.location.TaskService;
+import se.dsrdesk.location.connector.NewFinding;
+import se.dsrdesk.location.connector.TaskFindings;
 import se.dsrdesk.request.RequestService;
 import se.dsrdesk.request.RequestType;
 import se.dsrdesk.support.Axe;
@@ -79,6 +82,9 @@ class AccessibilityBrowserTest extends BrowserTest {
 
 	@Autowired
 	RestrictionHolds restrictions;
+
+	@Autowired
+	TaskFindings findings;
 
 	private final Map<String, List<String>> violations = new LinkedHashMap<>();
 
@@ -271,6 +277,29 @@ class AccessibilityBrowserTest extends BrowserTest {
 		assertThat(this.page.locator("#reason-error")).isVisible();
 		check("restriction page with errors");
 		this.requests.withdraw(restriction.getId(), null, Actor.SYSTEM);
+
+		// The answer package's review: a mail with someone else's address highlighted and
+		// an image still to be checked.
+		DsrRequest access = this.requests.startWork(this.requests
+			.register(new NewRequest("Test Person", "a11y-" + UUID.randomUUID() + "@example.com", null, language,
+					RequestType.ACCESS, Channel.EMAIL, "Please.", null), Actor.SYSTEM)
+			.getId(), null, Actor.SYSTEM);
+		LocationTask found = this.tasks.ofRequest(access.getId()).get(0);
+		this.findings.add(
+				found.getId(), List.of(
+						NewFinding.file("Support mail", "imap:INBOX/1", "mail.eml", "message/rfc822",
+								"Subject: Invoice\n\nPer Persson (per@example.org) called.\n"
+									.getBytes(StandardCharsets.UTF_8)),
+						NewFinding.file("Photo", "upload", "photo.png", "image/png", new byte[] { 1, 2, 3 })),
+				Actor.SYSTEM);
+		this.tasks.recordOutcome(found.getId(),
+				new OutcomeRecord(TaskOutcome.FOUND, "Looked up.", "A mail and a photo", null, null, null),
+				Actor.SYSTEM);
+		visit("/staff/requests/" + access.getId() + "/package?names=Per%20Persson", 200);
+		assertThat(this.page.locator("#package-unchecked")).isVisible();
+		assertThat(this.page.locator("mark").first()).isVisible();
+		check("answer package review");
+		this.requests.withdraw(access.getId(), null, Actor.SYSTEM);
 
 		visit("/staff/account/tokens", 200);
 		check("API tokens page");

@@ -184,11 +184,25 @@ public class TaskFindings {
 	 * @return how many were deleted
 	 */
 	public int deleteOfRequest(long requestId) {
+		return deleteOfRequests(List.of(requestId));
+	}
+
+	/**
+	 * Deletes the findings of several requests at once (their content and fields; the
+	 * rows stay as a record that something was found), as the purge of closed requests
+	 * does.
+	 * @param requestIds the requests
+	 * @return how many were deleted
+	 */
+	public int deleteOfRequests(List<Long> requestIds) {
+		if (requestIds.isEmpty()) {
+			return 0;
+		}
 		return this.jdbc.sql("""
 				UPDATE task_finding SET content = NULL, fields = NULL, title = '-', deleted_at = :now
-				WHERE request_id = :id AND deleted_at IS NULL""")
+				WHERE request_id IN (:ids) AND deleted_at IS NULL""")
 			.param("now", Timestamp.from(this.clock.instant()))
-			.param("id", requestId)
+			.param("ids", requestIds)
 			.update();
 	}
 

@@ -29,8 +29,9 @@ import se.dsrdesk.system.ExclusiveJobs;
  * instance at a time: the person's details (once none of their requests is kept), the
  * description, closing, extension and identity notes, pause reasons, internal notes,
  * attachments, the bodies and addresses of the letters, the status links, and, through
- * {@link RequestsPurged}, what other modules keep (the texts of retention holds). Kept:
- * the request's type, channel, dates, status, rejection ground and deadlines, so that the
+ * {@link RequestsPurged}, what other modules keep (the texts of retention holds, what the
+ * tasks found, the approved answer texts and any answer files still stored). Kept: the
+ * request's type, channel, dates, status, rejection ground and deadlines, so that the
  * dashboard's figures do not change, and the audit trail, which holds no personal data. A
  * request under a legal-claims hold is skipped. Each batch is one transaction; a batch
  * marks its requests purged, so the next one reads the next due requests from the

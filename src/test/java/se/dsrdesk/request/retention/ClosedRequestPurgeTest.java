@@ -23,6 +23,8 @@ import se.dsrdesk.account.TestAccounts;
 import se.dsrdesk.audit.Actor;
 import se.dsrdesk.dashboard.Dashboard;
 import se.dsrdesk.dashboard.Figures;
+import se.dsrdesk.location.connector.NewFinding;
+import se.dsrdesk.location.connector.TaskFindings;
 import se.dsrdesk.request.Channel;
 import se.dsrdesk.request.DsrRequest;
 import se.dsrdesk.request.NewRequest;
@@ -63,6 +65,9 @@ class ClosedRequestPurgeTest {
 
 	@Autowired
 	RequestRetention holds;
+
+	@Autowired
+	TaskFindings findings;
 
 	@Autowired
 	Dashboard dashboard;
@@ -128,6 +133,49 @@ class ClosedRequestPurgeTest {
 		assertThat(this.mvc.get().uri("/staff/requests/" + id + "/retention").with(user(officer))).hasStatusOk()
 			.bodyText()
 			.contains("was purged on");
+	}
+
+	@Test
+	void whatTheTasksFoundAndTheApprovedAnswerGoWithThePurgedRequest() {
+		long id = closedRequest(LocalDate.of(1995, 4, 20));
+		long task = this.jdbc.queryForObject("SELECT MIN(id) FROM location_task WHERE request_id = ?", Long.class, id);
+		List<Long> found = this.findings
+			.add(task,
+					List.of(NewFinding.record("Newsletter", "mailchimp:list/a1", Map.of("FNAME", "Per")),
+							NewFinding.file("A mail", "imap:INBOX/7", "mail.eml", "message/rfc822",
+									"Subject: Per's debts".getBytes(StandardCharsets.UTF_8))),
+					Actor.SYSTEM)
+			.stream()
+			.map((finding) -> finding.id())
+			.toList();
+		long file = found.get(1);
+		assertThat(this.findings.content(file)).isPresent();
+		java.sql.Timestamp now = java.sql.Timestamp.from(this.clock.instant());
+		this.jdbc.update("INSERT INTO answer_finding_text (finding_id, request_id, reviewed_text, updated_at)"
+				+ " VALUES (?, ?, 'Subject: Per''s [[debts]]', ?)", file, id, now);
+		long download = this.jdbc.queryForObject(
+				"INSERT INTO answer_download (request_id, token_hash, expires_at,"
+						+ " created_at) VALUES (?, ?, ?, ?) RETURNING id",
+				Long.class, id, UUID.randomUUID().toString(),
+				java.sql.Timestamp.from(this.clock.instant().plus(java.time.Duration.ofDays(36500))), now);
+		this.jdbc.update("INSERT INTO answer_file (download_id, name, content_type, content) VALUES (?, 'extract.pdf',"
+				+ " 'application/pdf', ?)", download, "%PDF Per's debts".getBytes(StandardCharsets.UTF_8));
+
+		at(LocalDate.of(1995, 4, 20).plusYears(3).plusDays(1));
+		this.purge.run();
+
+		assertThat(description(id)).isNull();
+		assertThat(this.findings.ofRequest(id)).isEmpty();
+		assertThat(this.findings.content(found.get(0))).isEmpty();
+		assertThat(this.findings.content(file)).isEmpty();
+		assertThat(this.jdbc.queryForList("SELECT title FROM task_finding WHERE request_id = ?"
+				+ " AND content IS NULL AND fields IS NULL AND deleted_at IS NOT NULL", String.class, id))
+			.as("the rows stay, emptied, as a record that something was found")
+			.containsExactly("-", "-");
+		assertThat(count("SELECT COUNT(*) FROM answer_finding_text WHERE request_id = ?", id)).isZero();
+		assertThat(count("SELECT COUNT(*) FROM answer_file WHERE download_id = ?", download)).isZero();
+		assertThat(count("SELECT COUNT(*) FROM answer_download WHERE id = ? AND deleted_at IS NOT NULL", download))
+			.isEqualTo(1);
 	}
 
 	@Test
