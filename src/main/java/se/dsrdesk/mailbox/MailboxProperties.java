@@ -18,6 +18,17 @@ public record MailboxProperties(@DefaultValue List<Mailbox> mailboxes) {
 
 	public MailboxProperties {
 		mailboxes = (mailboxes != null) ? List.copyOf(mailboxes) : List.of();
+		if (mailboxes.stream().filter(Mailbox::privacyInbox).count() > 1) {
+			throw new IllegalStateException("Only one of dsr.mailboxes can be the privacy inbox");
+		}
+	}
+
+	/**
+	 * The mailbox marked as the privacy inbox.
+	 * @return it, or empty when none is
+	 */
+	public java.util.Optional<Mailbox> privacyInbox() {
+		return this.mailboxes.stream().filter(Mailbox::privacyInbox).findFirst();
 	}
 
 	/** How the connection is protected. */
@@ -48,6 +59,17 @@ public record MailboxProperties(@DefaultValue List<Mailbox> mailboxes) {
 
 	}
 
+	/** What intake does with a mail of the privacy inbox once it is stored. */
+	public enum Handled {
+
+		/** Adds the keyword {@code handled-keyword} (the mail stays where it is). */
+		KEYWORD,
+
+		/** Moves it to {@code handled-folder} (created when missing). */
+		MOVE
+
+	}
+
 	/**
 	 * One mailbox.
 	 *
@@ -69,12 +91,32 @@ public record MailboxProperties(@DefaultValue List<Mailbox> mailboxes) {
 	 * @param pageSize hits per page on the task
 	 * @param connectTimeout how long to wait for the connection
 	 * @param timeout how long to wait for each answer of the server
+	 * @param privacyInbox whether this is the privacy inbox, whose new mails become
+	 * incoming mail for case handlers (one mailbox at most)
+	 * @param inboxFolder the privacy inbox's folder to watch
+	 * @param handled what intake does with a mail once stored (never delete it)
+	 * @param handledKeyword the keyword added to handled mails
+	 * @param handledFolder the folder handled mails are moved to
+	 * @param address the privacy inbox's address, whose sub-addresses
+	 * ({@code local+key@domain}) are the requests' reply addresses; by default the
+	 * controller's privacy address
 	 */
 	public record Mailbox(String name, String host, Integer port, @DefaultValue("IMPLICIT") Tls tls,
 			@DefaultValue("false") boolean allowPlain, String user, String password, String oauthToken,
 			@DefaultValue List<String> folders, @DefaultValue("Trash") String trashFolder, Long locationId,
 			@DefaultValue("EXPUNGE") DeleteMode deleteMode, @DefaultValue("50") int pageSize,
-			@DefaultValue("10s") Duration connectTimeout, @DefaultValue("60s") Duration timeout) {
+			@DefaultValue("10s") Duration connectTimeout, @DefaultValue("60s") Duration timeout,
+			@DefaultValue("false") boolean privacyInbox, @DefaultValue("INBOX") String inboxFolder,
+			@DefaultValue("KEYWORD") Handled handled, @DefaultValue("DsrDeskHandled") String handledKeyword,
+			@DefaultValue("DSR Desk") String handledFolder, String address) {
+
+		/** A mailbox that is not the privacy inbox. */
+		public Mailbox(String name, String host, Integer port, Tls tls, boolean allowPlain, String user,
+				String password, String oauthToken, List<String> folders, String trashFolder, Long locationId,
+				DeleteMode deleteMode, int pageSize, Duration connectTimeout, Duration timeout) {
+			this(name, host, port, tls, allowPlain, user, password, oauthToken, folders, trashFolder, locationId,
+					deleteMode, pageSize, connectTimeout, timeout, false, null, null, null, null, null);
+		}
 
 		public Mailbox {
 			folders = (folders != null) ? List.copyOf(folders) : List.of();
@@ -87,6 +129,10 @@ public record MailboxProperties(@DefaultValue List<Mailbox> mailboxes) {
 			if (name == null || name.isBlank()) {
 				name = (user != null) ? user : host;
 			}
+			inboxFolder = (inboxFolder != null && !inboxFolder.isBlank()) ? inboxFolder : "INBOX";
+			handled = (handled != null) ? handled : Handled.KEYWORD;
+			handledKeyword = (handledKeyword != null && !handledKeyword.isBlank()) ? handledKeyword : "DsrDeskHandled";
+			handledFolder = (handledFolder != null && !handledFolder.isBlank()) ? handledFolder : "DSR Desk";
 		}
 
 		/**

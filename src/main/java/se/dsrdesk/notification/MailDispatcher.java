@@ -51,6 +51,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -105,6 +106,9 @@ class MailDispatcher implements DisposableBean {
 
 	private final Session session;
 
+	/** The requests' reply addresses, when the privacy inbox is configured. */
+	private ObjectProvider<ReplyThreads> threads;
+
 	private final Clock clock;
 
 	private final LinkSecrets secrets;
@@ -151,6 +155,11 @@ class MailDispatcher implements DisposableBean {
 		this.session = (mailSender instanceof JavaMailSenderImpl impl) ? impl.getSession()
 				: Session.getInstance(new Properties());
 		this.clock = clock;
+	}
+
+	@Autowired
+	void setReplyThreads(ObjectProvider<ReplyThreads> threads) {
+		this.threads = threads;
 	}
 
 	private static InternetAddress sender(OutboxProperties properties, ControllerIdentity controller) {
@@ -341,6 +350,7 @@ class MailDispatcher implements DisposableBean {
 		MimeMessage message = new StableIdMimeMessage(this.session, mail.getMessageId());
 		message.setFrom(this.from);
 		message.setReplyTo(new InternetAddress[] { this.replyTo });
+		thread(mail, message);
 		message.setRecipient(Message.RecipientType.TO, new InternetAddress(mail.getRecipient(), true));
 		message.setSubject(this.secrets.unmask(mail.getSubject(), mail.getSecrets()), StandardCharsets.UTF_8.name());
 		message.setSentDate(Date.from(this.clock.instant()));
@@ -354,6 +364,33 @@ class MailDispatcher implements DisposableBean {
 		alternative.addBodyPart(html);
 		message.setContent(alternative);
 		this.mailSender.send(message);
+	}
+
+	/**
+	 * A mail to a person about a request answers to the request's reply address and names
+	 * the person's mails it answers, so that their reply lands on the request. The
+	 * privacy address stays the reply address when there is none.
+	 */
+	private void thread(Correspondence mail, MimeMessage message) throws MessagingException {
+		ReplyThreads replies = (this.threads != null) ? this.threads.getIfAvailable() : null;
+		if (replies == null || mail.getRequestId() == null || mail.getRecipientKind() != RecipientKind.SUBJECT) {
+			return;
+		}
+		ReplyThreads.Thread thread = replies.of(mail.getRequestId()).orElse(null);
+		if (thread == null) {
+			return;
+		}
+		try {
+			message.setReplyTo(new InternetAddress[] {
+					new InternetAddress(thread.replyTo(), this.replyTo.getPersonal(), StandardCharsets.UTF_8.name()) });
+		}
+		catch (UnsupportedEncodingException ex) {
+			throw new MessagingException("Reply address", ex);
+		}
+		if (!thread.references().isEmpty()) {
+			message.setHeader("In-Reply-To", thread.references().get(thread.references().size() - 1));
+			message.setHeader("References", String.join(" ", thread.references()));
+		}
 	}
 
 	/**

@@ -339,6 +339,27 @@ public class Outbox {
 		return progress;
 	}
 
+	/**
+	 * The request a mail to a person was sent about, found by its Message-ID: for
+	 * threading a person's answer, whose {@code In-Reply-To} names it. The Message-IDs
+	 * are random, so naming one shows that the sender received that mail.
+	 * @param messageIds Message-IDs an incoming mail answers
+	 * @return the request of the first one that is ours, or empty
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Long> requestAnswered(Collection<String> messageIds) {
+		for (String id : messageIds) {
+			List<Long> found = this.jdbc.queryForList(
+					"SELECT request_id FROM correspondence WHERE message_id = ? AND recipient_kind = 'SUBJECT'"
+							+ " AND request_id IS NOT NULL",
+					Long.class, id);
+			if (!found.isEmpty()) {
+				return Optional.of(found.get(0));
+			}
+		}
+		return Optional.empty();
+	}
+
 	private static String newMessageId() {
 		return "<" + UUID.randomUUID() + "@dsrdesk>";
 	}

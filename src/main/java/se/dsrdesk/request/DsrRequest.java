@@ -197,6 +197,13 @@ public class DsrRequest {
 	@Column(name = "postal_address")
 	private String postalAddress;
 
+	/**
+	 * The random key of the request's reply address (a sub-address of the privacy inbox),
+	 * {@code null} for requests made before replies were threaded.
+	 */
+	@Column(name = "reply_key")
+	private String replyKey;
+
 	@Enumerated(EnumType.STRING)
 	@Column(name = "representative_authority")
 	private RepresentativeAuthority representativeAuthority;
@@ -854,6 +861,10 @@ public class DsrRequest {
 	 * arrived.
 	 * @param address the address, lines separated by line breaks, may be {@code null}
 	 */
+	void recordReplyKey(String key) {
+		this.replyKey = key;
+	}
+
 	void recordPostalAddress(String address) {
 		if (address == null || address.isBlank()) {
 			this.postalAddress = null;
@@ -1222,6 +1233,22 @@ public class DsrRequest {
 	 */
 	public String getPostalAddress() {
 		return this.postalAddress;
+	}
+
+	/**
+	 * The key of the request's reply address.
+	 * @return the key, or {@code null} for a request made before replies were threaded
+	 */
+	public String getReplyKey() {
+		return this.replyKey;
+	}
+
+	/**
+	 * The day the open pause began, for offering to resume at a reply's receipt.
+	 * @return the day, or {@code null} when the request is not paused
+	 */
+	public LocalDate getOpenPauseStart() {
+		return isPaused() ? openPause().getPausedOn() : null;
 	}
 
 	/**

@@ -37,6 +37,17 @@ public enum RequestAction {
 	 * Staff checked a representative's authority to act for the person (Art. 12(2)); data
 	 * may be disclosed to them from then.
 	 */
-	AUTHORITY_VERIFIED
+	AUTHORITY_VERIFIED,
+
+	/**
+	 * The person answered by mail (to the request's reply address); the mail is on the
+	 * timeline.
+	 */
+	REPLY_RECEIVED,
+
+	/**
+	 * Staff registered the request without acknowledging it, for the reason in a note.
+	 */
+	ACKNOWLEDGEMENT_SKIPPED
 
 }

@@ -102,11 +102,16 @@ public class RequestService {
 
 	private final RequestsProperties settings;
 
+	private final ObjectProvider<Acknowledgements> acknowledgements;
+
+	private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
 	RequestService(DsrRequestRepository requests, DataSubjectRepository subjects, DeadlinePolicy policy, Outbox outbox,
 			Clock clock, ObjectProvider<CompletionGuard> completionGuards,
 			ObjectProvider<AnswerAttachments> attachments, ObjectProvider<AnswerComposer> composers,
 			RequestNoteRepository notes, StaffUserRepository staff, ApplicationEventPublisher events,
-			RequestsProperties settings) {
+			RequestsProperties settings, ObjectProvider<Acknowledgements> acknowledgements) {
+		this.acknowledgements = acknowledgements;
 		this.requests = requests;
 		this.subjects = subjects;
 		this.policy = policy;
@@ -187,6 +192,7 @@ public class RequestService {
 			request.recordRelationship(relationship);
 			request.recordRepresentative(representative);
 			request.recordPostalAddress(postalAddress);
+			request.recordReplyKey(newReplyKey());
 			saved.add(this.requests.save(request));
 		}
 		if (saved.size() > 1) {
@@ -308,6 +314,92 @@ public class RequestService {
 
 	public DsrRequest resume(long id, Long expectedVersion, Actor actor) {
 		return change(id, expectedVersion, (request) -> request.resume(today(), this.policy, actor, now()));
+	}
+
+	/**
+	 * Resumes a request paused for information on the day the information arrived (a
+	 * reply's receipt time), not the day staff noticed it: the time the person took is
+	 * added to the deadline only until then (GDPR Art. 12(3) and (6): the clock runs
+	 * again once the information is received).
+	 * @param receivedAt when the information arrived
+	 * @throws RefusedException when it arrived before the pause began
+	 */
+	public DsrRequest resumeAtReceipt(long id, Long expectedVersion, Instant receivedAt, Actor actor) {
+		LocalDate today = today();
+		LocalDate received = receivedAt.atZone(zone()).toLocalDate();
+		LocalDate resumedOn = received.isAfter(today) ? today : received;
+		return change(id, expectedVersion, (request) -> {
+			LocalDate pausedOn = request.getOpenPauseStart();
+			if (pausedOn != null && resumedOn.isBefore(pausedOn)) {
+				throw new RefusedException(HttpStatus.CONFLICT, null, "reply.resume.beforePause");
+			}
+			request.resume(resumedOn, this.policy, actor, now());
+		});
+	}
+
+	/**
+	 * The request whose reply address has this key.
+	 * @param replyKey the key from a sub-address of the privacy inbox, any case
+	 * @return the request, or empty
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Optional<DsrRequest> byReplyKey(String replyKey) {
+		if (replyKey == null || !replyKey.matches("[A-Za-z2-7]{32}")) {
+			return java.util.Optional.empty();
+		}
+		return this.requests.findByReplyKey(replyKey.toLowerCase(Locale.ROOT));
+	}
+
+	/**
+	 * The person answered by mail: the reply is on the request's timeline (audited
+	 * without its content), and the assignee, if any, is told by mail.
+	 * @param id the request
+	 * @param replyId the reply's id in the incoming mail, named in the audit line
+	 * @param actor who put it there ({@link Actor#SYSTEM} when matched by its address)
+	 */
+	public void recordReply(long id, long replyId, Actor actor) {
+		DsrRequest request = get(id);
+		this.events.publishEvent(new RequestActivity(request.getId(), request.getReference(),
+				RequestAction.REPLY_RECEIVED, actor, "incoming mail " + replyId));
+		if (request.getAssigneeId() != null) {
+			this.staff.findById(request.getAssigneeId()).filter(StaffUser::isActive).ifPresent((assignee) -> {
+				Map<String, Object> model = new LinkedHashMap<>();
+				model.put("name", assignee.getDisplayName());
+				model.put("reference", request.getReference());
+				model.put("requestId", request.getId());
+				model.put("paused", request.isPaused());
+				model.put(OutgoingMail.SUBJECT_ARGUMENTS, List.of(request.getReference()));
+				this.outbox.enqueue(new OutgoingMail(assignee.getEmail(), RecipientKind.STAFF,
+						Locale.forLanguageTag(assignee.getPreferredLanguage()), "request-reply-received", model,
+						request.getId()));
+			});
+		}
+	}
+
+	/**
+	 * Registers a request that staff received by email, letter, phone or in person, as
+	 * {@link #registerTogether(NewRequest, Collection, Relationship, Representative, String, Actor)},
+	 * and acknowledges it in the same transaction like a request from the public form:
+	 * reference, deadline and status link, by mail when there is an email address and
+	 * otherwise as a letter to post. A case handler may choose not to acknowledge, with a
+	 * reason that is kept as a note and shown on the timeline.
+	 * @param skipReason why no acknowledgement is sent; {@code null} to send it
+	 * @return the saved requests, the first right first
+	 */
+	public List<DsrRequest> registerByStaff(NewRequest incoming, Collection<RequestType> otherTypes,
+			Representative representative, String postalAddress, String skipReason, Actor actor) {
+		List<DsrRequest> saved = registerTogether(incoming, otherTypes, null, representative, postalAddress, actor);
+		if (skipReason == null) {
+			this.acknowledgements.getObject().acknowledge(saved);
+			return saved;
+		}
+		for (DsrRequest request : saved) {
+			RequestNote note = this.notes.save(new RequestNote(request.getId(), actor,
+					"Acknowledgement not sent / Mottagningsbekräftelse skickades inte: " + skipReason.strip(), now()));
+			this.events.publishEvent(new RequestActivity(request.getId(), request.getReference(),
+					RequestAction.ACKNOWLEDGEMENT_SKIPPED, actor, "note " + note.getId()));
+		}
+		return saved;
 	}
 
 	/**
@@ -742,6 +834,28 @@ public class RequestService {
 		}
 		transition.accept(request);
 		return this.requests.save(request);
+	}
+
+	/**
+	 * A new reply key: 160 random bits in lower-case Base32 (32 characters), fit for the
+	 * local part of an address and unchanged when a server lowers its case.
+	 */
+	static String newReplyKey() {
+		byte[] bytes = new byte[20];
+		RANDOM.nextBytes(bytes);
+		String alphabet = "abcdefghijklmnopqrstuvwxyz234567";
+		StringBuilder key = new StringBuilder(32);
+		int buffer = 0;
+		int bits = 0;
+		for (byte b : bytes) {
+			buffer = (buffer << 8) | (b & 0xFF);
+			bits += 8;
+			while (bits >= 5) {
+				key.append(alphabet.charAt((buffer >> (bits - 5)) & 31));
+				bits -= 5;
+			}
+		}
+		return key.toString();
 	}
 
 	private String reference(Instant receivedAt) {

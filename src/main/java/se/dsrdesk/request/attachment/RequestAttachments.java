@@ -87,6 +87,39 @@ public class RequestAttachments {
 	}
 
 	/**
+	 * Why a file would be refused, without storing anything: for files that arrive by
+	 * mail, checked against the same rules (size, type allow-list, content) as uploads.
+	 * @param originalName the file's name
+	 * @param content the bytes
+	 * @return the message key of the refusal, or empty when it would be accepted
+	 */
+	public Optional<String> refusal(String originalName, byte[] content) {
+		if (content == null || content.length == 0) {
+			return Optional.of("attachments.error.empty");
+		}
+		if (content.length > this.maxSize.toBytes()) {
+			return Optional.of("attachments.error.tooLarge");
+		}
+		if (contentType(normalisedName(originalName), content).isEmpty()) {
+			return Optional.of("attachments.error.type");
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * Records on the request's timeline that a file that arrived for it (by mail) was not
+	 * attached, and why; the file's name is not recorded (it may name the person).
+	 * @param requestId the request
+	 * @param reason the message key of the refusal, from {@link #refusal}
+	 * @param actor who attached the mail
+	 */
+	@Transactional
+	public void recordRefused(long requestId, String reason, Actor actor) {
+		this.audit.recordAboutRequest(requestId, actor, "ATTACHMENT_REFUSED", RequestAuditor.TARGET, requestId,
+				"reason=" + reason.substring(reason.lastIndexOf('.') + 1));
+	}
+
+	/**
 	 * Stores a file for an open request and records it.
 	 * @param requestId the request
 	 * @param originalName the file name the browser sent

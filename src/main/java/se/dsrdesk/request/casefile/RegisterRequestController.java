@@ -64,7 +64,8 @@ class RegisterRequestController {
 	@InitBinder("registerRequestForm")
 	void allowFields(WebDataBinder binder) {
 		binder.setAllowedFields("channel", "receivedAt", "type", "name", "email", "phone", "language", "description",
-				"otherTypes", "representativeName", "representativeEmail", "representativeAuthority", "postalAddress");
+				"otherTypes", "representativeName", "representativeEmail", "representativeAuthority", "postalAddress",
+				"acknowledge", "skipReason");
 	}
 
 	@ModelAttribute
@@ -97,20 +98,36 @@ class RegisterRequestController {
 		if (form.postalAddressMissing() && !result.hasFieldErrors("postalAddress")) {
 			result.rejectValue("postalAddress", "register.postalAddress.required");
 		}
+		if (form.skipReasonMissing() && !result.hasFieldErrors("skipReason")) {
+			result.rejectValue("skipReason", "register.skipReason.required");
+		}
 		if (result.hasErrors()) {
 			model.addAttribute("latest", now().toString());
 			return "requests/register";
 		}
 		DsrRequest request = this.requests
-			.registerTogether(
+			.registerByStaff(
 					new NewRequest(form.getName().strip(), RegisterRequestForm.blankToNull(form.getEmail()),
 							RegisterRequestForm.blankToNull(form.getPhone()), form.getLanguage(), form.getType(),
 							form.getChannel(), RegisterRequestForm.blankToNull(form.getDescription()), receivedAt),
-					form.getOtherTypes(), null, form.representative(),
-					RegisterRequestForm.blankToNull(form.getPostalAddress()), handler.toActor())
+					form.getOtherTypes(), form.representative(),
+					RegisterRequestForm.blankToNull(form.getPostalAddress()), form.skipReasonOrNull(),
+					handler.toActor())
 			.get(0);
-		redirect.addFlashAttribute("success", "register.saved");
+		redirect.addFlashAttribute("success", acknowledgedMessage(form, request));
 		return "redirect:/staff/requests/" + request.getId();
+	}
+
+	/**
+	 * What the page says: whether the acknowledgement was mailed, stored as a letter to
+	 * post, or not sent.
+	 */
+	static String acknowledgedMessage(RegisterRequestForm form, DsrRequest request) {
+		if (!form.isAcknowledge()) {
+			return "register.saved.notAcknowledged";
+		}
+		return (request.correspondentEmail() != null) ? "register.saved.acknowledged"
+				: "register.saved.acknowledgedByPost";
 	}
 
 	/**

@@ -66,6 +66,48 @@ public class RegisterRequestForm {
 	private String postalAddress;
 
 	/**
+	 * Whether to send the acknowledgement (reference, deadline, status link); ticked by
+	 * default, like the public form's.
+	 */
+	private boolean acknowledge = true;
+
+	/** Why no acknowledgement is sent, required when it is unticked. */
+	@Size(max = 500, message = "{validation.tooLong}")
+	private String skipReason;
+
+	public boolean isAcknowledge() {
+		return this.acknowledge;
+	}
+
+	public void setAcknowledge(boolean acknowledge) {
+		this.acknowledge = acknowledge;
+	}
+
+	public String getSkipReason() {
+		return this.skipReason;
+	}
+
+	public void setSkipReason(String skipReason) {
+		this.skipReason = skipReason;
+	}
+
+	/**
+	 * Why no acknowledgement is sent.
+	 * @return the reason, or {@code null} when it is sent
+	 */
+	String skipReasonOrNull() {
+		return this.acknowledge ? null : blankToNull(this.skipReason);
+	}
+
+	/**
+	 * Not acknowledging needs a reason, for the file.
+	 * @return whether the reason is missing although needed
+	 */
+	boolean skipReasonMissing() {
+		return !this.acknowledge && blankToNull(this.skipReason) == null;
+	}
+
+	/**
 	 * Without an email address to write to (the representative's when one acts, else the
 	 * person's), the letters go by post: a postal address is needed.
 	 * @return whether the postal address is missing although needed

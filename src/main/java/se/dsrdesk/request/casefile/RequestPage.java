@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
@@ -27,6 +28,7 @@ import se.dsrdesk.deadline.DeadlineCalculator;
 import se.dsrdesk.notification.Correspondence;
 import se.dsrdesk.request.DsrRequest;
 import se.dsrdesk.request.IdentityMethod;
+import se.dsrdesk.request.IncomingReplies;
 import se.dsrdesk.request.PauseGround;
 import se.dsrdesk.request.RejectionGround;
 import se.dsrdesk.request.RequestAction;
@@ -72,8 +74,11 @@ class RequestPage {
 	 */
 	static final int IDENTITY_ASK_WORKING_DAYS = 3;
 
+	private final ObjectProvider<IncomingReplies> replies;
+
 	RequestPage(RequestService requests, RequestViews views, AuditLog audit, DeadlineCalculator calculator, Clock clock,
-			RequestAttachments attachments) {
+			RequestAttachments attachments, ObjectProvider<IncomingReplies> replies) {
+		this.replies = replies;
 		this.requests = requests;
 		this.views = views;
 		this.audit = audit;
@@ -191,7 +196,16 @@ class RequestPage {
 		model.addAttribute("notes", this.requests.notes(id));
 		model.addAttribute("attachments", this.attachments.list(id));
 		model.addAttribute("attachmentMaxMegabytes", this.attachments.maxSize().toMegabytes());
-		model.addAttribute("timeline", timeline(id, mails));
+		List<IncomingReplies.Reply> replies = replies(id);
+		model.addAttribute("timeline", timeline(id, mails, replies));
+		addIfMissing(model, "replyResumeForm", new ReplyResumeForm());
+		// A paused request offers to resume at the receipt of a reply that came during
+		// the pause: the clock runs again from when the information arrived.
+		LocalDate pausedOn = request.getOpenPauseStart();
+		model.addAttribute("resumableReplies", (pausedOn == null) ? java.util.Set.of() : replies.stream()
+			.filter((reply) -> !reply.receivedAt().atZone(this.calculator.zone()).toLocalDate().isBefore(pausedOn))
+			.map(IncomingReplies.Reply::id)
+			.collect(Collectors.toSet()));
 		boolean canAct = me.hasRole(Role.CASE_HANDLER);
 		model.addAttribute("canAct", canAct);
 		model.addAttribute("caseHandlers", canAct ? this.requests.caseHandlers() : List.of());
@@ -228,6 +242,27 @@ class RequestPage {
 	}
 
 	/**
+	 * A request's replies, when a privacy inbox module provides them.
+	 */
+	private List<IncomingReplies.Reply> replies(long id) {
+		IncomingReplies source = this.replies.getIfAvailable();
+		return (source != null) ? source.forRequest(id) : List.of();
+	}
+
+	/**
+	 * One of the request's replies.
+	 * @param id the request
+	 * @param replyId the reply
+	 * @return it
+	 * @throws se.dsrdesk.system.NotFoundException when it is not one of the request's
+	 */
+	IncomingReplies.Reply reply(long id, long replyId) {
+		IncomingReplies source = this.replies.getIfAvailable();
+		return ((source != null) ? source.find(id, replyId) : java.util.Optional.<IncomingReplies.Reply>empty())
+			.orElseThrow(() -> new se.dsrdesk.system.NotFoundException("Reply"));
+	}
+
+	/**
 	 * Days left to the stored effective deadline, as a message key and its argument.
 	 */
 	private static DaysLeft daysLeft(DsrRequest request, LocalDate today) {
@@ -245,14 +280,17 @@ class RequestPage {
 	 * The audit events about the request and the mail sent about it, newest first; at the
 	 * same moment a mail comes before the change that caused it was recorded.
 	 */
-	private List<TimelineEntry> timeline(long id, List<Correspondence> mails) {
+	private List<TimelineEntry> timeline(long id, List<Correspondence> mails, List<IncomingReplies.Reply> replies) {
 		List<TimelineEntry> entries = new ArrayList<>();
 		for (AuditEvent e : this.audit.about(RequestAuditor.TARGET, id, PageRequest.of(0, RequestService.LIST_LIMIT))) {
 			entries.add(new TimelineEntry(e.getOccurredAt(), 0, e.getId(), e.getAction(), e.getActorLabel(),
-					e.getDetails(), null));
+					e.getDetails(), null, null));
 		}
 		for (Correspondence m : mails) {
-			entries.add(new TimelineEntry(m.getCreatedAt(), 1, m.getId(), null, null, m.getSubject(), m));
+			entries.add(new TimelineEntry(m.getCreatedAt(), 1, m.getId(), null, null, m.getSubject(), m, null));
+		}
+		for (IncomingReplies.Reply r : replies) {
+			entries.add(new TimelineEntry(r.receivedAt(), 2, r.id(), null, null, r.subject(), null, r));
 		}
 		entries.sort(Comparator.comparing(TimelineEntry::at)
 			.thenComparing(TimelineEntry::order)
@@ -280,12 +318,17 @@ class RequestPage {
 	 * @param actor who did it, for events
 	 * @param details the event's details, or the mail's subject
 	 * @param letter the mail, or {@code null}
+	 * @param reply the person's mail, or {@code null}
 	 */
 	record TimelineEntry(Instant at, int order, long id, String action, String actor, String details,
-			Correspondence letter) {
+			Correspondence letter, IncomingReplies.Reply reply) {
 
 		public boolean isLetter() {
 			return this.letter != null;
+		}
+
+		public boolean isReply() {
+			return this.reply != null;
 		}
 
 	}

@@ -18,6 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import se.dsrdesk.account.StaffPrincipal;
 import se.dsrdesk.request.RequestAction;
+import se.dsrdesk.request.IncomingReplies;
 import se.dsrdesk.request.RequestService;
 
 /**
@@ -40,7 +41,7 @@ class RequestStepController {
 	}
 
 	@InitBinder({ "versionForm", "assignForm", "identityForm", "authorityForm", "informationForm", "extendForm",
-			"rejectForm", "delayForm", "extensionPostedForm", "duplicateForm" })
+			"rejectForm", "delayForm", "extensionPostedForm", "duplicateForm", "replyResumeForm" })
 	void allowFields(WebDataBinder binder) {
 		binder.setAllowedFields(switch (binder.getObjectName()) {
 			case "assignForm" -> new String[] { "version", "assigneeId" };
@@ -52,6 +53,7 @@ class RequestStepController {
 			case "delayForm" -> new String[] { "version", "delayReason", "expectedOn" };
 			case "extensionPostedForm" -> new String[] { "version", "postedOn" };
 			case "duplicateForm" -> new String[] { "version", "duplicateOf", "tellPerson" };
+			case "replyResumeForm" -> new String[] { "version", "reply" };
 			default -> new String[] { "version" };
 		});
 	}
@@ -107,6 +109,21 @@ class RequestStepController {
 			RedirectAttributes redirect) {
 		return this.page.act(id, result, me, model, response, redirect, "requestPage.done.resumed",
 				RequestAction.RESUMED, () -> this.requests.resume(id, form.getVersion(), me.toActor()));
+	}
+
+	/**
+	 * Resumes the clock on the day the person's reply was received (GDPR Art. 12(3)), not
+	 * the day a case handler read it.
+	 */
+	@PostMapping("/resume-at-reply")
+	String resumeAtReply(@PathVariable long id, @Valid @ModelAttribute("replyResumeForm") ReplyResumeForm form,
+			BindingResult result, @AuthenticationPrincipal StaffPrincipal me, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		return this.page.act(id, result, me, model, response, redirect, "requestPage.done.resumedAtReply",
+				RequestAction.RESUMED, () -> {
+					IncomingReplies.Reply reply = this.page.reply(id, form.getReply());
+					this.requests.resumeAtReceipt(id, form.getVersion(), reply.receivedAt(), me.toActor());
+				});
 	}
 
 	@PostMapping("/extend")

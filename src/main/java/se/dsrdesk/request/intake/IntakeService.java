@@ -39,6 +39,7 @@ import se.dsrdesk.request.NewRequest;
 import se.dsrdesk.request.Relationship;
 import se.dsrdesk.request.representative.Representative;
 import se.dsrdesk.request.RequestService;
+import se.dsrdesk.request.Acknowledgements;
 import se.dsrdesk.request.RequestStatus;
 import se.dsrdesk.request.RequestType;
 
@@ -49,7 +50,7 @@ import se.dsrdesk.request.RequestType;
  */
 @Service
 @Transactional
-public class IntakeService {
+public class IntakeService implements Acknowledgements {
 
 	/** The person themselves, in the audit trail. */
 	static final Actor DATA_SUBJECT = new Actor(null, "data subject");
@@ -152,19 +153,29 @@ public class IntakeService {
 		}
 		linkToKnownPerson(together, now);
 		together.forEach((confirmed) -> flagIfDuplicate(confirmed, now));
-		// One acknowledgement that names every right asked for, each with its
-		// reference, deadline and own status link.
+		String statusToken = acknowledge(together);
+		return new Confirmation(LinkState.VALID, request.getReference(), statusToken);
+	}
+
+	/**
+	 * One acknowledgement that names every right asked for, each with its reference,
+	 * deadline and own status link: by mail, or as a letter to post when the
+	 * correspondent has only a postal address.
+	 */
+	@Override
+	public String acknowledge(List<DsrRequest> together) {
+		Instant now = this.clock.instant();
+		DsrRequest request = together.get(0);
 		String statusToken = null;
 		List<Map<String, Object>> rights = new ArrayList<>();
-		for (DsrRequest confirmed : together) {
-			String issued = this.tokens.issue(confirmed.getId(), Purpose.STATUS, null, now);
-			if (confirmed.getId().equals(request.getId())) {
+		for (DsrRequest each : together) {
+			String issued = this.tokens.issue(each.getId(), Purpose.STATUS, null, now);
+			if (each.getId().equals(request.getId())) {
 				statusToken = issued;
 			}
 			// Written out here: the mail's renderer writes only top-level dates in words.
-			rights.add(Map.of("type", confirmed.getType().name(), "reference", confirmed.getReference(), "deadline",
-					DisplayFormats.longDate(confirmed.getEffectiveDeadline(),
-							Locale.forLanguageTag(confirmed.getLanguage())),
+			rights.add(Map.of("type", each.getType().name(), "reference", each.getReference(), "deadline",
+					DisplayFormats.longDate(each.getEffectiveDeadline(), Locale.forLanguageTag(each.getLanguage())),
 					"statusToken", issued));
 		}
 		Map<String, Object> model = personalModel(request);
@@ -174,8 +185,15 @@ public class IntakeService {
 		if (rights.size() > 1) {
 			model.put("rights", rights);
 		}
-		mail(request, "request-acknowledged", model);
-		return new Confirmation(LinkState.VALID, request.getReference(), statusToken);
+		if (request.correspondentEmail() != null) {
+			mail(request, "request-acknowledged", model);
+		}
+		else if (request.getPostalAddress() != null) {
+			this.outbox.enqueueLetter(new OutgoingMail(Outbox.BY_POST, RecipientKind.SUBJECT,
+					Locale.forLanguageTag(request.getLanguage()), "request-acknowledged", model, request.getId()),
+					request.correspondentName(), request.getPostalAddress());
+		}
+		return statusToken;
 	}
 
 	/**

@@ -20,6 +20,8 @@ public interface DsrRequestRepository extends JpaRepository<DsrRequest, Long> {
 	@EntityGraph(attributePaths = { "subject", "pauses" })
 	Optional<DsrRequest> findByReference(String reference);
 
+	Optional<DsrRequest> findByReplyKey(String replyKey);
+
 	@EntityGraph(attributePaths = { "subject", "pauses" })
 	@Query("select r from DsrRequest r where r.id = :id")
 	Optional<DsrRequest> findDetailedById(long id);
