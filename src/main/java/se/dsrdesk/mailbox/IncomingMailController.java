@@ -103,7 +103,8 @@ class IncomingMailController {
 				if (ex.httpStatus().value() == 404) {
 					throw ex;
 				}
-				result.reject(ex.messageCode());
+				redirect.addFlashAttribute("failure", ex.messageCode());
+				return "redirect:" + PATH + "/" + id;
 			}
 		}
 		return show(id, model);
@@ -122,6 +123,10 @@ class IncomingMailController {
 			catch (RefusedException ex) {
 				if (ex.httpStatus().value() == 404) {
 					throw ex;
+				}
+				if (IncomingMails.HANDLED.equals(ex.messageCode())) {
+					redirect.addFlashAttribute("failure", ex.messageCode());
+					return "redirect:" + PATH + "/" + id;
 				}
 				result.rejectValue("reference", ex.messageCode());
 			}

@@ -69,6 +69,9 @@ public class IncomingMails implements IncomingReplies {
 
 	static final int PAGE_SIZE = 50;
 
+	/** The refusal of an action on a mail that was handled already. */
+	static final String HANDLED = "incomingMail.error.handled";
+
 	private final JdbcClient jdbc;
 
 	private final RequestService requests;
@@ -401,7 +404,7 @@ public class IncomingMails implements IncomingReplies {
 			.param("id", id)
 			.update();
 		if (claimed != 1) {
-			throw new RefusedException(HttpStatus.CONFLICT, null, "incomingMail.error.handled");
+			throw new RefusedException(HttpStatus.CONFLICT, null, HANDLED);
 		}
 		return mail;
 	}

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -118,6 +119,7 @@ public record MailboxProperties(@DefaultValue List<Mailbox> mailboxes) {
 					deleteMode, pageSize, connectTimeout, timeout, false, null, null, null, null, null);
 		}
 
+		@ConstructorBinding
 		public Mailbox {
 			folders = (folders != null) ? List.copyOf(folders) : List.of();
 			tls = (tls != null) ? tls : Tls.IMPLICIT;

@@ -27,8 +27,8 @@ final class TypeHint {
 				List.of("aterkalla", "samtycke", "withdraw my consent", "withdraw consent"));
 		WORDS.put(RequestType.OBJECTION, List.of("invandning", "invander", "object to", "objection", "direktreklam",
 				"direct marketing", "unsubscribe", "avsluta prenumeration", "avregistrera", "nyhetsbrev"));
-		WORDS.put(RequestType.RECTIFICATION,
-				List.of("rattelse", "ratta", "felaktig", "rectify", "rectification", "correct my", "incorrect"));
+		WORDS.put(RequestType.RECTIFICATION, List.of("rattelse", "ratta mina", "ratta uppgift", "felaktig", "rectify",
+				"rectification", "correct my", "incorrect"));
 		WORDS.put(RequestType.RESTRICTION, List.of("begransning", "begransa", "restrict", "restriction"));
 		WORDS.put(RequestType.PORTABILITY, List.of("dataportabilitet", "flytta mina", "portability", "port my data"));
 		WORDS.put(RequestType.ACCESS, List.of("registerutdrag", "utdrag", "tillgang", "vilka uppgifter", "insyn",

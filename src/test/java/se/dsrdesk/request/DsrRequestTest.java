@@ -203,6 +203,25 @@ class DsrRequestTest {
 			assertThatThrownBy(() -> request.complete(STAFF, RECEIVED)).isInstanceOf(IllegalTransitionException.class);
 		}
 
+		/**
+		 * GDPR Art. 12(3) and 12(6): the time stands still only until the information is
+		 * received; a reply that arrived on Friday 13 March ends the pause then, even
+		 * when a case handler reads it on Friday 20 March.
+		 */
+		@Test
+		void theClockResumesOnTheDayTheReplyWasReceivedNotTheDayItWasRead() {
+			DsrRequest request = inProgress();
+			request.pause(PauseGround.IDENTITY, "A copy of your ID card", null, false, LocalDate.of(2026, 3, 10), STAFF,
+					RECEIVED);
+			assertThat(request.getOpenPauseStart()).isEqualTo(LocalDate.of(2026, 3, 10));
+			request.resume(LocalDate.of(2026, 3, 13), POLICY, STAFF, RECEIVED);
+			// 3 April + 3 days = Monday 6 April 2026, Easter Monday: Tuesday 7 April.
+			assertThat(request.getEffectiveDeadline()).isEqualTo(LocalDate.of(2026, 4, 7));
+			assertThat(request.getPauses()).singleElement()
+				.satisfies((pause) -> assertThat(pause.getResumedOn()).isEqualTo(LocalDate.of(2026, 3, 13)));
+			assertThat(request.getOpenPauseStart()).isNull();
+		}
+
 		@Test
 		void onlyAPausedRequestCanBeResumed() {
 			assertThatThrownBy(() -> inProgress().resume(LocalDate.of(2026, 3, 10), POLICY, STAFF, RECEIVED))

@@ -239,6 +239,12 @@ class AuthorizationMatrixTest {
 				"POST /staff/requests/{id}/package/sections/{findingId}/include",
 				"POST /staff/requests/{id}/package/preview");
 		rule(EVERYONE, "GET /request/download/{token}/");
+
+		// The privacy inbox: the mails people wrote to the privacy address, and resuming
+		// a paused request at a reply's receipt (case handlers only).
+		rule(CASE_HANDLERS, "GET /staff/incoming-mail", "GET /staff/incoming-mail/{id}",
+				"POST /staff/incoming-mail/{id}/register", "POST /staff/incoming-mail/{id}/attach",
+				"POST /staff/incoming-mail/{id}/dismiss", "POST /staff/requests/{id}/resume-at-reply");
 	}
 
 	/**
