@@ -63,6 +63,12 @@ class PrivacyInboxBrowserTest extends BrowserTest {
 	@Autowired
 	PrivacyInbox inbox;
 
+	@Override
+	protected com.microsoft.playwright.Browser.NewContextOptions contextOptions() {
+		// axe is injected as a script, which the pages' Content Security Policy forbids
+		return super.contextOptions().setBypassCSP(true);
+	}
+
 	@Autowired
 	AccountService accounts;
 

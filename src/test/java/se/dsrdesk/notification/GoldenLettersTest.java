@@ -274,6 +274,12 @@ class GoldenLettersTest {
 		// envelope.
 		letters.put("postal-letter-rejected", (language) -> postalLetter("request-rejected", language,
 				rejection(RejectionGround.MANIFESTLY_UNFOUNDED, language, false)));
+		// The acknowledgement of a request registered by staff for a person with only a
+		// postal address: the same letter as by mail, printed.
+		letters.put("postal-letter-acknowledged",
+				(language) -> postalLetter("request-acknowledged", language,
+						model(Map.of("deadline", LocalDate.of(2026, 4, 3), "statusToken", "STATUS-TOKEN",
+								"staffVariant", ".staff", "postVariant", ".post"))));
 		return letters;
 	}
 

@@ -185,6 +185,10 @@ public class IntakeService implements Acknowledgements {
 		if (rights.size() > 1) {
 			model.put("rights", rights);
 		}
+		// A request registered by staff was not confirmed by the person; by post, the
+		// letter speaks of letters, not mail.
+		model.put("staffVariant", (request.getChannel() != Channel.WEB) ? ".staff" : "");
+		model.put("postVariant", (request.correspondentEmail() == null) ? ".post" : "");
 		if (request.correspondentEmail() != null) {
 			mail(request, "request-acknowledged", model);
 		}

@@ -144,14 +144,15 @@ class PostalLettersTest {
 		assertThat(this.requests.get(id).isExtensionCounted()).isFalse();
 
 		List<Map<String, Object>> letters = letters(id);
+		// Registered by staff, acknowledged by post first (issue 17).
 		assertThat(letters).extracting((l) -> l.get("template"))
-			.containsExactly("request-information-needed", "request-extended");
+			.containsExactly("request-acknowledged", "request-information-needed", "request-extended");
 		assertThat(letters).allSatisfy((l) -> {
 			assertThat(l.get("status")).isEqualTo("TO_POST");
 			assertThat(l.get("recipient")).isEqualTo("post");
 			assertThat(l.get("postal_address")).isEqualTo(name + "\nStorgatan 1\n223 50 Lund");
 		});
-		long extensionLetter = ((Number) letters.get(1).get("id")).longValue();
+		long extensionLetter = ((Number) letters.get(2).get("id")).longValue();
 
 		// The list of letters to post, and the printable letter.
 		String list = html(this.mvc.get().uri("/staff/letters").with(user(this.handler)).exchange());
@@ -202,8 +203,9 @@ class PostalLettersTest {
 				"lateReason", "Backups had to be restored."))))
 			.isEqualTo("answer.sent.post");
 		assertThat(letters(id)).extracting((l) -> l.get("template"))
-			.containsExactly("request-information-needed", "request-extended", "request-delayed", "request-answer");
-		long answerLetter = ((Number) letters(id).get(3).get("id")).longValue();
+			.containsExactly("request-acknowledged", "request-information-needed", "request-extended",
+					"request-delayed", "request-answer");
+		long answerLetter = ((Number) letters(id).get(4).get("id")).longValue();
 		assertThat(pdfText(this.mvc.get()
 			.uri("/staff/letters/" + answerLetter + "/pdf")
 			.with(user(this.handler))
