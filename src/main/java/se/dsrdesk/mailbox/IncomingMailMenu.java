@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
  * is configured or mail from one is still waiting. Counted only when a page is drawn.
  */
 @Component("incomingMailMenu")
-class IncomingMailMenu {
+public class IncomingMailMenu {
 
 	private final MailboxProperties mailboxes;
 

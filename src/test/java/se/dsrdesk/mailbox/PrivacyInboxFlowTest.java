@@ -299,6 +299,36 @@ class PrivacyInboxFlowTest {
 	}
 
 	@Test
+	void aDismissedMailIsKeptForItsTimeAndThenDeletedOnce() throws Exception {
+		String sender = "ad-" + UUID.randomUUID() + "@example.org";
+		imap.append(INBOX, PASSWORD, "INBOX", mail("Erbjudande", sender, null, "Köp nu!", null, null));
+		this.inbox.fetch();
+		long id = this.jdbc.queryForObject("select id from incoming_mail where sender_email = ?", Long.class, sender);
+
+		MvcTestResult dismissed = this.mvc.post()
+			.uri("/staff/incoming-mail/" + id + "/dismiss")
+			.with(user(this.handler))
+			.with(csrf())
+			.exchange();
+		assertThat(dismissed).hasStatus3xxRedirection();
+		MvcTestResult again = this.mvc.post()
+			.uri("/staff/incoming-mail/" + id + "/dismiss")
+			.with(user(this.handler))
+			.with(csrf())
+			.exchange();
+		assertThat(again.getMvcResult().getFlashMap().get("failure")).isEqualTo("incomingMail.error.handled");
+
+		this.clock.set(Instant.now().plus(29, ChronoUnit.DAYS));
+		this.incoming.deleteExpired();
+		assertThat(this.jdbc.queryForObject("select count(*) from incoming_mail where id = ?", Long.class, id))
+			.isEqualTo(1);
+		this.clock.set(Instant.now().plus(31, ChronoUnit.DAYS));
+		this.incoming.deleteExpired();
+		assertThat(this.jdbc.queryForObject("select count(*) from incoming_mail where id = ?", Long.class, id))
+			.isZero();
+	}
+
+	@Test
 	void twoFetchersAtOnceAndAFetchAfterALostMarkStoreEachMailOnce() throws Exception {
 		String tag = UUID.randomUUID().toString();
 		List<MimeMessage> mails = new ArrayList<>();
