@@ -348,8 +348,8 @@ class MailboxConnector implements LocationConnector {
 	private List<NewFinding> copyOf(Mailbox box, MailHitId id, Message message) throws MessagingException, IOException {
 		ByteArrayOutputStream original = new ByteArrayOutputStream();
 		message.writeTo(original);
-		byte[] eml = original.toByteArray();
-		MimeMessage mail = new MimeMessage(null, new java.io.ByteArrayInputStream(eml));
+		MimeMessage mail = new MimeMessage(null, new java.io.ByteArrayInputStream(original.toByteArray()));
+		byte[] eml = MailText.readable(original.toByteArray());
 		String subject = (mail.getSubject() != null) ? mail.getSubject() : "";
 		String date = date(mail.getSentDate(), message.getReceivedDate());
 		Map<String, String> fields = new LinkedHashMap<>();

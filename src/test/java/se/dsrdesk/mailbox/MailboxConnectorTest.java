@@ -276,6 +276,44 @@ class MailboxConnectorTest {
 			MimeMessage original = new MimeMessage(null, new ByteArrayInputStream(eml.content()));
 			assertThat(original.getSubject()).isEqualTo("Faktura för räksmörgås");
 			assertThat(new String(eml.content(), StandardCharsets.US_ASCII)).contains("=?UTF-8?");
+			// the text readable (and maskable) in the review; the rest as on the server
+			assertThat(new String(eml.content(), StandardCharsets.UTF_8)).contains("Hej, här är kvittot.")
+				.contains("Content-Transfer-Encoding: 8bit");
+			MimeMessage onServer = onServer("Faktura för räksmörgås");
+			assertThat(original.getMessageID()).isNotNull().isEqualTo(onServer.getMessageID());
+			assertThat(MailText.body(original)).isEqualTo(MailText.body(onServer));
+			assertThat(attachmentBytes(original)).isEqualTo(attachmentBytes(onServer))
+				.startsWith("%PDF-1.4".getBytes(StandardCharsets.US_ASCII));
+		}
+
+		@Test
+		void keepsAMailWithoutEncodedTextAsItIs() throws Exception {
+			MailboxConnector connector = connector();
+			Hit meeting = hit(connector.find(MailboxConnectorTest.this.location, ASA, 0), "Möte");
+
+			NewFinding eml = connector.copy(MailboxConnectorTest.this.location, ASA, List.of(meeting.id())).get(1);
+
+			java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+			onServer("Möte").writeTo(raw);
+			assertThat(eml.content()).isEqualTo(raw.toByteArray());
+		}
+
+		private MimeMessage onServer(String subject) throws Exception {
+			try (jakarta.mail.Store store = MailboxConnectorTest.this.server.store(SUPPORT, SECRET)) {
+				jakarta.mail.Folder inbox = store.getFolder("INBOX");
+				inbox.open(jakarta.mail.Folder.READ_ONLY);
+				for (jakarta.mail.Message message : inbox.getMessages()) {
+					if (subject.equals(message.getSubject())) {
+						return new MimeMessage((MimeMessage) message);
+					}
+				}
+			}
+			throw new AssertionError(subject);
+		}
+
+		private static byte[] attachmentBytes(MimeMessage mail) throws Exception {
+			jakarta.mail.Multipart multipart = (jakarta.mail.Multipart) mail.getContent();
+			return multipart.getBodyPart(1).getInputStream().readAllBytes();
 		}
 
 		@Test

@@ -28,18 +28,19 @@ import se.dsrdesk.mailbox.MailboxProperties.DeleteMode;
 import se.dsrdesk.mailbox.MailboxProperties.Mailbox;
 
 /**
- * Times the connector's search of a mailbox against the same IMAP {@code SEARCH} issued by
- * a bare Jakarta Mail client (connect, {@code SELECT}, {@code SEARCH}, nothing else)
+ * Times the connector's search of a mailbox against the same IMAP {@code SEARCH} issued
+ * by a bare Jakarta Mail client (connect, {@code SELECT}, {@code SEARCH}, nothing else)
  * against the same server in the same run, mailbox after mailbox, and measures the heap
  * the connector needs for each: used after a full GC, the peak of the heap pools during
  * the searches, and the bytes one search allocates. The server runs outside this JVM
  * ({@code bench/mailbox.sh} starts a throwaway Dovecot and writes the mailboxes), so the
- * heap is the client's alone. Not a unit test: its name keeps it out of both lanes, and it
- * does nothing unless {@code BENCH_MAILBOX_ARGS} is set.
+ * heap is the client's alone. Not a unit test: its name keeps it out of both lanes, and
+ * it does nothing unless {@code BENCH_MAILBOX_ARGS} is set.
  *
  * <p>
- * {@code BENCH_MAILBOX_ARGS}: {@code host port rounds login password [login password ...]};
- * the logins' mailboxes are searched in the order given, for {@code person@example.com}.
+ * {@code BENCH_MAILBOX_ARGS}:
+ * {@code host port rounds login password [login password ...]}; the logins' mailboxes are
+ * searched in the order given, for {@code person@example.com}.
  */
 class MailboxSearchBench {
 
