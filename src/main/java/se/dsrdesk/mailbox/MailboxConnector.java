@@ -52,6 +52,9 @@ class MailboxConnector implements LocationConnector {
 
 	static final String NAME = "mailbox";
 
+	/** The capability by which Gmail's IMAP server makes itself known. */
+	static final String GMAIL = "X-GM-EXT-1";
+
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
 	private final MailboxProperties properties;
@@ -226,6 +229,12 @@ class MailboxConnector implements LocationConnector {
 	Erased erase(ImapConnection connection, String folderName, List<MailHitId> ids, boolean dryRun)
 			throws MessagingException {
 		Mailbox box = connection.mailbox();
+		if (box.deleteMode() == DeleteMode.EXPUNGE && connection.store().hasCapability(GMAIL)) {
+			// Gmail's folders are labels: an expunge there only takes the label away, and
+			// the
+			// mail stays in All Mail. Recording it as erased would be untrue.
+			throw new ConnectorException("mailbox.failure.gmailExpunge", box.name());
+		}
 		IMAPFolder folder = (IMAPFolder) connection.store().getFolder(folderName);
 		folder.open(dryRun ? Folder.READ_ONLY : Folder.READ_WRITE);
 		List<String> evidence = new ArrayList<>();

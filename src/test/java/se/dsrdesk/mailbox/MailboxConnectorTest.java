@@ -579,6 +579,61 @@ class MailboxConnectorTest {
 				.satisfies((ex) -> assertThat(ex.messageCode()).isEqualTo("mailbox.failure.tls"));
 		}
 
+		@Test
+		void anExpungeOnGmailIsRefusedBecauseItOnlyTakesALabelAway() throws Exception {
+			try (ServerSocket socket = new ServerSocket(0)) {
+				Thread gmail = daemon(() -> answerAsGmail(socket));
+				Mailbox box = with(
+						MailboxConnectorTest.this.server.mailbox("gmail", SUPPORT, SECRET, 7L, DeleteMode.EXPUNGE),
+						(b) -> b.port = socket.getLocalPort());
+				String hit = new MailHitId("gmail", "[Gmail]/All Mail", 1, 1).toString();
+
+				assertThatExceptionOfType(ConnectorException.class)
+					.isThrownBy(() -> connector(box).erase(MailboxConnectorTest.this.location, ASA, List.of(hit), true))
+					.satisfies((ex) -> assertThat(ex.messageCode()).isEqualTo("mailbox.failure.gmailExpunge"))
+					.satisfies((ex) -> assertThat(ex.arguments()).containsExactly("gmail"));
+				gmail.join(5000);
+				assertThat(gmail.isAlive()).as("the connection was closed").isFalse();
+			}
+		}
+
+		/**
+		 * Greets and signs in as Gmail's IMAP server does (its capability
+		 * {@code X-GM-EXT-1}), answers {@code LOGOUT}, and refuses anything else.
+		 */
+		private static void answerAsGmail(ServerSocket socket) {
+			String capabilities = "IMAP4rev1 UNSELECT IDLE NAMESPACE QUOTA ID XLIST CHILDREN X-GM-EXT-1 UIDPLUS "
+					+ "COMPRESS=DEFLATE ENABLE MOVE CONDSTORE ESEARCH UTF8=ACCEPT LIST-EXTENDED LIST-STATUS "
+					+ "LITERAL- SPECIAL-USE APPENDLIMIT=35651584";
+			try (Socket client = socket.accept()) {
+				client.setSoTimeout(5000);
+				java.io.BufferedReader in = new java.io.BufferedReader(
+						new java.io.InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
+				OutputStream out = client.getOutputStream();
+				out.write(
+						("* OK [CAPABILITY " + capabilities + "] Gimap ready\r\n").getBytes(StandardCharsets.US_ASCII));
+				out.flush();
+				for (String line = in.readLine(); line != null; line = in.readLine()) {
+					String[] words = line.split(" ", 3);
+					String command = (words.length > 1) ? words[1].toUpperCase(Locale.ROOT) : "";
+					String answer = switch (command) {
+						case "CAPABILITY" -> "* CAPABILITY " + capabilities + "\r\n" + words[0] + " OK Success\r\n";
+						case "LOGIN" -> words[0] + " OK [CAPABILITY " + capabilities + "] signed in\r\n";
+						case "LOGOUT" -> "* BYE LOGOUT Requested\r\n" + words[0] + " OK bye\r\n";
+						default -> words[0] + " BAD not expected in this test\r\n";
+					};
+					out.write(answer.getBytes(StandardCharsets.US_ASCII));
+					out.flush();
+					if (command.equals("LOGOUT")) {
+						return;
+					}
+				}
+			}
+			catch (IOException ex) {
+				// the test is over
+			}
+		}
+
 		private static Thread daemon(Runnable job) {
 			Thread thread = new Thread(job, "fake-imap");
 			thread.setDaemon(true);
