@@ -230,9 +230,8 @@ class MailboxConnector implements LocationConnector {
 			throws MessagingException {
 		Mailbox box = connection.mailbox();
 		if (box.deleteMode() == DeleteMode.EXPUNGE && connection.store().hasCapability(GMAIL)) {
-			// Gmail's folders are labels: an expunge there only takes the label away, and
-			// the
-			// mail stays in All Mail. Recording it as erased would be untrue.
+			// Gmail's folders are labels: an expunge there only takes the label away and
+			// the mail stays in All Mail. Recording it as erased would be untrue.
 			throw new ConnectorException("mailbox.failure.gmailExpunge", box.name());
 		}
 		IMAPFolder folder = (IMAPFolder) connection.store().getFolder(folderName);
@@ -357,8 +356,10 @@ class MailboxConnector implements LocationConnector {
 	private List<NewFinding> copyOf(Mailbox box, MailHitId id, Message message) throws MessagingException, IOException {
 		ByteArrayOutputStream original = new ByteArrayOutputStream();
 		message.writeTo(original);
-		MimeMessage mail = new MimeMessage(null, new java.io.ByteArrayInputStream(original.toByteArray()));
-		byte[] eml = MailText.readable(original.toByteArray());
+		byte[] found = original.toByteArray();
+		MimeMessage mail = new MimeMessage(null, new java.io.ByteArrayInputStream(found));
+		// the text readable for the review; the rest as the server gave it
+		byte[] eml = MailText.readable(found);
 		String subject = (mail.getSubject() != null) ? mail.getSubject() : "";
 		String date = date(mail.getSentDate(), message.getReceivedDate());
 		Map<String, String> fields = new LinkedHashMap<>();
