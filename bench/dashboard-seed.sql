@@ -57,6 +57,13 @@ UPDATE dsr_request SET delay_announced_on = effective_deadline + 1,
     delay_expected_on = CURRENT_DATE - 10 + (id % 40)::int, delay_reason = 'Bench'
 WHERE status IN ('NEW', 'IN_PROGRESS', 'AWAITING_SUBJECT') AND effective_deadline < CURRENT_DATE AND id % 3 = 0;
 
+-- Made by a representative (Art. 12(2)): one request in fifty; the authority is checked for all
+-- closed ones and for four open ones in five.
+UPDATE dsr_request SET representative_name = 'Bench Ombud', representative_authority = 'POWER_OF_ATTORNEY',
+    authority_verified_at = CASE WHEN status IN ('NEW', 'IN_PROGRESS', 'AWAITING_SUBJECT') AND id % 250 = 0
+        THEN NULL ELSE received_at + interval '3 days' END
+WHERE id % 50 = 0;
+
 -- The open pause of each paused request, begun a few days after receipt.
 INSERT INTO request_pause (request_id, paused_on, resumed_on, reason)
 SELECT id, receipt_date + LEAST(CURRENT_DATE - receipt_date, (id % 7)::int), NULL, 'Bench'

@@ -1,5 +1,7 @@
 package se.dsrdesk.mailbox;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UnsupportedEncodingException;
 import java.util.ArrayList;
@@ -10,7 +12,11 @@ import jakarta.mail.Address;
 import jakarta.mail.Multipart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimePart;
 import jakarta.mail.internet.MimeUtility;
 
 /**
@@ -116,6 +122,72 @@ final class MailText {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * The mail as found, with its text parts (not attachments) re-encoded as 8-bit UTF-8.
+	 * A Swedish text arrives quoted-printable ({@code s=C3=A4ger}, lines broken with
+	 * {@code =}) or in base64, which the answer package's review could neither read nor
+	 * mask, and which the PDF would show as such. For a mail program nothing changes: the
+	 * same headers (Message-ID included), structure, text and attachments byte for byte.
+	 * A mail that cannot be re-encoded (or has a line too long for 8-bit) stays as it
+	 * was.
+	 * @param eml the mail as the server gave it
+	 * @return the mail with readable text parts
+	 */
+	static byte[] readable(byte[] eml) {
+		try {
+			MimeMessage mail = new KeepingMessageId(eml);
+			if (!reencode(mail)) {
+				return eml;
+			}
+			mail.saveChanges();
+			ByteArrayOutputStream out = new ByteArrayOutputStream(eml.length);
+			mail.writeTo(out);
+			return out.toByteArray();
+		}
+		catch (MessagingException | IOException | RuntimeException ex) {
+			return eml;
+		}
+	}
+
+	private static boolean reencode(Part part) throws MessagingException, IOException {
+		if (part.isMimeType("multipart/*")) {
+			Multipart multipart = (Multipart) part.getContent();
+			boolean changed = false;
+			for (int i = 0; i < multipart.getCount(); i++) {
+				changed |= reencode(multipart.getBodyPart(i));
+			}
+			return changed;
+		}
+		if (!(part instanceof MimePart mime) || !(part.isMimeType("text/plain") || part.isMimeType("text/html"))
+				|| Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+			return false;
+		}
+		String encoding = mime.getEncoding();
+		if (!"quoted-printable".equalsIgnoreCase(encoding) && !"base64".equalsIgnoreCase(encoding)) {
+			return false;
+		}
+		if (!(part.getContent() instanceof String text) || text.lines().anyMatch((line) -> line.length() > 998)) {
+			return false;
+		}
+		mime.setText(text, "UTF-8", new ContentType(part.getContentType()).getSubType());
+		mime.setHeader("Content-Transfer-Encoding", "8bit");
+		return true;
+	}
+
+	/** A parsed mail that keeps its Message-ID when its headers are updated. */
+	private static final class KeepingMessageId extends MimeMessage {
+
+		KeepingMessageId(byte[] eml) throws MessagingException {
+			super((Session) null, new ByteArrayInputStream(eml));
+		}
+
+		@Override
+		protected void updateMessageID() {
+			// the original's: the evidence and the person's mail program know it by this
+		}
+
 	}
 
 	/**

@@ -52,6 +52,9 @@ class MailboxConnector implements LocationConnector {
 
 	static final String NAME = "mailbox";
 
+	/** The capability by which Gmail's IMAP server makes itself known. */
+	static final String GMAIL = "X-GM-EXT-1";
+
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
 	private final MailboxProperties properties;
@@ -226,6 +229,11 @@ class MailboxConnector implements LocationConnector {
 	Erased erase(ImapConnection connection, String folderName, List<MailHitId> ids, boolean dryRun)
 			throws MessagingException {
 		Mailbox box = connection.mailbox();
+		if (box.deleteMode() == DeleteMode.EXPUNGE && connection.store().hasCapability(GMAIL)) {
+			// Gmail's folders are labels: an expunge there only takes the label away and
+			// the mail stays in All Mail. Recording it as erased would be untrue.
+			throw new ConnectorException("mailbox.failure.gmailExpunge", box.name());
+		}
 		IMAPFolder folder = (IMAPFolder) connection.store().getFolder(folderName);
 		folder.open(dryRun ? Folder.READ_ONLY : Folder.READ_WRITE);
 		List<String> evidence = new ArrayList<>();
@@ -348,8 +356,10 @@ class MailboxConnector implements LocationConnector {
 	private List<NewFinding> copyOf(Mailbox box, MailHitId id, Message message) throws MessagingException, IOException {
 		ByteArrayOutputStream original = new ByteArrayOutputStream();
 		message.writeTo(original);
-		byte[] eml = original.toByteArray();
-		MimeMessage mail = new MimeMessage(null, new java.io.ByteArrayInputStream(eml));
+		byte[] found = original.toByteArray();
+		MimeMessage mail = new MimeMessage(null, new java.io.ByteArrayInputStream(found));
+		// the text readable for the review; the rest as the server gave it
+		byte[] eml = MailText.readable(found);
 		String subject = (mail.getSubject() != null) ? mail.getSubject() : "";
 		String date = date(mail.getSentDate(), message.getReceivedDate());
 		Map<String, String> fields = new LinkedHashMap<>();

@@ -276,6 +276,44 @@ class MailboxConnectorTest {
 			MimeMessage original = new MimeMessage(null, new ByteArrayInputStream(eml.content()));
 			assertThat(original.getSubject()).isEqualTo("Faktura för räksmörgås");
 			assertThat(new String(eml.content(), StandardCharsets.US_ASCII)).contains("=?UTF-8?");
+			// the text readable (and maskable) in the review; the rest as on the server
+			assertThat(new String(eml.content(), StandardCharsets.UTF_8)).contains("Hej, här är kvittot.")
+				.contains("Content-Transfer-Encoding: 8bit");
+			MimeMessage onServer = onServer("Faktura för räksmörgås");
+			assertThat(original.getMessageID()).isNotNull().isEqualTo(onServer.getMessageID());
+			assertThat(MailText.body(original)).isEqualTo(MailText.body(onServer));
+			assertThat(attachmentBytes(original)).isEqualTo(attachmentBytes(onServer))
+				.startsWith("%PDF-1.4".getBytes(StandardCharsets.US_ASCII));
+		}
+
+		@Test
+		void keepsAMailWithoutEncodedTextAsItIs() throws Exception {
+			MailboxConnector connector = connector();
+			Hit meeting = hit(connector.find(MailboxConnectorTest.this.location, ASA, 0), "Möte");
+
+			NewFinding eml = connector.copy(MailboxConnectorTest.this.location, ASA, List.of(meeting.id())).get(1);
+
+			java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+			onServer("Möte").writeTo(raw);
+			assertThat(eml.content()).isEqualTo(raw.toByteArray());
+		}
+
+		private MimeMessage onServer(String subject) throws Exception {
+			try (jakarta.mail.Store store = MailboxConnectorTest.this.server.store(SUPPORT, SECRET)) {
+				jakarta.mail.Folder inbox = store.getFolder("INBOX");
+				inbox.open(jakarta.mail.Folder.READ_ONLY);
+				for (jakarta.mail.Message message : inbox.getMessages()) {
+					if (subject.equals(message.getSubject())) {
+						return new MimeMessage((MimeMessage) message);
+					}
+				}
+			}
+			throw new AssertionError(subject);
+		}
+
+		private static byte[] attachmentBytes(MimeMessage mail) throws Exception {
+			jakarta.mail.Multipart multipart = (jakarta.mail.Multipart) mail.getContent();
+			return multipart.getBodyPart(1).getInputStream().readAllBytes();
 		}
 
 		@Test
@@ -539,6 +577,62 @@ class MailboxConnectorTest {
 			assertThatExceptionOfType(ConnectorException.class)
 				.isThrownBy(() -> connector(tls).find(MailboxConnectorTest.this.location, ASA, 0))
 				.satisfies((ex) -> assertThat(ex.messageCode()).isEqualTo("mailbox.failure.tls"));
+		}
+
+		@Test
+		void anExpungeOnGmailIsRefusedBecauseItOnlyTakesALabelAway() throws Exception {
+			try (ServerSocket socket = new ServerSocket(0)) {
+				Thread gmail = daemon(() -> answerAsGmail(socket));
+				Mailbox box = with(
+						MailboxConnectorTest.this.server.mailbox("gmail", SUPPORT, SECRET, 7L, DeleteMode.EXPUNGE),
+						(b) -> b.port = socket.getLocalPort());
+				String hit = new MailHitId("gmail", "[Gmail]/All Mail", 1, 1).toString();
+
+				assertThatExceptionOfType(ConnectorException.class)
+					.isThrownBy(() -> connector(box).erase(MailboxConnectorTest.this.location, ASA, List.of(hit), true))
+					.satisfies((ex) -> assertThat(ex.messageCode()).isEqualTo("mailbox.failure.gmailExpunge"))
+					.satisfies((ex) -> assertThat(ex.arguments()).containsExactly("gmail"));
+				gmail.join(5000);
+				assertThat(gmail.isAlive()).as("the connection was closed").isFalse();
+			}
+		}
+
+		/**
+		 * Greets and signs in as Gmail's IMAP server does (its capability
+		 * {@code X-GM-EXT-1}), answers {@code LOGOUT}, and says OK to anything else.
+		 */
+		private static void answerAsGmail(ServerSocket socket) {
+			String capabilities = "IMAP4rev1 UNSELECT IDLE NAMESPACE QUOTA ID XLIST CHILDREN X-GM-EXT-1 UIDPLUS "
+					+ "COMPRESS=DEFLATE ENABLE MOVE CONDSTORE ESEARCH UTF8=ACCEPT LIST-EXTENDED LIST-STATUS "
+					+ "LITERAL- SPECIAL-USE APPENDLIMIT=35651584";
+			try (Socket client = socket.accept()) {
+				client.setSoTimeout(5000);
+				java.io.BufferedReader in = new java.io.BufferedReader(
+						new java.io.InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
+				OutputStream out = client.getOutputStream();
+				out.write(
+						("* OK [CAPABILITY " + capabilities + "] Gimap ready\r\n").getBytes(StandardCharsets.US_ASCII));
+				out.flush();
+				for (String line = in.readLine(); line != null; line = in.readLine()) {
+					String[] words = line.split(" ", 3);
+					String command = (words.length > 1) ? words[1].toUpperCase(Locale.ROOT) : "";
+					String answer = switch (command) {
+						case "CAPABILITY" -> "* CAPABILITY " + capabilities + "\r\n" + words[0] + " OK Success\r\n";
+						case "LOGIN" -> words[0] + " OK [CAPABILITY " + capabilities + "] signed in\r\n";
+						case "LOGOUT" -> "* BYE LOGOUT Requested\r\n" + words[0] + " OK bye\r\n";
+						// ID, ENABLE and the like after the login
+						default -> words[0] + " OK Success\r\n";
+					};
+					out.write(answer.getBytes(StandardCharsets.US_ASCII));
+					out.flush();
+					if (command.equals("LOGOUT")) {
+						return;
+					}
+				}
+			}
+			catch (IOException ex) {
+				// the test is over
+			}
 		}
 
 		private static Thread daemon(Runnable job) {

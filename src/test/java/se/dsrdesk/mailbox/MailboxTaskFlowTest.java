@@ -16,6 +16,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -42,6 +43,8 @@ import se.dsrdesk.request.NewRequest;
 import se.dsrdesk.request.OpenRequestAddresses;
 import se.dsrdesk.request.RequestService;
 import se.dsrdesk.request.RequestType;
+import se.dsrdesk.support.ApiCallers;
+import se.dsrdesk.support.ApiClient;
 import se.dsrdesk.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -110,6 +113,9 @@ class MailboxTaskFlowTest {
 
 	@Autowired
 	MockMvcTester mvc;
+
+	@Autowired
+	ApiCallers callers;
 
 	final List<Long> opened = new ArrayList<>();
 
@@ -194,6 +200,78 @@ class MailboxTaskFlowTest {
 				String.class, String.valueOf(task.getId())))
 			.contains("connector=mailbox", "count=1", "kept=1", "message-id=<")
 			.doesNotContain(email, "Ditt konto");
+	}
+
+	@Test
+	void theApiFindsThePersonsMailsWithTheirHeadersForCaseHandlersOnly() {
+		String email = "erik-" + UUID.randomUUID() + "@exempel.se";
+		imap.append(LOGIN, "hemligt", "INBOX",
+				Mails.mail("Återbetalning för order 99")
+					.from(email, "Erik Ärlig")
+					.to(LOGIN)
+					.text("Hej, jag vill ha pengarna tillbaka.")
+					.attachment("kvitto-ö.pdf")
+					.sent("2026-10-01T08:00:00Z")
+					.build(),
+				Mails.mail("Svar: Återbetalning")
+					.from(LOGIN, "Kundtjänst")
+					.to("kollega@example.se")
+					.cc(email.toUpperCase())
+					.sent("2026-10-02T08:00:00Z")
+					.build(),
+				Mails.mail("Lunch på fredag").from("kollega@example.se", "Kollega").to(LOGIN).build());
+		DsrRequest request = this.requests.register(new NewRequest("Erik Ärlig", email, null, "sv", RequestType.ACCESS,
+				Channel.EMAIL, null, java.time.Instant.now()), Actor.SYSTEM);
+		this.opened.add(request.getId());
+		this.requests.startWork(request.getId(), null, Actor.SYSTEM);
+		LocationTask task = this.tasks.ofRequest(request.getId())
+			.stream()
+			.filter((t) -> t.getLocation().getId() == MAILBOX_LOCATION)
+			.findFirst()
+			.orElseThrow();
+		String find = "/api/v1/requests/" + request.getReference() + "/tasks/" + task.getId() + "/connector/find";
+
+		ApiClient.Response found = this.callers.as(Role.CASE_HANDLER).get(find);
+
+		assertThat(found.status()).as(found.http().body()).isEqualTo(200);
+		JsonNode body = found.json();
+		assertThat(body.path("total").asLong()).isEqualTo(2);
+		assertThat(body.path("page").asInt()).isZero();
+		assertThat(body.path("more").asBoolean()).isFalse();
+		JsonNode hits = body.path("hits");
+		assertThat(hits).hasSize(2);
+		// newest first
+		JsonNode reply = hits.get(0);
+		assertThat(reply.path("title").asString()).endsWith("Svar: Återbetalning");
+		assertThat(reply.path("preselected").asBoolean()).isTrue();
+		assertThat(reply.path("details").path("Folder").asString()).isEqualTo("INBOX");
+		JsonNode refund = hits.get(1);
+		assertThat(MailHitId.parse(refund.path("id").asString()).mailbox()).isEqualTo("kundtjanst");
+		assertThat(refund.path("preselected").asBoolean()).isTrue();
+		JsonNode details = refund.path("details");
+		assertThat(details.path("Mailbox").asString()).isEqualTo("kundtjanst");
+		assertThat(details.path("Folder").asString()).isEqualTo("INBOX");
+		assertThat(details.path("Date").asString()).startsWith("2026-10-01");
+		assertThat(details.path("From").asString()).isEqualTo("Erik Ärlig <" + email + ">");
+		assertThat(details.path("To").asString()).isEqualTo(LOGIN);
+		assertThat(details.path("Subject").asString()).isEqualTo("Återbetalning för order 99");
+		assertThat(details.path("Attachments").asString()).isEqualTo("kvitto-ö.pdf");
+		assertThat(details.path("Size").asString()).endsWith("B");
+		assertThat(found.http().body()).doesNotContain("Lunch", "pengarna tillbaka");
+		assertThat(this.jdbc.queryForObject(
+				"select details from audit_event where action = 'CONNECTOR_FIND' and target_id = ? order by id desc"
+						+ " fetch first 1 rows only",
+				String.class, String.valueOf(task.getId())))
+			.contains("found=2")
+			.doesNotContain(email);
+
+		for (Role role : List.of(Role.COMPLIANCE_OFFICER, Role.ADMIN)) {
+			ApiClient.Response refused = this.callers.as(role).get(find);
+			assertThat(refused.status()).as(role.name()).isEqualTo(403);
+			assertThat(refused.json().path("type").asString()).endsWith(":forbidden");
+			assertThat(refused.http().body()).doesNotContain("Återbetalning");
+		}
+		assertThat(this.callers.client().get(find).status()).isEqualTo(401);
 	}
 
 	private static List<String> hits(String html) {

@@ -80,7 +80,12 @@ public class RequestStatusSchema implements JavaMigration {
 			// (deadline, id) order; the delay columns are carried so that requests whose
 			// person was told are passed over in the index. Counted from the kept counts.
 			new PartialIndex("ix_dashboard_in_hand_deadline", "effective_deadline, id", RequestStatus.IN_HAND, null,
-					"delay_announced_on, delay_expected_on"));
+					"delay_announced_on, delay_expected_on"),
+			// The dashboard's requests made by a representative whose authority is not
+			// checked yet (Art. 12(2)), in (deadline, id) order: without it the count
+			// and the list each scan every request (150 ms at a million).
+			new PartialIndex("ix_dashboard_authority_unchecked", "effective_deadline, id", RequestStatus.IN_HAND,
+					"representative_name IS NOT NULL AND authority_verified_at IS NULL"));
 
 	static final String CHECK_CONSTRAINT = "ck_dsr_request_status";
 
