@@ -135,12 +135,81 @@ class AnswerPackages {
 						text.getBytes(StandardCharsets.UTF_8)));
 			}
 			else {
-				byte[] content = this.findings.content(finding.id()).orElse(new byte[0]);
+				// Read when the file is copied (fileContent), one at a time.
 				approved.add(new ApprovedSection(finding.id(), section.location(), finding.title(), finding.source(),
-						finding.kind(), Map.of(), null, finding.fileName(), finding.contentType(), content));
+						finding.kind(), Map.of(), null, finding.fileName(), finding.contentType(), null));
 			}
 		}
 		return approved;
+	}
+
+	/**
+	 * How large the package's included findings are, in bytes (records count as their
+	 * fields' text), to decide whether it can be built while a page waits.
+	 * @param requestId the request
+	 * @return the sum of the included findings' sizes
+	 */
+	@Transactional(readOnly = true)
+	long includedBytes(long requestId) {
+		return this.findings.ofRequest(requestId)
+			.stream()
+			.filter(Finding::included)
+			.mapToLong((f) -> (f.kind() == Finding.Kind.RECORD) ? f.fields().toString().length() : f.sizeBytes())
+			.sum();
+	}
+
+	/**
+	 * A file's content as found, for a file the tool cannot mask (sent as it is).
+	 * @param findingId the finding
+	 * @return its bytes, empty when none are stored
+	 */
+	@Transactional(readOnly = true)
+	byte[] fileContent(long findingId) {
+		return this.findings.content(findingId).orElse(new byte[0]);
+	}
+
+	/**
+	 * What a package built now would be built from, as a hash: the approved letter, the
+	 * day (the PDF is dated), and every finding of the completed tasks with its location,
+	 * whether it is included and checked, and its reviewed text. A build whose
+	 * fingerprint differs from the one at sending is not what the handler approved now,
+	 * and is not sent. Reads no file's content.
+	 * @param requestId the request
+	 * @param locale the letter's language
+	 * @param approvedText the letter as approved (masks replaced)
+	 * @param today the day it would be sent
+	 * @return the SHA-256 hash, in hex
+	 */
+	@Transactional(readOnly = true)
+	String fingerprint(long requestId, Locale locale, String approvedText, java.time.LocalDate today) {
+		Map<Long, String> locations = new HashMap<>();
+		for (LocationTask task : this.tasks.findByRequestIdAndStatus(requestId, TaskStatus.DONE)) {
+			locations.put(task.getId(), task.getLocation().getName().in(locale));
+		}
+		Map<Long, String> reviewed = new HashMap<>();
+		this.jdbc.sql("SELECT finding_id, reviewed_text FROM answer_finding_text WHERE request_id = :id")
+			.param("id", requestId)
+			.query((rs, i) -> reviewed.put(rs.getLong(1), rs.getString(2)))
+			.list();
+		StringBuilder state = new StringBuilder();
+		state.append(today).append('\u0000').append(locale.getLanguage()).append('\u0000').append(approvedText);
+		for (Finding finding : this.findings.ofRequest(requestId)) {
+			String location = locations.get(finding.taskId());
+			if (location == null) {
+				continue;
+			}
+			state.append('\u0000')
+				.append(finding.id())
+				.append('|')
+				.append(location)
+				.append('|')
+				.append(finding.included())
+				.append('|')
+				.append(finding.readyToSend())
+				.append('|')
+				.append(reviewed.getOrDefault(finding.id(), "\u0001"));
+		}
+		return se.dsrdesk.system.SecretTokens.hash(state.toString());
 	}
 
 	/**
