@@ -245,7 +245,7 @@ public class AnswerDownloads implements AnswerAttachments {
 						out.write(section.content());
 					}
 					else {
-						out.write(this.packages.fileContent(section.findingId()));
+						out.write(this.packages.fileContent(request.getId(), section));
 					}
 				}), section.contentType()));
 			}
@@ -585,7 +585,8 @@ public class AnswerDownloads implements AnswerAttachments {
 		if (safe.length() > 120) {
 			safe = safe.substring(safe.length() - 120);
 		}
-		return section.findingId() + "-" + (safe.isEmpty() ? "file" : safe);
+		// An attached file's id is the attachment's: "a" keeps it apart from a finding's.
+		return (section.attachment() ? "a" : "") + section.findingId() + "-" + (safe.isEmpty() ? "file" : safe);
 	}
 
 	private static Map<String, Object> sectionJson(AnswerPackages.ApprovedSection section) {
@@ -622,7 +623,7 @@ public class AnswerDownloads implements AnswerAttachments {
 		variables.put("originalName",
 				sections.stream()
 					.filter((s) -> s.kind() == Finding.Kind.FILE)
-					.collect(java.util.stream.Collectors.toMap(AnswerPackages.ApprovedSection::findingId,
+					.collect(java.util.stream.Collectors.toMap((s) -> (s.attachment() ? "a" : "") + s.findingId(),
 							AnswerDownloads::originalName)));
 		variables.put("paragraphs", extract.paragraphs().stream().map((p) -> List.of(p.split("\\R"))).toList());
 		variables.put("controller", this.controller);

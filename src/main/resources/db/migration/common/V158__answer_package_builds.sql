@@ -38,3 +38,17 @@ CREATE TABLE answer_file_chunk (
     data    BYTEA   NOT NULL,
     PRIMARY KEY (file_id, seq)
 );
+
+-- Files attached to the request that the case handler puts into the answer package (a copy of
+-- what the person sent or staff uploaded, Art. 15(3)): left out unless chosen; like a found file
+-- the tool cannot mask, each one is sent only once marked checked for other people's data.
+CREATE TABLE answer_request_file (
+    attachment_id    BIGINT                   NOT NULL PRIMARY KEY REFERENCES request_attachment (id) ON DELETE CASCADE,
+    request_id       BIGINT                   NOT NULL REFERENCES dsr_request (id),
+    included         BOOLEAN                  NOT NULL DEFAULT FALSE,
+    checked_at       TIMESTAMP WITH TIME ZONE,
+    checked_by_label VARCHAR(200),
+    updated_at       TIMESTAMP WITH TIME ZONE NOT NULL
+);
+
+CREATE INDEX ix_answer_request_file_request ON answer_request_file (request_id);

@@ -274,6 +274,14 @@ class GoldenLettersTest {
 		// envelope.
 		letters.put("postal-letter-rejected", (language) -> postalLetter("request-rejected", language,
 				rejection(RejectionGround.MANIFESTLY_UNFOUNDED, language, false)));
+		// The restriction-lifting letter to a person without email (Art. 18(3)), printed.
+		letters.put("postal-letter-restriction-lifting",
+				(language) -> postalLetter("restriction-lifting", language,
+						model(Map.of("type", RequestType.RESTRICTION, "location",
+								sv(language, "Kundregistret", "Customer register"), "reason",
+								sv(language, "Vi har kontrollerat att din adress är rätt.",
+										"We have checked that your address is correct."),
+								"liftOn", LocalDate.of(2026, 4, 30)))));
 		return letters;
 	}
 
