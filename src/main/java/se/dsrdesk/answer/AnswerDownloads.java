@@ -563,7 +563,6 @@ public class AnswerDownloads implements AnswerAttachments {
 	 * for a letter sent by post.
 	 */
 	byte[] packagePdf(DsrRequest request, Locale locale, String text) {
-		requireSmall(request.getId());
 		ApprovedAnswer answer = approvedAnswer(request, locale, Redaction.apply(text.strip().replace("\r\n", "\n"),
 				Locale.forLanguageTag("sv".equals(locale.getLanguage()) ? "sv" : "en")));
 		List<AnswerPackages.ApprovedSection> sections = AnswerPackages.carriesData(request.getType())

@@ -169,6 +169,8 @@ class AnswerPackageController {
 	Object preview(@PathVariable long id, @RequestParam("answerText") String answerText, RedirectAttributes redirect) {
 		DsrRequest request = this.requests.get(id);
 		try {
+			// A large package is previewed on its build's page, never while this waits.
+			this.downloads.requireSmall(id);
 			byte[] pdf = this.downloads.packagePdf(request, Locale.forLanguageTag(request.getLanguage()), answerText);
 			return ResponseEntity.ok()
 				.contentType(MediaType.APPLICATION_PDF)
