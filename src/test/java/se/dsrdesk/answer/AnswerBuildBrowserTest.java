@@ -150,8 +150,20 @@ class AnswerBuildBrowserTest extends BrowserTest {
 		assertThat(button("Send the letter and complete")).isDisabled();
 		assertThat(axe()).isEmpty();
 
-		// The runner builds it; the page reloads itself and shows the files.
+		// The same page without JavaScript: it reloads itself.
+		com.microsoft.playwright.BrowserContext noScript = this.context.browser()
+			.newContext(contextOptions().setJavaScriptEnabled(false));
+		noScript.addCookies(this.context.cookies());
+		Page plain = noScript.newPage();
+		plain.navigate(this.page.url());
+		assertThat(plain.locator("#build-step")).hasText("Waiting to start …");
+
+		// The runner builds it; the page shows the files without a reload by hand.
 		this.runner.runWaiting();
+		assertThat(plain.locator("#build-ready"))
+			.isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(15_000));
+		assertThat(plain.locator("#build-files")).containsText("extract.pdf");
+		noScript.close();
 		assertThat(this.page.locator("#build-ready")).hasText("The package is ready: look at the files, then send.",
 				new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(15_000));
 		Locator files = this.page.locator("#build-files");
