@@ -26,7 +26,7 @@ import se.dsrdesk.system.RefusedException;
  * whose runner stopped is claimed again once its lease runs out.
  */
 @Component
-class AnswerBuildRunner {
+class AnswerBuildRunner implements org.springframework.beans.factory.DisposableBean {
 
 	private static final Log logger = LogFactory.getLog(AnswerBuildRunner.class);
 
@@ -47,6 +47,16 @@ class AnswerBuildRunner {
 	/** The builds this runner is working on, whose leases it renews. */
 	private final Set<Long> working = ConcurrentHashMap.newKeySet();
 
+	/** The runner's own thread. */
+	private final java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors
+		.newSingleThreadExecutor((task) -> {
+			Thread thread = new Thread(task, "answer-build");
+			thread.setDaemon(true);
+			return thread;
+		});
+
+	private final java.util.concurrent.atomic.AtomicBoolean busy = new java.util.concurrent.atomic.AtomicBoolean();
+
 	AnswerBuildRunner(AnswerBuilds builds, AnswerDownloads downloads, AnswerPackages packages, RequestService requests,
 			ControllerIdentity controller, TransactionTemplate transactions, java.time.Clock clock) {
 		this.builds = builds;
@@ -59,10 +69,40 @@ class AnswerBuildRunner {
 	}
 
 	/**
-	 * Builds every waiting package, one after the other.
-	 * @return how many builds were run
+	 * Hands the waiting builds to this runner's own thread, so that a long build never
+	 * holds up the scheduler's other jobs (the mail dispatcher, the lease renewal).
 	 */
 	@Scheduled(fixedDelayString = "${dsr.answer.build.poll:1s}")
+	void poll() {
+		if (this.busy.compareAndSet(false, true)) {
+			try {
+				this.worker.execute(() -> {
+					try {
+						runWaiting();
+					}
+					finally {
+						this.busy.set(false);
+					}
+				});
+			}
+			catch (java.util.concurrent.RejectedExecutionException ex) {
+				// Shutting down: the build waits for the next runner.
+				this.busy.set(false);
+			}
+		}
+	}
+
+	@Override
+	public void destroy() {
+		// A build cut short keeps its lease until it runs out; then another runner
+		// takes it up.
+		this.worker.shutdownNow();
+	}
+
+	/**
+	 * Builds every waiting package, one after the other, in the calling thread.
+	 * @return how many builds were run
+	 */
 	int runWaiting() {
 		int runs = 0;
 		Optional<AnswerBuilds.Build> claimed;

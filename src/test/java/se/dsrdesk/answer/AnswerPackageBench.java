@@ -1,8 +1,6 @@
 package se.dsrdesk.answer;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -60,7 +58,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * stored (as a connector would), the package prepared on its page (the page's answer
  * time, the longest answer of its progress page while polled, the time until the files
  * are ready, built by the background runner), and the answer sent (the page's answer
- * time); the peak heap of each phase.
+ * time); the peak heap of each phase (sampled every 10 ms).
  */
 @IntegrationTest
 @AutoConfigureMockMvc
@@ -216,20 +214,37 @@ class AnswerPackageBench {
 		return (System.nanoTime() - since) / 1e9;
 	}
 
-	private static void resetPeaks() {
-		System.gc();
-		ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+	/** The most heap in use (live and garbage) seen by the sampler since the reset. */
+	private static final java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong();
+
+	static {
+		Thread sampler = new Thread(() -> {
+			while (true) {
+				long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+				peak.accumulateAndGet(used, Math::max);
+				try {
+					Thread.sleep(10);
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+			}
+		}, "heap-sampler");
+		sampler.setDaemon(true);
+		sampler.start();
 	}
 
-	/** The peak of the heap's pools since the last reset, in MB (an upper bound). */
+	private static void resetPeaks() {
+		System.gc();
+		peak.set(0);
+	}
+
+	/**
+	 * The most heap in use since the last reset, in MB, sampled every 10 ms (garbage not
+	 * yet collected included, so an upper bound of what the phase needs).
+	 */
 	private static long peakHeap() {
-		long peak = 0;
-		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-			if (pool.getType() == MemoryType.HEAP) {
-				peak += pool.getPeakUsage().getUsed();
-			}
-		}
-		return peak / (1024 * 1024);
+		return peak.get() / (1024 * 1024);
 	}
 
 }
