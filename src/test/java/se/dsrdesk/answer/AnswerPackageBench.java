@@ -202,10 +202,11 @@ class AnswerPackageBench {
 		if (sent.getResponse().getStatus() != 302) {
 			throw new IllegalStateException("Send answered " + sent.getResponse().getStatus());
 		}
-		System.out.printf(Locale.ROOT,
+		// One line in one write, so that a log line cannot cut it.
+		System.out.println(String.format(Locale.ROOT,
 				"BENCH %s: %d mails, %d files; store %.1f s (peak heap %d MB); prepare: page answered in %.2f s,"
 						+ " progress page slowest of %d polls %.2f s, files ready after %.1f s (peak heap %d MB);"
-						+ " send: page answered in %.2f s (peak heap %d MB); max heap %d MB%n",
+						+ " send: page answered in %.2f s (peak heap %d MB); max heap %d MB",
 				label, mails, files, stored, storeHeap, prepareAnswer, polls, slowestPoll, ready, buildHeap, sendAnswer,
 				sendHeap, Runtime.getRuntime().maxMemory() / (1024 * 1024));
 	}
