@@ -208,7 +208,7 @@ class AnswerPackageBench {
 						+ " progress page slowest of %d polls %.2f s, files ready after %.1f s (peak heap %d MB);"
 						+ " send: page answered in %.2f s (peak heap %d MB); max heap %d MB",
 				label, mails, files, stored, storeHeap, prepareAnswer, polls, slowestPoll, ready, buildHeap, sendAnswer,
-				sendHeap, Runtime.getRuntime().maxMemory() / (1024 * 1024));
+				sendHeap, Runtime.getRuntime().maxMemory() / (1024 * 1024)));
 	}
 
 	private static double seconds(long since) {
