@@ -3,6 +3,7 @@ package se.dsrdesk.answer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -77,8 +78,9 @@ class AnswerDownloadController {
 			.contentType(MediaType.parseMediaType(download.contentType()))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename(download.name()).build().toString())
+			.contentLength(download.size())
 			.cacheControl(CacheControl.noStore())
-			.body(download.content());
+			.body(new InputStreamResource(download.stream().get()));
 	}
 
 	private boolean tooMany(Model model, HttpServletRequest request, HttpServletResponse response) {

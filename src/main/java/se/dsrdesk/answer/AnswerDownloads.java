@@ -1,9 +1,14 @@
 package se.dsrdesk.answer;
 
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -101,10 +107,16 @@ public class AnswerDownloads implements AnswerAttachments {
 
 	private final AnswerPackages packages;
 
+	private final AnswerBuilds builds;
+
+	private final AnswerBuildProperties buildProperties;
+
 	AnswerDownloads(AnswerLetters letters, PdfDocuments pdfs, JsonMapper json, JdbcClient jdbc, AuditLog audit,
 			ControllerIdentity controller, AnswerProperties properties, Clock clock, RequestDirectory requests,
-			AnswerPackages packages) {
+			AnswerPackages packages, AnswerBuilds builds, AnswerBuildProperties buildProperties) {
+		this.buildProperties = buildProperties;
 		this.packages = packages;
+		this.builds = builds;
 		this.letters = letters;
 		this.pdfs = pdfs;
 		this.json = json;
@@ -117,9 +129,13 @@ public class AnswerDownloads implements AnswerAttachments {
 	}
 
 	/**
-	 * For an access request, writes the approved letter as PDF and JSON; for a
-	 * portability request, the data of its approved lines as JSON and CSV. Stores them
-	 * behind a new link and gives the mail the link's secret, its last day and the files.
+	 * For an access request, the approved letter as PDF and JSON; for a portability
+	 * request, the data of its approved lines as JSON and CSV; with the original files
+	 * and one ZIP of all. Takes the files of a build that is ready for exactly this
+	 * letter and this state of the review ({@link AnswerBuilds}, built in the background
+	 * while the handler watched its progress), or builds them here when there is none
+	 * (the API, a small package). Puts them behind a new link and gives the mail the
+	 * link's secret, its last day and the files.
 	 */
 	@Override
 	public Map<String, Object> attach(DsrRequest request, Locale locale, String approvedText) {
@@ -127,51 +143,144 @@ public class AnswerDownloads implements AnswerAttachments {
 		if (type != RequestType.ACCESS && type != RequestType.PORTABILITY) {
 			return Map.of();
 		}
-		ApprovedAnswer answer = approvedAnswer(request, locale, approvedText);
-		// Refuses (and so rolls the completion back) while an included file that the
-		// tool cannot mask is unchecked.
-		List<AnswerPackages.ApprovedSection> sections = this.packages.approved(request.getId(), answer.locale());
+		Locale language = Locale.forLanguageTag("sv".equals(locale.getLanguage()) ? "sv" : "en");
+		String fingerprint = this.packages.fingerprint(request.getId(), language, approvedText.strip(),
+				LocalDate.ofInstant(this.clock.instant(), this.controller.timeZone()));
+		long downloadId = this.builds.readyDownload(request.getId(), fingerprint).orElseGet(() -> {
+			requireSmall(request.getId());
+			return build(request, locale, approvedText, BuildProgress.NONE);
+		});
+		this.builds.markSent(downloadId);
 		Instant now = this.clock.instant();
 		Instant expiresAt = now.plus(this.properties.downloadValidity());
 		String token = SecretTokens.generate();
-		long downloadId = this.jdbc
-			.sql("INSERT INTO answer_download (request_id, token_hash, expires_at, created_at) VALUES (?, ?, ?, ?)"
-					+ " RETURNING id")
-			.params(request.getId(), SecretTokens.hash(token), Timestamp.from(expiresAt), Timestamp.from(now))
-			.query(Long.class)
-			.single();
-		Map<String, PackageFile> built = new LinkedHashMap<>();
-		if (type == RequestType.ACCESS) {
-			built.put(PDF, new PackageFile(CONTENT_TYPES.get(PDF), pdf(answer, sections)));
-			built.put(JSON, new PackageFile(CONTENT_TYPES.get(JSON), json(answer, sections, now)));
-			if (sections.stream().anyMatch((s) -> s.kind() == Finding.Kind.RECORD)) {
-				built.put(DATA_CSV, new PackageFile(CONTENT_TYPES.get(DATA_CSV), recordsCsv(List.of(), sections)));
-			}
-		}
-		else {
-			List<LocationData> data = portableData(request.getId(), answer);
-			// A location whose line the handler removed from the letter sends nothing.
-			sections = sections.stream()
-				.filter((s) -> data.stream().anyMatch((d) -> d.location().equals(s.location())))
-				.toList();
-			built.put(DATA_JSON,
-					new PackageFile(CONTENT_TYPES.get(DATA_JSON), portabilityJson(answer, data, sections, now)));
-			built.put(DATA_CSV, new PackageFile(CONTENT_TYPES.get(DATA_CSV), recordsCsv(data, sections)));
-		}
-		for (AnswerPackages.ApprovedSection section : sections) {
-			if (section.kind() == Finding.Kind.FILE) {
-				built.put(originalName(section), new PackageFile(section.contentType(), section.content()));
-			}
-		}
-		built.put(ZIP, new PackageFile(CONTENT_TYPES.get(ZIP), zip(built)));
-		built.forEach((name, file) -> store(downloadId, name, file));
-		List<String> files = List.copyOf(built.keySet());
+		this.jdbc.sql("UPDATE answer_download SET token_hash = ?, expires_at = ?, created_at = ? WHERE id = ?")
+			.params(SecretTokens.hash(token), Timestamp.from(expiresAt), Timestamp.from(now), downloadId)
+			.update();
+		List<String> files = this.jdbc.sql("SELECT name FROM answer_file WHERE download_id = ? ORDER BY id")
+			.param(downloadId)
+			.query(String.class)
+			.list();
 		Map<String, Object> model = new LinkedHashMap<>();
 		model.put("downloadToken", token);
 		model.put("downloadExpires", LocalDate.ofInstant(expiresAt, this.controller.timeZone()));
 		model.put("downloadKind", type.name());
 		model.put("downloadFiles", files);
 		return model;
+	}
+
+	/**
+	 * Refuses to build a large package while a page (or an API call) waits: it must be
+	 * prepared in the background first ({@code dsr.answer.build.inline-limit}).
+	 * @throws PackageNotPreparedException when the package is larger than the limit
+	 */
+	void requireSmall(long requestId) {
+		if (this.packages.includedBytes(requestId) > this.buildProperties.inlineLimit().toBytes()) {
+			throw new PackageNotPreparedException();
+		}
+	}
+
+	/**
+	 * Builds the package's files from the approved letter and the reviewed sections, each
+	 * streamed to a file on disk (the PDF rendered from a file, the originals copied one
+	 * at a time, the ZIP written entry by entry), then stores them in chunks behind a
+	 * link whose secret nobody knows yet ({@link #attach} gives it one when the answer is
+	 * sent; an unsent build expires and is deleted like a sent one).
+	 * @return the link's id
+	 * @throws AnswerPackages.UncheckedFilesException while an included file that cannot
+	 * be masked is unchecked
+	 */
+	long build(DsrRequest request, Locale locale, String approvedText, BuildProgress progress) {
+		RequestType type = request.getType();
+		ApprovedAnswer answer = approvedAnswer(request, locale, approvedText);
+		List<AnswerPackages.ApprovedSection> all = this.packages.approved(request.getId(), answer.locale());
+		Instant now = this.clock.instant();
+		Path dir;
+		try {
+			dir = Files.createTempDirectory("dsr-answer-");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		try {
+			List<AnswerPackages.ApprovedSection> originals = new ArrayList<>();
+			Map<String, StagedFile> built = new LinkedHashMap<>();
+			List<LocationData> data = (type == RequestType.PORTABILITY) ? portableData(request.getId(), answer)
+					: List.of();
+			// A location whose line the handler removed from a portability letter sends
+			// nothing.
+			List<AnswerPackages.ApprovedSection> sections = (type == RequestType.PORTABILITY) ? all.stream()
+				.filter((s) -> data.stream().anyMatch((d) -> d.location().equals(s.location())))
+				.toList() : all;
+			for (AnswerPackages.ApprovedSection section : sections) {
+				if (section.kind() == Finding.Kind.FILE) {
+					originals.add(section);
+				}
+			}
+			BuildProgress.Counter counter = new BuildProgress.Counter(progress, sections.size(), originals.size());
+			if (type == RequestType.ACCESS) {
+				counter.pdf();
+				built.put(PDF, stage(dir, PDF, (file) -> pdf(answer, sections, file)));
+				counter.data();
+				built.put(JSON, stage(dir, JSON, (file) -> write(file, (out) -> json(answer, sections, now, out))));
+				if (sections.stream().anyMatch((s) -> s.kind() == Finding.Kind.RECORD)) {
+					built.put(DATA_CSV,
+							stage(dir, DATA_CSV, (file) -> write(file, (out) -> recordsCsv(List.of(), sections, out))));
+				}
+			}
+			else {
+				List<LocationData> kept = data;
+				List<AnswerPackages.ApprovedSection> portable = sections;
+				counter.data();
+				built.put(DATA_JSON, stage(dir, DATA_JSON,
+						(file) -> write(file, (out) -> portabilityJson(answer, kept, portable, now, out))));
+				built.put(DATA_CSV,
+						stage(dir, DATA_CSV, (file) -> write(file, (out) -> recordsCsv(kept, portable, out))));
+			}
+			for (AnswerPackages.ApprovedSection section : originals) {
+				counter.original();
+				String name = originalName(section);
+				built.put(name, stage(dir, name, (file) -> write(file, (out) -> {
+					if (section.content() != null) {
+						out.write(section.content());
+					}
+					else {
+						out.write(this.packages.fileContent(request.getId(), section));
+					}
+				}), section.contentType()));
+			}
+			Path zip = dir.resolve(ZIP);
+			try (ZipOutputStream out = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(zip)),
+					StandardCharsets.UTF_8)) {
+				for (Map.Entry<String, StagedFile> file : built.entrySet()) {
+					counter.zip();
+					out.putNextEntry(new ZipEntry(file.getKey()));
+					Files.copy(file.getValue().path(), out);
+					out.closeEntry();
+				}
+			}
+			built.put(ZIP, new StagedFile(CONTENT_TYPES.get(ZIP), zip));
+			Instant expiresAt = now.plus(this.properties.downloadValidity());
+			// A secret nobody is given: the link works only once attach() replaces it.
+			long downloadId = this.jdbc
+				.sql("INSERT INTO answer_download (request_id, token_hash, expires_at, created_at) VALUES (?, ?, ?, ?)"
+						+ " RETURNING id")
+				.params(request.getId(), SecretTokens.hash(SecretTokens.generate()), Timestamp.from(expiresAt),
+						Timestamp.from(now))
+				.query(Long.class)
+				.single();
+			for (Map.Entry<String, StagedFile> file : built.entrySet()) {
+				counter.store();
+				store(downloadId, file.getKey(), file.getValue());
+			}
+			return downloadId;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			deleteQuietly(dir);
+		}
 	}
 
 	/**
@@ -195,8 +304,8 @@ public class AnswerDownloads implements AnswerAttachments {
 		return data;
 	}
 
-	byte[] portabilityJson(ApprovedAnswer answer, List<LocationData> data,
-			List<AnswerPackages.ApprovedSection> sections, Instant now) {
+	void portabilityJson(ApprovedAnswer answer, List<LocationData> data, List<AnswerPackages.ApprovedSection> sections,
+			Instant now, OutputStream out) {
 		Map<String, Object> root = new LinkedHashMap<>();
 		root.put("controller", Map.of("name", this.controller.name(), "organisationNumber",
 				this.controller.organisationNumber(), "privacyEmail", this.controller.privacyEmail()));
@@ -222,15 +331,14 @@ public class AnswerDownloads implements AnswerAttachments {
 		}
 		// Data of a location whose line the handler removed from the letter stays out.
 		root.put("locations", locations);
-		return this.json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+		this.json.writerWithDefaultPrettyPrinter().writeValue(out, root);
 	}
 
 	/**
 	 * The tabular data as CSV, one row per field: each location's line of the letter
 	 * (portability), then each record's fields as approved.
 	 */
-	byte[] recordsCsv(List<LocationData> data, List<AnswerPackages.ApprovedSection> sections) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
+	void recordsCsv(List<LocationData> data, List<AnswerPackages.ApprovedSection> sections, OutputStream out) {
 		try {
 			CsvDownload csv = CsvDownload.to(out);
 			csv.row("location", "record", "field", "value");
@@ -252,7 +360,6 @@ public class AnswerDownloads implements AnswerAttachments {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return out.toByteArray();
 	}
 
 	/**
@@ -273,18 +380,50 @@ public class AnswerDownloads implements AnswerAttachments {
 		if (found.deleted() || !this.clock.instant().isBefore(found.expiresAt())) {
 			return Download.gone();
 		}
-		Optional<PackageFile> content = this.jdbc
-			.sql("SELECT content_type, content FROM answer_file WHERE download_id = ? AND name = ?")
-			.params(found.id(), name)
-			.query((rs, i) -> new PackageFile(rs.getString(1), rs.getBytes(2)))
-			.optional();
-		if (content.isEmpty()) {
+		Optional<Download> file = file(found.id(), name);
+		if (file.isEmpty()) {
 			return Download.unknown();
 		}
 		String reference = this.requests.summary(found.requestId()).map(RequestSummary::reference).orElseThrow();
 		this.audit.recordAboutRequest(found.requestId(), DATA_SUBJECT, "ANSWER_DOWNLOADED", "REQUEST",
 				found.requestId(), reference + ": " + name);
-		return new Download(Download.Status.OK, name, content.get().contentType(), content.get().content());
+		return file.get();
+	}
+
+	/**
+	 * The files of a link, names and sizes, for a build's page.
+	 * @param downloadId the link
+	 * @return its files, in the order built
+	 */
+	@Transactional(readOnly = true)
+	List<Listing.Entry> files(long downloadId) {
+		return this.jdbc.sql("SELECT name, content_type, size_bytes FROM answer_file WHERE download_id = ? ORDER BY id")
+			.param(downloadId)
+			.query((rs, i) -> new Listing.Entry(rs.getString(1), rs.getString(2), rs.getLong(3),
+					CONTENT_TYPES.containsKey(rs.getString(1))))
+			.list();
+	}
+
+	/**
+	 * A stored file of a link, its content read chunk by chunk as it is sent (files
+	 * stored before chunks were used hold their content in one column).
+	 */
+	Optional<Download> file(long downloadId, String name) {
+		return this.jdbc
+			.sql("SELECT id, content_type, size_bytes, content IS NULL FROM answer_file"
+					+ " WHERE download_id = ? AND name = ?")
+			.params(downloadId, name)
+			.query((rs, i) -> {
+				long fileId = rs.getLong(1);
+				boolean chunked = rs.getBoolean(4);
+				return new Download(Download.Status.OK, name, rs.getString(2), rs.getLong(3), chunked
+						? () -> new ChunkedContent(this.jdbc, fileId)
+						: () -> new ByteArrayInputStream(this.jdbc.sql("SELECT content FROM answer_file WHERE id = ?")
+							.param(fileId)
+							.query(byte[].class)
+							.single()));
+			})
+			.optional();
 	}
 
 	/**
@@ -323,14 +462,21 @@ public class AnswerDownloads implements AnswerAttachments {
 	 */
 	@Transactional(readOnly = true)
 	Optional<byte[]> storedFile(long requestId, String name) {
+		// Only a link that was sent: a build not (yet) sent has no answer_build row
+		// marked
+		// SENT, and a link from before builds has none at all.
 		return this.jdbc.sql("""
-				SELECT f.content FROM answer_file f JOIN answer_download d ON d.id = f.download_id
-				WHERE d.request_id = ? AND d.deleted_at IS NULL AND f.name = ? ORDER BY d.id DESC""")
+				SELECT d.id FROM answer_download d JOIN answer_file f ON f.download_id = d.id
+				WHERE d.request_id = ? AND d.deleted_at IS NULL AND f.name = ?
+				AND NOT EXISTS (SELECT 1 FROM answer_build b WHERE b.download_id = d.id AND b.status <> 'SENT')
+				ORDER BY d.id DESC""")
 			.params(requestId, name)
-			.query((rs, i) -> rs.getBytes(1))
+			.query(Long.class)
 			.list()
 			.stream()
-			.findFirst();
+			.findFirst()
+			.flatMap((downloadId) -> file(downloadId, name))
+			.map(Download::content);
 	}
 
 	private Optional<Link> link(String token) {
@@ -354,6 +500,8 @@ public class AnswerDownloads implements AnswerAttachments {
 			.query((rs, i) -> new long[] { rs.getLong(1), rs.getLong(2) })
 			.list();
 		for (long[] row : expired) {
+			// A build's row keeps the letter as typed: it goes with the files.
+			this.jdbc.sql("DELETE FROM answer_build WHERE download_id = ?").param(row[0]).update();
 			this.jdbc.sql("DELETE FROM answer_file WHERE download_id = ?").param(row[0]).update();
 			this.jdbc.sql("UPDATE answer_download SET deleted_at = ? WHERE id = ?").params(now, row[0]).update();
 			this.audit.recordAboutRequest(row[1], Actor.SYSTEM, "ANSWER_FILES_DELETED", "REQUEST", row[1],
@@ -362,11 +510,52 @@ public class AnswerDownloads implements AnswerAttachments {
 		return expired.size();
 	}
 
-	private void store(long downloadId, String name, PackageFile file) {
-		this.jdbc.sql(
-				"INSERT INTO answer_file (download_id, name, content_type, content, size_bytes) VALUES (?, ?, ?, ?, ?)")
-			.params(downloadId, name, file.contentType(), file.content(), file.content().length)
-			.update();
+	/**
+	 * Stores a file from disk in chunks of {@link ChunkedContent#CHUNK} bytes, so that no
+	 * more than one chunk is in memory.
+	 */
+	private void store(long downloadId, String name, StagedFile file) throws IOException {
+		long fileId = this.jdbc
+			.sql("INSERT INTO answer_file (download_id, name, content_type, size_bytes) VALUES (?, ?, ?, ?)"
+					+ " RETURNING id")
+			.params(downloadId, name, file.contentType(), Files.size(file.path()))
+			.query(Long.class)
+			.single();
+		try (InputStream in = Files.newInputStream(file.path())) {
+			byte[] chunk = new byte[ChunkedContent.CHUNK];
+			int seq = 0;
+			int read;
+			while ((read = in.readNBytes(chunk, 0, chunk.length)) > 0) {
+				this.jdbc.sql("INSERT INTO answer_file_chunk (file_id, seq, data) VALUES (?, ?, ?)")
+					.params(fileId, seq++, (read == chunk.length) ? chunk : Arrays.copyOf(chunk, read))
+					.update();
+			}
+		}
+	}
+
+	private StagedFile stage(Path dir, String name, FileWriter writer) throws IOException {
+		return stage(dir, name, writer, CONTENT_TYPES.get(name));
+	}
+
+	private StagedFile stage(Path dir, String name, FileWriter writer, String contentType) throws IOException {
+		Path file = dir.resolve(name);
+		writer.write(file);
+		return new StagedFile(contentType, file);
+	}
+
+	private static void write(Path file, StreamWriter writer) throws IOException {
+		try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
+			writer.write(out);
+		}
+	}
+
+	private static void deleteQuietly(Path dir) {
+		try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+			files.sorted(java.util.Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+		}
+		catch (IOException ex) {
+			// A temporary directory left behind is removed with the machine's temp files.
+		}
 	}
 
 	/**
@@ -395,22 +584,8 @@ public class AnswerDownloads implements AnswerAttachments {
 		if (safe.length() > 120) {
 			safe = safe.substring(safe.length() - 120);
 		}
-		return section.findingId() + "-" + (safe.isEmpty() ? "file" : safe);
-	}
-
-	private static byte[] zip(Map<String, PackageFile> files) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
-			for (Map.Entry<String, PackageFile> file : files.entrySet()) {
-				zip.putNextEntry(new ZipEntry(file.getKey()));
-				zip.write(file.getValue().content());
-				zip.closeEntry();
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return out.toByteArray();
+		// An attached file's id is the attachment's: "a" keeps it apart from a finding's.
+		return (section.attachment() ? "a" : "") + section.findingId() + "-" + (safe.isEmpty() ? "file" : safe);
 	}
 
 	private static Map<String, Object> sectionJson(AnswerPackages.ApprovedSection section) {
@@ -433,23 +608,31 @@ public class AnswerDownloads implements AnswerAttachments {
 	}
 
 	byte[] pdf(ApprovedAnswer extract, List<AnswerPackages.ApprovedSection> sections) {
+		return this.pdfs.render("letters/access-extract", extract.locale(), pdfVariables(extract, sections));
+	}
+
+	private void pdf(ApprovedAnswer extract, List<AnswerPackages.ApprovedSection> sections, Path file) {
+		this.pdfs.render("letters/access-extract", extract.locale(), pdfVariables(extract, sections), file);
+	}
+
+	private Map<String, Object> pdfVariables(ApprovedAnswer extract, List<AnswerPackages.ApprovedSection> sections) {
 		Map<String, Object> variables = new LinkedHashMap<>();
 		variables.put("extract", extract);
 		variables.put("sections", sections);
 		variables.put("originalName",
 				sections.stream()
 					.filter((s) -> s.kind() == Finding.Kind.FILE)
-					.collect(java.util.stream.Collectors.toMap(AnswerPackages.ApprovedSection::findingId,
+					.collect(java.util.stream.Collectors.toMap((s) -> (s.attachment() ? "a" : "") + s.findingId(),
 							AnswerDownloads::originalName)));
 		variables.put("paragraphs", extract.paragraphs().stream().map((p) -> List.of(p.split("\\R"))).toList());
 		variables.put("controller", this.controller);
 		// A long date like the rest of the letters ("den 3 mars 2026", "3 March 2026").
 		variables.put("generated", DisplayFormats
 			.longDate(LocalDate.ofInstant(this.clock.instant(), this.controller.timeZone()), extract.locale()));
-		return this.pdfs.render("letters/access-extract", extract.locale(), variables);
+		return variables;
 	}
 
-	byte[] json(ApprovedAnswer extract, List<AnswerPackages.ApprovedSection> sections, Instant now) {
+	void json(ApprovedAnswer extract, List<AnswerPackages.ApprovedSection> sections, Instant now, OutputStream out) {
 		Map<String, Object> root = new LinkedHashMap<>();
 		root.put("controller", Map.of("name", this.controller.name(), "organisationNumber",
 				this.controller.organisationNumber(), "privacyEmail", this.controller.privacyEmail()));
@@ -464,7 +647,7 @@ public class AnswerDownloads implements AnswerAttachments {
 		root.put("answer", extract.text());
 		root.put("paragraphs", extract.paragraphs());
 		root.put("sections", sections.stream().map(AnswerDownloads::sectionJson).toList());
-		return this.json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+		this.json.writerWithDefaultPrettyPrinter().writeValue(out, root);
 	}
 
 	/**
@@ -498,16 +681,44 @@ public class AnswerDownloads implements AnswerAttachments {
 	record LocationData(String location, String data) {
 	}
 
+	/**
+	 * The package is too large to build while a page waits and no build of it is ready:
+	 * the handler prepares it first (the answer page's "Prepare the package").
+	 */
+	static class PackageNotPreparedException extends se.dsrdesk.system.RefusedException {
+
+		PackageNotPreparedException() {
+			super(org.springframework.http.HttpStatus.CONFLICT, "package-not-prepared", "package.build.required");
+		}
+
+	}
+
 	private record Link(long id, long requestId, Instant expiresAt, boolean deleted) {
 	}
 
 	/**
-	 * A file of the package.
+	 * A file of the package, written to disk while it is built.
 	 *
 	 * @param contentType its media type
-	 * @param content its bytes
+	 * @param path where it is
 	 */
-	record PackageFile(String contentType, byte[] content) {
+	record StagedFile(String contentType, Path path) {
+	}
+
+	/** Writes one file of the package. */
+	@FunctionalInterface
+	private interface FileWriter {
+
+		void write(Path file) throws IOException;
+
+	}
+
+	/** Writes one file's content to its stream. */
+	@FunctionalInterface
+	private interface StreamWriter {
+
+		void write(OutputStream out) throws IOException;
+
 	}
 
 	/**
@@ -539,9 +750,36 @@ public class AnswerDownloads implements AnswerAttachments {
 	 * @param status whether there is a file
 	 * @param name the file's name
 	 * @param contentType its type
-	 * @param content its bytes
+	 * @param size its size in bytes
+	 * @param stream opens its content
 	 */
-	public record Download(Status status, String name, String contentType, byte[] content) {
+	public record Download(Status status, String name, String contentType, long size, Supplier<InputStream> stream) {
+
+		/**
+		 * A file held in memory.
+		 * @param status whether there is a file
+		 * @param name its name
+		 * @param contentType its type
+		 * @param content its bytes
+		 */
+		public Download(Status status, String name, String contentType, byte[] content) {
+			this(status, name, contentType, (content != null) ? content.length : 0,
+					(content != null) ? () -> new ByteArrayInputStream(content) : null);
+		}
+
+		/**
+		 * The whole file in memory, for what needs it whole (a letter's enclosure,
+		 * tests).
+		 * @return its bytes
+		 */
+		public byte[] content() {
+			try (InputStream in = this.stream.get()) {
+				return in.readAllBytes();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
 
 		static Download unknown() {
 			return new Download(Status.UNKNOWN, null, null, null);

@@ -74,10 +74,12 @@ class AnswerPackageController {
 		model.addAttribute("carriesData", AnswerPackages.carriesData(request.getType()));
 		model.addAttribute("marker", Redaction.marker(locale));
 		model.addAttribute("masks", sections.stream().mapToLong((s) -> s.section().masks()).sum());
+		List<AnswerPackages.AttachmentChoice> attachments = this.packages.attachments(id);
+		model.addAttribute("attachments", attachments);
 		model.addAttribute("unchecked",
 				sections.stream()
 					.filter((s) -> s.section().finding().included() && !s.section().finding().readyToSend())
-					.count());
+					.count() + attachments.stream().filter((a) -> a.included() && !a.checked()).count());
 		model.addAttribute("identityMissing", this.requests.needsIdentityCheck(id));
 		model.addAttribute("authorityMissing", this.requests.needsAuthorityCheck(id));
 		model.addAttribute("maxText", MAX_TEXT);
@@ -131,6 +133,35 @@ class AnswerPackageController {
 	}
 
 	/**
+	 * Puts a file attached to the request into the package (a copy of what the person
+	 * sent or staff uploaded) or leaves it out.
+	 */
+	@PostMapping("/attachments/{attachmentId:\\d+}/include")
+	String includeAttachment(@PathVariable long id, @PathVariable long attachmentId, @RequestParam boolean included,
+			@AuthenticationPrincipal StaffPrincipal me, RedirectAttributes redirect) {
+		this.packages.includeAttachment(id, attachmentId, included, me.toActor());
+		redirect.addFlashAttribute("success", included ? "package.included" : "package.leftOut");
+		return "redirect:/staff/requests/" + id + "/package#attachment-" + attachmentId;
+	}
+
+	/**
+	 * Records that an attached file put into the package holds no one else's data.
+	 */
+	@PostMapping("/attachments/{attachmentId:\\d+}/checked")
+	String checkAttachment(@PathVariable long id, @PathVariable long attachmentId,
+			@RequestParam(defaultValue = "false") boolean confirm, @AuthenticationPrincipal StaffPrincipal me,
+			RedirectAttributes redirect) {
+		if (!confirm) {
+			redirect.addFlashAttribute("failure", "package.checked.required");
+		}
+		else {
+			this.packages.checkAttachment(id, attachmentId, me.toActor());
+			redirect.addFlashAttribute("success", "package.checked.done");
+		}
+		return "redirect:/staff/requests/" + id + "/package#attachment-" + attachmentId;
+	}
+
+	/**
 	 * The PDF exactly as it would be sent with the letter as typed on the answer page
 	 * (masked passages replaced by the marker), shown in the browser.
 	 */
@@ -138,6 +169,8 @@ class AnswerPackageController {
 	Object preview(@PathVariable long id, @RequestParam("answerText") String answerText, RedirectAttributes redirect) {
 		DsrRequest request = this.requests.get(id);
 		try {
+			// A large package is previewed on its build's page, never while this waits.
+			this.downloads.requireSmall(id);
 			byte[] pdf = this.downloads.packagePdf(request, Locale.forLanguageTag(request.getLanguage()), answerText);
 			return ResponseEntity.ok()
 				.contentType(MediaType.APPLICATION_PDF)

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,6 +23,7 @@ import se.dsrdesk.location.TaskStatus;
 import se.dsrdesk.location.connector.Finding;
 import se.dsrdesk.location.connector.TaskFindings;
 import se.dsrdesk.request.DsrRequest;
+import se.dsrdesk.request.RequestFiles;
 import se.dsrdesk.request.RequestType;
 import se.dsrdesk.request.redaction.Redaction;
 import se.dsrdesk.system.NotFoundException;
@@ -51,7 +53,14 @@ class AnswerPackages {
 
 	private final Clock clock;
 
-	AnswerPackages(TaskFindings findings, LocationTaskRepository tasks, JdbcClient jdbc, AuditLog audit, Clock clock) {
+	private final RequestFiles requestFiles;
+
+	private final MessageSource messages;
+
+	AnswerPackages(TaskFindings findings, LocationTaskRepository tasks, JdbcClient jdbc, AuditLog audit, Clock clock,
+			RequestFiles requestFiles, MessageSource messages) {
+		this.requestFiles = requestFiles;
+		this.messages = messages;
 		this.findings = findings;
 		this.tasks = tasks;
 		this.jdbc = jdbc;
@@ -113,10 +122,12 @@ class AnswerPackages {
 	@Transactional(readOnly = true)
 	List<ApprovedSection> approved(long requestId, Locale locale) {
 		List<Section> included = sections(requestId, locale).stream().filter((s) -> s.finding().included()).toList();
-		List<String> unchecked = included.stream()
-			.filter((s) -> !s.finding().readyToSend())
-			.map((s) -> s.finding().title())
+		List<AttachmentChoice> attachments = attachments(requestId).stream()
+			.filter(AttachmentChoice::included)
 			.toList();
+		List<String> unchecked = new ArrayList<>(
+				included.stream().filter((s) -> !s.finding().readyToSend()).map((s) -> s.finding().title()).toList());
+		attachments.stream().filter((a) -> !a.checked()).forEach((a) -> unchecked.add(a.file().fileName()));
 		if (!unchecked.isEmpty()) {
 			throw new UncheckedFilesException(unchecked);
 		}
@@ -126,21 +137,199 @@ class AnswerPackages {
 			if (finding.kind() == Finding.Kind.RECORD) {
 				String text = Redaction.apply(section.text(), locale);
 				approved.add(new ApprovedSection(finding.id(), section.location(), finding.title(), finding.source(),
-						finding.kind(), fields(text), text, null, null, null));
+						finding.kind(), fields(text), text, null, null, null, false));
 			}
 			else if (finding.maskable()) {
 				String text = Redaction.apply(section.text(), locale);
 				approved.add(new ApprovedSection(finding.id(), section.location(), finding.title(), finding.source(),
 						finding.kind(), Map.of(), text, finding.fileName(), finding.contentType(),
-						text.getBytes(StandardCharsets.UTF_8)));
+						text.getBytes(StandardCharsets.UTF_8), false));
 			}
 			else {
-				byte[] content = this.findings.content(finding.id()).orElse(new byte[0]);
+				// Read when the file is copied (fileContent), one at a time.
 				approved.add(new ApprovedSection(finding.id(), section.location(), finding.title(), finding.source(),
-						finding.kind(), Map.of(), null, finding.fileName(), finding.contentType(), content));
+						finding.kind(), Map.of(), null, finding.fileName(), finding.contentType(), null, false));
 			}
 		}
+		String attached = this.messages.getMessage("package.attachments.location", null, locale);
+		for (AttachmentChoice attachment : attachments) {
+			RequestFiles.RequestFile file = attachment.file();
+			approved.add(new ApprovedSection(file.id(), attached, file.fileName(), "request", Finding.Kind.FILE,
+					Map.of(), null, file.fileName(), file.contentType(), null, true));
+		}
 		return approved;
+	}
+
+	/**
+	 * How large the package's included findings are, in bytes (records count as their
+	 * fields' text), to decide whether it can be built while a page waits.
+	 * @param requestId the request
+	 * @return the sum of the included findings' sizes
+	 */
+	@Transactional(readOnly = true)
+	long includedBytes(long requestId) {
+		return this.findings.ofRequest(requestId)
+			.stream()
+			.filter(Finding::included)
+			.mapToLong((f) -> (f.kind() == Finding.Kind.RECORD) ? f.fields().toString().length() : f.sizeBytes())
+			.sum()
+				+ attachments(requestId).stream()
+					.filter(AttachmentChoice::included)
+					.mapToLong((a) -> a.file().size())
+					.sum();
+	}
+
+	/**
+	 * A file's content as found, for a file the tool cannot mask (sent as it is).
+	 * @param findingId the finding
+	 * @return its bytes, empty when none are stored
+	 */
+	@Transactional(readOnly = true)
+	byte[] fileContent(long findingId) {
+		return this.findings.content(findingId).orElse(new byte[0]);
+	}
+
+	/**
+	 * The content of a section's file that is read when it is copied: a finding's or an
+	 * attachment's.
+	 * @param requestId the request
+	 * @param section the section
+	 * @return its bytes
+	 */
+	@Transactional(readOnly = true)
+	byte[] fileContent(long requestId, ApprovedSection section) {
+		return section.attachment() ? this.requestFiles.content(requestId, section.findingId()).orElse(new byte[0])
+				: fileContent(section.findingId());
+	}
+
+	/**
+	 * The files attached to a request, each with whether the handler put it into the
+	 * package and checked it.
+	 * @param requestId the request
+	 * @return the files, oldest first
+	 */
+	@Transactional(readOnly = true)
+	List<AttachmentChoice> attachments(long requestId) {
+		Map<Long, boolean[]> chosen = new HashMap<>();
+		this.jdbc
+			.sql("SELECT attachment_id, included, checked_at IS NOT NULL FROM answer_request_file"
+					+ " WHERE request_id = :id")
+			.param("id", requestId)
+			.query((rs, i) -> chosen.put(rs.getLong(1), new boolean[] { rs.getBoolean(2), rs.getBoolean(3) }))
+			.list();
+		return this.requestFiles.ofRequest(requestId).stream().map((file) -> {
+			boolean[] choice = chosen.getOrDefault(file.id(), new boolean[] { false, false });
+			return new AttachmentChoice(file, choice[0], choice[1]);
+		}).toList();
+	}
+
+	/**
+	 * Puts a file attached to the request into the package or leaves it out.
+	 */
+	void includeAttachment(long requestId, long attachmentId, boolean included, Actor actor) {
+		attachment(requestId, attachmentId);
+		int updated = this.jdbc
+			.sql("UPDATE answer_request_file SET included = :included, updated_at = :now"
+					+ " WHERE attachment_id = :id AND request_id = :request")
+			.param("included", included)
+			.param("now", Timestamp.from(this.clock.instant()))
+			.param("id", attachmentId)
+			.param("request", requestId)
+			.update();
+		if (updated == 0) {
+			this.jdbc.sql("""
+					INSERT INTO answer_request_file (attachment_id, request_id, included, updated_at)
+					VALUES (:id, :request, :included, :now)""")
+				.param("included", included)
+				.param("now", Timestamp.from(this.clock.instant()))
+				.param("id", attachmentId)
+				.param("request", requestId)
+				.update();
+		}
+		this.audit.recordAboutRequest(requestId, actor,
+				included ? "ANSWER_ATTACHMENT_INCLUDED" : "ANSWER_ATTACHMENT_LEFT_OUT", "REQUEST", requestId,
+				"attachment " + attachmentId);
+	}
+
+	/**
+	 * Records that a file attached to the request, put into the package, was checked and
+	 * holds no one else's data (Art. 15(4)).
+	 */
+	void checkAttachment(long requestId, long attachmentId, Actor actor) {
+		attachment(requestId, attachmentId);
+		int updated = this.jdbc.sql("""
+				UPDATE answer_request_file SET checked_at = :now, checked_by_label = :by, updated_at = :now
+				WHERE attachment_id = :id AND request_id = :request AND included""")
+			.param("now", Timestamp.from(this.clock.instant()))
+			.param("by", actor.label())
+			.param("id", attachmentId)
+			.param("request", requestId)
+			.update();
+		if (updated == 0) {
+			throw new NotFoundException("Attachment");
+		}
+		this.audit.recordAboutRequest(requestId, actor, "ANSWER_ATTACHMENT_CHECKED", "REQUEST", requestId,
+				"attachment " + attachmentId);
+	}
+
+	private RequestFiles.RequestFile attachment(long requestId, long attachmentId) {
+		return this.requestFiles.ofRequest(requestId)
+			.stream()
+			.filter((f) -> f.id() == attachmentId)
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("Attachment"));
+	}
+
+	/**
+	 * What a package built now would be built from, as a hash: the approved letter, the
+	 * day (the PDF is dated), and every finding of the completed tasks with its location,
+	 * whether it is included and checked, and its reviewed text. A build whose
+	 * fingerprint differs from the one at sending is not what the handler approved now,
+	 * and is not sent. Reads no file's content.
+	 * @param requestId the request
+	 * @param locale the letter's language
+	 * @param approvedText the letter as approved (masks replaced)
+	 * @param today the day it would be sent
+	 * @return the SHA-256 hash, in hex
+	 */
+	@Transactional(readOnly = true)
+	String fingerprint(long requestId, Locale locale, String approvedText, java.time.LocalDate today) {
+		Map<Long, String> locations = new HashMap<>();
+		for (LocationTask task : this.tasks.findByRequestIdAndStatus(requestId, TaskStatus.DONE)) {
+			locations.put(task.getId(), task.getLocation().getName().in(locale));
+		}
+		Map<Long, String> reviewed = new HashMap<>();
+		this.jdbc.sql("SELECT finding_id, reviewed_text FROM answer_finding_text WHERE request_id = :id")
+			.param("id", requestId)
+			.query((rs, i) -> reviewed.put(rs.getLong(1), rs.getString(2)))
+			.list();
+		StringBuilder state = new StringBuilder();
+		state.append(today).append('\u0000').append(locale.getLanguage()).append('\u0000').append(approvedText);
+		for (Finding finding : this.findings.ofRequest(requestId)) {
+			String location = locations.get(finding.taskId());
+			if (location == null) {
+				continue;
+			}
+			state.append('\u0000')
+				.append(finding.id())
+				.append('|')
+				.append(location)
+				.append('|')
+				.append(finding.included())
+				.append('|')
+				.append(finding.readyToSend())
+				.append('|')
+				.append(reviewed.getOrDefault(finding.id(), "\u0001"));
+		}
+		for (AttachmentChoice attachment : attachments(requestId)) {
+			state.append("\u0000a")
+				.append(attachment.file().id())
+				.append('|')
+				.append(attachment.included())
+				.append('|')
+				.append(attachment.checked());
+		}
+		return se.dsrdesk.system.SecretTokens.hash(state.toString());
 	}
 
 	/**
@@ -266,10 +455,24 @@ class AnswerPackages {
 	 * that cannot be masked
 	 * @param fileName a file's name, {@code null} for a record
 	 * @param contentType a file's type
-	 * @param content a file's bytes as sent
+	 * @param content a file's bytes as sent, {@code null} for a file read when it is
+	 * copied ({@link #fileContent})
+	 * @param attachment whether it is a file attached to the request (its id is the
+	 * attachment's) rather than a finding
 	 */
 	record ApprovedSection(long findingId, String location, String title, String source, Finding.Kind kind,
-			Map<String, String> fields, String text, String fileName, String contentType, byte[] content) {
+			Map<String, String> fields, String text, String fileName, String contentType, byte[] content,
+			boolean attachment) {
+	}
+
+	/**
+	 * A file attached to the request, as the review shows it.
+	 *
+	 * @param file the file
+	 * @param included whether it goes into the package
+	 * @param checked whether it was marked checked for other people's data
+	 */
+	record AttachmentChoice(RequestFiles.RequestFile file, boolean included, boolean checked) {
 	}
 
 	/**

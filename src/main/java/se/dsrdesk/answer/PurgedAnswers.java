@@ -34,6 +34,11 @@ class PurgedAnswers {
 		this.jdbc.sql("DELETE FROM answer_finding_text WHERE request_id IN (:ids)")
 			.param("ids", purged.requestIds())
 			.update();
+		this.jdbc.sql("DELETE FROM answer_request_file WHERE request_id IN (:ids)")
+			.param("ids", purged.requestIds())
+			.update();
+		// A build keeps the letter as typed.
+		this.jdbc.sql("DELETE FROM answer_build WHERE request_id IN (:ids)").param("ids", purged.requestIds()).update();
 		this.jdbc
 			.sql("DELETE FROM answer_file WHERE download_id IN (SELECT id FROM answer_download"
 					+ " WHERE request_id IN (:ids))")

@@ -123,6 +123,22 @@ public class RestrictionHold {
 	}
 
 	/**
+	 * The letter telling the person was written to be posted (the person has no email
+	 * address): the person is not told until staff record it as posted
+	 * ({@link #toldByPost}), so lifting stays refused until then (Art. 18(3)).
+	 * @param reason why it is lifted, as the letter says
+	 * @param correspondenceId the letter to post
+	 */
+	void letterWritten(String reason, long correspondenceId, Actor actor) {
+		checkTellable(reason);
+		this.liftReason = reason.strip();
+		this.noticeCorrespondenceId = correspondenceId;
+		this.noticeQueuedAt = null;
+		this.noticeGivenUpAt = null;
+		this.noticeByLabel = actor.label();
+	}
+
+	/**
 	 * The mail server gave up on the notice mail: the person was not told (Art. 18(3)),
 	 * so lifting is refused until they are told again. A restriction already lifted stays
 	 * lifted, and shows that the letter never arrived.

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -20,6 +21,7 @@ import se.dsrdesk.audit.Actor;
 import se.dsrdesk.audit.AuditLog;
 import se.dsrdesk.deadline.DeadlineCalculator;
 import se.dsrdesk.notification.Correspondence;
+import se.dsrdesk.notification.LetterPosted;
 import se.dsrdesk.notification.MailGivenUp;
 import se.dsrdesk.notification.OutgoingMail;
 import se.dsrdesk.notification.Outbox;
@@ -107,13 +109,17 @@ public class RestrictionHolds {
 	}
 
 	/**
-	 * Tells the person by mail, in the request's language, that the restriction will be
-	 * lifted and why (Art. 18(3)).
+	 * Tells the person, in the request's language, that the restriction will be lifted
+	 * and why (Art. 18(3)): by mail, or, when the person (or their representative) has no
+	 * email address but a postal address, by a letter to post in the correspondence log
+	 * ({@link Outbox#enqueueLetter}, printed with {@code notification.PostalLetters} like
+	 * every other letter). A posted letter tells the person only once staff record it as
+	 * posted ({@link #letterPosted}); until then the restriction cannot be lifted.
 	 * @param id the restriction
 	 * @param expectedVersion the version the page showed, or {@code null}
 	 * @param reason why it is lifted, as the person is told
 	 * @throws RestrictionRefusedException without a reason, when lifted already, or when
-	 * the person has no email address (post the letter and record it)
+	 * the person has neither an email nor a postal address
 	 */
 	public RestrictionHold tellByMail(long id, Long expectedVersion, String reason, Actor actor) {
 		RestrictionHold hold = current(id, expectedVersion);
@@ -121,7 +127,8 @@ public class RestrictionHolds {
 		// Like every letter about the request, to whoever made it (a representative, if
 		// any).
 		String email = request.correspondentEmail();
-		if (email == null || email.isBlank()) {
+		boolean byPost = email == null || email.isBlank();
+		if (byPost && (request.getPostalAddress() == null || request.getPostalAddress().isBlank())) {
 			throw new RestrictionRefusedException("restriction.tell.noEmail", "reason");
 		}
 		hold.checkTellable(reason);
@@ -139,6 +146,17 @@ public class RestrictionHolds {
 		model.put("reason", reason.strip());
 		model.put("liftOn", hold.getLiftOn());
 		model.put(OutgoingMail.SUBJECT_ARGUMENTS, List.of(request.getReference()));
+		if (byPost) {
+			Correspondence letter = this.outbox.enqueueLetter(
+					new OutgoingMail(Outbox.BY_POST, RecipientKind.SUBJECT, language, LETTER, model, request.getId()),
+					request.correspondentName(), request.getPostalAddress());
+			hold.letterWritten(reason, letter.getId(), actor);
+			this.holds.saveAndFlush(hold);
+			this.audit.recordAboutRequest(hold.getRequestId(), actor, "RESTRICTION_LIFT_LETTER_WRITTEN", TARGET, id,
+					"location=" + hold.getLocation().getId() + "; request=" + hold.getRequestId() + "; correspondence="
+							+ letter.getId() + "; to post; Art. 18(3)");
+			return hold;
+		}
 		Correspondence mail = this.outbox
 			.enqueue(new OutgoingMail(email, RecipientKind.SUBJECT, language, LETTER, model, request.getId()));
 		hold.toldByMail(reason, mail.getId(), actor, this.clock.instant());
@@ -147,6 +165,31 @@ public class RestrictionHolds {
 				"location=" + hold.getLocation().getId() + "; request=" + hold.getRequestId() + "; correspondence="
 						+ mail.getId() + "; Art. 18(3)");
 		return hold;
+	}
+
+	/**
+	 * Staff recorded a letter as posted: if it was the letter telling the person that a
+	 * restriction will be lifted, the person is told from that day (Art. 18(3)) and the
+	 * restriction can be lifted. Runs in the transaction that records the letter.
+	 * @param event the letter posted
+	 */
+	@EventListener
+	public void letterPosted(LetterPosted event) {
+		if (!LETTER.equals(event.template())) {
+			return;
+		}
+		this.holds.findByNoticeCorrespondenceId(event.correspondenceId()).ifPresent((hold) -> {
+			if (!hold.isActive() || hold.getNoticePostedOn() != null) {
+				return;
+			}
+			Actor actor = new Actor(event.staffUserId(), event.staffLabel());
+			hold.toldByPost(hold.getLiftReason(), event.postedOn(), this.calendar.today(this.clock), actor);
+			this.holds.save(hold);
+			this.audit.recordAboutRequest(hold.getRequestId(), actor, "RESTRICTION_LIFT_NOTICE_POSTED", TARGET,
+					hold.getId(),
+					"location=" + hold.getLocation().getId() + "; request=" + hold.getRequestId() + "; posted="
+							+ event.postedOn() + "; correspondence=" + event.correspondenceId() + "; Art. 18(3)");
+		});
 	}
 
 	/**

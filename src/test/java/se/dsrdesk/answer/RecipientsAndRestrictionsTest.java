@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -351,6 +352,72 @@ class RecipientsAndRestrictionsTest {
 		this.restrictions.recordPosted(holdId, null, "We have checked your address.",
 				this.clock.instant().atZone(java.time.ZoneId.of("Europe/Stockholm")).toLocalDate(), Actor.SYSTEM);
 		assertThat(this.restrictions.lift(holdId, null, Actor.SYSTEM).isActive()).isFalse();
+	}
+
+	@Test
+	@DisplayName("Art. 18(3): without an email address the lifting letter is a letter to post; the restriction "
+			+ "cannot be lifted until it is recorded as posted")
+	void aLiftingLetterGoesByPostWhenThereIsNoEmail() throws Exception {
+		DsrRequest request = this.requests
+			.registerTogether(new NewRequest("Åsa Öberg", null, null, "sv", RequestType.RESTRICTION, Channel.LETTER,
+					null, this.clock.instant()), List.of(), null, null, "Storgatan 1\n223 50 Lund", Actor.SYSTEM)
+			.get(0);
+		this.opened.add(request.getId());
+		this.requests.startWork(request.getId(), null, Actor.SYSTEM);
+		this.jdbc.update("delete from location_task where request_id = ? and location_id <> ?", request.getId(),
+				this.crm.getId());
+		LocationTask task = onlyTask(request);
+		this.tasks.recordOutcome(task.getId(), se.dsrdesk.location.OutcomeRecord.restricted("Flagged.",
+				"When we have checked whether the address is correct.", null), Actor.SYSTEM);
+		long holdId = this.restrictions.ofRequest(request.getId()).get(0).getId();
+		assertThat(html(this.mvc.get()
+			.uri("/staff/restrictions/" + holdId)
+			.with(user(this.handler))
+			.header("Accept-Language", "en")
+			.exchange())).contains("restriction-tell-letter", "Write the letter to post");
+
+		MvcTestResult written = this.mvc.post()
+			.uri("/staff/restrictions/" + holdId + "/tell")
+			.param("reason", "Vi har kontrollerat att din adress är rätt.")
+			.param("version", Long.toString(this.restrictions.get(holdId).getVersion()))
+			.with(user(this.handler))
+			.with(csrf())
+			.exchange();
+		assertThat(written).hasStatus3xxRedirection();
+		assertThat(written.getMvcResult().getFlashMap().get("success")).isEqualTo("restriction.told.letter");
+		RestrictionHold hold = this.restrictions.get(holdId);
+		assertThat(hold.isPersonTold()).isFalse();
+		Map<String, Object> letter = this.jdbc.queryForMap(
+				"select status, template, postal_address, body_text from correspondence where id = ?",
+				hold.getNoticeCorrespondenceId());
+		assertThat(letter).containsEntry("status", "TO_POST").containsEntry("template", "restriction-lifting");
+		assertThat((String) letter.get("postal_address")).isEqualTo("Åsa Öberg\nStorgatan 1\n223 50 Lund");
+		assertThat((String) letter.get("body_text")).contains("artikel 18.3",
+				"Vi har kontrollerat att din adress är rätt.");
+		// Not told until it is posted: lifting is refused.
+		assertThatThrownBy(() -> this.restrictions.lift(holdId, null, Actor.SYSTEM))
+			.isInstanceOf(RestrictionRefusedException.class);
+		assertThat(html(this.mvc.get()
+			.uri("/staff/restrictions/" + holdId)
+			.with(user(this.handler))
+			.header("Accept-Language", "en")
+			.exchange())).contains("restriction-letter-waiting");
+
+		// Printed and recorded as posted in the letters to post: the person is told.
+		MvcTestResult pdf = this.mvc.get()
+			.uri("/staff/letters/" + hold.getNoticeCorrespondenceId() + "/pdf")
+			.with(user(this.handler))
+			.exchange();
+		assertThat(pdf).hasStatusOk().hasContentType("application/pdf");
+		this.context.getBean(se.dsrdesk.notification.Outbox.class)
+			.markPosted(hold.getNoticeCorrespondenceId(), java.time.LocalDate.of(2026, 3, 3), null, "Test");
+		hold = this.restrictions.get(holdId);
+		assertThat(hold.isPersonTold()).isTrue();
+		assertThat(hold.getNoticePostedOn()).isEqualTo(java.time.LocalDate.of(2026, 3, 3));
+		assertThat(this.restrictions.lift(holdId, null, Actor.SYSTEM).isActive()).isFalse();
+		assertThat(this.jdbc.queryForList("select action from audit_event where target_type = 'RESTRICTION_HOLD'"
+				+ " and target_id = ? order by id", String.class, Long.toString(holdId)))
+			.containsExactly("RESTRICTION_LIFT_LETTER_WRITTEN", "RESTRICTION_LIFT_NOTICE_POSTED", "RESTRICTION_LIFTED");
 	}
 
 	private DsrRequest started(RequestType type, String language) {

@@ -103,6 +103,19 @@ class RestrictionHoldTest {
 		}
 
 		@Test
+		@DisplayName("Art. 18(3): a letter written to post does not tell the person until it is recorded as posted")
+		void aLetterToPostTellsOnceItIsPosted() {
+			RestrictionHold hold = inForce();
+			hold.letterWritten("Checked.", 42L, Actor.SYSTEM);
+			assertThat(hold.isPersonTold()).isFalse();
+			assertThat(hold.getNoticeCorrespondenceId()).isEqualTo(42L);
+			assertThatThrownBy(() -> hold.lift(Actor.SYSTEM, NOW)).isInstanceOf(RestrictionRefusedException.class);
+			hold.toldByPost(hold.getLiftReason(), TODAY, TODAY, Actor.SYSTEM);
+			hold.lift(Actor.SYSTEM, NOW);
+			assertThat(hold.isActive()).isFalse();
+		}
+
+		@Test
 		@DisplayName("Art. 18(3): the letter says why the restriction is lifted")
 		void theLetterNeedsItsReason() {
 			RestrictionHold hold = inForce();

@@ -280,6 +280,14 @@ class GoldenLettersTest {
 				(language) -> postalLetter("request-acknowledged", language,
 						model(Map.of("deadline", LocalDate.of(2026, 4, 3), "statusToken", "STATUS-TOKEN",
 								"staffVariant", ".staff", "postVariant", ".post"))));
+		// The restriction-lifting letter to a person without email (Art. 18(3)), printed.
+		letters.put("postal-letter-restriction-lifting",
+				(language) -> postalLetter("restriction-lifting", language,
+						model(Map.of("type", RequestType.RESTRICTION, "location",
+								sv(language, "Kundregistret", "Customer register"), "reason",
+								sv(language, "Vi har kontrollerat att din adress är rätt.",
+										"We have checked that your address is correct."),
+								"liftOn", LocalDate.of(2026, 4, 30)))));
 		return letters;
 	}
 

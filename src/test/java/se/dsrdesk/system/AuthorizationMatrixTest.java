@@ -237,7 +237,11 @@ class AuthorizationMatrixTest {
 				"POST /staff/requests/{id}/package/sections/{findingId}",
 				"POST /staff/requests/{id}/package/sections/{findingId}/checked",
 				"POST /staff/requests/{id}/package/sections/{findingId}/include",
-				"POST /staff/requests/{id}/package/preview");
+				"POST /staff/requests/{id}/package/preview",
+				"POST /staff/requests/{id}/package/attachments/{attachmentId}/include",
+				"POST /staff/requests/{id}/package/attachments/{attachmentId}/checked",
+				"POST /staff/requests/{id}/package/builds", "GET /staff/requests/{id}/package/builds/{buildId}",
+				"GET /staff/requests/{id}/package/builds/{buildId}/files/{file}");
 		rule(EVERYONE, "GET /request/download/{token}/");
 
 		// The privacy inbox: the mails people wrote to the privacy address, and resuming

@@ -58,8 +58,11 @@ class RestrictionController {
 			@AuthenticationPrincipal StaffPrincipal me, Model model, RedirectAttributes redirect) {
 		if (!result.hasErrors()) {
 			try {
-				this.restrictions.tellByMail(id, form.getVersion(), form.getReason(), me.toActor());
-				redirect.addFlashAttribute("success", "restriction.told.mail");
+				RestrictionHold told = this.restrictions.tellByMail(id, form.getVersion(), form.getReason(),
+						me.toActor());
+				// Without an email address the letter waits to be posted (Art. 18(3)).
+				redirect.addFlashAttribute("success",
+						told.isPersonTold() ? "restriction.told.mail" : "restriction.told.letter");
 				return "redirect:/staff/restrictions/" + id;
 			}
 			catch (RestrictionRefusedException ex) {

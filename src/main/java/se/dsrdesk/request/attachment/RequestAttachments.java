@@ -27,6 +27,7 @@ import se.dsrdesk.audit.AuditLog;
 import se.dsrdesk.system.NotFoundException;
 import se.dsrdesk.request.DsrRequest;
 import se.dsrdesk.request.auditing.RequestAuditor;
+import se.dsrdesk.request.RequestFiles;
 import se.dsrdesk.request.RequestService;
 
 /**
@@ -37,7 +38,7 @@ import se.dsrdesk.request.RequestService;
  * attachment's id, never its file name (which may name the person).
  */
 @Service
-public class RequestAttachments {
+public class RequestAttachments implements RequestFiles {
 
 	/** The longest file name kept, in characters. */
 	public static final int MAX_NAME = 255;
@@ -189,6 +190,23 @@ public class RequestAttachments {
 			.query((rs, i) -> new Attachment(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
 					rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getBoolean(8)))
 			.list();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<RequestFile> ofRequest(long requestId) {
+		return list(requestId).stream()
+			.map((a) -> new RequestFile(a.id(), a.fileName(), a.contentType(), a.size(), a.identityDocument()))
+			.toList();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<byte[]> content(long requestId, long fileId) {
+		return this.jdbc.sql("SELECT content FROM request_attachment WHERE id = ? AND request_id = ?")
+			.params(fileId, requestId)
+			.query(byte[].class)
+			.optional();
 	}
 
 	/**
