@@ -37,6 +37,12 @@ public enum RequestAction {
 	 * Staff checked a representative's authority to act for the person (Art. 12(2)); data
 	 * may be disclosed to them from then.
 	 */
-	AUTHORITY_VERIFIED
+	AUTHORITY_VERIFIED,
+
+	/**
+	 * The person sent a message (and perhaps a file) from their status page; the audit
+	 * trail names the message's number, never its text.
+	 */
+	MESSAGE_RECEIVED
 
 }
