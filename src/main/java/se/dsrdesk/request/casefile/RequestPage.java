@@ -34,6 +34,7 @@ import se.dsrdesk.request.auditing.RequestAuditor;
 import se.dsrdesk.request.RequestService;
 import se.dsrdesk.request.attachment.RequestAttachments;
 import se.dsrdesk.request.inbox.Urgency;
+import se.dsrdesk.request.message.PersonMessages;
 import se.dsrdesk.system.ConcurrentChangeException;
 import se.dsrdesk.system.RefusedException;
 
@@ -65,6 +66,8 @@ class RequestPage {
 
 	private final RequestAttachments attachments;
 
+	private final PersonMessages messages;
+
 	/**
 	 * After this many working days from receipt, asking for information to confirm
 	 * identity is flagged as late: it should be asked for without undue delay (EDPB
@@ -72,8 +75,12 @@ class RequestPage {
 	 */
 	static final int IDENTITY_ASK_WORKING_DAYS = 3;
 
+	/** The audit action of a message from the person, shown as the message itself. */
+	private static final String MESSAGE_EVENT = "REQUEST_" + RequestAction.MESSAGE_RECEIVED.name();
+
 	RequestPage(RequestService requests, RequestViews views, AuditLog audit, DeadlineCalculator calculator, Clock clock,
-			RequestAttachments attachments) {
+			RequestAttachments attachments, PersonMessages messages) {
+		this.messages = messages;
 		this.requests = requests;
 		this.views = views;
 		this.audit = audit;
@@ -242,17 +249,24 @@ class RequestPage {
 	}
 
 	/**
-	 * The audit events about the request and the mail sent about it, newest first; at the
-	 * same moment a mail comes before the change that caused it was recorded.
+	 * The audit events about the request, the mail sent about it and the messages the
+	 * person sent us, newest first; at the same moment a mail comes before the change
+	 * that caused it was recorded. A message stands for its own audit event, which says
+	 * only its number.
 	 */
 	private List<TimelineEntry> timeline(long id, List<Correspondence> mails) {
 		List<TimelineEntry> entries = new ArrayList<>();
 		for (AuditEvent e : this.audit.about(RequestAuditor.TARGET, id, PageRequest.of(0, RequestService.LIST_LIMIT))) {
-			entries.add(new TimelineEntry(e.getOccurredAt(), 0, e.getId(), e.getAction(), e.getActorLabel(),
-					e.getDetails(), null));
+			if (!MESSAGE_EVENT.equals(e.getAction())) {
+				entries.add(new TimelineEntry(e.getOccurredAt(), 0, e.getId(), e.getAction(), e.getActorLabel(),
+						e.getDetails(), null, null));
+			}
 		}
 		for (Correspondence m : mails) {
-			entries.add(new TimelineEntry(m.getCreatedAt(), 1, m.getId(), null, null, m.getSubject(), m));
+			entries.add(new TimelineEntry(m.getCreatedAt(), 1, m.getId(), null, null, m.getSubject(), m, null));
+		}
+		for (PersonMessages.Message m : this.messages.of(id)) {
+			entries.add(new TimelineEntry(m.at(), 0, m.id(), null, null, null, null, m));
 		}
 		entries.sort(Comparator.comparing(TimelineEntry::at)
 			.thenComparing(TimelineEntry::order)
@@ -280,12 +294,17 @@ class RequestPage {
 	 * @param actor who did it, for events
 	 * @param details the event's details, or the mail's subject
 	 * @param letter the mail, or {@code null}
+	 * @param message the person's message, or {@code null}
 	 */
 	record TimelineEntry(Instant at, int order, long id, String action, String actor, String details,
-			Correspondence letter) {
+			Correspondence letter, PersonMessages.Message message) {
 
 		public boolean isLetter() {
 			return this.letter != null;
+		}
+
+		public boolean isMessage() {
+			return this.message != null;
 		}
 
 	}
