@@ -219,6 +219,11 @@ class PublicRequestController {
 	}
 
 	private String statusPage(StatusView view, String reference, String token, Model model) {
+		for (String flag : new String[] { "justConfirmed", "justWithdrawn", "justSent", "confirmWithdraw" }) {
+			if (!model.containsAttribute(flag)) {
+				model.addAttribute(flag, false);
+			}
+		}
 		model.addAttribute("view", view);
 		model.addAttribute("statusPath", statusPath(reference, token));
 		model.addAttribute("messageMaxLength", PersonMessages.MAX_LENGTH);
