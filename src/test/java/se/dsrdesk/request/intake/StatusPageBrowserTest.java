@@ -84,8 +84,10 @@ class StatusPageBrowserTest extends BrowserTest {
 	@AfterEach
 	void closeWhatWasOpened() {
 		if (this.request != null) {
-			this.jdbc.update("update dsr_request set status = 'WITHDRAWN', closed_at = created_at"
-					+ " where id = ? and status in ('NEW', 'IN_PROGRESS', 'AWAITING_SUBJECT')", this.request.getId());
+			this.jdbc.update(
+					"update dsr_request set status = 'WITHDRAWN', closed_at = created_at"
+							+ " where id = ? and status in ('NEW', 'IN_PROGRESS', 'AWAITING_SUBJECT')",
+					this.request.getId());
 		}
 		if (this.location != null) {
 			this.jdbc.update("update data_location set active = false where id = ?", this.location.getId());
@@ -112,7 +114,8 @@ class StatusPageBrowserTest extends BrowserTest {
 			.setInputFiles(new FilePayload("invoice.pdf", "application/pdf",
 					"%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII)));
 		this.page.locator("#message-form button[type=submit]").click();
-		assertThat(this.page.locator("#message-sent")).hasText("Thank you, we have received your message. It is with your request.");
+		assertThat(this.page.locator("#message-sent"))
+			.hasText("Thank you, we have received your message. It is with your request.");
 		assertThat(this.page.locator("#messages")).containsText("Here is my customer number: 4711.");
 		assertThat(this.page.locator("#messages")).containsText("File: invoice.pdf");
 		assertThat(this.page.getByLabel("Your message")).hasValue("");
@@ -127,15 +130,15 @@ class StatusPageBrowserTest extends BrowserTest {
 		StaffUser owner = this.accounts.create("owner-" + UUID.randomUUID() + "@example.com", "Olga Owner",
 				EnumSet.of(Role.CASE_HANDLER), "en", TestAccounts.PASSWORD, Actor.SYSTEM);
 		String id = UUID.randomUUID().toString().substring(0, 8);
-		this.location = this.locations.create(new LocationDetails(
-				new LocalizedText("Kundregister " + id, "CRM " + id), new LocalizedText(null, null),
-				LocationKind.OTHER, owner, new LocalizedText("Namn", "Name"), new LocalizedText("Kundtjänst", "Support"),
-				LegalBasis.CONTRACT, List.of(), new LocalizedText("Från dig", "From you"),
-				new LocalizedText("Två år", "Two years"), 24, new LocalizedText(null, null),
-				new LocalizedText(null, null), 12, EnumSet.of(RequestType.ACCESS)), Actor.SYSTEM);
-		DsrRequest access = this.requests.register(new NewRequest("Erik Eriksson",
-				"erik-" + UUID.randomUUID() + "@example.com", null, "en", RequestType.ACCESS, Channel.EMAIL, null, null),
+		this.location = this.locations.create(new LocationDetails(new LocalizedText("Kundregister " + id, "CRM " + id),
+				new LocalizedText(null, null), LocationKind.OTHER, owner, new LocalizedText("Namn", "Name"),
+				new LocalizedText("Kundtjänst", "Support"), LegalBasis.CONTRACT, List.of(),
+				new LocalizedText("Från dig", "From you"), new LocalizedText("Två år", "Two years"), 24,
+				new LocalizedText(null, null), new LocalizedText(null, null), 12, EnumSet.of(RequestType.ACCESS)),
 				Actor.SYSTEM);
+		DsrRequest access = this.requests
+			.register(new NewRequest("Erik Eriksson", "erik-" + UUID.randomUUID() + "@example.com", null, "en",
+					RequestType.ACCESS, Channel.EMAIL, null, null), Actor.SYSTEM);
 		this.request = this.requests.startWork(access.getId(), null, Actor.SYSTEM);
 		this.requests.verifyIdentity(access.getId(), null, IdentityMethod.KNOWN_EMAIL, null, Actor.SYSTEM);
 		LocationTask task = this.tasks.ofRequest(access.getId())
@@ -146,8 +149,7 @@ class StatusPageBrowserTest extends BrowserTest {
 		this.tasks.recordOutcome(task.getId(), new OutcomeRecord(TaskOutcome.FOUND, "Looked up.",
 				"Your name and two support tickets", null, null, null), Actor.SYSTEM);
 		TestTasks.finishAll(this.tasks, access.getId());
-		this.requests.answer(access.getId(), null, this.composer.compose(access.getId(), Locale.ENGLISH),
-				Actor.SYSTEM);
+		this.requests.answer(access.getId(), null, this.composer.compose(access.getId(), Locale.ENGLISH), Actor.SYSTEM);
 
 		this.page.navigate(statusPath(access));
 		assertThat(this.page.locator("#answer-files-heading")).hasText("The files of our answer");
