@@ -239,6 +239,10 @@ class AuthorizationMatrixTest {
 				"POST /staff/requests/{id}/package/sections/{findingId}/include",
 				"POST /staff/requests/{id}/package/preview");
 		rule(EVERYONE, "GET /request/download/{token}/");
+		// The status page talks back (a message with a file) and offers the answer's
+		// files: the status link's secret is the key.
+		rule(EVERYONE, "POST /request/status/{reference}/{token}/message",
+				"GET /request/status/{reference}/{token}/files/{file}");
 	}
 
 	/**
