@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.options.FilePayload;
 import org.junit.jupiter.api.AfterEach;
@@ -80,6 +81,14 @@ class StatusPageBrowserTest extends BrowserTest {
 	DsrRequest request;
 
 	DataLocation location;
+
+	/**
+	 * Axe's script is injected into the page: the test's browser lets it past the CSP.
+	 */
+	@Override
+	protected Browser.NewContextOptions contextOptions() {
+		return super.contextOptions().setBypassCSP(true);
+	}
 
 	@AfterEach
 	void closeWhatWasOpened() {
