@@ -127,7 +127,7 @@ class StatusPageBrowserTest extends BrowserTest {
 			.hasText("Thank you, we have received your message. It is with your request.");
 		assertThat(this.page.locator("#messages")).containsText("Here is my customer number: 4711.");
 		assertThat(this.page.locator("#messages")).containsText("File: invoice.pdf");
-		assertThat(this.page.getByLabel("Your message")).hasValue("");
+		assertThat(this.page.locator("#message")).hasValue("");
 		assertThat(Axe.violations(this.page)).isEmpty();
 		assertThat(this.jdbc.queryForObject("select count(*) from request_attachment where request_id = ?",
 				Integer.class, this.request.getId()))
