@@ -15,11 +15,14 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
+import se.dsrdesk.request.StatusLinks;
+
 /**
  * The person's download of their answer package (the access extract, a portability
  * answer's data, the original files), through the one link in the answer mail. No sign-in
- * (the link's secret is the key) and no session. An unknown link answers 404, an expired
- * one 410, both with a page that says what to do.
+ * (the link's secret is the key) and no session; the same files from the person's status
+ * page. An unknown link answers 404, an expired one 410, both with a page that says what
+ * to do.
  */
 @Controller
 class AnswerDownloadController {
@@ -32,9 +35,12 @@ class AnswerDownloadController {
 
 	private final AnswerDownloadRateLimit limit;
 
-	AnswerDownloadController(AnswerDownloads downloads, AnswerDownloadRateLimit limit) {
+	private final StatusLinks statusLinks;
+
+	AnswerDownloadController(AnswerDownloads downloads, AnswerDownloadRateLimit limit, StatusLinks statusLinks) {
 		this.downloads = downloads;
 		this.limit = limit;
+		this.statusLinks = statusLinks;
 	}
 
 	/**
@@ -66,7 +72,28 @@ class AnswerDownloadController {
 		if (tooMany(model, request, response)) {
 			return GONE_VIEW;
 		}
-		AnswerDownloads.Download download = this.downloads.open(token, file);
+		return serve(this.downloads.open(token, file), model, response);
+	}
+
+	/**
+	 * The same files from the person's status page, whose buttons cannot rebuild the
+	 * mailed link (only its hash is stored): the status link is the key, checked as the
+	 * status page checks it, and the request's newest answer link gives the files. Same
+	 * rate limit, expiry (410) and audit as through the mailed link.
+	 */
+	@GetMapping("/request/status/{reference}/{token}/files/{file:[A-Za-z0-9][A-Za-z0-9._-]*}")
+	Object downloadFromStatusPage(@PathVariable String reference, @PathVariable String token, @PathVariable String file,
+			Model model, HttpServletRequest request, HttpServletResponse response) {
+		if (tooMany(model, request, response)) {
+			return GONE_VIEW;
+		}
+		AnswerDownloads.Download download = this.statusLinks.requestOf(reference, token)
+			.map((requestId) -> this.downloads.openForRequest(requestId, file))
+			.orElseGet(AnswerDownloads.Download::unknown);
+		return serve(download, model, response);
+	}
+
+	private static Object serve(AnswerDownloads.Download download, Model model, HttpServletResponse response) {
 		if (download.status() != AnswerDownloads.Download.Status.OK) {
 			boolean gone = download.status() == AnswerDownloads.Download.Status.GONE;
 			response.setStatus(gone ? HttpServletResponse.SC_GONE : HttpServletResponse.SC_NOT_FOUND);

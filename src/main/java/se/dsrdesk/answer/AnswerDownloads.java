@@ -36,6 +36,7 @@ import se.dsrdesk.audit.AuditLog;
 import se.dsrdesk.location.TaskOutcome;
 import se.dsrdesk.location.connector.Finding;
 import se.dsrdesk.request.AnswerAttachments;
+import se.dsrdesk.request.AnswerFiles;
 import se.dsrdesk.request.DsrRequest;
 import se.dsrdesk.request.RequestDirectory;
 import se.dsrdesk.request.RequestSummary;
@@ -60,7 +61,7 @@ import se.dsrdesk.system.SecretTokens;
  */
 @Service
 @Transactional
-public class AnswerDownloads implements AnswerAttachments {
+public class AnswerDownloads implements AnswerAttachments, AnswerFiles {
 
 	/** The extract as PDF. */
 	public static final String PDF = "extract.pdf";
@@ -86,6 +87,9 @@ public class AnswerDownloads implements AnswerAttachments {
 
 	/** How the person appears in the audit trail when they download. */
 	static final Actor DATA_SUBJECT = new Actor(null, "data subject (download link)");
+
+	/** The person downloading from their status page. */
+	static final Actor DATA_SUBJECT_STATUS_PAGE = new Actor(null, "data subject (status page)");
 
 	private final AnswerLetters letters;
 
@@ -369,11 +373,26 @@ public class AnswerDownloads implements AnswerAttachments {
 	 * @return the file, or why there is none
 	 */
 	public Download open(String token, String name) {
-		if (!SecretTokens.isWellFormed(token) || name == null || !FILE_NAME.matcher(name).matches()) {
+		if (!SecretTokens.isWellFormed(token)) {
 			return Download.unknown();
 		}
-		Optional<Link> link = link(token);
-		if (link.isEmpty()) {
+		return open(link(token), name, DATA_SUBJECT);
+	}
+
+	/**
+	 * A file of the request's newest answer link, for the person's status page (whose
+	 * link the caller checked), audited as downloaded by the person from there. The same
+	 * files, expiry and audit as through the mailed link.
+	 * @param requestId the request
+	 * @param name the file's name, as the status page lists it
+	 * @return the file, or why there is none
+	 */
+	public Download openForRequest(long requestId, String name) {
+		return open(newestLink(requestId), name, DATA_SUBJECT_STATUS_PAGE);
+	}
+
+	private Download open(Optional<Link> link, String name, Actor person) {
+		if (name == null || !FILE_NAME.matcher(name).matches() || link.isEmpty()) {
 			return Download.unknown();
 		}
 		Link found = link.get();
@@ -385,8 +404,8 @@ public class AnswerDownloads implements AnswerAttachments {
 			return Download.unknown();
 		}
 		String reference = this.requests.summary(found.requestId()).map(RequestSummary::reference).orElseThrow();
-		this.audit.recordAboutRequest(found.requestId(), DATA_SUBJECT, "ANSWER_DOWNLOADED", "REQUEST",
-				found.requestId(), reference + ": " + name);
+		this.audit.recordAboutRequest(found.requestId(), person, "ANSWER_DOWNLOADED", "REQUEST", found.requestId(),
+				reference + ": " + name);
 		return file.get();
 	}
 
@@ -436,7 +455,28 @@ public class AnswerDownloads implements AnswerAttachments {
 		if (!SecretTokens.isWellFormed(token)) {
 			return new Listing(Download.Status.UNKNOWN, List.of(), null);
 		}
-		Optional<Link> link = link(token);
+		return listing(link(token));
+	}
+
+	/**
+	 * The files of the request's newest answer link, for the status page: listed while
+	 * the link works, and after expiry only its last day.
+	 */
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<Offer> offered(long requestId) {
+		Optional<Link> link = newestLink(requestId);
+		if (link.isEmpty()) {
+			return Optional.empty();
+		}
+		Listing listing = listing(link);
+		LocalDate lastDay = LocalDate.ofInstant(link.get().expiresAt(), this.controller.timeZone());
+		return Optional.of(new Offer(
+				listing.files().stream().map((f) -> new AnswerFiles.File(f.name(), f.size(), f.own())).toList(),
+				lastDay, listing.status() == Download.Status.OK));
+	}
+
+	private Listing listing(Optional<Link> link) {
 		if (link.isEmpty()) {
 			return new Listing(Download.Status.UNKNOWN, List.of(), null);
 		}
@@ -444,13 +484,7 @@ public class AnswerDownloads implements AnswerAttachments {
 		if (found.deleted() || !this.clock.instant().isBefore(found.expiresAt())) {
 			return new Listing(Download.Status.GONE, List.of(), null);
 		}
-		List<Listing.Entry> files = this.jdbc
-			.sql("SELECT name, content_type, size_bytes FROM answer_file WHERE download_id = ? ORDER BY id")
-			.param(found.id())
-			.query((rs, i) -> new Listing.Entry(rs.getString(1), rs.getString(2), rs.getLong(3),
-					CONTENT_TYPES.containsKey(rs.getString(1))))
-			.list();
-		return new Listing(Download.Status.OK, files,
+		return new Listing(Download.Status.OK, files(found.id()),
 				LocalDate.ofInstant(found.expiresAt(), this.controller.timeZone()));
 	}
 
@@ -477,6 +511,21 @@ public class AnswerDownloads implements AnswerAttachments {
 			.findFirst()
 			.flatMap((downloadId) -> file(downloadId, name))
 			.map(Download::content);
+	}
+
+	/**
+	 * The request's newest link that was sent: a package prepared in the background but
+	 * not (yet) sent has a link too, which the person must not see.
+	 */
+	private Optional<Link> newestLink(long requestId) {
+		return this.jdbc
+			.sql("SELECT d.id, d.request_id, d.expires_at, d.deleted_at FROM answer_download d WHERE d.request_id = ?"
+					+ " AND NOT EXISTS (SELECT 1 FROM answer_build b WHERE b.download_id = d.id AND b.status <> 'SENT')"
+					+ " ORDER BY d.id DESC FETCH FIRST 1 ROWS ONLY")
+			.param(requestId)
+			.query((rs, i) -> new Link(rs.getLong(1), rs.getLong(2), rs.getTimestamp(3).toInstant(),
+					rs.getTimestamp(4) != null))
+			.optional();
 	}
 
 	private Optional<Link> link(String token) {

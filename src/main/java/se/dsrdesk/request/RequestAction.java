@@ -48,6 +48,12 @@ public enum RequestAction {
 	/**
 	 * Staff registered the request without acknowledging it, for the reason in a note.
 	 */
-	ACKNOWLEDGEMENT_SKIPPED
+	ACKNOWLEDGEMENT_SKIPPED,
+
+	/**
+	 * The person sent a message (and perhaps a file) from their status page; the audit
+	 * trail names the message's number, never its text.
+	 */
+	MESSAGE_RECEIVED
 
 }

@@ -7,6 +7,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import se.dsrdesk.request.StatusLinks;
 import se.dsrdesk.support.WebSliceTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +35,9 @@ class AnswerDownloadPageTest {
 
 	@MockitoBean
 	AnswerDownloadRateLimit limit;
+
+	@MockitoBean
+	StatusLinks statusLinks;
 
 	@Test
 	void sendsTheFileToAnyoneWithTheLink() {
@@ -113,6 +117,27 @@ class AnswerDownloadPageTest {
 			.willReturn(new AnswerDownloads.Listing(AnswerDownloads.Download.Status.GONE, java.util.List.of(), null));
 		MvcTestResult page = this.mvc.get().uri(LINK).header("Accept-Language", "en").exchange();
 		assertThat(page).hasStatus(410).hasViewName(AnswerDownloadController.GONE_VIEW);
+	}
+
+	@Test
+	void theStatusLinkOpensTheSameFilesAndAnUnknownOneOpensNothing() {
+		given(this.statusLinks.requestOf("DSR-2026-000042", "status-secret")).willReturn(java.util.Optional.of(42L));
+		given(this.downloads.openForRequest(42L, AnswerDownloads.PDF)).willReturn(new AnswerDownloads.Download(
+				AnswerDownloads.Download.Status.OK, AnswerDownloads.PDF, "application/pdf", "%PDF-1.7".getBytes()));
+		MvcTestResult file = this.mvc.get()
+			.uri("/request/status/DSR-2026-000042/status-secret/files/extract.pdf")
+			.exchange();
+		assertThat(file).hasStatusOk().hasContentType("application/pdf");
+		assertThat(file).headers()
+			.hasValue("Content-Disposition", "attachment; filename=\"extract.pdf\"")
+			.hasValue("Cache-Control", "no-store");
+		assertThat(file.getRequest().getSession(false)).isNull();
+
+		MvcTestResult unknown = this.mvc.get()
+			.uri("/request/status/DSR-2026-000042/wrong-secret/files/extract.pdf")
+			.header("Accept-Language", "en")
+			.exchange();
+		assertThat(unknown).hasStatus(404).hasViewName(AnswerDownloadController.GONE_VIEW);
 	}
 
 }

@@ -44,6 +44,7 @@ import se.dsrdesk.request.NewRequest;
 import se.dsrdesk.request.RequestService;
 import se.dsrdesk.request.RequestType;
 import se.dsrdesk.support.IntegrationTest;
+import se.dsrdesk.system.SecretTokens;
 import se.dsrdesk.support.MailServer;
 import se.dsrdesk.support.MutableClock;
 import se.dsrdesk.location.DataLocation;
@@ -215,6 +216,66 @@ class AnswerDownloadTest {
 		assertThat(audited("ANSWER_FILES_DELETED")).hasSize(1);
 		assertThat(this.mvc.get().uri("/request/download/" + token + "/extract.pdf").exchange()).hasStatus(410);
 		assertThat(audited("ANSWER_DOWNLOADED")).hasSize(3);
+	}
+
+	/**
+	 * The status page cannot rebuild the mailed link (only its hash is stored): it offers
+	 * the same files under the status link, checked as the status page checks it, with
+	 * the same audit and the same expiry.
+	 */
+	@Test
+	void theStatusPageOffersTheSameFilesWhileTheLinkWorksAndAuditsEachDownload() throws Exception {
+		answeredAccessRequest();
+		String statusToken = SecretTokens.generate();
+		this.jdbc.update(
+				"insert into request_token (request_id, purpose, token_hash, created_at) values (?, 'STATUS', ?, ?)",
+				this.request.getId(), SecretTokens.hash(statusToken), java.sql.Timestamp.from(this.clock.instant()));
+		String statusPath = "/request/status/" + this.request.getReference() + "/" + statusToken;
+
+		String page = html(this.mvc.get().uri(statusPath).header("Accept-Language", "en").exchange());
+		assertThat(page)
+			.contains("The files of our answer", "You can download them until 2026-04-02", "Your data (PDF)",
+					"Everything in one ZIP file")
+			.contains("href=\"" + statusPath + "/files/extract.pdf\"", "href=\"" + statusPath + "/files/extract.json\"",
+					"href=\"" + statusPath + "/files/package.zip\"");
+
+		MvcTestResult pdf = this.mvc.get().uri(statusPath + "/files/extract.pdf").exchange();
+		assertThat(pdf).hasStatusOk().hasContentType("application/pdf");
+		assertThat(pdf.getResponse().getHeader("Content-Disposition")).startsWith("attachment").contains("extract.pdf");
+		assertThat(pdf.getResponse().getHeader("Cache-Control")).contains("no-store");
+		assertThat(pdf.getRequest().getSession(false)).isNull();
+		assertThat(new String(pdf.getResponse().getContentAsByteArray(), 0, 5, StandardCharsets.US_ASCII))
+			.isEqualTo("%PDF-");
+		assertThat(this.mvc.get().uri(statusPath + "/files/package.zip").exchange()).hasStatusOk()
+			.hasContentType("application/zip");
+		assertThat(audited("ANSWER_DOWNLOADED")).containsExactly(this.request.getReference() + ": extract.pdf",
+				this.request.getReference() + ": package.zip");
+		assertThat(this.jdbc.queryForList(
+				"select actor_label from audit_event where action = 'ANSWER_DOWNLOADED' and target_id = ?",
+				String.class, Long.toString(this.request.getId())))
+			.containsOnly("data subject (status page)");
+
+		// The secret of another reference, or a wrong secret, opens nothing.
+		assertThat(
+				this.mvc.get().uri("/request/status/DSR-2020-000001/" + statusToken + "/files/extract.pdf").exchange())
+			.hasStatus(404);
+		assertThat(this.mvc.get()
+			.uri("/request/status/" + this.request.getReference() + "/" + SecretTokens.generate()
+					+ "/files/extract.pdf")
+			.exchange()).hasStatus(404);
+
+		// After the link's last day: 410 with a page that says so, and the status page
+		// says the files were deleted instead of offering them.
+		this.clock.set(Instant.parse("2026-04-02T09:00:00Z"));
+		MvcTestResult gone = this.mvc.get()
+			.uri(statusPath + "/files/extract.pdf")
+			.header("Accept-Language", "en")
+			.exchange();
+		assertThat(gone).hasStatus(410);
+		assertThat(html(gone)).contains("This link no longer works");
+		String after = html(this.mvc.get().uri(statusPath).header("Accept-Language", "en").exchange());
+		assertThat(after).contains("could be downloaded until 2026-04-02").doesNotContain("/files/extract.pdf");
+		assertThat(audited("ANSWER_DOWNLOADED")).hasSize(2);
 	}
 
 	@Test

@@ -137,6 +137,47 @@ public class HttpVisitor {
 	}
 
 	/**
+	 * Sends a multipart form with text fields and at most one file, as a browser does:
+	 * the CSRF token from the page goes in the query string, as the page's form does.
+	 * @param pagePath the page that holds the form
+	 * @param action where the form posts to
+	 * @param fields the text fields, in order
+	 * @param field the file field's name
+	 * @param fileName the file's name, {@code null} for no file (an empty file part, as a
+	 * browser sends when none is chosen)
+	 * @param content the file's bytes
+	 * @return the response to the form
+	 */
+	public HttpResponse<String> multipart(String pagePath, String action, Map<String, String> fields, String field,
+			String fileName, byte[] content) {
+		String token = csrfToken(get(pagePath).body());
+		String boundary = "----dsr" + System.nanoTime();
+		StringBuilder head = new StringBuilder();
+		fields.forEach((name, value) -> head.append("--")
+			.append(boundary)
+			.append("\r\nContent-Disposition: form-data; name=\"")
+			.append(name)
+			.append("\"\r\n\r\n")
+			.append(value)
+			.append("\r\n"));
+		head.append("--")
+			.append(boundary)
+			.append("\r\nContent-Disposition: form-data; name=\"")
+			.append(field)
+			.append("\"; filename=\"")
+			.append((fileName != null) ? fileName : "")
+			.append("\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+		return send(request(action + "?_csrf=" + encode(token))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.concat(
+					HttpRequest.BodyPublishers.ofByteArray(head.toString().getBytes(StandardCharsets.UTF_8)),
+					HttpRequest.BodyPublishers.ofByteArray((fileName != null) ? content : new byte[0]),
+					HttpRequest.BodyPublishers.ofByteArray(tail)))
+			.build());
+	}
+
+	/**
 	 * Gets a file, such as a PDF, as bytes.
 	 * @param path the path
 	 * @return the body, after checking that the status is 200

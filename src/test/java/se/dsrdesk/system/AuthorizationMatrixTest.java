@@ -249,6 +249,11 @@ class AuthorizationMatrixTest {
 		rule(CASE_HANDLERS, "GET /staff/incoming-mail", "GET /staff/incoming-mail/{id}",
 				"POST /staff/incoming-mail/{id}/register", "POST /staff/incoming-mail/{id}/attach",
 				"POST /staff/incoming-mail/{id}/dismiss", "POST /staff/requests/{id}/resume-at-reply");
+
+		// The status page talks back (a message with a file) and offers the answer's
+		// files: the status link's secret is the key.
+		rule(EVERYONE, "POST /request/status/{reference}/{token}/message",
+				"GET /request/status/{reference}/{token}/files/{file}");
 	}
 
 	/**

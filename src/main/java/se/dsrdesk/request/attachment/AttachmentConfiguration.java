@@ -19,7 +19,7 @@ class AttachmentConfiguration {
 			@Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize limit) {
 		FilterRegistrationBean<UploadTooLargeFilter> registration = new FilterRegistrationBean<>(
 				new UploadTooLargeFilter(limit.toBytes()));
-		registration.addUrlPatterns("/staff/requests/*");
+		registration.addUrlPatterns("/staff/requests/*", "/request/status/*");
 		registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
 		return registration;
 	}

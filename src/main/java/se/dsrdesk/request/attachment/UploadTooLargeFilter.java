@@ -20,11 +20,16 @@ import org.springframework.web.servlet.support.SessionFlashMapManager;
  * whose declared length is over the limit with a redirect back to the request page and
  * the translated "too large" message (in the visitor's existing session only; it changes
  * nothing else). Tomcat reads the rest of the body
- * ({@code server.tomcat.max-swallow-size}) so that the browser sees the redirect.
+ * ({@code server.tomcat.max-swallow-size}) so that the browser sees the redirect. The
+ * person's message with a file from their status page, which has no session, goes back to
+ * the status page with the refusal in the address.
  */
 class UploadTooLargeFilter extends OncePerRequestFilter {
 
 	private static final Pattern UPLOAD_PATH = Pattern.compile("/staff/requests/(\\d+)/attachments/?");
+
+	/** The person's message with a file, from their status page. */
+	private static final Pattern STATUS_MESSAGE_PATH = Pattern.compile("(/request/status/[^/]+/[^/]+)/message/?");
 
 	private final long limit;
 
@@ -37,7 +42,16 @@ class UploadTooLargeFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		Matcher matcher = UPLOAD_PATH.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		Matcher status = STATUS_MESSAGE_PATH.matcher(path);
+		if ("POST".equals(request.getMethod()) && status.matches() && request.getContentLengthLong() > this.limit) {
+			// The status page keeps no session: the refusal goes back in its address.
+			// What
+			// was typed with the file cannot be kept, since the body is never read.
+			response.sendRedirect(request.getContextPath() + status.group(1) + "?refused=tooLarge#write");
+			return;
+		}
+		Matcher matcher = UPLOAD_PATH.matcher(path);
 		if ("POST".equals(request.getMethod()) && matcher.matches() && request.getContentLengthLong() > this.limit
 				&& request.getSession(false) != null) {
 			String page = request.getContextPath() + "/staff/requests/" + matcher.group(1);

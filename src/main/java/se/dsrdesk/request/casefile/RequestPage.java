@@ -36,6 +36,7 @@ import se.dsrdesk.request.auditing.RequestAuditor;
 import se.dsrdesk.request.RequestService;
 import se.dsrdesk.request.attachment.RequestAttachments;
 import se.dsrdesk.request.inbox.Urgency;
+import se.dsrdesk.request.message.PersonMessages;
 import se.dsrdesk.system.ConcurrentChangeException;
 import se.dsrdesk.system.RefusedException;
 
@@ -67,6 +68,8 @@ class RequestPage {
 
 	private final RequestAttachments attachments;
 
+	private final PersonMessages messages;
+
 	/**
 	 * After this many working days from receipt, asking for information to confirm
 	 * identity is flagged as late: it should be asked for without undue delay (EDPB
@@ -76,9 +79,13 @@ class RequestPage {
 
 	private final ObjectProvider<IncomingReplies> replies;
 
+	/** The audit action of a message from the person, shown as the message itself. */
+	private static final String MESSAGE_EVENT = "REQUEST_" + RequestAction.MESSAGE_RECEIVED.name();
+
 	RequestPage(RequestService requests, RequestViews views, AuditLog audit, DeadlineCalculator calculator, Clock clock,
-			RequestAttachments attachments, ObjectProvider<IncomingReplies> replies) {
+			RequestAttachments attachments, ObjectProvider<IncomingReplies> replies, PersonMessages messages) {
 		this.replies = replies;
+		this.messages = messages;
 		this.requests = requests;
 		this.views = views;
 		this.audit = audit;
@@ -277,20 +284,27 @@ class RequestPage {
 	}
 
 	/**
-	 * The audit events about the request and the mail sent about it, newest first; at the
-	 * same moment a mail comes before the change that caused it was recorded.
+	 * The audit events about the request, the mail sent about it and the messages the
+	 * person sent us, newest first; at the same moment a mail comes before the change
+	 * that caused it was recorded. A message stands for its own audit event, which says
+	 * only its number.
 	 */
 	private List<TimelineEntry> timeline(long id, List<Correspondence> mails, List<IncomingReplies.Reply> replies) {
 		List<TimelineEntry> entries = new ArrayList<>();
 		for (AuditEvent e : this.audit.about(RequestAuditor.TARGET, id, PageRequest.of(0, RequestService.LIST_LIMIT))) {
-			entries.add(new TimelineEntry(e.getOccurredAt(), 0, e.getId(), e.getAction(), e.getActorLabel(),
-					e.getDetails(), null, null));
+			if (!MESSAGE_EVENT.equals(e.getAction())) {
+				entries.add(new TimelineEntry(e.getOccurredAt(), 0, e.getId(), e.getAction(), e.getActorLabel(),
+						e.getDetails(), null, null, null));
+			}
 		}
 		for (Correspondence m : mails) {
-			entries.add(new TimelineEntry(m.getCreatedAt(), 1, m.getId(), null, null, m.getSubject(), m, null));
+			entries.add(new TimelineEntry(m.getCreatedAt(), 1, m.getId(), null, null, m.getSubject(), m, null, null));
 		}
 		for (IncomingReplies.Reply r : replies) {
-			entries.add(new TimelineEntry(r.receivedAt(), 2, r.id(), null, null, r.subject(), null, r));
+			entries.add(new TimelineEntry(r.receivedAt(), 2, r.id(), null, null, r.subject(), null, r, null));
+		}
+		for (PersonMessages.Message m : this.messages.of(id)) {
+			entries.add(new TimelineEntry(m.at(), 0, m.id(), null, null, null, null, null, m));
 		}
 		entries.sort(Comparator.comparing(TimelineEntry::at)
 			.thenComparing(TimelineEntry::order)
@@ -319,9 +333,10 @@ class RequestPage {
 	 * @param details the event's details, or the mail's subject
 	 * @param letter the mail, or {@code null}
 	 * @param reply the person's mail, or {@code null}
+	 * @param message the person's message from the status page, or {@code null}
 	 */
 	record TimelineEntry(Instant at, int order, long id, String action, String actor, String details,
-			Correspondence letter, IncomingReplies.Reply reply) {
+			Correspondence letter, IncomingReplies.Reply reply, PersonMessages.Message message) {
 
 		public boolean isLetter() {
 			return this.letter != null;
@@ -329,6 +344,10 @@ class RequestPage {
 
 		public boolean isReply() {
 			return this.reply != null;
+		}
+
+		public boolean isMessage() {
+			return this.message != null;
 		}
 
 	}

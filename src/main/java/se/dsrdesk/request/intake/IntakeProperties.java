@@ -23,14 +23,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mailsPerAddressPerDay mails the public form and the new-link page may cause to
  * one email address per day, whoever asks: the form is refused (429) beyond it, and the
  * new-link page sends nothing more
+ * @param messagesPerHour messages (with or without a file) the status pages accept per
+ * client address per hour
+ * @param messagesPerRequestPerDay messages one request's status page accepts per day,
+ * from whatever client address
  */
 @ConfigurationProperties("dsr.intake")
 record IntakeProperties(@DefaultValue("7d") Duration confirmationLinkValidity,
 		@DefaultValue("48h") Duration reminderAfter, @DefaultValue("14d") Duration expireAfter,
 		@DefaultValue("10") int submitsPerHour, @DefaultValue("5") int newLinksPerHour,
 		@DefaultValue("100000") int rateLimitClients, @DefaultValue Sweep sweep,
-		@DefaultValue("classpath:privacy/") String privacyPolicyLocation,
-		@DefaultValue("3") int mailsPerAddressPerDay) {
+		@DefaultValue("classpath:privacy/") String privacyPolicyLocation, @DefaultValue("3") int mailsPerAddressPerDay,
+		@DefaultValue("10") int messagesPerHour, @DefaultValue("20") int messagesPerRequestPerDay) {
 
 	IntakeProperties {
 		if (!positive(reminderAfter) || expireAfter.compareTo(reminderAfter) <= 0
@@ -38,7 +42,8 @@ record IntakeProperties(@DefaultValue("7d") Duration confirmationLinkValidity,
 			throw new IllegalArgumentException("dsr.intake: the link validity and the reminder delay must be positive, "
 					+ "and expire-after must be longer than reminder-after");
 		}
-		if (submitsPerHour < 1 || newLinksPerHour < 1 || rateLimitClients < 1 || sweep.batchSize() < 1) {
+		if (submitsPerHour < 1 || newLinksPerHour < 1 || rateLimitClients < 1 || sweep.batchSize() < 1
+				|| messagesPerHour < 1 || messagesPerRequestPerDay < 1) {
 			throw new IllegalArgumentException("dsr.intake: limits and batch sizes must be at least 1");
 		}
 	}

@@ -11,8 +11,9 @@ import se.dsrdesk.system.RateLimiter;
  * The public form's rate limits, per client address and hour: submissions
  * ({@code dsr.intake.submits-per-hour}) and requests for a new link
  * ({@code dsr.intake.new-links-per-hour}), and the mails they cause per recipient and day
- * ({@code dsr.intake.mails-per-address-per-day}), counted by the application's
- * {@link RateLimiter}.
+ * ({@code dsr.intake.mails-per-address-per-day}), and the messages sent from status
+ * pages, counted by the application's {@link RateLimiter} (on PostgreSQL in the database,
+ * shared by every instance).
  */
 @Component
 class IntakeRateLimits {
@@ -23,11 +24,42 @@ class IntakeRateLimits {
 
 	private final RateLimiter.Limit recipients;
 
+	private final RateLimiter.Limit messages;
+
+	private final RateLimiter.Limit messagesPerRequest;
+
 	IntakeRateLimits(RateLimiter limiter, IntakeProperties properties) {
 		this.submits = limiter.hourly("intake-submit", properties.submitsPerHour(), properties.rateLimitClients());
 		this.newLinks = limiter.hourly("intake-new-link", properties.newLinksPerHour(), properties.rateLimitClients());
 		this.recipients = limiter.limit("intake-mail-recipient", properties.mailsPerAddressPerDay(), Duration.ofDays(1),
 				properties.rateLimitClients());
+		this.messages = limiter.hourly("intake-message", properties.messagesPerHour(), properties.rateLimitClients());
+		this.messagesPerRequest = limiter.limit("intake-message-request", properties.messagesPerRequestPerDay(),
+				Duration.ofDays(1), properties.rateLimitClients());
+	}
+
+	/**
+	 * Whether a message from a status page would be refused, without counting one: per
+	 * client address ({@code dsr.intake.messages-per-hour}) and per request
+	 * ({@code dsr.intake.messages-per-request-per-day}, so that many addresses cannot
+	 * flood one case). A refused message does not count.
+	 * @param client the client address
+	 * @param requestId the request written about
+	 * @return 0 when one is allowed, else the seconds until one is
+	 */
+	long messageBlocked(String client, long requestId) {
+		return Math.max(this.messages.secondsBlocked(client),
+				this.messagesPerRequest.secondsBlocked(Long.toString(requestId)));
+	}
+
+	/**
+	 * Counts an accepted message from a status page.
+	 * @param client the client address
+	 * @param requestId the request written about
+	 */
+	void message(String client, long requestId) {
+		this.messages.record(client);
+		this.messagesPerRequest.record(Long.toString(requestId));
 	}
 
 	/**

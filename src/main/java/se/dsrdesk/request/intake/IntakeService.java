@@ -16,8 +16,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import se.dsrdesk.audit.Actor;
@@ -30,6 +33,8 @@ import se.dsrdesk.request.intake.RequestTokens.Stored;
 import se.dsrdesk.system.DisplayFormats;
 import se.dsrdesk.system.EmailAddresses;
 import se.dsrdesk.system.NotFoundException;
+import se.dsrdesk.system.RefusedException;
+import se.dsrdesk.request.AnswerFiles;
 import se.dsrdesk.request.Channel;
 import se.dsrdesk.request.DataSubject;
 import se.dsrdesk.request.persistence.DataSubjectRepository;
@@ -42,6 +47,9 @@ import se.dsrdesk.request.RequestService;
 import se.dsrdesk.request.Acknowledgements;
 import se.dsrdesk.request.RequestStatus;
 import se.dsrdesk.request.RequestType;
+import se.dsrdesk.request.StatusLinks;
+import se.dsrdesk.request.attachment.RequestAttachments;
+import se.dsrdesk.request.message.PersonMessages;
 
 /**
  * The person's side of a request: submitting it on the public form, confirming the
@@ -50,7 +58,7 @@ import se.dsrdesk.request.RequestType;
  */
 @Service
 @Transactional
-public class IntakeService implements Acknowledgements {
+public class IntakeService implements Acknowledgements, StatusLinks {
 
 	/** The person themselves, in the audit trail. */
 	static final Actor DATA_SUBJECT = new Actor(null, "data subject");
@@ -76,8 +84,19 @@ public class IntakeService implements Acknowledgements {
 
 	private final Clock clock;
 
+	private final RequestAttachments attachments;
+
+	private final PersonMessages messages;
+
+	private final ObjectProvider<AnswerFiles> answerFiles;
+
 	IntakeService(RequestService requestService, DsrRequestRepository requests, DataSubjectRepository subjects,
-			RequestTokens tokens, Outbox outbox, IntakeProperties properties, Clock clock) {
+			RequestTokens tokens, Outbox outbox, IntakeProperties properties, Clock clock,
+			RequestAttachments attachments, PersonMessages messages, ObjectProvider<AnswerFiles> answerFiles) {
+		this.attachments = attachments;
+		this.messages = messages;
+		// Looked up when used: the answer package depends on this module.
+		this.answerFiles = answerFiles;
 		this.requestService = requestService;
 		this.requests = requests;
 		this.subjects = subjects;
@@ -98,7 +117,8 @@ public class IntakeService implements Acknowledgements {
 		List<DsrRequest> made = this.requestService.registerTogether(
 				new NewRequest(submission.name(), submission.email(), submission.phone(), submission.language(),
 						types.get(0), Channel.WEB, submission.description(), null),
-				types.subList(1, types.size()), submission.relationship(), submission.representative(), DATA_SUBJECT);
+				types.subList(1, types.size()), submission.relationship(), submission.representative(),
+				submission.postalAddress(), DATA_SUBJECT);
 		// One confirmation for all of them: the link confirms every request made
 		// together.
 		DsrRequest first = made.get(0);
@@ -204,7 +224,8 @@ public class IntakeService implements Acknowledgements {
 	 * The status page's content.
 	 * @param reference the request's reference, from the link
 	 * @param token the link's secret
-	 * @return the request and the letters sent to the person
+	 * @return the request, the letters sent to the person, the messages they sent us and
+	 * the answer's files they can download
 	 * @throws NotFoundException when the link does not match a request
 	 */
 	@Transactional(readOnly = true)
@@ -214,7 +235,55 @@ public class IntakeService implements Acknowledgements {
 			.stream()
 			.filter((mail) -> mail.getRecipientKind() == RecipientKind.SUBJECT)
 			.toList();
-		return new StatusView(request, letters);
+		AnswerFiles files = this.answerFiles.getIfAvailable();
+		return new StatusView(request, letters, this.messages.of(request.getId()),
+				(files != null) ? files.offered(request.getId()).orElse(null) : null);
+	}
+
+	/**
+	 * The person writes to us from the status page: a message, a file, or both. The file
+	 * becomes a request attachment (the same allow-list and size limit as staff uploads),
+	 * the message a line on the request's timeline, and the case handler is told. Nothing
+	 * is stored when anything is refused.
+	 * @param reference the request's reference, from the link
+	 * @param token the link's secret
+	 * @param text what they wrote, checked by {@link StatusMessageForm}, may be
+	 * {@code null}
+	 * @param fileName the file's name as the browser sent it, {@code null} when no file
+	 * @param content the file, {@code null} or empty when none
+	 * @throws NotFoundException when the link does not match a request
+	 * @throws RefusedException when the request is closed, or the file is too large or of
+	 * a type not accepted (a
+	 * {@link se.dsrdesk.request.attachment.AttachmentRefusedException})
+	 */
+	public void sendMessage(String reference, String token, String text, String fileName, byte[] content) {
+		DsrRequest request = byStatusLink(reference, token);
+		if (!request.getStatus().isOpen()) {
+			throw new RefusedException(HttpStatus.CONFLICT, null, "intake.message.closed");
+		}
+		Long attachmentId = null;
+		if (content != null && content.length > 0) {
+			attachmentId = this.attachments.add(request.getId(), fileName, content, DATA_SUBJECT);
+		}
+		this.messages.record(request, text, attachmentId, DATA_SUBJECT);
+	}
+
+	/**
+	 * The largest file the status page accepts, as for staff uploads.
+	 * @return the limit in megabytes
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
+	public long fileMaxMegabytes() {
+		return this.attachments.maxSize().toMegabytes();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<Long> requestOf(String reference, String token) {
+		return this.tokens.find(token, Purpose.STATUS)
+			.map((link) -> this.requestService.get(link.requestId()))
+			.filter((request) -> request.getReference().equals(reference))
+			.map(DsrRequest::getId);
 	}
 
 	/**
@@ -417,9 +486,11 @@ public class IntakeService implements Acknowledgements {
 	 * @param language the language to answer in
 	 * @param representative who makes the request for the person, {@code null} when they
 	 * make it themselves
+	 * @param postalAddress where letters go if asked to go by post (the correspondent's
+	 * address), may be {@code null}
 	 */
 	public record Submission(Set<RequestType> types, String name, String email, String phone, Relationship relationship,
-			String description, String language, Representative representative) {
+			String description, String language, Representative representative, String postalAddress) {
 
 		public Submission {
 			if (types == null || types.isEmpty()) {
@@ -431,7 +502,7 @@ public class IntakeService implements Acknowledgements {
 		/** A request for one right, made by the person themselves. */
 		public Submission(RequestType type, String name, String email, String phone, Relationship relationship,
 				String description, String language) {
-			this(Set.of(type), name, email, phone, relationship, description, language, null);
+			this(Set.of(type), name, email, phone, relationship, description, language, null, null);
 		}
 
 	}
@@ -456,9 +527,15 @@ public class IntakeService implements Acknowledgements {
 	}
 
 	/**
-	 * The status page: the request and the letters sent to the person, newest first.
+	 * The status page.
+	 *
+	 * @param request the request
+	 * @param letters the letters sent to the person, newest first
+	 * @param messages what the person wrote to us from this page, newest first
+	 * @param files the answer's files, {@code null} when the answer had none
 	 */
-	public record StatusView(DsrRequest request, List<Correspondence> letters) {
+	public record StatusView(DsrRequest request, List<Correspondence> letters, List<PersonMessages.Message> messages,
+			AnswerFiles.Offer files) {
 
 	}
 

@@ -1,5 +1,6 @@
 package se.dsrdesk.request.intake;
 
+import java.io.IOException;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,19 +20,24 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.util.UriUtils;
 
 import se.dsrdesk.request.intake.IntakeService.Confirmation;
 import se.dsrdesk.request.intake.IntakeService.LinkState;
+import se.dsrdesk.request.intake.IntakeService.StatusView;
+import se.dsrdesk.request.attachment.AttachmentRefusedException;
+import se.dsrdesk.request.message.PersonMessages;
 import se.dsrdesk.request.Relationship;
 import se.dsrdesk.request.representative.RepresentativeAuthority;
 import se.dsrdesk.request.RequestType;
+import se.dsrdesk.system.RefusedException;
 
 /**
  * The person's pages, without an account: the request form, the confirmation link, the
- * status page with withdrawal, and a new link when one has expired. None of them opens a
- * server session (the CSRF token lives in a cookie, nothing is flashed), and each
- * submission is rate-limited per client address.
+ * status page with withdrawal and a message (with a file) to us, and a new link when one
+ * has expired. None of them opens a server session (the CSRF token lives in a cookie,
+ * nothing is flashed), and each submission is rate-limited per client address.
  */
 @Controller
 @RequestMapping("/request")
@@ -49,7 +55,12 @@ class PublicRequestController {
 	@InitBinder("requestForm")
 	void allowRequestFields(WebDataBinder binder) {
 		binder.setAllowedFields("type", "name", "email", "phone", "relationship", "description", "language", "truthful",
-				"website", "forSomeoneElse", "subjectName", "subjectEmail", "authority");
+				"website", "forSomeoneElse", "subjectName", "subjectEmail", "authority", "postalAddress");
+	}
+
+	@InitBinder("statusMessageForm")
+	void allowMessageFields(WebDataBinder binder) {
+		binder.setAllowedFields("message");
 	}
 
 	@InitBinder("newLinkForm")
@@ -146,13 +157,77 @@ class PublicRequestController {
 	@GetMapping("/status/{reference}/{token}")
 	String status(@PathVariable String reference, @PathVariable String token,
 			@RequestParam(required = false) String confirmed, @RequestParam(required = false) String withdrawn,
-			@RequestParam(required = false) String confirm, Model model) {
-		model.addAttribute("view", this.intake.status(reference, token));
-		model.addAttribute("statusPath", statusPath(reference, token));
+			@RequestParam(required = false) String confirm, @RequestParam(required = false) String sent,
+			@RequestParam(required = false) String refused, Model model) {
 		model.addAttribute("justConfirmed", confirmed != null);
 		model.addAttribute("justWithdrawn", withdrawn != null);
+		model.addAttribute("justSent", sent != null);
 		// ?confirm=withdraw: the confirmation step, open on the page without JavaScript
 		model.addAttribute("confirmWithdraw", "withdraw".equals(confirm));
+		// ?refused=tooLarge: a file over the servlet's limit (UploadTooLargeFilter)
+		if ("tooLarge".equals(refused)) {
+			model.addAttribute("fileError", "attachments.error.tooLarge");
+		}
+		model.addAttribute("statusMessageForm", new StatusMessageForm());
+		return statusPage(this.intake.status(reference, token), reference, token, model);
+	}
+
+	/**
+	 * A message (with a file, or a file alone) from the status page. The CSRF token comes
+	 * in the address, as with the staff's uploads, so that it is checked before the body
+	 * is read. A refused message comes back on the page with what was typed; only
+	 * accepted ones count toward the limits.
+	 */
+	@PostMapping("/status/{reference}/{token}/message")
+	String message(@PathVariable String reference, @PathVariable String token,
+			@Valid @ModelAttribute("statusMessageForm") StatusMessageForm form, BindingResult result,
+			@RequestParam(name = "file", required = false) MultipartFile file, HttpServletRequest request,
+			HttpServletResponse response, Model model) throws IOException {
+		StatusView view = this.intake.status(reference, token);
+		long requestId = view.request().getId();
+		long blocked = this.limits.messageBlocked(request.getRemoteAddr(), requestId);
+		if (blocked > 0) {
+			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(blocked));
+			model.addAttribute("messageTooMany", true);
+			return statusPage(view, reference, token, model);
+		}
+		boolean hasFile = file != null && !file.isEmpty();
+		if (!result.hasFieldErrors("message") && form.isBlank() && !hasFile) {
+			result.rejectValue("message", "intake.message.empty");
+		}
+		if (result.hasErrors()) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return statusPage(view, reference, token, model);
+		}
+		try {
+			this.intake.sendMessage(reference, token, form.isBlank() ? null : form.getMessage(),
+					hasFile ? file.getOriginalFilename() : null, hasFile ? file.getBytes() : null);
+		}
+		catch (AttachmentRefusedException ex) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			model.addAttribute("fileError", ex.messageCode());
+			return statusPage(view, reference, token, model);
+		}
+		catch (RefusedException ex) {
+			response.setStatus(ex.httpStatus().value());
+			model.addAttribute("messageError", ex.messageCode());
+			return statusPage(view, reference, token, model);
+		}
+		this.limits.message(request.getRemoteAddr(), requestId);
+		return "redirect:" + statusPath(reference, token) + "?sent#write";
+	}
+
+	private String statusPage(StatusView view, String reference, String token, Model model) {
+		for (String flag : new String[] { "justConfirmed", "justWithdrawn", "justSent", "confirmWithdraw" }) {
+			if (!model.containsAttribute(flag)) {
+				model.addAttribute(flag, false);
+			}
+		}
+		model.addAttribute("view", view);
+		model.addAttribute("statusPath", statusPath(reference, token));
+		model.addAttribute("messageMaxLength", PersonMessages.MAX_LENGTH);
+		model.addAttribute("fileMaxMegabytes", this.intake.fileMaxMegabytes());
 		return "public/request/status";
 	}
 

@@ -58,6 +58,13 @@ public class RequestForm {
 	@NewRequestRules.EmailAddress
 	private String subjectEmail;
 
+	/**
+	 * Where letters may go by post: the postal address of whom the letters are written to
+	 * (the person, or the representative). Optional; the answers go by email.
+	 */
+	@NewRequestRules.PostalAddress
+	private String postalAddress;
+
 	/** What gives the representative the right to act for the person. */
 	private RepresentativeAuthority authority;
 
@@ -72,10 +79,11 @@ public class RequestForm {
 			// The one who fills in the form is the representative; the mails go to them.
 			return new IntakeService.Submission(this.type, this.subjectName.strip(), blankToNull(this.subjectEmail),
 					blankToNull(this.phone), this.relationship, blankToNull(this.description), this.language,
-					new Representative(this.name.strip(), this.email.strip(), this.authority));
+					new Representative(this.name.strip(), this.email.strip(), this.authority),
+					blankToNull(this.postalAddress));
 		}
 		return new IntakeService.Submission(this.type, this.name.strip(), this.email.strip(), blankToNull(this.phone),
-				this.relationship, blankToNull(this.description), this.language, null);
+				this.relationship, blankToNull(this.description), this.language, null, blankToNull(this.postalAddress));
 	}
 
 	/**
@@ -198,6 +206,15 @@ public class RequestForm {
 
 	public void setDescription(String description) {
 		this.description = PlainText.nfc(description);
+	}
+
+	public String getPostalAddress() {
+		return this.postalAddress;
+	}
+
+	public void setPostalAddress(String postalAddress) {
+		// One line break per line, as the register form stores it.
+		this.postalAddress = (postalAddress != null) ? PlainText.nfc(postalAddress).replace("\r\n", "\n") : null;
 	}
 
 	public String getLanguage() {

@@ -133,6 +133,7 @@ public class ClosedRequestPurge {
 				+ in + ")", prepend(idArgs, stamp, stamp));
 		this.jdbc.update("UPDATE request_pause SET reason = '-' WHERE request_id IN (" + in + ")", idArgs);
 		this.jdbc.update("DELETE FROM request_note WHERE request_id IN (" + in + ")", idArgs);
+		this.jdbc.update("DELETE FROM request_message WHERE request_id IN (" + in + ")", idArgs);
 		this.jdbc.update("DELETE FROM request_attachment WHERE request_id IN (" + in + ")", idArgs);
 		this.jdbc.update("DELETE FROM request_token WHERE request_id IN (" + in + ")", idArgs);
 		this.outbox.eraseForRequests(ids);

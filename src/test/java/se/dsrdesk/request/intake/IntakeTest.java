@@ -204,6 +204,42 @@ class IntakeTest {
 		assertThat(Html.valueOf(second, "name")).hasValue("Nils Nilsson");
 	}
 
+	/**
+	 * Issue 13: the public form takes an optional postal address, so that letters can go
+	 * by post if the person asks; the email address stays required.
+	 */
+	@Test
+	void anOptionalPostalAddressIsStoredAndABadOneIsRefusedWithWhatWasTyped() {
+		String email = unique() + "@example.com";
+		Map<String, String> fields = form("ACCESS", "Åsa Öberg", email, null);
+		fields.put("postalAddress", "Åsa Öberg\r\nStorgatan 1\r\n223 62 Lund");
+		assertThat(submit(fields).statusCode()).isEqualTo(302);
+		assertThat(this.jdbc.queryForObject("SELECT r.postal_address FROM dsr_request r JOIN data_subject s"
+				+ " ON s.id = r.data_subject_id WHERE s.email = ?", String.class, email))
+			.isEqualTo("Åsa Öberg\nStorgatan 1\n223 62 Lund");
+
+		Map<String, String> without = form("ACCESS", "Bo Ek", unique() + "@example.com", null);
+		assertThat(submit(without).statusCode()).as("the address is optional").isEqualTo(302);
+
+		String sevenLines = "1\n2\n3\n4\n5\n6\n7";
+		Map<String, String> tooMany = form("ACCESS", "Bo Ek", unique() + "@example.com", null);
+		tooMany.put("postalAddress", sevenLines);
+		String refused = submit(tooMany).body();
+		assertThat(Html.textOf(refused, "postalAddress-error"))
+			.hasValue("At most 6 lines: what fits in an envelope's window.");
+		assertThat(refused).contains(sevenLines);
+		Map<String, String> tooLong = form("ACCESS", "Bo Ek", unique() + "@example.com", null);
+		tooLong.put("postalAddress", "x".repeat(501));
+		assertThat(Html.textOf(submit(tooLong).body(), "postalAddress-error")).hasValue("Use at most 500 characters.");
+
+		// A missing email address is still refused, postal address or not.
+		Map<String, String> noEmail = form("ACCESS", "Bo Ek", "", null);
+		noEmail.put("postalAddress", "Bo Ek\nStorgatan 2\n223 62 Lund");
+		String noEmailPage = submit(noEmail).body();
+		assertThat(Html.textOf(noEmailPage, "email-error")).isPresent();
+		assertThat(noEmailPage).contains("Storgatan 2");
+	}
+
 	@Test
 	void theHoneypotLooksLikeSuccessAndKeepsNothing() {
 		String email = unique() + "@example.com";
