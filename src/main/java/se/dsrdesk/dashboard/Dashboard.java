@@ -142,13 +142,7 @@ public class Dashboard {
 		Date day = Date.valueOf(today);
 		this.plans.withValues();
 		LocalDate soon = today.plusDays(DUE_SOON_DAYS);
-		Listing<RequestItem> overdue = listing(
-				// A paused request past its deadline stays overdue; the kept counts are
-				// of running requests only, so the few paused ones are added.
-				fromRequests ? this.requests.countOpenDueBefore(today)
-						: count("select coalesce(sum(c.n), 0) from dashboard_running_deadline c"
-								+ " where c.effective_deadline < ?", day) + this.requests.countPausedDueBefore(today),
-				this.requests.openDueBefore(today, LIST_SIZE), requestItem(today));
+		Listing<RequestItem> overdue = overdue(today, LIST_SIZE, fromRequests);
 		Listing<RequestItem> dueSoon = listing(
 				fromRequests ? this.requests.countOpenUnpausedDueBetween(today, soon)
 						: count("select coalesce(sum(c.n), 0) from dashboard_running_deadline c"
@@ -196,6 +190,30 @@ public class Dashboard {
 						"select coalesce(sum(c.n), 0) from dashboard_overdue_untold c where c.covered_until < ?", day),
 				this.requests.overdueUntoldFirst(today, LIST_SIZE), requestItem(today));
 		return new Glance(today, overdue, dueSoon, lastDay, paused, extended, holds, reviews, untold);
+	}
+
+	/**
+	 * The overdue requests overall, counted as on the dashboard (from the kept counts on
+	 * PostgreSQL), with the longest overdue first: what a staff member's start page
+	 * shows.
+	 * @param limit how many to list
+	 * @return the list and its count
+	 */
+	@Transactional(readOnly = true)
+	public Listing<RequestItem> overdue(int limit) {
+		this.plans.withValues();
+		return overdue(today(), limit, !isPostgres());
+	}
+
+	private Listing<RequestItem> overdue(LocalDate today, int limit, boolean fromRequests) {
+		return listing(
+				// A paused request past its deadline stays overdue; the kept counts are
+				// of running requests only, so the few paused ones are added.
+				fromRequests ? this.requests.countOpenDueBefore(today)
+						: count("select coalesce(sum(c.n), 0) from dashboard_running_deadline c"
+								+ " where c.effective_deadline < ?", Date.valueOf(today))
+								+ this.requests.countPausedDueBefore(today),
+				this.requests.openDueBefore(today, limit), requestItem(today));
 	}
 
 	/**
@@ -326,7 +344,7 @@ public class Dashboard {
 		return listing(listing.count(), listing.first(), item);
 	}
 
-	private static Function<RequestStatistics.Line, RequestItem> requestItem(LocalDate today) {
+	static Function<RequestStatistics.Line, RequestItem> requestItem(LocalDate today) {
 		return (line) -> new RequestItem(line.id(), line.reference(), line.type(), line.status(),
 				line.effectiveDeadline(), ChronoUnit.DAYS.between(today, line.effectiveDeadline()),
 				line.extensionMonths(), line.assigneeName());
