@@ -31,7 +31,14 @@ me=$(psql_db $db -c "select id from staff_user order by id limit 1")
 open="('UNVERIFIED', 'NEW', 'IN_PROGRESS', 'AWAITING_SUBJECT')"
 explain() { echo "-- $1"; psql_db $db -c "set plan_cache_mode = force_custom_plan" -c "explain (analyze, buffers, costs off) $2"; }
 echo "Query plans:"
-explain "inbox: counts per quick view (mine, unassigned, overdue, all open)" \
+explain "inbox: mine (the bench user holds half the open requests: 25,000)" \
+  "select count(*) from dsr_request r where r.status in $open and r.assignee_id = $me"
+explain "inbox: unassigned (25,000)" \
+  "select count(*) from dsr_request r where r.status in $open and r.assignee_id is null"
+explain "inbox and dashboard: all open = the kept counts of running requests + the paused ones" \
+  "select (select coalesce(sum(c.n), 0) from dashboard_running_deadline c)
+        + (select count(*) from dsr_request r where r.status in ('AWAITING_SUBJECT'))"
+explain "for comparison: all four counts in one pass over the open requests' index (not used)" \
   "select count(*) filter (where r.assignee_id = $me), count(*) filter (where r.assignee_id is null),
           count(*) filter (where r.effective_deadline < current_date), count(*)
    from dsr_request r where r.status in $open"
@@ -46,7 +53,7 @@ explain "start page: my first 5 open requests, most urgent first" \
    where r.status in $open and r.assignee_id = $me order by r.effective_deadline, r.id limit 5"
 explain "start page: my open tasks counted" \
   "select count(*) from location_task where assignee_id = $me and status = 'OPEN'"
-explain "start page: overdue overall, counted from the kept counts (running) and the paused" \
+explain "inbox and start page: overdue overall, counted from the kept counts (running) and the paused" \
   "select (select coalesce(sum(c.n), 0) from dashboard_running_deadline c where c.effective_deadline < current_date)
         + (select count(*) from dsr_request r where r.status in ('AWAITING_SUBJECT') and r.effective_deadline < current_date)"
 

@@ -27,6 +27,7 @@ import se.dsrdesk.dashboard.Glance.PausedItem;
 import se.dsrdesk.dashboard.Glance.RequestItem;
 import se.dsrdesk.dashboard.Glance.ReviewItem;
 import se.dsrdesk.request.RejectionGround;
+import se.dsrdesk.request.OpenRequestCounts;
 import se.dsrdesk.request.RequestDirectory;
 import se.dsrdesk.request.RequestStatistics;
 import se.dsrdesk.request.RequestStatus;
@@ -52,7 +53,7 @@ import se.dsrdesk.system.QueryPlans;
  * its partial indexes, which are created from the same sets.
  */
 @Service
-public class Dashboard {
+public class Dashboard implements OpenRequestCounts {
 
 	/** How many items of each list the dashboard shows; the count says how many exist. */
 	public static final int LIST_SIZE = 10;
@@ -206,14 +207,38 @@ public class Dashboard {
 	}
 
 	private Listing<RequestItem> overdue(LocalDate today, int limit, boolean fromRequests) {
-		return listing(
-				// A paused request past its deadline stays overdue; the kept counts are
-				// of running requests only, so the few paused ones are added.
-				fromRequests ? this.requests.countOpenDueBefore(today)
-						: count("select coalesce(sum(c.n), 0) from dashboard_running_deadline c"
-								+ " where c.effective_deadline < ?", Date.valueOf(today))
-								+ this.requests.countPausedDueBefore(today),
-				this.requests.openDueBefore(today, limit), requestItem(today));
+		return listing(overdueCount(today, fromRequests), this.requests.openDueBefore(today, limit),
+				requestItem(today));
+	}
+
+	private long overdueCount(LocalDate today, boolean fromRequests) {
+		// A paused request past its deadline stays overdue; the kept counts are of
+		// running requests only, so the few paused ones are added.
+		return fromRequests ? this.requests.countOpenDueBefore(today)
+				: count("select coalesce(sum(c.n), 0) from dashboard_running_deadline c"
+						+ " where c.effective_deadline < ?", Date.valueOf(today))
+						+ this.requests.countPausedDueBefore(today);
+	}
+
+	/**
+	 * The open requests for the inbox's quick view: on PostgreSQL the running ones from
+	 * the counts kept per deadline, and the paused ones, which those leave out, counted.
+	 */
+	@Override
+	@Transactional(readOnly = true)
+	public long open() {
+		this.plans.withValues();
+		return isPostgres()
+				? count("select coalesce(sum(c.n), 0) from dashboard_running_deadline c") + this.requests.countPaused()
+				: this.requests.countOpen();
+	}
+
+	/** The overdue requests for the inbox's quick view, counted as on the dashboard. */
+	@Override
+	@Transactional(readOnly = true)
+	public long overdue(LocalDate today) {
+		this.plans.withValues();
+		return overdueCount(today, !isPostgres());
 	}
 
 	/**

@@ -101,6 +101,25 @@ public class RequestStatistics {
 	}
 
 	/**
+	 * How many requests are open ({@link RequestStatus#OPEN}).
+	 * @return the count
+	 */
+	@Transactional(readOnly = true)
+	public long countOpen() {
+		return count(" where r.status in (:statuses)", set(RequestStatus.OPEN));
+	}
+
+	/**
+	 * How many requests are paused ({@link RequestStatus#PAUSED}): the open ones that the
+	 * counts kept per running deadline leave out.
+	 * @return the count
+	 */
+	@Transactional(readOnly = true)
+	public long countPaused() {
+		return count(" where r.status in (:statuses)", set(RequestStatus.PAUSED));
+	}
+
+	/**
 	 * How many paused requests ({@link RequestStatus#PAUSED}) have a deadline before a
 	 * day: the overdue ones that the counts kept per running deadline leave out.
 	 * @param day the first day not counted

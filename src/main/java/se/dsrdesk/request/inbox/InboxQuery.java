@@ -11,12 +11,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import se.dsrdesk.system.EmailAddresses;
 import se.dsrdesk.request.Channel;
+import se.dsrdesk.request.OpenRequestCounts;
 import se.dsrdesk.request.RequestStatus;
 import se.dsrdesk.request.RequestType;
 import se.dsrdesk.system.QueryPlans;
@@ -44,9 +46,12 @@ public class InboxQuery {
 
 	private final QueryPlans plans;
 
-	InboxQuery(JdbcTemplate jdbc, QueryPlans plans) {
+	private final ObjectProvider<OpenRequestCounts> keptCounts;
+
+	InboxQuery(JdbcTemplate jdbc, QueryPlans plans, ObjectProvider<OpenRequestCounts> keptCounts) {
 		this.jdbc = jdbc;
 		this.plans = plans;
+		this.keptCounts = keptCounts;
 	}
 
 	/**
@@ -134,31 +139,38 @@ public class InboxQuery {
 	}
 
 	/**
-	 * How many open requests each quick view of the inbox holds: the reader's, the
-	 * unassigned, the overdue (paused or not, as the overdue filter), and all open ones.
-	 * One pass over the open requests' partial index
-	 * {@code ix_dsr_request_open_assignee (assignee_id, effective_deadline, id)}, which
-	 * holds every column the counts read, so PostgreSQL answers from the index alone
-	 * (figures at a million requests in docs/inbox.md); it reads only the open requests,
-	 * a few percent of all, however many closed ones pile up.
+	 * How many open requests each quick view of the inbox holds. All open and overdue
+	 * come from the counts the dashboard keeps ({@link OpenRequestCounts}), when it is
+	 * there; the reader's and the unassigned are counted on the open requests' partial
+	 * index {@code ix_dsr_request_open_assignee (assignee_id, effective_deadline, id)},
+	 * each a range of that index read without the table (PostgreSQL's index-only scan),
+	 * so each costs what its own count is, not what all open requests are (figures at a
+	 * million requests in docs/inbox.md).
 	 * @param currentUserId the reader, for "mine"
 	 * @param today today in the controller's time zone, for overdue
 	 * @return the counts
 	 */
 	@Transactional(readOnly = true)
 	public InboxCounts counts(long currentUserId, LocalDate today) {
-		StringBuilder sql = new StringBuilder("""
-				select count(*) filter (where r.assignee_id = ?) as mine,
-				       count(*) filter (where r.assignee_id is null) as unassigned,
-				       count(*) filter (where r.effective_deadline < ?) as overdue,
-				       count(*) as open
-				from dsr_request r
-				where 1 = 1""");
-		List<Object> args = new ArrayList<>(List.of(currentUserId, Date.valueOf(today)));
-		statusIn(RequestStatus.OPEN, sql, args);
 		this.plans.withValues();
-		return this.jdbc.queryForObject(sql.toString(), (rs, n) -> new InboxCounts(rs.getLong("mine"),
-				rs.getLong("unassigned"), rs.getLong("overdue"), rs.getLong("open")), args.toArray());
+		long mine = countOpen(" and r.assignee_id = ?", currentUserId);
+		long unassigned = countOpen(" and r.assignee_id is null");
+		OpenRequestCounts kept = this.keptCounts.getIfAvailable();
+		if (kept != null) {
+			return new InboxCounts(mine, unassigned, kept.overdue(today), kept.open());
+		}
+		return new InboxCounts(mine, unassigned, countOpen(" and r.effective_deadline < ?", Date.valueOf(today)),
+				countOpen(""));
+	}
+
+	private long countOpen(String condition, Object... values) {
+		StringBuilder sql = new StringBuilder("select count(*) from dsr_request r where 1 = 1");
+		List<Object> args = new ArrayList<>();
+		statusIn(RequestStatus.OPEN, sql, args);
+		sql.append(condition);
+		args.addAll(List.of(values));
+		Long count = this.jdbc.queryForObject(sql.toString(), Long.class, args.toArray());
+		return (count != null) ? count : 0;
 	}
 
 	/**
