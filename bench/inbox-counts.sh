@@ -2,7 +2,7 @@
 # The inbox's counts per quick view and the staff start page at 1,000,000 requests: seeds like
 # bench/inbox.sh (bench/inbox-seed.sql), then prints EXPLAIN ANALYZE of each count and list the two
 # pages run, and times both pages with wrk on one connection (p50/p95/p99).
-# Usage: bench/inbox-counts.sh [SECONDS per page]   (default 10)
+# Usage: bench/inbox-counts.sh [SECONDS per page]   (default 10); BENCH_JAR=path uses a jar built before.
 # Creates and at the end drops the database dsr_bench_counts on 127.0.0.1:5432 (user postgres).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,9 +12,18 @@ port=18091
 admin=bench@dsrdesk.local
 password=bench-password-for-counts
 source bench/lib.sh
-bench_prepare
-# A copy of the jar, so that building in this tree meanwhile does not pull it from under the app.
-cp "$jar" "$bench_tmp/app.jar"
+if [ -n "${BENCH_JAR:-}" ]; then
+  # A jar built before (BENCH_JAR=path): no packaging, so this tree can build meanwhile.
+  psql_db postgres -c "drop database if exists $db" -c "create database $db"
+  bench_tmp=$(mktemp -d)
+  app=
+  trap bench_cleanup EXIT
+  cp "$BENCH_JAR" "$bench_tmp/app.jar"
+else
+  bench_prepare
+  # A copy of the jar, so that building in this tree meanwhile does not pull it from under the app.
+  cp "$jar" "$bench_tmp/app.jar"
+fi
 jar="$bench_tmp/app.jar"
 bench_start_app
 
