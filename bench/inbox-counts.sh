@@ -81,6 +81,8 @@ measure() {
   echo "$1 ($2)"
   wrk -t1 -c1 -d"${seconds}s" -H "Cookie: JSESSIONID=$session" -s "$bench_tmp/report.lua" "http://localhost:$port$2" | tail -1
 }
+# A page that reads almost nothing: what any page costs on the machine at that moment.
+measure "Baseline: change password (no query)" "/staff/account/password"
 measure "Inbox with its counts, first page" "/staff/requests"
 measure "Inbox, unassigned, with its counts" "/staff/requests?assignee=unassigned"
 measure "Start page (all three roles)" "/staff"
