@@ -75,3 +75,24 @@
     });
   });
 })();
+
+// "Select all on this page" (the inbox's bulk assignment): ticks or clears the rows' boxes
+// of the same form; clearing one row clears it again, so that it never stands for rows no
+// longer ticked. Without JavaScript the box alone says "every row of this page".
+(function () {
+  document.querySelectorAll('input[type=checkbox][data-select-all]').forEach(function (all) {
+    const rows = function () {
+      return document.querySelectorAll('input[type=checkbox][name="' + all.getAttribute('data-select-all')
+        + '"][form="' + all.getAttribute('form') + '"]');
+    };
+    all.addEventListener('change', function () {
+      rows().forEach(function (box) { box.checked = all.checked; });
+    });
+    rows().forEach(function (box) {
+      box.addEventListener('change', function () {
+        const boxes = Array.from(rows());
+        all.checked = boxes.every(function (b) { return b.checked; });
+      });
+    });
+  });
+})();

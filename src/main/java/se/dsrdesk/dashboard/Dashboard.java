@@ -27,6 +27,7 @@ import se.dsrdesk.dashboard.Glance.PausedItem;
 import se.dsrdesk.dashboard.Glance.RequestItem;
 import se.dsrdesk.dashboard.Glance.ReviewItem;
 import se.dsrdesk.request.RejectionGround;
+import se.dsrdesk.request.OpenRequestCounts;
 import se.dsrdesk.request.RequestDirectory;
 import se.dsrdesk.request.RequestStatistics;
 import se.dsrdesk.request.RequestStatus;
@@ -52,7 +53,7 @@ import se.dsrdesk.system.QueryPlans;
  * its partial indexes, which are created from the same sets.
  */
 @Service
-public class Dashboard {
+public class Dashboard implements OpenRequestCounts {
 
 	/** How many items of each list the dashboard shows; the count says how many exist. */
 	public static final int LIST_SIZE = 10;
@@ -142,13 +143,7 @@ public class Dashboard {
 		Date day = Date.valueOf(today);
 		this.plans.withValues();
 		LocalDate soon = today.plusDays(DUE_SOON_DAYS);
-		Listing<RequestItem> overdue = listing(
-				// A paused request past its deadline stays overdue; the kept counts are
-				// of running requests only, so the few paused ones are added.
-				fromRequests ? this.requests.countOpenDueBefore(today)
-						: count("select coalesce(sum(c.n), 0) from dashboard_running_deadline c"
-								+ " where c.effective_deadline < ?", day) + this.requests.countPausedDueBefore(today),
-				this.requests.openDueBefore(today, LIST_SIZE), requestItem(today));
+		Listing<RequestItem> overdue = overdue(today, LIST_SIZE, fromRequests);
 		Listing<RequestItem> dueSoon = listing(
 				fromRequests ? this.requests.countOpenUnpausedDueBetween(today, soon)
 						: count("select coalesce(sum(c.n), 0) from dashboard_running_deadline c"
@@ -196,6 +191,54 @@ public class Dashboard {
 						"select coalesce(sum(c.n), 0) from dashboard_overdue_untold c where c.covered_until < ?", day),
 				this.requests.overdueUntoldFirst(today, LIST_SIZE), requestItem(today));
 		return new Glance(today, overdue, dueSoon, lastDay, paused, extended, holds, reviews, untold);
+	}
+
+	/**
+	 * The overdue requests overall, counted as on the dashboard (from the kept counts on
+	 * PostgreSQL), with the longest overdue first: what a staff member's start page
+	 * shows.
+	 * @param limit how many to list
+	 * @return the list and its count
+	 */
+	@Transactional(readOnly = true)
+	public Listing<RequestItem> overdue(int limit) {
+		this.plans.withValues();
+		return overdue(today(), limit, !isPostgres());
+	}
+
+	private Listing<RequestItem> overdue(LocalDate today, int limit, boolean fromRequests) {
+		return listing(overdueCount(today, fromRequests), this.requests.openDueBefore(today, limit),
+				requestItem(today));
+	}
+
+	private long overdueCount(LocalDate today, boolean fromRequests) {
+		// A paused request past its deadline stays overdue; the kept counts are of
+		// running requests only, so the few paused ones are added.
+		return fromRequests ? this.requests.countOpenDueBefore(today)
+				: count("select coalesce(sum(c.n), 0) from dashboard_running_deadline c"
+						+ " where c.effective_deadline < ?", Date.valueOf(today))
+						+ this.requests.countPausedDueBefore(today);
+	}
+
+	/**
+	 * The open requests for the inbox's quick view: on PostgreSQL the running ones from
+	 * the counts kept per deadline, and the paused ones, which those leave out, counted.
+	 */
+	@Override
+	@Transactional(readOnly = true)
+	public long open() {
+		this.plans.withValues();
+		return isPostgres()
+				? count("select coalesce(sum(c.n), 0) from dashboard_running_deadline c") + this.requests.countPaused()
+				: this.requests.countOpen();
+	}
+
+	/** The overdue requests for the inbox's quick view, counted as on the dashboard. */
+	@Override
+	@Transactional(readOnly = true)
+	public long overdue(LocalDate today) {
+		this.plans.withValues();
+		return overdueCount(today, !isPostgres());
 	}
 
 	/**
@@ -326,7 +369,7 @@ public class Dashboard {
 		return listing(listing.count(), listing.first(), item);
 	}
 
-	private static Function<RequestStatistics.Line, RequestItem> requestItem(LocalDate today) {
+	static Function<RequestStatistics.Line, RequestItem> requestItem(LocalDate today) {
 		return (line) -> new RequestItem(line.id(), line.reference(), line.type(), line.status(),
 				line.effectiveDeadline(), ChronoUnit.DAYS.between(today, line.effectiveDeadline()),
 				line.extensionMonths(), line.assigneeName());

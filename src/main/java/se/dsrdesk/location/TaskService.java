@@ -255,6 +255,20 @@ public class TaskService implements CompletionGuard, TaskChecklist {
 	}
 
 	/**
+	 * How many open tasks one person has: counted on {@code ix_location_task_assignee
+	 * (assignee_id, status, id)} alone.
+	 * @param assigneeId the person
+	 * @return the count
+	 */
+	@Transactional(readOnly = true)
+	public long countMyTasks(long assigneeId) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM location_task WHERE assignee_id = ? AND status = 'OPEN'")
+			.params(assigneeId)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
 	 * A location's open tasks, oldest first.
 	 * @param locationId the location
 	 * @param limit how many to list

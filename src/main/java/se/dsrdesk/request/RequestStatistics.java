@@ -101,6 +101,25 @@ public class RequestStatistics {
 	}
 
 	/**
+	 * How many requests are open ({@link RequestStatus#OPEN}).
+	 * @return the count
+	 */
+	@Transactional(readOnly = true)
+	public long countOpen() {
+		return count(" where r.status in (:statuses)", set(RequestStatus.OPEN));
+	}
+
+	/**
+	 * How many requests are paused ({@link RequestStatus#PAUSED}): the open ones that the
+	 * counts kept per running deadline leave out.
+	 * @return the count
+	 */
+	@Transactional(readOnly = true)
+	public long countPaused() {
+		return count(" where r.status in (:statuses)", set(RequestStatus.PAUSED));
+	}
+
+	/**
 	 * How many paused requests ({@link RequestStatus#PAUSED}) have a deadline before a
 	 * day: the overdue ones that the counts kept per running deadline leave out.
 	 * @param day the first day not counted
@@ -133,6 +152,59 @@ public class RequestStatistics {
 	@Transactional(readOnly = true)
 	public long countOpenUnpausedDueBetween(LocalDate first, LocalDate last) {
 		return count(DUE_BETWEEN, dueBetween(first, last));
+	}
+
+	/**
+	 * One staff member's open requests, most urgent first (overdue ones lead, then those
+	 * due soonest), for their start page: read on the partial index of open requests by
+	 * assignee and deadline.
+	 * @param assigneeId the staff member
+	 * @param limit how many to list
+	 * @return the first, by deadline and id
+	 */
+	@Transactional(readOnly = true)
+	public List<Line> openAssignedTo(long assigneeId, int limit) {
+		return lines(
+				LINE_COLUMNS.formatted("null") + " where r.status in (:statuses) and r.assignee_id = :assignee"
+						+ " order by r.effective_deadline, r.id limit :limit",
+				set(RequestStatus.OPEN).addValue("assignee", assigneeId).addValue("limit", limit));
+	}
+
+	/**
+	 * How many open requests one staff member holds, and how urgent they are, in one pass
+	 * over the same index (it holds both columns read, so PostgreSQL needs no table
+	 * rows): overdue as {@link #countOpenDueBefore}, due soon as
+	 * {@link #countOpenUnpausedDueBetween}.
+	 * @param assigneeId the staff member
+	 * @param today the controller's date: a deadline before it is overdue
+	 * @param soon the last day counted as due soon
+	 * @return the counts
+	 */
+	@Transactional(readOnly = true)
+	public Assigned countOpenAssignedTo(long assigneeId, LocalDate today, LocalDate soon) {
+		this.plans.withValues();
+		MapSqlParameterSource values = set(RequestStatus.OPEN).addValue("assignee", assigneeId)
+			.addValue("today", Date.valueOf(today))
+			.addValue("soon", Date.valueOf(soon))
+			.addValue("paused", RequestStatus.names(RequestStatus.PAUSED));
+		return this.named.queryForObject("""
+				select count(*) filter (where r.effective_deadline < :today) as overdue,
+				       count(*) filter (where r.effective_deadline between :today and :soon
+				                          and r.status not in (:paused)) as due_soon,
+				       count(*) as open
+				from dsr_request r
+				where r.status in (:statuses) and r.assignee_id = :assignee""", values,
+				(rs, n) -> new Assigned(rs.getLong("overdue"), rs.getLong("due_soon"), rs.getLong("open")));
+	}
+
+	/**
+	 * One staff member's open requests, counted.
+	 *
+	 * @param overdue past their deadline, paused or not
+	 * @param dueSoon clock running, deadline between today and the "soon" day
+	 * @param open all their open requests
+	 */
+	public record Assigned(long overdue, long dueSoon, long open) {
 	}
 
 	private static MapSqlParameterSource dueBefore(Set<RequestStatus> statuses, LocalDate day) {

@@ -215,6 +215,12 @@ class AuthorizationMatrixTest {
 
 		// Closing a request as a duplicate of another one.
 		rule(CASE_HANDLERS, "POST /staff/requests/{id}/duplicate", "POST /api/v1/requests/{reference}/duplicate-of");
+		// Several requests of an inbox page assigned at once, each as a single
+		// assignment.
+		rule(CASE_HANDLERS, "POST /staff/requests/bulk-assign");
+		// The controller's logo and header colour for the public pages (404 when not
+		// set).
+		rule(EVERYONE, "GET /brand/colours.css", "GET /brand/logo");
 
 		// A task's connected system: looking reads the person's data there, acting
 		// changes it.

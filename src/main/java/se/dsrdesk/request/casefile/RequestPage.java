@@ -177,7 +177,6 @@ class RequestPage {
 		addIfMissing(model, "delayForm", new DelayForm());
 		addIfMissing(model, "extensionPostedForm", new ExtensionPostedForm());
 		addIfMissing(model, "noteForm", new NoteForm());
-		addIfMissing(model, "duplicateForm", new DuplicateForm());
 		RequestView view = this.views.of(id);
 		DsrRequest request = view.request();
 		LocalDate today = this.calculator.today(this.clock);
@@ -187,8 +186,10 @@ class RequestPage {
 		model.addAttribute("others", this.requests.otherRequestsOfPerson(request));
 		model.addAttribute("madeTogether", this.requests.madeTogether(request));
 		model.addAttribute("representative", request.getRepresentative());
-		model.addAttribute("duplicateOf", (request.getPossibleDuplicateOf() != null)
-				? this.requests.get(request.getPossibleDuplicateOf()) : null);
+		DsrRequest flagged = (request.getPossibleDuplicateOf() != null)
+				? this.requests.get(request.getPossibleDuplicateOf()) : null;
+		model.addAttribute("duplicateOf", flagged);
+		addIfMissing(model, "duplicateForm", duplicateForm(flagged));
 		model.addAttribute("closedAsDuplicateOf",
 				(request.getDuplicateOf() != null) ? this.requests.get(request.getDuplicateOf()) : null);
 		model.addAttribute("duplicates", this.requests.duplicatesOf(request));
@@ -240,6 +241,19 @@ class RequestPage {
 		model.addAttribute("delayNotice",
 				mails.stream().filter((m) -> m.getId().equals(request.getDelayNoticeId())).findFirst().orElse(null));
 		return VIEW;
+	}
+
+	/**
+	 * The "close as duplicate" form, prefilled with the request intake flagged as the
+	 * probable original, so that closing the flagged case takes no copying of references;
+	 * the handler may still name another.
+	 */
+	static DuplicateForm duplicateForm(DsrRequest flagged) {
+		DuplicateForm form = new DuplicateForm();
+		if (flagged != null) {
+			form.setDuplicateOf(flagged.getReference());
+		}
+		return form;
 	}
 
 	private static void addIfMissing(Model model, String name, Object form) {

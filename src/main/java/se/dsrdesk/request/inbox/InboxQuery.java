@@ -11,12 +11,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import se.dsrdesk.system.EmailAddresses;
 import se.dsrdesk.request.Channel;
+import se.dsrdesk.request.OpenRequestCounts;
 import se.dsrdesk.request.RequestStatus;
 import se.dsrdesk.request.RequestType;
 import se.dsrdesk.system.QueryPlans;
@@ -44,9 +46,12 @@ public class InboxQuery {
 
 	private final QueryPlans plans;
 
-	InboxQuery(JdbcTemplate jdbc, QueryPlans plans) {
+	private final ObjectProvider<OpenRequestCounts> keptCounts;
+
+	InboxQuery(JdbcTemplate jdbc, QueryPlans plans, ObjectProvider<OpenRequestCounts> keptCounts) {
 		this.jdbc = jdbc;
 		this.plans = plans;
+		this.keptCounts = keptCounts;
 	}
 
 	/**
@@ -60,7 +65,7 @@ public class InboxQuery {
 	public InboxPage page(InboxFilter filter, long currentUserId, LocalDate today) {
 		StringBuilder sql = new StringBuilder("""
 				select r.id, r.reference, r.type, r.status, r.effective_deadline, r.extension_months,
-				       r.receipt_date, r.channel, s.name, u.display_name
+				       r.receipt_date, r.channel, r.version, s.name, u.display_name
 				from dsr_request r
 				join data_subject s on s.id = r.data_subject_id
 				left join staff_user u on u.id = r.assignee_id
@@ -126,10 +131,57 @@ public class InboxQuery {
 			return new InboxRow(rs.getLong("id"), rs.getString("reference"), RequestType.valueOf(rs.getString("type")),
 					RequestStatus.valueOf(rs.getString("status")), deadline, ChronoUnit.DAYS.between(today, deadline),
 					rs.getInt("extension_months") > 0, rs.getString("name"), rs.getString("display_name"),
-					rs.getDate("receipt_date").toLocalDate(), Channel.valueOf(rs.getString("channel")));
+					rs.getDate("receipt_date").toLocalDate(), Channel.valueOf(rs.getString("channel")),
+					rs.getLong("version"));
 		}, args.toArray());
 		boolean more = rows.size() > PAGE_SIZE;
 		return new InboxPage(more ? rows.subList(0, PAGE_SIZE) : rows, more, sort);
+	}
+
+	/**
+	 * How many open requests each quick view of the inbox holds. All open and overdue
+	 * come from the counts the dashboard keeps ({@link OpenRequestCounts}), when it is
+	 * there; the reader's and the unassigned are counted on the open requests' partial
+	 * index {@code ix_dsr_request_open_assignee (assignee_id, effective_deadline, id)},
+	 * each a range of that index read without the table (PostgreSQL's index-only scan),
+	 * so each costs what its own count is, not what all open requests are (figures at a
+	 * million requests in docs/inbox.md).
+	 * @param currentUserId the reader, for "mine"
+	 * @param today today in the controller's time zone, for overdue
+	 * @return the counts
+	 */
+	@Transactional(readOnly = true)
+	public InboxCounts counts(long currentUserId, LocalDate today) {
+		this.plans.withValues();
+		long mine = countOpen(" and r.assignee_id = ?", currentUserId);
+		long unassigned = countOpen(" and r.assignee_id is null");
+		OpenRequestCounts kept = this.keptCounts.getIfAvailable();
+		if (kept != null) {
+			return new InboxCounts(mine, unassigned, kept.overdue(today), kept.open());
+		}
+		return new InboxCounts(mine, unassigned, countOpen(" and r.effective_deadline < ?", Date.valueOf(today)),
+				countOpen(""));
+	}
+
+	private long countOpen(String condition, Object... values) {
+		StringBuilder sql = new StringBuilder("select count(*) from dsr_request r where 1 = 1");
+		List<Object> args = new ArrayList<>();
+		statusIn(RequestStatus.OPEN, sql, args);
+		sql.append(condition);
+		args.addAll(List.of(values));
+		Long count = this.jdbc.queryForObject(sql.toString(), Long.class, args.toArray());
+		return (count != null) ? count : 0;
+	}
+
+	/**
+	 * The sizes of the inbox's quick views, all among the open requests.
+	 *
+	 * @param mine assigned to the reader
+	 * @param unassigned assigned to nobody
+	 * @param overdue past their deadline, paused or not
+	 * @param open every open request
+	 */
+	public record InboxCounts(long mine, long unassigned, long overdue, long open) {
 	}
 
 	private static void statusIn(Set<RequestStatus> statuses, StringBuilder sql, List<Object> args) {
@@ -237,9 +289,20 @@ public class InboxQuery {
 	 * @param assigneeName the assignee's display name, {@code null} when unassigned
 	 * @param receiptDate the day it was received, from which the deadline runs
 	 * @param channel how it was received
+	 * @param version the request's version as read, so that a bulk assignment from this
+	 * page refuses a request changed since
 	 */
 	public record InboxRow(long id, String reference, RequestType type, RequestStatus status, LocalDate deadline,
-			long daysLeft, boolean extended, String name, String assigneeName, LocalDate receiptDate, Channel channel) {
+			long daysLeft, boolean extended, String name, String assigneeName, LocalDate receiptDate, Channel channel,
+			long version) {
+
+		/**
+		 * The row as the bulk assignment's checkbox sends it.
+		 * @return {@code id:version}
+		 */
+		public String selection() {
+			return BulkAssignForm.selection(this.id, this.version);
+		}
 
 		/**
 		 * How urgent the row is, for its colour and its days-left text.

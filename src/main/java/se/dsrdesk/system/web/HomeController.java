@@ -4,7 +4,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The public front page and the staff start page.
+ * The public front page. The staff start page is the dashboard module's
+ * ({@code StartPageController}): it shows counts of work.
  */
 @Controller
 class HomeController {
@@ -12,11 +13,6 @@ class HomeController {
 	@GetMapping("/")
 	String home() {
 		return "public/home";
-	}
-
-	@GetMapping("/staff")
-	String staffHome() {
-		return "staff/home";
 	}
 
 }

@@ -6,11 +6,13 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
+import se.dsrdesk.system.Branding;
 import se.dsrdesk.system.ControllerIdentity;
 
 /**
- * What the layout needs on every page: the controller's identity for the footer, the
- * current path for the language switch, and the incoming mail's menu entry.
+ * What the layout needs on every page: the controller's identity for the footer, its
+ * branding for the public header, the current path for the language switch, and the
+ * incoming mail's menu entry.
  */
 @ControllerAdvice
 class LayoutModelAdvice {
@@ -19,9 +21,17 @@ class LayoutModelAdvice {
 
 	private final BeanFactory beans;
 
-	LayoutModelAdvice(ControllerIdentity controller, BeanFactory beans) {
+	private final Branding branding;
+
+	LayoutModelAdvice(ControllerIdentity controller, BeanFactory beans, Branding branding) {
 		this.controller = controller;
 		this.beans = beans;
+		this.branding = branding;
+	}
+
+	@ModelAttribute("branding")
+	Branding branding() {
+		return this.branding;
 	}
 
 	/**

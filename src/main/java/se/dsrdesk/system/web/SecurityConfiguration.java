@@ -163,7 +163,8 @@ class SecurityConfiguration {
 			ObjectProvider<Consumer<HttpSecurity>> staffSignInMethods, ApplicationEventPublisher events)
 			throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers("/", "/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico")
+			.requestMatchers("/", "/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
+					"/brand/**")
 			.permitAll()
 			// Forgotten password, and choosing one's password through an invitation or
 			// forgotten-password link (account.password): the link's secret is the key.

@@ -124,6 +124,19 @@ class CloseAsDuplicatePageTest {
 	}
 
 	@Test
+	void theFormIsPrefilledWithTheFlaggedDuplicate() {
+		DsrRequest original = registered();
+		DsrRequest second = registered();
+		this.jdbc.update("update dsr_request set possible_duplicate_of = ? where id = ?", original.getId(),
+				second.getId());
+		String confirming = html(get(second, "?confirm=duplicate"));
+		assertThat(confirming).contains("id=\"duplicate-flag\"")
+			.containsPattern("<input(?=[^>]*id=\"duplicateOf\")(?=[^>]*value=\"" + original.getReference() + "\")");
+		String unflagged = html(get(original, "?confirm=duplicate"));
+		assertThat(unflagged).containsPattern("<input(?=[^>]*id=\"duplicateOf\")(?=[^>]*value=\"\")");
+	}
+
+	@Test
 	void closingLinksBothCancelsTasksAuditsAndWritesNoLetterUnlessAsked() {
 		DsrRequest original = registered();
 		DsrRequest second = this.requests.startWork(registered().getId(), null, Actor.SYSTEM);

@@ -105,6 +105,35 @@ class InboxTest {
 		}
 	}
 
+	@Autowired
+	InboxQuery inbox;
+
+	@Test
+	void quickViewsCountWhatTheirFiltersListAndMarkTheCurrentOne() {
+		LocalDate today = this.clock.instant().atZone(STOCKHOLM).toLocalDate();
+		InboxQuery.InboxCounts before = this.inbox.counts(this.handlerId, today);
+		register(this.token + " Late", null, RequestType.ACCESS, Duration.ofDays(45));
+		String mine = register(this.token + " Mine", null, RequestType.ERASURE, Duration.ofDays(2));
+		this.requests.assign(id(mine), null, this.handlerId, Actor.SYSTEM);
+		// Deltas: other tests' rows (and their clean-ups by SQL, which the kept counts
+		// do not see until recounted) are in the same database.
+		InboxQuery.InboxCounts after = this.inbox.counts(this.handlerId, today);
+		assertThat(after.mine() - before.mine()).isEqualTo(1);
+		assertThat(after.unassigned() - before.unassigned()).isEqualTo(1);
+		assertThat(after.overdue() - before.overdue()).isEqualTo(1);
+		assertThat(after.open() - before.open()).isEqualTo(2);
+		assertThat(after.mine()).isEqualTo(refs("/staff/requests?assignee=mine").size());
+
+		String page = this.handler.get("/staff/requests?assignee=mine").body();
+		assertThat(page).containsPattern("id=\"view-mine\"[^>]*aria-current=\"page\"")
+			.doesNotContainPattern("id=\"view-open\"[^>]*aria-current")
+			.containsPattern("id=\"view-mine\"(?s:.*?)class=\"badge text-bg-light count\">1<");
+		assertThat(this.handler.get("/staff/requests?overdue=true").body())
+			.containsPattern("id=\"view-overdue\"[^>]*aria-current=\"page\"");
+		assertThat(this.handler.get("/staff/requests?overdue=true&type=ACCESS").body())
+			.doesNotContainPattern("aria-current=\"page\"");
+	}
+
 	@Test
 	void sortsMostUrgentFirstAndPagesByKeysetWithoutGapsOrDuplicates() {
 		// 31 requests over 10 arrival days: deadlines tie in threes, so the id breaks

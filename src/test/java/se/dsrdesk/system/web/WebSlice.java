@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Import;
 import se.dsrdesk.account.signin.SignInSlice;
 import se.dsrdesk.account.token.ApiTokenSlice;
 import se.dsrdesk.account.PasswordPolicy;
+import se.dsrdesk.system.Branding;
 import se.dsrdesk.system.ControllerIdentity;
 import se.dsrdesk.system.DisplayFormats;
 import se.dsrdesk.system.api.ApiSecuritySlice;
@@ -20,7 +21,7 @@ import se.dsrdesk.system.api.ApiSecuritySlice;
 @TestConfiguration(proxyBeanMethods = false)
 @Import({ PasswordPolicy.class, SecurityConfiguration.class, ClockConfiguration.class, DisplayFormats.class,
 		SignInSlice.class, ApiTokenSlice.class, ApiSecuritySlice.class })
-@EnableConfigurationProperties(ControllerIdentity.class)
+@EnableConfigurationProperties({ ControllerIdentity.class, Branding.class })
 public class WebSlice {
 
 }
