@@ -50,8 +50,9 @@ import se.dsrdesk.system.ExclusiveJobs;
  * ShedLock keeps two instances from fetching at the same time in the first place.
  *
  * <p>
- * This is polling on {@code dsr.privacy-inbox.poll-interval} (a minute by default), the
- * reliable path on every IMAP server; IMAP IDLE is not used.
+ * The poll on {@code dsr.privacy-inbox.poll-interval} (a minute by default) is the
+ * reliable path on every IMAP server and after every dropped connection; where the server
+ * offers IMAP IDLE, {@link PrivacyInboxWatcher} also fetches as soon as a mail arrives.
  */
 @Component
 class PrivacyInbox {
@@ -60,6 +61,11 @@ class PrivacyInbox {
 
 	/** The most mails stored in one fetch; the next fetch takes the rest. */
 	static final int BATCH = 200;
+
+	/** How often an IDLE-triggered fetch tries again while another run holds the lock. */
+	static final int RETRIES_WHEN_LOCKED = 10;
+
+	static final Duration RETRY_PAUSE = Duration.ofSeconds(3);
 
 	private final MailboxProperties mailboxes;
 
@@ -79,7 +85,32 @@ class PrivacyInbox {
 		if (this.mailboxes.privacyInbox().isEmpty()) {
 			return;
 		}
-		this.jobs.run("privacy-inbox", Duration.ofMinutes(5), () -> {
+		fetchExclusively();
+	}
+
+	/**
+	 * Fetches at once, when IMAP IDLE announced a new mail. If another run (the poll, or
+	 * another instance) holds the lock, it may have searched before this mail arrived, so
+	 * this tries again a few times, a few seconds apart, rather than leave the mail to
+	 * the next poll.
+	 */
+	void fetchNow() {
+		for (int attempt = 0; attempt < RETRIES_WHEN_LOCKED; attempt++) {
+			if (fetchExclusively() != ExclusiveJobs.Outcome.SKIPPED) {
+				return;
+			}
+			try {
+				Thread.sleep(RETRY_PAUSE.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+	}
+
+	private ExclusiveJobs.Outcome fetchExclusively() {
+		return this.jobs.run("privacy-inbox", Duration.ofMinutes(5), () -> {
 			try {
 				return fetch();
 			}
@@ -88,7 +119,7 @@ class PrivacyInbox {
 				logger.warn("Privacy inbox not read: " + ex.messageCode());
 				return 0;
 			}
-		});
+		}).outcome();
 	}
 
 	/**

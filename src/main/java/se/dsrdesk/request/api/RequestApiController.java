@@ -117,7 +117,9 @@ class RequestApiController {
 	@PostMapping
 	@PreAuthorize("hasRole('CASE_HANDLER')")
 	@Operation(summary = "Register a request that arrived by email, letter, phone or in person",
-			description = "Answers 201 with the request and its address in Location. Case handlers only.")
+			description = "Answers 201 with the request and its address in Location. Case handlers only. "
+					+ "The acknowledgement is sent (by mail, or as a letter to post) unless acknowledge is false, "
+					+ "which needs noAcknowledgementReason (400 without it).")
 	ResponseEntity<RequestDetails> register(@Valid @RequestBody RequestJson.NewRequestBody body,
 			@AuthenticationPrincipal StaffPrincipal me, Locale locale) {
 		List<Invalid> errors = new ArrayList<>();
@@ -135,20 +137,23 @@ class RequestApiController {
 					.ifPresent((code) -> errors.add(new Invalid("receivedAt", code)));
 			}
 		}
+		if (body.skipReasonMissing()) {
+			errors.add(new Invalid("noAcknowledgementReason", "register.skipReason.required"));
+		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
 		String language = (body.language() != null) ? body.language() : "sv";
 		RequestJson.RepresentativeJson representative = body.representative();
 		DsrRequest request = this.requests
-			.registerTogether(
+			.registerByStaff(
 					new NewRequest(body.subjectName().strip(), blankToNull(body.subjectEmail()),
 							blankToNull(body.subjectPhone()), language, body.type(), body.channel(),
 							blankToNull(body.description()), receivedAt),
-					(body.otherTypes() != null) ? body.otherTypes() : List.of(), null,
+					(body.otherTypes() != null) ? body.otherTypes() : List.of(),
 					(representative != null) ? new Representative(representative.name(), representative.email(),
 							representative.authority()) : null,
-					blankToNull(body.postalAddress()), me.toActor())
+					blankToNull(body.postalAddress()), body.skipReasonOrNull(), me.toActor())
 			.get(0);
 		URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
 			.path("/{reference}")

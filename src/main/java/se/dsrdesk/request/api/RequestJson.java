@@ -48,6 +48,11 @@ final class RequestJson {
 	 * 12(2)): the letters go to them
 	 * @param postalAddress where letters go by post when there is no email address (the
 	 * representative's when one acts), lines separated by {@code \n}
+	 * @param acknowledge whether the acknowledgement (reference, deadline, status link)
+	 * is sent, by mail or as a letter to post, as the registration page does;
+	 * {@code true} when left out
+	 * @param noAcknowledgementReason why no acknowledgement is sent; required when
+	 * {@code acknowledge} is {@code false}, kept as a note on the request
 	 */
 	record NewRequestBody(@NotNull(message = "{register.type.required}") RequestType type,
 			@NewRequestRules.Name String subjectName, @NewRequestRules.EmailAddress String subjectEmail,
@@ -66,7 +71,14 @@ final class RequestJson {
 			@NewRequestRules.PostalAddress @Schema(
 					description = "Where letters go by post when there is no email "
 							+ "address (the representative's when one acts); up to 6 lines separated by \\n",
-					example = "Anna Andersson\nStorgatan 1\n123 45 Lund") String postalAddress){
+					example = "Anna Andersson\nStorgatan 1\n123 45 Lund") String postalAddress,
+			@Schema(description = "Send the acknowledgement (reference, deadline, status link) by mail, or as a "
+					+ "letter to post without an email address, as the registration page does",
+					defaultValue = "true") Boolean acknowledge,
+			@Size(max = 500, message = "{validation.tooLong}") @Schema(
+					description = "Why no acknowledgement is sent: required when acknowledge is false; "
+							+ "kept as a note on the request",
+					example = "The person asked us to write only by post, to another address") String noAcknowledgementReason){
 
 		NewRequestBody {
 			postalAddress = (postalAddress != null) ? PlainText.nfc(postalAddress).replace("\r\n", "\n") : null;
@@ -74,6 +86,25 @@ final class RequestJson {
 			subjectEmail = PlainText.nfc(subjectEmail);
 			subjectPhone = PlainText.nfc(subjectPhone);
 			description = PlainText.nfc(description);
+			noAcknowledgementReason = PlainText.nfc(noAcknowledgementReason);
+		}
+
+		/**
+		 * Why no acknowledgement is sent.
+		 * @return the reason, or {@code null} when it is sent
+		 */
+		String skipReasonOrNull() {
+			return (acknowledge == null || acknowledge || noAcknowledgementReason == null
+					|| noAcknowledgementReason.isBlank()) ? null : noAcknowledgementReason.strip();
+		}
+
+		/**
+		 * Not acknowledging needs a reason, for the file.
+		 * @return whether the reason is missing although needed
+		 */
+		boolean skipReasonMissing() {
+			return Boolean.FALSE.equals(acknowledge)
+					&& (noAcknowledgementReason == null || noAcknowledgementReason.isBlank());
 		}
 
 	}

@@ -138,7 +138,9 @@ class RequestApiTest {
 			assertThat(json.path("extension").isNull()).isTrue();
 			assertThat(json.path("assignee").isNull()).isTrue();
 			assertThat(json.path("tasks").isArray()).isTrue();
-			assertThat(json.path("correspondence").path("total").asLong()).isZero();
+			assertThat(json.path("correspondence").path("total").asLong()).as("acknowledged by default").isOne();
+			assertThat(json.path("correspondence").path("latest").get(0).path("template").asString())
+				.isEqualTo("request-acknowledged");
 			// What the Location names is there to read.
 			ApiClient.Response read = RequestApiTest.this.api.get("/api/v1/requests/" + reference);
 			assertThat(read.status()).isEqualTo(200);
@@ -197,6 +199,39 @@ class RequestApiTest {
 
 			ApiClient.Response notJson = RequestApiTest.this.api.post("/api/v1/requests", "{\"type\": ");
 			assertProblem(notJson, 400, "malformed-body");
+		}
+
+		@Test
+		void notAcknowledgingNeedsAReasonWhichIsKeptAsANote() {
+			String body = newRequest("ACCESS", "n-" + UUID.randomUUID() + "@example.com", null).replace("}",
+					", \"acknowledge\": false}");
+			ApiClient.Response missing = RequestApiTest.this.api.language("en").post("/api/v1/requests", body);
+			assertProblem(missing, 400, "invalid-request");
+			assertThat(missing.errors("noAcknowledgementReason"))
+				.containsExactly("Say why no acknowledgement is sent.");
+			ApiClient.Response blank = RequestApiTest.this.api.language("en")
+				.post("/api/v1/requests", body.replace("}", ", \"noAcknowledgementReason\": \"  \"}"));
+			assertProblem(blank, 400, "invalid-request");
+
+			ApiClient.Response registered = RequestApiTest.this.api.post("/api/v1/requests",
+					body.replace("}", ", \"noAcknowledgementReason\": \"Asked us to write by post only\"}"));
+			assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+			long id = RequestApiTest.this.requests.byReference(registered.json().path("reference").asString()).getId();
+			RequestApiTest.this.opened.add(id);
+			assertThat(registered.json().path("correspondence").path("total").asLong()).as("not acknowledged").isZero();
+			assertThat(RequestApiTest.this.jdbc.queryForList("select body from request_note where request_id = ?",
+					String.class, id))
+				.singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+				.endsWith("Asked us to write by post only");
+
+			ApiClient.Response explicit = RequestApiTest.this.api.post("/api/v1/requests",
+					newRequest("ERASURE", "y-" + UUID.randomUUID() + "@example.com", null).replace("}",
+							", \"acknowledge\": true}"));
+			assertThat(explicit.status()).as(explicit.toString()).isEqualTo(201);
+			RequestApiTest.this.opened
+				.add(RequestApiTest.this.requests.byReference(explicit.json().path("reference").asString()).getId());
+			assertThat(explicit.json().path("correspondence").path("latest").get(0).path("template").asString())
+				.isEqualTo("request-acknowledged");
 		}
 
 		@Test

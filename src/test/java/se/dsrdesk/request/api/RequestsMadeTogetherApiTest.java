@@ -155,7 +155,9 @@ class RequestsMadeTogetherApiTest {
 		assertThat(answered.status()).as(answered.toString()).isEqualTo(200);
 		assertThat(answered.json().path("status").asString()).isEqualTo("COMPLETED");
 		MailDispatch.now(this.context);
-		assertThat(mail.messagesTo(representativeEmail)).as("the answer goes to the representative").hasSize(1);
+		assertThat(mail.messagesTo(representativeEmail))
+			.as("the acknowledgement and then the answer go to the representative")
+			.hasSize(2);
 	}
 
 	@Test
