@@ -4,15 +4,18 @@
 # JSON, originals and ZIP built in the background while the progress page is polled), then sent,
 # in one JVM at -Xmx512m, against a baseline of 5 mails and 1 attachment in the same run. Prints
 # for each step the time until the page answered, the time until the files were ready and the
-# peak heap (all heap pools' peaks). JFR=1 also records a flight recording of the run
-# (target/answer-package.jfr).
+# peak heap (the heap in use, sampled every 10 ms). JFR=1 also records a flight recording of the
+# run (target/answer-package.jfr).
 # Usage: bench/answer-package.sh [MAILS] [FILES]   (default 500 50)
-# Needs PostgreSQL on 127.0.0.1:5432 (user postgres); uses the database dsr_bench_answer afresh.
+# Environment (all optional): BENCH_DB (database, default dsr_bench_answer; created afresh and
+# dropped at the end: give each concurrent run its own), SMTP_PORT (the test's GreenMail port,
+# default 33026).
+# Needs PostgreSQL on 127.0.0.1:5432 (user postgres).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mails="${1:-500}"
 files="${2:-50}"
-db=dsr_bench_answer
+db="${BENCH_DB:-dsr_bench_answer}"
 psql -h 127.0.0.1 -U postgres -qc "drop database if exists $db" -c "create database $db"
 start=$(date +%s)
 jfr=""
