@@ -91,6 +91,25 @@ class MessageBundlesTest {
 		assertThat(load("messages.properties").stringPropertyNames()).containsAll(used);
 	}
 
+	/**
+	 * An API problem's kind, {@code HttpStatus.CONFLICT, "package-files-unchecked"}: its
+	 * title and detail are {@code api.problem.<kind>.title} and {@code .detail}
+	 * ({@code ApiProblems}); a kind without them answered 500 instead of its problem.
+	 */
+	private static final Pattern PROBLEM_KIND = Pattern.compile("HttpStatus\\.[A-Z_]+,\\s*\"([a-z][a-z0-9-]*)\"");
+
+	@Test
+	void everyApiProblemKindHasItsTitleAndDetailInBothLanguages() throws IOException {
+		Set<String> kinds = keysIn(SOURCES, ".java", PROBLEM_KIND);
+		assertThat(kinds).as("problem kinds used by code").contains("package-files-unchecked", "unavailable");
+		for (String bundle : new String[] { "messages.properties", "messages_sv.properties" }) {
+			Set<String> keys = load(bundle).stringPropertyNames();
+			assertThat(keys).as("problem messages in " + bundle)
+				.containsAll(kinds.stream().map((kind) -> "api.problem." + kind + ".title").toList())
+				.containsAll(kinds.stream().map((kind) -> "api.problem." + kind + ".detail").toList());
+		}
+	}
+
 	@Test
 	void theKeyScannerFindsWhatItShould() {
 		Matcher matcher = TEMPLATE_KEY
