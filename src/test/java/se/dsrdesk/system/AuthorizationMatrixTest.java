@@ -360,6 +360,9 @@ class AuthorizationMatrixTest {
 
 		this.seeded.put("/staff/requests/{id}", String.valueOf(this.request.getId()));
 		this.seeded.put("/staff/tasks/{id}", String.valueOf(matrixTask));
+		// A number, so that the request is refused or allowed before a build is looked
+		// up.
+		this.seeded.put("{buildId}", "999999999");
 		this.seeded.put("/staff/locations/{id}", String.valueOf(location.getId()));
 		this.seeded.put("/staff/admin/accounts/{id}", String.valueOf(victim));
 		this.seeded.put("/staff/admin/policy/{id}", String.valueOf((policy != null) ? policy : 999_999_999L));
