@@ -10,9 +10,11 @@ import java.util.Map;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
+import se.dsrdesk.system.Branding;
 import se.dsrdesk.system.ControllerIdentity;
 import se.dsrdesk.system.DisplayFormats;
 
@@ -43,12 +45,17 @@ class MailRenderer {
 
 	private final OutboxProperties properties;
 
+	private final Branding branding;
+
 	MailRenderer(ITemplateEngine templates, MessageSource messages, ControllerIdentity controller,
-			OutboxProperties properties) {
+			OutboxProperties properties, ObjectProvider<Branding> branding) {
 		this.templates = templates;
 		this.messages = messages;
 		this.controller = controller;
 		this.properties = properties;
+		// The public pages' logo and colour head the mails to people too; without the
+		// settings (slice tests), the plain header.
+		this.branding = branding.getIfAvailable(() -> new Branding("", ""));
 	}
 
 	/**
@@ -74,6 +81,7 @@ class MailRenderer {
 		String subject = this.messages.getMessage("mail." + mail.template() + ".subject", subjectArguments, locale);
 		variables.put("toPerson", toPerson);
 		variables.put("controller", this.controller);
+		variables.put("branding", this.branding);
 		variables.put("baseUrl", this.properties.baseUrl());
 		variables.put("subject", subject);
 		Context context = new Context(locale, variables);

@@ -1,13 +1,18 @@
 package se.dsrdesk.notification;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.thymeleaf.ITemplateEngine;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.context.MessageSource;
 
 import se.dsrdesk.support.IntegrationTest;
+import se.dsrdesk.system.Branding;
 import se.dsrdesk.system.ControllerIdentity;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +29,15 @@ class MailRendererTest {
 
 	@Autowired
 	ControllerIdentity controller;
+
+	@Autowired
+	ITemplateEngine templates;
+
+	@Autowired
+	MessageSource messages;
+
+	@Autowired
+	OutboxProperties properties;
 
 	static OutgoingMail welcome(Locale language) {
 		return new OutgoingMail("anna@example.com", RecipientKind.STAFF, language, "staff-account-created",
@@ -59,6 +73,30 @@ class MailRendererTest {
 		assertThat(MailRenderer.language(Locale.GERMAN)).isEqualTo("en");
 		assertThat(MailRenderer.language(Locale.forLanguageTag("sv-FI"))).isEqualTo("sv");
 		assertThat(this.renderer.render(welcome(Locale.GERMAN)).subject()).startsWith("Your DSR Desk account");
+	}
+
+	static OutgoingMail statusLink() {
+		return new OutgoingMail("person@example.com", RecipientKind.SUBJECT, Locale.ENGLISH, "request-status-link",
+				Map.of("name", "Per Person", "reference", "DSR-2026-000001", "type", "ACCESS", "statusToken", "TOKEN",
+						OutgoingMail.SUBJECT_ARGUMENTS, List.of("DSR-2026-000001")),
+				null);
+	}
+
+	@Test
+	void mailToAPersonIsHeadedByTheControllersNameAndNotStaffMail() {
+		assertThat(this.renderer.render(statusLink()).html())
+			.containsPattern("class=\"brand\"[^>]*>\\s*<span>" + this.controller.name() + "</span>")
+			.doesNotContain("/brand/logo");
+		assertThat(this.renderer.render(welcome(Locale.ENGLISH)).html()).doesNotContain("class=\"brand\"");
+	}
+
+	@Test
+	void theBrandingsColourAndLogoHeadMailToAPersonAsOnThePublicPages() {
+		Branding branding = new Branding("classpath:static/images/logo.png", "#ffcc00");
+		MailRenderer branded = new MailRenderer(this.templates, this.messages, this.controller, this.properties,
+				new StaticListableBeanFactory(Map.of("branding", branding)).getBeanProvider(Branding.class));
+		assertThat(branded.render(statusLink()).html()).contains("background:#ffcc00;color:#000000;",
+				"src=\"http://localhost:8080/brand/logo\"", "<span>" + this.controller.name() + "</span>");
 	}
 
 	private void assertFooter(MailRenderer.Rendered mail, String... labels) {
