@@ -99,12 +99,11 @@ final class IncomingMailForms {
 		}
 
 		String skipReasonOrNull() {
-			return (this.acknowledge || this.skipReason == null || this.skipReason.isBlank()) ? null
-					: this.skipReason.strip();
+			return NewRequestRules.skipReason(this.acknowledge, this.skipReason);
 		}
 
 		boolean skipReasonMissing() {
-			return !this.acknowledge && (this.skipReason == null || this.skipReason.isBlank());
+			return NewRequestRules.skipReasonMissing(this.acknowledge, this.skipReason);
 		}
 
 	}

@@ -94,8 +94,7 @@ final class RequestJson {
 		 * @return the reason, or {@code null} when it is sent
 		 */
 		String skipReasonOrNull() {
-			return (acknowledge == null || acknowledge || noAcknowledgementReason == null
-					|| noAcknowledgementReason.isBlank()) ? null : noAcknowledgementReason.strip();
+			return NewRequestRules.skipReason(!Boolean.FALSE.equals(acknowledge), noAcknowledgementReason);
 		}
 
 		/**
@@ -103,8 +102,7 @@ final class RequestJson {
 		 * @return whether the reason is missing although needed
 		 */
 		boolean skipReasonMissing() {
-			return Boolean.FALSE.equals(acknowledge)
-					&& (noAcknowledgementReason == null || noAcknowledgementReason.isBlank());
+			return NewRequestRules.skipReasonMissing(!Boolean.FALSE.equals(acknowledge), noAcknowledgementReason);
 		}
 
 	}

@@ -96,7 +96,7 @@ public class RegisterRequestForm {
 	 * @return the reason, or {@code null} when it is sent
 	 */
 	String skipReasonOrNull() {
-		return this.acknowledge ? null : blankToNull(this.skipReason);
+		return NewRequestRules.skipReason(this.acknowledge, this.skipReason);
 	}
 
 	/**
@@ -104,7 +104,7 @@ public class RegisterRequestForm {
 	 * @return whether the reason is missing although needed
 	 */
 	boolean skipReasonMissing() {
-		return !this.acknowledge && blankToNull(this.skipReason) == null;
+		return NewRequestRules.skipReasonMissing(this.acknowledge, this.skipReason);
 	}
 
 	/**

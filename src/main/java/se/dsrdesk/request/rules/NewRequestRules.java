@@ -27,6 +27,29 @@ public final class NewRequestRules {
 	private NewRequestRules() {
 	}
 
+	/**
+	 * Why staff do not acknowledge a request they register: it is acknowledged unless
+	 * they untick that, and then they say why, for the file. One rule for the register
+	 * form, the incoming mail's form and the API.
+	 * @param acknowledge whether the acknowledgement is sent
+	 * @param reason what staff wrote, may be {@code null} or blank
+	 * @return the reason, stripped, or {@code null} when the acknowledgement is sent or
+	 * no reason was given
+	 */
+	public static String skipReason(boolean acknowledge, String reason) {
+		return (acknowledge || reason == null || reason.isBlank()) ? null : reason.strip();
+	}
+
+	/**
+	 * Whether the reason for not acknowledging is missing although needed.
+	 * @param acknowledge whether the acknowledgement is sent
+	 * @param reason what staff wrote, may be {@code null} or blank
+	 * @return {@code true} when not acknowledging and no reason was given
+	 */
+	public static boolean skipReasonMissing(boolean acknowledge, String reason) {
+		return !acknowledge && skipReason(false, reason) == null;
+	}
+
 	/** The person's name: required, at most 200 characters on one line. */
 	@NotBlank(message = "{validation.required}")
 	@Size(max = 200, message = "{validation.tooLong}")
