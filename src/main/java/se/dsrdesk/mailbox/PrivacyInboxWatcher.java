@@ -51,6 +51,9 @@ class PrivacyInboxWatcher implements DisposableBean {
 
 	static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
 
+	/** How long {@link #stop()} waits for a running fetch to end. */
+	static final Duration FETCH_STOP = Duration.ofSeconds(10);
+
 	private final MailboxProperties mailboxes;
 
 	private final PrivacyInboxProperties settings;
@@ -109,7 +112,8 @@ class PrivacyInboxWatcher implements DisposableBean {
 
 	/**
 	 * Stops watching: ends the IDLE, closes the connection and waits (a few seconds at
-	 * most) for the thread to end.
+	 * most) for the IDLE thread and the fetch thread to end, so that nothing of this
+	 * watcher outlives it.
 	 */
 	void stop() {
 		Thread current;
@@ -138,7 +142,17 @@ class PrivacyInboxWatcher implements DisposableBean {
 		}
 		ScheduledExecutorService executor = this.helper;
 		if (executor != null) {
+			// interrupts a fetch waiting for the lock; a fetch reading the mailbox ends
+			// with its read, which the connection's timeout bounds
 			executor.shutdownNow();
+			try {
+				if (!executor.awaitTermination(FETCH_STOP.toMillis(), TimeUnit.MILLISECONDS)) {
+					logger.warn("Privacy inbox: a fetch still runs after " + FETCH_STOP + "; left to end on its own");
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 	}
 
