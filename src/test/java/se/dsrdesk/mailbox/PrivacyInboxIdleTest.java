@@ -1,5 +1,6 @@
 package se.dsrdesk.mailbox;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,22 +8,33 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import se.dsrdesk.account.AccountService;
+import se.dsrdesk.account.Role;
+import se.dsrdesk.account.StaffPrincipal;
+import se.dsrdesk.account.TestAccounts;
 import se.dsrdesk.mailbox.PrivacyInboxWatcher.State;
 import se.dsrdesk.mailbox.PrivacyInboxWatcher.Status;
 import se.dsrdesk.support.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
  * IMAP IDLE on the privacy inbox against GreenMail's IMAP server (which offers IDLE),
@@ -35,6 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * opposite with {@code idle=false}, and a server without IDLE. Real PostgreSQL.
  */
 @IntegrationTest
+@AutoConfigureMockMvc
 // closed after the class: its watcher would otherwise go on trying the closed proxy every
 // second while the rest of the suite runs
 @DirtiesContext
@@ -99,6 +112,15 @@ class PrivacyInboxIdleTest {
 	@Autowired
 	Clock clock;
 
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	AccountService accounts;
+
+	@Autowired
+	UserDetailsService userDetailsService;
+
 	@Test
 	void aDeliveredMailIsAnIncomingMailWithinSecondsThoughThePollIsAnHourAway() throws Exception {
 		assertThat(eventually(Duration.ofSeconds(10), this.watcher::watching)).as("watching after start").isTrue();
@@ -141,6 +163,8 @@ class PrivacyInboxIdleTest {
 	@Test
 	void whenTheServerGoesAwayTheWatcherBacksOffAndWatchesAgainOnceItIsBack() throws Exception {
 		assertThat(eventually(Duration.ofSeconds(10), () -> state() == State.WATCHING)).as("watching").isTrue();
+		StaffPrincipal handler = TestAccounts.signedIn(this.accounts, this.userDetailsService, Role.CASE_HANDLER);
+		assertThat(shownState(handler)).as("staff see it watching").isEqualTo("WATCHING");
 		long connections = this.watcher.status().connections();
 		long cutAt = System.nanoTime();
 		try {
@@ -153,6 +177,7 @@ class PrivacyInboxIdleTest {
 			assertThat(this.watcher.status().state()).isEqualTo(State.RECONNECTING);
 			assertThat(this.watcher.status().failuresInRow()).isGreaterThanOrEqualTo(5);
 			assertThat(this.watcher.status().nextAttempt()).isNotNull();
+			assertThat(shownState(handler)).as("staff see it reconnecting").isEqualTo("RECONNECTING");
 		}
 		finally {
 			proxy.restore();
@@ -177,6 +202,7 @@ class PrivacyInboxIdleTest {
 			.as("watching again once the server is back, without a restart")
 			.isTrue();
 		assertThat(this.watcher.status().failuresInRow()).isZero();
+		assertThat(shownState(handler)).as("staff see it watching again").isEqualTo("WATCHING");
 		String sender = "back-" + UUID.randomUUID() + "@exempel.se";
 		imap.append(INBOX, PASSWORD, "INBOX",
 				PrivacyInboxFlowTest.mail("Registerutdrag", sender, null, "Jag vill ha ett utdrag.", null, null));
@@ -206,6 +232,15 @@ class PrivacyInboxIdleTest {
 			.filteredOn(Thread::isAlive)
 			.as("none of this watcher's threads (IDLE, fetch) outlives it")
 			.isEmpty();
+	}
+
+	/** What the incoming-mail page tells a case handler about the watcher. */
+	private String shownState(StaffPrincipal handler) throws Exception {
+		MvcTestResult page = this.mvc.get().uri("/staff/incoming-mail").with(user(handler)).exchange();
+		assertThat(page).hasStatusOk();
+		Matcher state = Pattern.compile("id=\"watcher-status\"[^>]*data-state=\"([A-Z_]+)\"")
+			.matcher(page.getResponse().getContentAsString(StandardCharsets.UTF_8));
+		return state.find() ? state.group(1) : "(none shown)";
 	}
 
 	private State state() {
