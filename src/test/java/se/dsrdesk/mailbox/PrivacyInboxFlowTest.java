@@ -513,10 +513,6 @@ class PrivacyInboxFlowTest {
 	}
 
 	/**
-	 * A mail appended with the server's receipt time (INTERNALDATE) given: IMAP
-	 * {@code APPEND} sends the message's received date.
-	 */
-	/**
 	 * That day at 09:00 UTC: GreenMail parses an APPEND's date with a 12-hour clock, so a
 	 * time between 12:00 and 13:00 is stored 12 hours early
 	 * (greenmail-mail-test/greenmail#211), and a test run at noon would fail.
@@ -525,6 +521,10 @@ class PrivacyInboxFlowTest {
 		return day.truncatedTo(ChronoUnit.DAYS).plus(9, ChronoUnit.HOURS);
 	}
 
+	/**
+	 * A mail appended with the server's receipt time (INTERNALDATE) given: IMAP
+	 * {@code APPEND} sends the message's received date.
+	 */
 	static MimeMessage received(MimeMessage message, Instant internalDate) throws Exception {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		message.writeTo(bytes);
