@@ -404,10 +404,19 @@ class MailboxTaskFlowTest {
 
 		String sent = new String(eml, StandardCharsets.UTF_8);
 		assertThat(sent).doesNotContain("Björn", "Svensson")
-			// (the review's text goes out with its line breaks as \n)
-			.containsPattern("(?m)^Subject: Fråga från \\[maskerat] om beställningen\r?$")
-			.containsPattern("(?m)^Cc: \\[maskerat] <lager3@example.se>\r?$")
+			.containsPattern("(?m)^Subject: Fråga från \\[maskerat] om beställningen\r\n")
+			.containsPattern("(?m)^Cc: \\[maskerat] <lager3@example.se>\r\n")
 			.contains("Var är min beställning? [maskerat] på lagret");
+		// RFC 5322 2.1: every line of the mail ends in CRLF, after the review as before
+		assertThat(sent.replace("\r\n", "")).doesNotContain("\n", "\r");
+		// the copy's heading in the PDF and the JSON (the mail's date and subject) is
+		// masked like the copy
+		assertThat(zip.keySet()).anyMatch((name) -> name.endsWith(".pdf")).anyMatch((name) -> name.endsWith(".json"));
+		for (Map.Entry<String, byte[]> entry : zip.entrySet()) {
+			String content = entry.getKey().endsWith(".pdf") ? pdfText(entry.getValue())
+					: new String(entry.getValue(), StandardCharsets.UTF_8);
+			assertThat(content).as(entry.getKey()).doesNotContainIgnoringCase("Björn").doesNotContain("Svensson");
+		}
 		// no form of the name: decoded, Q-encoded (ISO-8859-1 or UTF-8) or B-encoded
 		assertThat(new String(eml, StandardCharsets.ISO_8859_1)).doesNotContain("Svensson", "Bj=F6rn", "Bj=C3=B6rn",
 				B_NAME, "QmrDtnJu", new String("Björn".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1),
@@ -422,6 +431,12 @@ class MailboxTaskFlowTest {
 		assertThat(((InternetAddress) parsed.getFrom()[0]).getPersonal()).isEqualTo("Åsa Öberg");
 		assertThat(parsed.getMessageID()).isEqualTo(messageId);
 		assertThat(MailText.body(parsed)).contains("Var är min beställning? [maskerat] på lagret visste inte.");
+	}
+
+	private static String pdfText(byte[] pdf) throws Exception {
+		try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+			return new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+		}
 	}
 
 	private static Map<String, byte[]> unzip(byte[] zip) throws Exception {
