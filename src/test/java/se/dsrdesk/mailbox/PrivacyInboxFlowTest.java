@@ -286,12 +286,18 @@ class PrivacyInboxFlowTest {
 			.get(0);
 		this.opened.add(request.getId());
 		String reference = request.getReference();
-		// Received by the mail server an hour before it is fetched: still new, from then.
+		// Received by the mail server the day before it is fetched: still new, from then.
+		// At 09:00 UTC, away from GreenMail's 12-hour clock for APPEND dates
+		// (greenmail#211), which stores a time between 12:00 and 13:00 twelve hours
+		// early.
+		Instant receivedAt = Instant.now()
+			.minus(1, ChronoUnit.DAYS)
+			.truncatedTo(ChronoUnit.DAYS)
+			.plus(9, ChronoUnit.HOURS);
 		MimeMessage reply = mail("Mitt svar", person, "Eva Ek", "Jag bor numera i Malmö.", null, null);
 		reply.setRecipients(Message.RecipientType.TO, "privacy+" + request.getReplyKey() + "@example.se");
 		reply.saveChanges();
-		imap.append(INBOX, PASSWORD, "INBOX",
-				received(reply, Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS)));
+		imap.append(INBOX, PASSWORD, "INBOX", received(reply, receivedAt));
 		assertThat(inboxPage("/staff/requests?fromPerson=true&q=" + reference))
 			.doesNotContain("data-reference=\"" + reference + "\"");
 
