@@ -21,8 +21,9 @@ import se.dsrdesk.request.RequestStatistics;
  * officer or an administrator sees the dashboard's counts of what needs attention. Every
  * list is short and read on an index in its order, every count on an index alone or on
  * the dashboard's kept counts, so the page costs the same at a million requests (figures
- * in docs/inbox.md). Lives here rather than in {@code system}, because it reads the
- * request, location and dashboard modules.
+ * in docs/inbox.md). Whoever reads requests also sees how many open requests have
+ * something new from the person, linked to the inbox filtered to them. Lives here rather
+ * than in {@code system}, because it reads the request, location and dashboard modules.
  */
 @Controller
 class StartPageController {
@@ -68,7 +69,12 @@ class StartPageController {
 		else if (handler) {
 			model.addAttribute("overdue", this.dashboard.overdue(LIST_SIZE));
 		}
-		model.addAttribute("readsRequests", handler || me.hasRole(Role.COMPLIANCE_OFFICER));
+		boolean readsRequests = handler || me.hasRole(Role.COMPLIANCE_OFFICER);
+		model.addAttribute("readsRequests", readsRequests);
+		if (readsRequests) {
+			// Read on the few unseen rows' index, not on the requests (docs/inbox.md).
+			model.addAttribute("newFromPerson", this.requests.countOpenWithNewFromPerson());
+		}
 		return "staff/home";
 	}
 

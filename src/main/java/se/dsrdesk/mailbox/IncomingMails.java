@@ -158,7 +158,7 @@ public class IncomingMails implements IncomingReplies {
 				.param("refusal", refusal.orElse(null))
 				.update();
 		}
-		answered(mail).ifPresent((request) -> attachTo(id, request, true, Actor.SYSTEM));
+		answered(mail).ifPresent((request) -> attachTo(id, request, true, mail.receivedAt(), Actor.SYSTEM));
 		return id;
 	}
 
@@ -287,8 +287,8 @@ public class IncomingMails implements IncomingReplies {
 		if (!request.getStatus().isOpen()) {
 			throw new RefusedException(HttpStatus.CONFLICT, null, "incomingMail.attach.closed");
 		}
-		claim(id, Status.ATTACHED, actor);
-		attachTo(id, request, false, actor);
+		Detail mail = claim(id, Status.ATTACHED, actor);
+		attachTo(id, request, false, mail.receivedAt(), actor);
 		return request;
 	}
 
@@ -409,7 +409,7 @@ public class IncomingMails implements IncomingReplies {
 		return mail;
 	}
 
-	private void attachTo(long id, DsrRequest request, boolean matched, Actor actor) {
+	private void attachTo(long id, DsrRequest request, boolean matched, Instant receivedAt, Actor actor) {
 		this.jdbc.sql("""
 				UPDATE incoming_mail SET status = 'ATTACHED', request_id = :request, matched_as_reply = :matched,
 				    handled_at = COALESCE(handled_at, :now), handled_by_label = COALESCE(handled_by_label, :label)
@@ -421,7 +421,7 @@ public class IncomingMails implements IncomingReplies {
 			.param("id", id)
 			.update();
 		attachFiles(id, request.getId(), actor);
-		this.requests.recordReply(request.getId(), id, actor);
+		this.requests.recordReply(request.getId(), id, receivedAt, actor);
 	}
 
 	private void attachFiles(long mailId, long requestId, Actor actor) {

@@ -53,6 +53,7 @@ import se.dsrdesk.request.auditing.RequestAuditor;
 import se.dsrdesk.request.refusal.AuthorityNotVerifiedException;
 import se.dsrdesk.request.refusal.IdentityNotVerifiedException;
 import se.dsrdesk.request.redaction.Redaction;
+import se.dsrdesk.request.message.PersonActivity;
 
 /**
  * The request workflow's one application service: every step on a request, by staff, by
@@ -104,14 +105,18 @@ public class RequestService {
 
 	private final ObjectProvider<Acknowledgements> acknowledgements;
 
+	private final PersonActivity personActivity;
+
 	private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
 	RequestService(DsrRequestRepository requests, DataSubjectRepository subjects, DeadlinePolicy policy, Outbox outbox,
 			Clock clock, ObjectProvider<CompletionGuard> completionGuards,
 			ObjectProvider<AnswerAttachments> attachments, ObjectProvider<AnswerComposer> composers,
 			RequestNoteRepository notes, StaffUserRepository staff, ApplicationEventPublisher events,
-			RequestsProperties settings, ObjectProvider<Acknowledgements> acknowledgements) {
+			RequestsProperties settings, ObjectProvider<Acknowledgements> acknowledgements,
+			PersonActivity personActivity) {
 		this.acknowledgements = acknowledgements;
+		this.personActivity = personActivity;
 		this.requests = requests;
 		this.subjects = subjects;
 		this.policy = policy;
@@ -358,7 +363,18 @@ public class RequestService {
 	 * @param actor who put it there ({@link Actor#SYSTEM} when matched by its address)
 	 */
 	public void recordReply(long id, long replyId, Actor actor) {
+		recordReply(id, replyId, now(), actor);
+	}
+
+	/**
+	 * The person answered by mail, as {@link #recordReply(long, long, Actor)}; until the
+	 * case handler responsible opens the request, the inbox marks it as new from the
+	 * person.
+	 * @param receivedAt when the mail server received the reply, its time on the timeline
+	 */
+	public void recordReply(long id, long replyId, Instant receivedAt, Actor actor) {
 		DsrRequest request = get(id);
+		this.personActivity.wrote(request.getId(), receivedAt);
 		this.events.publishEvent(new RequestActivity(request.getId(), request.getReference(),
 				RequestAction.REPLY_RECEIVED, actor, "incoming mail " + replyId));
 		if (request.getAssigneeId() != null) {

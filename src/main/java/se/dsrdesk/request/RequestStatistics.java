@@ -110,6 +110,19 @@ public class RequestStatistics {
 	}
 
 	/**
+	 * How many open requests ({@link RequestStatus#OPEN}) have something new from the
+	 * person, a message or a reply mail that the case handler responsible has not seen
+	 * yet. Read from the few unseen rows of {@code request_person_activity} (its index on
+	 * {@code unread_since}), each joined to its request by primary key.
+	 * @return the count
+	 */
+	@Transactional(readOnly = true)
+	public long countOpenWithNewFromPerson() {
+		return count(" join request_person_activity a on a.request_id = r.id"
+				+ " where a.unread_since is not null and r.status in (:statuses)", set(RequestStatus.OPEN));
+	}
+
+	/**
 	 * How many requests are paused ({@link RequestStatus#PAUSED}): the open ones that the
 	 * counts kept per running deadline leave out.
 	 * @return the count

@@ -41,6 +41,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.web.util.HtmlUtils;
 
 import se.dsrdesk.account.AccountService;
 import se.dsrdesk.account.Role;
@@ -274,6 +275,50 @@ class PrivacyInboxFlowTest {
 						LocalDate.class, request.getId(), pausedOn))
 			.as("resumed on the day the reply arrived, not today")
 			.isEqualTo(answeredAt.atZone(this.requests.zone()).toLocalDate());
+	}
+
+	@Test
+	void aReplyMarksItsRequestNewInTheInboxUntilACaseHandlerOpensIt() throws Exception {
+		String person = "eva-" + UUID.randomUUID() + "@exempel.se";
+		DsrRequest request = this.requests
+			.registerByStaff(new NewRequest("Eva Ek", person, null, "sv", RequestType.ACCESS, Channel.EMAIL, null,
+					Instant.now()), List.of(), null, null, null, Actor.SYSTEM)
+			.get(0);
+		this.opened.add(request.getId());
+		String reference = request.getReference();
+		// Received by the mail server the day before it is fetched: still new, from then.
+		// At 09:00 UTC, away from GreenMail's 12-hour clock for APPEND dates
+		// (greenmail#211), which stores a time between 12:00 and 13:00 twelve hours
+		// early.
+		Instant receivedAt = Instant.now()
+			.minus(1, ChronoUnit.DAYS)
+			.truncatedTo(ChronoUnit.DAYS)
+			.plus(9, ChronoUnit.HOURS);
+		MimeMessage reply = mail("Mitt svar", person, "Eva Ek", "Jag bor numera i Malmö.", null, null);
+		reply.setRecipients(Message.RecipientType.TO, "privacy+" + request.getReplyKey() + "@example.se");
+		reply.saveChanges();
+		imap.append(INBOX, PASSWORD, "INBOX", received(reply, receivedAt));
+		assertThat(inboxPage("/staff/requests?fromPerson=true&q=" + reference))
+			.doesNotContain("data-reference=\"" + reference + "\"");
+
+		this.inbox.fetch();
+
+		String marked = inboxPage("/staff/requests?fromPerson=true&q=" + reference);
+		assertThat(marked).contains("data-reference=\"" + reference + "\"", "New message");
+		// The request has no assignee: any case handler who opens it sees the reply
+		// highlighted, and that marks it seen.
+		String page = inboxPage("/staff/requests/" + request.getId());
+		assertThat(page).contains("Jag bor numera i Malmö.", "New since last opened",
+				"1 new message from the person since the case was last opened");
+		assertThat(inboxPage("/staff/requests?fromPerson=true&q=" + reference))
+			.doesNotContain("data-reference=\"" + reference + "\"");
+		assertThat(inboxPage("/staff/requests?q=" + reference)).contains("data-reference=\"" + reference + "\"")
+			.doesNotContain("New message");
+	}
+
+	private String inboxPage(String path) throws Exception {
+		return HtmlUtils.htmlUnescape(
+				body(this.mvc.get().uri(path).with(user(this.handler)).header("Accept-Language", "en").exchange()));
 	}
 
 	@Test

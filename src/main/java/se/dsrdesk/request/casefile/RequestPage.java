@@ -36,6 +36,7 @@ import se.dsrdesk.request.auditing.RequestAuditor;
 import se.dsrdesk.request.RequestService;
 import se.dsrdesk.request.attachment.RequestAttachments;
 import se.dsrdesk.request.inbox.Urgency;
+import se.dsrdesk.request.message.PersonActivity;
 import se.dsrdesk.request.message.PersonMessages;
 import se.dsrdesk.system.ConcurrentChangeException;
 import se.dsrdesk.system.RefusedException;
@@ -70,6 +71,11 @@ class RequestPage {
 
 	private final PersonMessages messages;
 
+	private final PersonActivity activity;
+
+	/** The model attribute of what the person wrote as staff have seen it, or none. */
+	static final String PERSON_ACTIVITY = "personActivity";
+
 	/**
 	 * After this many working days from receipt, asking for information to confirm
 	 * identity is flagged as late: it should be asked for without undue delay (EDPB
@@ -83,7 +89,9 @@ class RequestPage {
 	private static final String MESSAGE_EVENT = "REQUEST_" + RequestAction.MESSAGE_RECEIVED.name();
 
 	RequestPage(RequestService requests, RequestViews views, AuditLog audit, DeadlineCalculator calculator, Clock clock,
-			RequestAttachments attachments, ObjectProvider<IncomingReplies> replies, PersonMessages messages) {
+			RequestAttachments attachments, ObjectProvider<IncomingReplies> replies, PersonMessages messages,
+			PersonActivity activity) {
+		this.activity = activity;
 		this.replies = replies;
 		this.messages = messages;
 		this.requests = requests;
@@ -205,7 +213,11 @@ class RequestPage {
 		model.addAttribute("attachments", this.attachments.list(id));
 		model.addAttribute("attachmentMaxMegabytes", this.attachments.maxSize().toMegabytes());
 		List<IncomingReplies.Reply> replies = replies(id);
-		model.addAttribute("timeline", timeline(id, mails, replies));
+		PersonActivity.State news = this.activity.of(id).orElse(null);
+		model.addAttribute(PERSON_ACTIVITY, news);
+		List<TimelineEntry> timeline = timeline(id, mails, replies, news);
+		model.addAttribute("timeline", timeline);
+		model.addAttribute("newFromPerson", timeline.stream().filter(TimelineEntry::fresh).count());
 		addIfMissing(model, "replyResumeForm", new ReplyResumeForm());
 		// A paused request offers to resume at the receipt of a reply that came during
 		// the pause: the clock runs again from when the information arrived.
@@ -241,6 +253,23 @@ class RequestPage {
 		model.addAttribute("delayNotice",
 				mails.stream().filter((m) -> m.getId().equals(request.getDelayNoticeId())).findFirst().orElse(null));
 		return VIEW;
+	}
+
+	/**
+	 * After the page was shown to a reader who opened it (a GET, not an action's form
+	 * shown again): marks what the person wrote as seen when the reader is the one
+	 * responsible, the assignee or, while nobody has the request, any case handler. A
+	 * colleague or the compliance officer looking in leaves it new for them.
+	 * @param model the page's model, as {@link #show} filled it
+	 */
+	void markSeen(StaffPrincipal me, Model model) {
+		if (!(model.getAttribute(PERSON_ACTIVITY) instanceof PersonActivity.State news) || !news.unread()
+				|| !(model.getAttribute("request") instanceof DsrRequest request)) {
+			return;
+		}
+		if (PersonActivity.clearsWhenOpened(request.getAssigneeId(), me.id(), me.hasRole(Role.CASE_HANDLER))) {
+			this.activity.seen(request.getId(), news, this.clock.instant());
+		}
 	}
 
 	/**
@@ -303,22 +332,26 @@ class RequestPage {
 	 * that caused it was recorded. A message stands for its own audit event, which says
 	 * only its number.
 	 */
-	private List<TimelineEntry> timeline(long id, List<Correspondence> mails, List<IncomingReplies.Reply> replies) {
+	private List<TimelineEntry> timeline(long id, List<Correspondence> mails, List<IncomingReplies.Reply> replies,
+			PersonActivity.State news) {
 		List<TimelineEntry> entries = new ArrayList<>();
 		for (AuditEvent e : this.audit.about(RequestAuditor.TARGET, id, PageRequest.of(0, RequestService.LIST_LIMIT))) {
 			if (!MESSAGE_EVENT.equals(e.getAction())) {
 				entries.add(new TimelineEntry(e.getOccurredAt(), 0, e.getId(), e.getAction(), e.getActorLabel(),
-						e.getDetails(), null, null, null));
+						e.getDetails(), null, null, null, false));
 			}
 		}
 		for (Correspondence m : mails) {
-			entries.add(new TimelineEntry(m.getCreatedAt(), 1, m.getId(), null, null, m.getSubject(), m, null, null));
+			entries.add(new TimelineEntry(m.getCreatedAt(), 1, m.getId(), null, null, m.getSubject(), m, null, null,
+					false));
 		}
 		for (IncomingReplies.Reply r : replies) {
-			entries.add(new TimelineEntry(r.receivedAt(), 2, r.id(), null, null, r.subject(), null, r, null));
+			entries.add(new TimelineEntry(r.receivedAt(), 2, r.id(), null, null, r.subject(), null, r, null,
+					news != null && news.isNew(r.receivedAt())));
 		}
 		for (PersonMessages.Message m : this.messages.of(id)) {
-			entries.add(new TimelineEntry(m.at(), 0, m.id(), null, null, null, null, null, m));
+			entries.add(new TimelineEntry(m.at(), 0, m.id(), null, null, null, null, null, m,
+					news != null && news.isNew(m.at())));
 		}
 		entries.sort(Comparator.comparing(TimelineEntry::at)
 			.thenComparing(TimelineEntry::order)
@@ -348,9 +381,11 @@ class RequestPage {
 	 * @param letter the mail, or {@code null}
 	 * @param reply the person's mail, or {@code null}
 	 * @param message the person's message from the status page, or {@code null}
+	 * @param fresh whether it is a message or reply that the case handler responsible had
+	 * not seen before this page was shown
 	 */
 	record TimelineEntry(Instant at, int order, long id, String action, String actor, String details,
-			Correspondence letter, IncomingReplies.Reply reply, PersonMessages.Message message) {
+			Correspondence letter, IncomingReplies.Reply reply, PersonMessages.Message message, boolean fresh) {
 
 		public boolean isLetter() {
 			return this.letter != null;

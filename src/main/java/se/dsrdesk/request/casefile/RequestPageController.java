@@ -33,7 +33,10 @@ class RequestPageController {
 		// action, open on the
 		// page (what the dialog shows with JavaScript)
 		model.addAttribute("confirm", "withdraw".equals(confirm) || "duplicate".equals(confirm) ? confirm : null);
-		return this.page.show(id, me, model);
+		String view = this.page.show(id, me, model);
+		// Opening the page is what marks the person's news seen; API reads do not.
+		this.page.markSeen(me, model);
+		return view;
 	}
 
 }

@@ -67,8 +67,8 @@ class InboxController {
 
 	@InitBinder("filter")
 	void allowFilterFields(WebDataBinder binder) {
-		binder.setAllowedFields("status", "type", "assignee", "overdue", "dueWithin", "paused", "extended", "q",
-				"after", "sort");
+		binder.setAllowedFields("status", "type", "assignee", "overdue", "dueWithin", "paused", "extended",
+				"fromPerson", "q", "after", "sort");
 	}
 
 	/**
@@ -163,7 +163,7 @@ class InboxController {
 	 */
 	enum QuickView {
 
-		MINE, UNASSIGNED, OVERDUE, OPEN, OTHER;
+		MINE, UNASSIGNED, OVERDUE, FROM_PERSON, OPEN, OTHER;
 
 		static QuickView of(InboxFilter filter) {
 			boolean plain = filter.getType() == null && filter.dueWithinDays().isEmpty() && !filter.isPaused()
@@ -174,7 +174,10 @@ class InboxController {
 				return OTHER;
 			}
 			if (filter.isOverdue()) {
-				return assignee.isEmpty() ? OVERDUE : OTHER;
+				return (assignee.isEmpty() && !filter.isFromPerson()) ? OVERDUE : OTHER;
+			}
+			if (filter.isFromPerson()) {
+				return assignee.isEmpty() ? FROM_PERSON : OTHER;
 			}
 			return switch (assignee) {
 				case "" -> OPEN;
@@ -203,6 +206,7 @@ class InboxController {
 		param(link, values, "dueWithin", filter.dueWithinDays().map(String::valueOf).orElse(null));
 		param(link, values, "paused", filter.isPaused() ? "true" : null);
 		param(link, values, "extended", filter.isExtended() ? "true" : null);
+		param(link, values, "fromPerson", filter.isFromPerson() ? "true" : null);
 		param(link, values, "q", filter.query().orElse(null));
 		param(link, values, "sort", sort);
 		param(link, values, "after", after);

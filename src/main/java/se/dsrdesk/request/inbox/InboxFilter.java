@@ -40,6 +40,9 @@ public class InboxFilter {
 
 	private boolean extended;
 
+	/** Only requests with something new from the person, not yet seen. */
+	private boolean fromPerson;
+
 	private String q;
 
 	/** The keyset cursor: the deadline and id of the last row of the previous page. */
@@ -203,6 +206,14 @@ public class InboxFilter {
 
 	public void setExtended(boolean extended) {
 		this.extended = extended;
+	}
+
+	public boolean isFromPerson() {
+		return this.fromPerson;
+	}
+
+	public void setFromPerson(boolean fromPerson) {
+		this.fromPerson = fromPerson;
 	}
 
 	public String getQ() {

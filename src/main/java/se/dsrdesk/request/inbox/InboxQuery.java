@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import se.dsrdesk.system.EmailAddresses;
 import se.dsrdesk.request.Channel;
 import se.dsrdesk.request.OpenRequestCounts;
+import se.dsrdesk.request.RequestStatistics;
 import se.dsrdesk.request.RequestStatus;
 import se.dsrdesk.request.RequestType;
 import se.dsrdesk.system.QueryPlans;
@@ -33,7 +34,10 @@ import se.dsrdesk.system.QueryPlans;
  * (V36's for every status, {@code RequestStatusSchema}'s for the open ones). Status and
  * type values are bind values, planned with their values (see {@link QueryPlans}), so
  * that PostgreSQL can match its partial indexes to them; unless told otherwise the inbox
- * shows the {@link RequestStatus#OPEN open} requests.
+ * shows the {@link RequestStatus#OPEN open} requests. Each row says whether the person
+ * wrote something not yet seen: a join by primary key to {@code request_person_activity}
+ * (V153) for the page's rows, or, filtered to those, a walk of that table's few unseen
+ * rows.
  */
 @Component
 public class InboxQuery {
@@ -48,8 +52,12 @@ public class InboxQuery {
 
 	private final ObjectProvider<OpenRequestCounts> keptCounts;
 
-	InboxQuery(JdbcTemplate jdbc, QueryPlans plans, ObjectProvider<OpenRequestCounts> keptCounts) {
+	private final RequestStatistics statistics;
+
+	InboxQuery(JdbcTemplate jdbc, QueryPlans plans, ObjectProvider<OpenRequestCounts> keptCounts,
+			RequestStatistics statistics) {
 		this.jdbc = jdbc;
+		this.statistics = statistics;
 		this.plans = plans;
 		this.keptCounts = keptCounts;
 	}
@@ -65,10 +73,11 @@ public class InboxQuery {
 	public InboxPage page(InboxFilter filter, long currentUserId, LocalDate today) {
 		StringBuilder sql = new StringBuilder("""
 				select r.id, r.reference, r.type, r.status, r.effective_deadline, r.extension_months,
-				       r.receipt_date, r.channel, r.version, s.name, u.display_name
+				       r.receipt_date, r.channel, r.version, s.name, u.display_name, a.unread_since
 				from dsr_request r
 				join data_subject s on s.id = r.data_subject_id
 				left join staff_user u on u.id = r.assignee_id
+				left join request_person_activity a on a.request_id = r.id
 				where 1 = 1""");
 		List<Object> args = new ArrayList<>();
 		Optional<RequestStatus> status = filter.chosenStatus();
@@ -107,6 +116,10 @@ public class InboxQuery {
 		if (filter.isExtended()) {
 			sql.append(" and r.extension_months > 0");
 		}
+		if (filter.isFromPerson()) {
+			// Few rows: the planner starts from ix_request_person_activity_unread.
+			sql.append(" and a.unread_since is not null");
+		}
 		filter.query().ifPresent((text) -> search(text, sql, args));
 		InboxSort sort = filter.sortOrder();
 		filter.cursor().ifPresent((cursor) -> {
@@ -132,7 +145,7 @@ public class InboxQuery {
 					RequestStatus.valueOf(rs.getString("status")), deadline, ChronoUnit.DAYS.between(today, deadline),
 					rs.getInt("extension_months") > 0, rs.getString("name"), rs.getString("display_name"),
 					rs.getDate("receipt_date").toLocalDate(), Channel.valueOf(rs.getString("channel")),
-					rs.getLong("version"));
+					rs.getLong("version"), rs.getTimestamp("unread_since") != null);
 		}, args.toArray());
 		boolean more = rows.size() > PAGE_SIZE;
 		return new InboxPage(more ? rows.subList(0, PAGE_SIZE) : rows, more, sort);
@@ -155,12 +168,13 @@ public class InboxQuery {
 		this.plans.withValues();
 		long mine = countOpen(" and r.assignee_id = ?", currentUserId);
 		long unassigned = countOpen(" and r.assignee_id is null");
+		long fromPerson = this.statistics.countOpenWithNewFromPerson();
 		OpenRequestCounts kept = this.keptCounts.getIfAvailable();
 		if (kept != null) {
-			return new InboxCounts(mine, unassigned, kept.overdue(today), kept.open());
+			return new InboxCounts(mine, unassigned, kept.overdue(today), kept.open(), fromPerson);
 		}
 		return new InboxCounts(mine, unassigned, countOpen(" and r.effective_deadline < ?", Date.valueOf(today)),
-				countOpen(""));
+				countOpen(""), fromPerson);
 	}
 
 	private long countOpen(String condition, Object... values) {
@@ -180,8 +194,9 @@ public class InboxQuery {
 	 * @param unassigned assigned to nobody
 	 * @param overdue past their deadline, paused or not
 	 * @param open every open request
+	 * @param fromPerson with something new from the person, not yet seen
 	 */
-	public record InboxCounts(long mine, long unassigned, long overdue, long open) {
+	public record InboxCounts(long mine, long unassigned, long overdue, long open, long fromPerson) {
 	}
 
 	private static void statusIn(Set<RequestStatus> statuses, StringBuilder sql, List<Object> args) {
@@ -291,10 +306,12 @@ public class InboxQuery {
 	 * @param channel how it was received
 	 * @param version the request's version as read, so that a bulk assignment from this
 	 * page refuses a request changed since
+	 * @param newFromPerson whether the person wrote something (a message or a reply mail)
+	 * that the case handler responsible has not seen yet
 	 */
 	public record InboxRow(long id, String reference, RequestType type, RequestStatus status, LocalDate deadline,
 			long daysLeft, boolean extended, String name, String assigneeName, LocalDate receiptDate, Channel channel,
-			long version) {
+			long version, boolean newFromPerson) {
 
 		/**
 		 * The row as the bulk assignment's checkbox sends it.

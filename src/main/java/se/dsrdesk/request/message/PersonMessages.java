@@ -53,9 +53,12 @@ public class PersonMessages {
 
 	private final Clock clock;
 
+	private final PersonActivity activity;
+
 	PersonMessages(JdbcClient jdbc, StaffUserRepository staff, Outbox outbox, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, PersonActivity activity) {
 		this.jdbc = jdbc;
+		this.activity = activity;
 		this.staff = staff;
 		this.outbox = outbox;
 		this.events = events;
@@ -84,6 +87,7 @@ public class PersonMessages {
 					Timestamp.from(now))
 			.update(key, "id");
 		long id = key.getKeyAs(Number.class).longValue();
+		this.activity.wrote(request.getId(), now);
 		this.events
 			.publishEvent(new RequestActivity(request.getId(), request.getReference(), RequestAction.MESSAGE_RECEIVED,
 					actor, "message " + id + ((attachmentId != null) ? ", attachment " + attachmentId : "")));

@@ -134,6 +134,7 @@ public class ClosedRequestPurge {
 		this.jdbc.update("UPDATE request_pause SET reason = '-' WHERE request_id IN (" + in + ")", idArgs);
 		this.jdbc.update("DELETE FROM request_note WHERE request_id IN (" + in + ")", idArgs);
 		this.jdbc.update("DELETE FROM request_message WHERE request_id IN (" + in + ")", idArgs);
+		this.jdbc.update("DELETE FROM request_person_activity WHERE request_id IN (" + in + ")", idArgs);
 		this.jdbc.update("DELETE FROM request_attachment WHERE request_id IN (" + in + ")", idArgs);
 		this.jdbc.update("DELETE FROM request_token WHERE request_id IN (" + in + ")", idArgs);
 		this.outbox.eraseForRequests(ids);

@@ -22,6 +22,8 @@ import se.dsrdesk.audit.Actor;
 import se.dsrdesk.request.Channel;
 import se.dsrdesk.request.NewRequest;
 import se.dsrdesk.request.RequestService;
+import se.dsrdesk.request.RequestStatistics;
+import se.dsrdesk.request.message.PersonActivity;
 import se.dsrdesk.request.RequestType;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The inbox's SQL on the zero-setup H2 database, which has none of PostgreSQL's partial
  * or trigram indexes: the keyset cursor (a row-value comparison), the name search (ILIKE)
- * and the email prefix search must still work there.
+ * and the email prefix search must still work there; so must "new from the person" (its
+ * first write, an INSERT ... ON CONFLICT DO NOTHING, and its filter).
  */
 @SpringBootTest
 class InboxOnH2Test {
@@ -51,6 +54,12 @@ class InboxOnH2Test {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	PersonActivity activity;
+
+	@Autowired
+	RequestStatistics statistics;
 
 	@Test
 	void pagesSearchesAndFiltersOnH2() {
@@ -90,6 +99,32 @@ class InboxOnH2Test {
 		unassignedNew.setQ("Ådahl 7");
 		assertThat(this.inbox.page(unassignedNew, 0, today).rows()).extracting(InboxQuery.InboxRow::name)
 			.containsExactly("Östen Ådahl 7");
+	}
+
+	@Test
+	void newFromThePersonOnH2() {
+		long id = this.requests
+			.register(new NewRequest("Ylva Ödmark", "ylva@example.com", null, "sv", RequestType.ACCESS, Channel.LETTER,
+					null, this.clock.instant()), Actor.SYSTEM)
+			.getId();
+		long before = this.statistics.countOpenWithNewFromPerson();
+		java.time.Instant first = this.clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+		this.activity.wrote(id, first);
+		this.activity.wrote(id, first.minusSeconds(60));
+		PersonActivity.State state = this.activity.of(id).orElseThrow();
+		assertThat(state.unreadSince()).isEqualTo(first.minusSeconds(60));
+		assertThat(state.lastWrittenAt()).isEqualTo(first);
+		assertThat(this.statistics.countOpenWithNewFromPerson()).isEqualTo(before + 1);
+		LocalDate today = LocalDate.ofInstant(this.clock.instant(), ZoneId.of("Europe/Stockholm"));
+		InboxFilter filter = new InboxFilter();
+		filter.setFromPerson(true);
+		filter.setQ("Ylva Ödmark");
+		assertThat(this.inbox.page(filter, 0, today).rows()).extracting(InboxQuery.InboxRow::newFromPerson)
+			.containsExactly(true);
+
+		assertThat(this.activity.seen(id, state, this.clock.instant())).isTrue();
+		assertThat(this.inbox.page(filter, 0, today).rows()).isEmpty();
+		assertThat(this.statistics.countOpenWithNewFromPerson()).isEqualTo(before);
 	}
 
 }

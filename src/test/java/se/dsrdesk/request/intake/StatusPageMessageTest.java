@@ -36,6 +36,7 @@ import se.dsrdesk.request.Channel;
 import se.dsrdesk.request.DsrRequest;
 import se.dsrdesk.request.NewRequest;
 import se.dsrdesk.request.RequestService;
+import se.dsrdesk.request.RequestStatistics;
 import se.dsrdesk.request.RequestType;
 import se.dsrdesk.support.HttpVisitor;
 import se.dsrdesk.support.IntegrationTest;
@@ -82,6 +83,9 @@ class StatusPageMessageTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	RequestStatistics statistics;
 
 	StaffUser handler;
 
@@ -161,6 +165,57 @@ class StatusPageMessageTest {
 	}
 
 	@Test
+	void aMessageMarksTheRequestNewInTheInboxAndOnTheStartPageUntilItsAssigneeOpensIt() {
+		String reference = this.request.getReference();
+		HttpVisitor assignee = new HttpVisitor(this.port, "en-GB");
+		assignee.signIn(this.handler.getEmail(), TestAccounts.PASSWORD);
+		StaffUser other = this.accounts.create("colleague-" + UUID.randomUUID() + "@example.com", "Kim Kollega",
+				EnumSet.of(Role.CASE_HANDLER), "en", TestAccounts.PASSWORD, Actor.SYSTEM);
+		HttpVisitor colleague = new HttpVisitor(this.port, "en-GB");
+		colleague.signIn(other.getEmail(), TestAccounts.PASSWORD);
+		assertThat(row(assignee, "/staff/requests?q=" + reference, reference)).doesNotContain("New message");
+		assertThat(rows(assignee, "/staff/requests?fromPerson=true&q=" + reference)).isEmpty();
+
+		assertThat(send("Jag vill också veta vart uppgifterna har skickats.", null, null).statusCode()).isEqualTo(302);
+
+		// Marked in the inbox with text and icon, not colour alone, and listed by the
+		// filter: exactly the open requests with something unseen, in deadline order.
+		assertThat(row(assignee, "/staff/requests?q=" + reference, reference)).contains("New message", "\u2709");
+		assertThat(rows(assignee, "/staff/requests?fromPerson=true&q=" + reference)).containsExactly(reference);
+		assertThat(rows(assignee, "/staff/requests?fromPerson=true")).containsExactlyElementsOf(this.jdbc.queryForList(
+				"SELECT r.reference FROM request_person_activity a JOIN dsr_request r ON r.id = a.request_id"
+						+ " WHERE a.unread_since IS NOT NULL AND r.status IN ('UNVERIFIED', 'NEW', 'IN_PROGRESS',"
+						+ " 'AWAITING_SUBJECT') ORDER BY r.effective_deadline, r.id FETCH FIRST 25 ROWS ONLY",
+				String.class));
+		// Counted on the start page, linked to that filter.
+		long count = this.statistics.countOpenWithNewFromPerson();
+		assertThat(count).isPositive();
+		assertThat(HtmlUtils.htmlUnescape(assignee.get("/staff").body()))
+			.contains((count == 1) ? "1 case has new messages from the person"
+					: count + " cases have new messages from the person")
+			.contains("/staff/requests?fromPerson=true");
+
+		// A colleague looking in leaves it new for the assignee.
+		colleague.get("/staff/requests/" + this.request.getId());
+		assertThat(row(assignee, "/staff/requests?q=" + reference, reference)).contains("New message");
+
+		// The assignee opens it: the message is highlighted this once, and the inbox
+		// mark and the count are gone.
+		String page = HtmlUtils.htmlUnescape(assignee.get("/staff/requests/" + this.request.getId()).body());
+		assertThat(page).contains("1 new message from the person since the case was last opened",
+				"New since last opened");
+		assertThat(row(assignee, "/staff/requests?q=" + reference, reference)).doesNotContain("New message");
+		assertThat(rows(assignee, "/staff/requests?fromPerson=true&q=" + reference)).isEmpty();
+		assertThat(this.statistics.countOpenWithNewFromPerson()).isEqualTo(count - 1);
+		assertThat(assignee.get("/staff/requests/" + this.request.getId()).body())
+			.doesNotContain("New since last opened");
+
+		// A second message is new again, from its own time on.
+		assertThat(send("En sak till.", null, null).statusCode()).isEqualTo(302);
+		assertThat(row(assignee, "/staff/requests?q=" + reference, reference)).contains("New message");
+	}
+
+	@Test
 	void aFileOutsideTheAllowListIsRefusedWithTheMessageKeptAndNothingStored() {
 		HttpResponse<String> refused = send("Se bifogad fil.", "program.exe", "MZ\u0090".getBytes());
 		assertThat(refused.statusCode()).isEqualTo(400);
@@ -228,6 +283,30 @@ class StatusPageMessageTest {
 		assertThat(HtmlUtils.htmlUnescape(refused.body())).contains("You have sent many messages in a short time",
 				"Tre, och det här ska finnas kvar.");
 		assertThat(messages()).isEqualTo(2);
+	}
+
+	private static final java.util.regex.Pattern ROW = java.util.regex.Pattern
+		.compile("<tr data-reference=\"([^\"]+)\"[^>]*>(.*?)</tr>", java.util.regex.Pattern.DOTALL);
+
+	/** The references of the inbox page's rows, in order. */
+	private static List<String> rows(HttpVisitor staff, String path) {
+		java.util.regex.Matcher rows = ROW.matcher(staff.get(path).body());
+		List<String> references = new java.util.ArrayList<>();
+		while (rows.find()) {
+			references.add(rows.group(1));
+		}
+		return references;
+	}
+
+	/** One inbox row's HTML, unescaped. */
+	private static String row(HttpVisitor staff, String path, String reference) {
+		java.util.regex.Matcher rows = ROW.matcher(staff.get(path).body());
+		while (rows.find()) {
+			if (rows.group(1).equals(reference)) {
+				return HtmlUtils.htmlUnescape(rows.group(0));
+			}
+		}
+		throw new AssertionError("No row " + reference + " in " + path);
 	}
 
 	private HttpResponse<String> send(String message, String fileName, byte[] content) {
