@@ -36,7 +36,7 @@ import se.dsrdesk.system.QueryPlans;
  * that PostgreSQL can match its partial indexes to them; unless told otherwise the inbox
  * shows the {@link RequestStatus#OPEN open} requests. Each row says whether the person
  * wrote something not yet seen: a join by primary key to {@code request_person_activity}
- * (V153) for the page's rows, or, filtered to those, a walk of that table's few unseen
+ * (V160) for the page's rows, or, filtered to those, a walk of that table's few unseen
  * rows.
  */
 @Component

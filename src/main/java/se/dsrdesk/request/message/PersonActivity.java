@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * "New from the person": per request, when the person last wrote (a message from the
  * status page or a reply mail threaded into the case), since when something they wrote is
- * unseen, and when staff last saw it (table {@code request_person_activity}, V153). The
+ * unseen, and when staff last saw it (table {@code request_person_activity}, V160). The
  * inbox marks and filters the requests with something unseen, the start page counts them,
  * and the request page highlights what is new and marks it seen.
  * <p>
