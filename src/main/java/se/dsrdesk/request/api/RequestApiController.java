@@ -147,13 +147,13 @@ class RequestApiController {
 		RequestJson.RepresentativeJson representative = body.representative();
 		DsrRequest request = this.requests
 			.registerByStaff(
-					new NewRequest(body.subjectName().strip(), blankToNull(body.subjectEmail()),
-							blankToNull(body.subjectPhone()), language, body.type(), body.channel(),
-							blankToNull(body.description()), receivedAt),
+					new NewRequest(body.subjectName().strip(), PlainText.blankToNull(body.subjectEmail()),
+							PlainText.blankToNull(body.subjectPhone()), language, body.type(), body.channel(),
+							PlainText.blankToNull(body.description()), receivedAt),
 					(body.otherTypes() != null) ? body.otherTypes() : List.of(),
 					(representative != null) ? new Representative(representative.name(), representative.email(),
 							representative.authority()) : null,
-					blankToNull(body.postalAddress()), body.skipReasonOrNull(), me.toActor())
+					PlainText.blankToNull(body.postalAddress()), body.skipReasonOrNull(), me.toActor())
 			.get(0);
 		URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
 			.path("/{reference}")
@@ -510,10 +510,6 @@ class RequestApiController {
 
 	private LocalDate today() {
 		return this.clock.instant().atZone(this.controller.timeZone()).toLocalDate();
-	}
-
-	private static String blankToNull(String text) {
-		return (text == null || text.isBlank()) ? null : text.strip();
 	}
 
 }

@@ -81,7 +81,7 @@ final class RequestJson {
 					example = "The person asked us to write only by post, to another address") String noAcknowledgementReason){
 
 		NewRequestBody {
-			postalAddress = (postalAddress != null) ? PlainText.nfc(postalAddress).replace("\r\n", "\n") : null;
+			postalAddress = PlainText.nfcLines(postalAddress);
 			subjectName = PlainText.nfc(subjectName);
 			subjectEmail = PlainText.nfc(subjectEmail);
 			subjectPhone = PlainText.nfc(subjectPhone);
