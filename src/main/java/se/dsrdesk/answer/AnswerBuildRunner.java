@@ -14,8 +14,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import se.dsrdesk.request.DsrRequest;
 import se.dsrdesk.request.RequestService;
-import se.dsrdesk.request.redaction.Redaction;
-import se.dsrdesk.system.ControllerIdentity;
 import se.dsrdesk.system.RefusedException;
 
 /**
@@ -34,15 +32,9 @@ class AnswerBuildRunner implements org.springframework.beans.factory.DisposableB
 
 	private final AnswerDownloads downloads;
 
-	private final AnswerPackages packages;
-
 	private final RequestService requests;
 
-	private final ControllerIdentity controller;
-
 	private final TransactionTemplate transactions;
-
-	private final java.time.Clock clock;
 
 	/** The builds this runner is working on, whose leases it renews. */
 	private final Set<Long> working = ConcurrentHashMap.newKeySet();
@@ -57,15 +49,12 @@ class AnswerBuildRunner implements org.springframework.beans.factory.DisposableB
 
 	private final java.util.concurrent.atomic.AtomicBoolean busy = new java.util.concurrent.atomic.AtomicBoolean();
 
-	AnswerBuildRunner(AnswerBuilds builds, AnswerDownloads downloads, AnswerPackages packages, RequestService requests,
-			ControllerIdentity controller, TransactionTemplate transactions, java.time.Clock clock) {
+	AnswerBuildRunner(AnswerBuilds builds, AnswerDownloads downloads, RequestService requests,
+			TransactionTemplate transactions) {
 		this.builds = builds;
 		this.downloads = downloads;
-		this.packages = packages;
 		this.requests = requests;
-		this.controller = controller;
 		this.transactions = transactions;
-		this.clock = clock;
 	}
 
 	/**
@@ -124,9 +113,8 @@ class AnswerBuildRunner implements org.springframework.beans.factory.DisposableB
 		try {
 			DsrRequest request = this.requests.get(build.requestId());
 			Locale locale = Locale.forLanguageTag("sv".equals(request.getLanguage()) ? "sv" : "en");
-			String approved = Redaction.apply(build.letterText().strip().replace("\r\n", "\n"), locale).strip();
-			String fingerprint = this.packages.fingerprint(request.getId(), locale, approved,
-					java.time.LocalDate.ofInstant(this.clock.instant(), this.controller.timeZone()));
+			String approved = AnswerDownloads.approved(build.letterText(), locale);
+			String fingerprint = this.downloads.fingerprint(request.getId(), locale, approved);
 			BuildProgress progress = (step, done, total, percent) -> this.builds.progress(build.id(), step, done, total,
 					percent);
 			this.transactions.executeWithoutResult((tx) -> {

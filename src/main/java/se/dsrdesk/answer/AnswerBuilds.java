@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -101,6 +102,21 @@ class AnswerBuilds {
 			.params(buildId, requestId)
 			.query(AnswerBuilds::build)
 			.optional();
+	}
+
+	/**
+	 * A request's newest build, for the API's progress call without a build's id.
+	 * @param requestId the request
+	 * @return the build, empty when the request has none
+	 */
+	@Transactional(readOnly = true)
+	Optional<Build> latest(long requestId) {
+		return this.jdbc.sql("SELECT * FROM answer_build WHERE request_id = ? ORDER BY id DESC")
+			.param(requestId)
+			.query(AnswerBuilds::build)
+			.list()
+			.stream()
+			.findFirst();
 	}
 
 	/**
@@ -226,7 +242,9 @@ class AnswerBuilds {
 				rs.getString("letter_text"), rs.getString("late_reason"), rs.getBoolean("confirm_refusal_wording"),
 				rs.getString("step"), rs.getInt("step_done"), rs.getInt("step_total"), rs.getInt("percent"),
 				rs.getInt("attempts"), rs.getString("failure"),
-				(rs.getObject("download_id") != null) ? rs.getLong("download_id") : null);
+				(rs.getObject("download_id") != null) ? rs.getLong("download_id") : null,
+				rs.getTimestamp("created_at").toInstant(),
+				(rs.getTimestamp("finished_at") != null) ? rs.getTimestamp("finished_at").toInstant() : null);
 	}
 
 	/**
@@ -246,10 +264,12 @@ class AnswerBuilds {
 	 * @param attempts how many times it was started
 	 * @param failure the message code of why it failed
 	 * @param downloadId the link its files are behind, once ready
+	 * @param createdAt when it was queued
+	 * @param finishedAt when it became ready or failed, {@code null} before
 	 */
 	record Build(long id, long requestId, Status status, String letterText, String lateReason,
 			boolean confirmRefusalWording, String step, int stepDone, int stepTotal, int percent, int attempts,
-			String failure, Long downloadId) {
+			String failure, Long downloadId, Instant createdAt, Instant finishedAt) {
 
 		/** Whether the page should keep polling. */
 		public boolean working() {
@@ -279,6 +299,12 @@ class AnswerBuilds {
 
 		long running() {
 			return this.running;
+		}
+
+		/** The API names the running build, so that a client can follow it. */
+		@Override
+		public Map<String, Object> problemProperties() {
+			return (this.running > 0) ? Map.of("buildId", this.running) : Map.of();
 		}
 
 	}

@@ -136,10 +136,10 @@ public class AnswerDownloads implements AnswerAttachments, AnswerFiles {
 	 * For an access request, the approved letter as PDF and JSON; for a portability
 	 * request, the data of its approved lines as JSON and CSV; with the original files
 	 * and one ZIP of all. Takes the files of a build that is ready for exactly this
-	 * letter and this state of the review ({@link AnswerBuilds}, built in the background
-	 * while the handler watched its progress), or builds them here when there is none
-	 * (the API, a small package). Puts them behind a new link and gives the mail the
-	 * link's secret, its last day and the files.
+	 * letter and this state of the review ({@link #preparedDownload}: built in the
+	 * background, prepared on the answer page or through the API), or builds them here
+	 * when there is none and the package is small. Puts them behind a new link and gives
+	 * the mail the link's secret, its last day and the files.
 	 */
 	@Override
 	public Map<String, Object> attach(DsrRequest request, Locale locale, String approvedText) {
@@ -147,10 +147,7 @@ public class AnswerDownloads implements AnswerAttachments, AnswerFiles {
 		if (type != RequestType.ACCESS && type != RequestType.PORTABILITY) {
 			return Map.of();
 		}
-		Locale language = Locale.forLanguageTag("sv".equals(locale.getLanguage()) ? "sv" : "en");
-		String fingerprint = this.packages.fingerprint(request.getId(), language, approvedText.strip(),
-				LocalDate.ofInstant(this.clock.instant(), this.controller.timeZone()));
-		long downloadId = this.builds.readyDownload(request.getId(), fingerprint).orElseGet(() -> {
+		long downloadId = preparedDownload(request.getId(), locale, approvedText).orElseGet(() -> {
 			requireSmall(request.getId());
 			return build(request, locale, approvedText, BuildProgress.NONE);
 		});
@@ -171,6 +168,66 @@ public class AnswerDownloads implements AnswerAttachments, AnswerFiles {
 		model.put("downloadKind", type.name());
 		model.put("downloadFiles", files);
 		return model;
+	}
+
+	/**
+	 * The letter as the case handler typed it, as it is approved when the answer is sent
+	 * ({@code RequestService.answer}): line breaks normalised, each masked passage
+	 * replaced by the marker of the letter's language.
+	 * @param letterText the letter as typed
+	 * @param locale the letter's language
+	 * @return the approved text
+	 */
+	static String approved(String letterText, Locale locale) {
+		return Redaction.apply(letterText.strip().replace("\r\n", "\n"), locale).strip();
+	}
+
+	/**
+	 * What the package sent today with this letter would be built from
+	 * ({@link AnswerPackages#fingerprint}): a build is stored with it and sent only while
+	 * it is still the same.
+	 * @param requestId the request
+	 * @param locale the letter's language
+	 * @param approvedText the letter as approved
+	 * @return the fingerprint
+	 */
+	String fingerprint(long requestId, Locale locale, String approvedText) {
+		Locale language = Locale.forLanguageTag("sv".equals(locale.getLanguage()) ? "sv" : "en");
+		return this.packages.fingerprint(requestId, language, approvedText.strip(),
+				LocalDate.ofInstant(this.clock.instant(), this.controller.timeZone()));
+	}
+
+	/**
+	 * The one rule of which prepared build an answer sends: the newest ready build made
+	 * from exactly this letter and this state of the review, today. Sending
+	 * ({@link #attach}) takes its files; the API's progress call says whether a build is
+	 * still this one ({@link #stillSendable}).
+	 * @param requestId the request
+	 * @param locale the letter's language
+	 * @param approvedText the letter as approved
+	 * @return the link the build's files are behind, empty when no build matches
+	 */
+	Optional<Long> preparedDownload(long requestId, Locale locale, String approvedText) {
+		return this.builds.readyDownload(requestId, fingerprint(requestId, locale, approvedText));
+	}
+
+	/**
+	 * Whether sending a build's letter now would take this build's files
+	 * ({@link #preparedDownload}): {@code false} once the review or the letter's day
+	 * changed, and for a build that is not ready.
+	 * @param request the request
+	 * @param build one of its builds
+	 * @return whether the build is what an answer with its letter sends
+	 */
+	@Transactional(readOnly = true)
+	boolean stillSendable(DsrRequest request, AnswerBuilds.Build build) {
+		if (build.status() != AnswerBuilds.Build.Status.READY || build.downloadId() == null) {
+			return false;
+		}
+		Locale locale = Locale.forLanguageTag("sv".equals(request.getLanguage()) ? "sv" : "en");
+		return preparedDownload(request.getId(), locale, approved(build.letterText(), locale))
+			.filter(build.downloadId()::equals)
+			.isPresent();
 	}
 
 	/**

@@ -136,14 +136,16 @@ class AnswerPackages {
 			Finding finding = section.finding();
 			if (finding.kind() == Finding.Kind.RECORD) {
 				String text = Redaction.apply(section.text(), locale);
-				approved.add(new ApprovedSection(finding.id(), section.location(), finding.title(), finding.source(),
-						finding.kind(), fields(text), text, null, null, null, false));
+				approved.add(new ApprovedSection(finding.id(), section.location(),
+						Redaction.applyLike(finding.title(), section.text(), locale), finding.source(), finding.kind(),
+						fields(text), text, null, null, null, false));
 			}
 			else if (finding.maskable()) {
 				String text = Redaction.apply(section.text(), locale);
-				approved.add(new ApprovedSection(finding.id(), section.location(), finding.title(), finding.source(),
-						finding.kind(), Map.of(), text, finding.fileName(), finding.contentType(),
-						text.getBytes(StandardCharsets.UTF_8), false));
+				approved.add(new ApprovedSection(finding.id(), section.location(),
+						Redaction.applyLike(finding.title(), section.text(), locale), finding.source(), finding.kind(),
+						Map.of(), text, finding.fileName(), finding.contentType(),
+						fileBytes(text, finding.contentType()), false));
 			}
 			else {
 				// Read when the file is copied (fileContent), one at a time.
@@ -385,6 +387,17 @@ class AnswerPackages {
 	 * A finding's text as found: a record's fields one per line ({@code field: value}), a
 	 * text file's content.
 	 */
+	/**
+	 * A reviewed text as the file's bytes: UTF-8, and for a mail ({@code message/rfc822})
+	 * with the CRLF line ends RFC 5322 (section 2.1) requires, which the review's text
+	 * (stored with LF) does not keep.
+	 */
+	static byte[] fileBytes(String text, String contentType) {
+		boolean mail = contentType != null && contentType.strip().toLowerCase(Locale.ROOT).startsWith("message/rfc822");
+		String lines = mail ? text.replace("\r\n", "\n").replace("\n", "\r\n") : text;
+		return lines.getBytes(StandardCharsets.UTF_8);
+	}
+
 	private String originalText(Finding finding) {
 		if (finding.kind() == Finding.Kind.RECORD) {
 			StringBuilder text = new StringBuilder();

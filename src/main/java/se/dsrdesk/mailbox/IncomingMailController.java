@@ -1,5 +1,8 @@
 package se.dsrdesk.mailbox;
 
+import java.time.Clock;
+import java.time.Duration;
+
 import jakarta.validation.Valid;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -19,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import se.dsrdesk.account.StaffPrincipal;
 import se.dsrdesk.mailbox.IncomingMails.Detail;
+import se.dsrdesk.mailbox.PrivacyInboxWatcher.Status;
 import se.dsrdesk.request.DsrRequest;
 import se.dsrdesk.request.NewRequest;
 import se.dsrdesk.request.RequestType;
@@ -30,7 +34,8 @@ import se.dsrdesk.system.PlainText;
  * mails that wait for someone, oldest first, and each one's page with its text and three
  * actions, each its own form: register a request (prefilled from the mail), attach it to
  * an existing request as the person's reply, or dismiss it. A mail handled meanwhile (a
- * second click, a colleague) is refused with a message.
+ * second click, a colleague) is refused with a message. The list also says how new mail
+ * reaches it on this instance: watched (IMAP IDLE), reconnecting, or polled only.
  */
 @Controller
 @RequestMapping(IncomingMailController.PATH)
@@ -43,9 +48,19 @@ class IncomingMailController {
 
 	private final MailboxProperties mailboxes;
 
-	IncomingMailController(IncomingMails incoming, MailboxProperties mailboxes) {
+	private final PrivacyInboxWatcher watcher;
+
+	private final PrivacyInboxProperties settings;
+
+	private final Clock clock;
+
+	IncomingMailController(IncomingMails incoming, MailboxProperties mailboxes, PrivacyInboxWatcher watcher,
+			PrivacyInboxProperties settings, Clock clock) {
 		this.incoming = incoming;
 		this.mailboxes = mailboxes;
+		this.watcher = watcher;
+		this.settings = settings;
+		this.clock = clock;
 	}
 
 	@InitBinder("registerForm")
@@ -66,6 +81,13 @@ class IncomingMailController {
 		model.addAttribute("page", shown);
 		model.addAttribute("hasNext", mails.size() > IncomingMails.PAGE_SIZE);
 		model.addAttribute("configured", this.mailboxes.privacyInbox().isPresent());
+		Status watching = this.watcher.status();
+		model.addAttribute("watcher", watching);
+		model.addAttribute("pollMinutes", Math.max(1, ceilDiv(this.settings.pollInterval().toSeconds(), 60)));
+		if (watching.nextAttempt() != null) {
+			model.addAttribute("retryInSeconds", Math.max(1,
+					ceilDiv(Duration.between(this.clock.instant(), watching.nextAttempt()).toMillis(), 1000)));
+		}
 		return "mailbox/incoming";
 	}
 
@@ -163,6 +185,10 @@ class IncomingMailController {
 		form.setDescription((text.length() > 4000) ? text.substring(0, 4000) : text);
 		form.setLanguage(TypeHint.looksEnglish(text) ? "en" : "sv");
 		return form;
+	}
+
+	private static long ceilDiv(long amount, long unit) {
+		return (amount + unit - 1) / unit;
 	}
 
 }

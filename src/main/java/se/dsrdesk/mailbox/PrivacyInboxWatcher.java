@@ -1,11 +1,14 @@
 package se.dsrdesk.mailbox;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
@@ -32,24 +35,19 @@ import se.dsrdesk.mailbox.MailboxProperties.Mailbox;
  * connection.
  *
  * <p>
- * IDLE is re-issued every {@link #REISSUE} (RFC 2177: servers may drop an IDLE after 30
- * minutes). After an error the watcher reconnects after a pause that doubles from
- * {@link #FIRST_BACKOFF} up to {@link #MAX_BACKOFF}, so a broken server is never
- * hammered; it logs the mailbox and what failed, never a mail. A server without the IDLE
- * capability is logged once and left to the poll. Off with
- * {@code dsr.privacy-inbox.idle=false}.
+ * IDLE is ended and issued again on the same connection every
+ * {@code dsr.privacy-inbox.idle-reissue} (RFC 2177: servers may drop an IDLE after 30
+ * minutes). After an error, or a connection the server dropped, the watcher reconnects
+ * after a pause that doubles from {@code reconnect-first} up to {@code reconnect-max}, so
+ * a broken server is never hammered; it logs the mailbox and what failed, never a mail. A
+ * server without the IDLE capability is logged once and left to the poll. Off with
+ * {@code dsr.privacy-inbox.idle=false}. {@link #status()} tells what it is doing, for
+ * staff and for tests.
  */
 @Component
 class PrivacyInboxWatcher implements DisposableBean {
 
 	private static final Log logger = LogFactory.getLog(PrivacyInboxWatcher.class);
-
-	/** How long one IDLE lasts before it is ended and issued again. */
-	static final Duration REISSUE = Duration.ofMinutes(25);
-
-	static final Duration FIRST_BACKOFF = Duration.ofSeconds(5);
-
-	static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
 
 	/** How long {@link #stop()} waits for a running fetch to end. */
 	static final Duration FETCH_STOP = Duration.ofSeconds(10);
@@ -59,6 +57,8 @@ class PrivacyInboxWatcher implements DisposableBean {
 	private final PrivacyInboxProperties settings;
 
 	private final PrivacyInbox inbox;
+
+	private final Clock clock;
 
 	private final Object lock = new Object();
 
@@ -74,10 +74,25 @@ class PrivacyInboxWatcher implements DisposableBean {
 	 */
 	private volatile ScheduledExecutorService helper;
 
-	PrivacyInboxWatcher(MailboxProperties mailboxes, PrivacyInboxProperties settings, PrivacyInbox inbox) {
+	private volatile State state = State.OFF;
+
+	private volatile Instant since;
+
+	private volatile Instant nextAttempt;
+
+	private volatile int failuresInRow;
+
+	private final AtomicLong attempts = new AtomicLong();
+
+	private final AtomicLong connections = new AtomicLong();
+
+	private final AtomicLong reissues = new AtomicLong();
+
+	PrivacyInboxWatcher(MailboxProperties mailboxes, PrivacyInboxProperties settings, PrivacyInbox inbox, Clock clock) {
 		this.mailboxes = mailboxes;
 		this.settings = settings;
 		this.inbox = inbox;
+		this.clock = clock;
 	}
 
 	/**
@@ -95,6 +110,7 @@ class PrivacyInboxWatcher implements DisposableBean {
 				return;
 			}
 			this.running = true;
+			enter(State.CONNECTING);
 			this.helper = Executors.newSingleThreadScheduledExecutor((task) -> daemon(task, "privacy-inbox-fetch"));
 			this.thread = daemon(() -> watch(box.get()), "privacy-inbox-idle");
 			this.thread.start();
@@ -108,6 +124,16 @@ class PrivacyInboxWatcher implements DisposableBean {
 	boolean watching() {
 		Thread current = this.thread;
 		return current != null && current.isAlive();
+	}
+
+	/**
+	 * What the watcher is doing now, and what it has done since it started.
+	 * @return a snapshot
+	 */
+	Status status() {
+		State current = this.state;
+		return new Status(current, this.since, (current == State.RECONNECTING) ? this.nextAttempt : null,
+				this.failuresInRow, this.attempts.get(), this.connections.get(), this.reissues.get());
 	}
 
 	/**
@@ -154,6 +180,7 @@ class PrivacyInboxWatcher implements DisposableBean {
 				Thread.currentThread().interrupt();
 			}
 		}
+		enter(State.OFF);
 	}
 
 	@Override
@@ -162,12 +189,15 @@ class PrivacyInboxWatcher implements DisposableBean {
 	}
 
 	private void watch(Mailbox box) {
-		Duration backoff = FIRST_BACKOFF;
+		Duration backoff = this.settings.reconnectFirst();
 		while (this.running) {
+			String failure = null;
+			this.attempts.incrementAndGet();
 			try (ImapConnection connection = ImapConnection.open(box)) {
 				if (!connection.store().hasCapability("IDLE")) {
 					logger.info("Privacy inbox '" + box.name()
 							+ "': the server does not offer IMAP IDLE; new mail is fetched by polling");
+					enter(State.POLLING_ONLY);
 					return;
 				}
 				IMAPFolder folder = (IMAPFolder) connection.store().getFolder(box.inboxFolder());
@@ -180,10 +210,16 @@ class PrivacyInboxWatcher implements DisposableBean {
 						}
 					});
 					this.watched = folder;
-					backoff = FIRST_BACKOFF;
+					this.connections.incrementAndGet();
+					this.failuresInRow = 0;
+					backoff = this.settings.reconnectFirst();
+					enter(State.WATCHING);
 					// what arrived while nobody watched
 					fetchSoon();
 					idleUntilStopped(folder);
+					// back here while running: the server closed the folder or the
+					// connection
+					failure = "mailbox.failure.dropped";
 				}
 				finally {
 					this.watched = null;
@@ -191,34 +227,49 @@ class PrivacyInboxWatcher implements DisposableBean {
 				}
 			}
 			catch (ConnectorException ex) {
-				if (this.running) {
-					logger.warn("Privacy inbox not watched: " + ex.messageCode() + "; trying again in " + backoff);
-				}
+				failure = ex.messageCode();
 			}
 			catch (MessagingException | RuntimeException ex) {
-				if (this.running) {
-					logger
-						.warn("Privacy inbox not watched: " + ImapConnection.failure(box, asMessaging(ex)).messageCode()
-								+ "; trying again in " + backoff);
-				}
+				failure = ImapConnection.failure(box, asMessaging(ex)).messageCode();
 			}
-			if (!this.running || !pause(backoff)) {
+			if (!this.running) {
 				return;
 			}
-			backoff = (backoff.compareTo(MAX_BACKOFF.dividedBy(2)) > 0) ? MAX_BACKOFF : backoff.multipliedBy(2);
+			this.failuresInRow++;
+			this.nextAttempt = this.clock.instant().plus(backoff);
+			enter(State.RECONNECTING);
+			logger.warn("Privacy inbox not watched: " + failure + "; trying again in " + backoff);
+			if (!pause(backoff)) {
+				return;
+			}
+			backoff = doubled(backoff, this.settings.reconnectMax());
 		}
 	}
 
 	/**
-	 * IDLE, ended by the re-issue tick every {@link #REISSUE} and issued again, until the
-	 * watcher stops or the connection breaks.
+	 * The next pause: twice the last, at most the longest.
+	 * @param backoff the last pause
+	 * @param max the longest pause
+	 * @return the next pause
+	 */
+	static Duration doubled(Duration backoff, Duration max) {
+		return (backoff.compareTo(max.dividedBy(2)) > 0) ? max : backoff.multipliedBy(2);
+	}
+
+	/**
+	 * IDLE, ended by the re-issue tick every {@code idle-reissue} and issued again on the
+	 * same connection, until the watcher stops or the connection breaks.
 	 */
 	private void idleUntilStopped(IMAPFolder folder) throws MessagingException {
-		ScheduledFuture<?> ticks = this.helper.scheduleAtFixedRate(this::abortIdle, REISSUE.toMillis(),
-				REISSUE.toMillis(), TimeUnit.MILLISECONDS);
+		long every = this.settings.idleReissue().toMillis();
+		ScheduledFuture<?> ticks = this.helper.scheduleAtFixedRate(this::abortIdle, every, every,
+				TimeUnit.MILLISECONDS);
 		try {
 			while (this.running && folder.isOpen()) {
 				folder.idle();
+				if (this.running && folder.isOpen()) {
+					this.reissues.incrementAndGet();
+				}
 			}
 		}
 		finally {
@@ -273,10 +324,52 @@ class PrivacyInboxWatcher implements DisposableBean {
 				: new MessagingException(String.valueOf(ex.getMessage()), ex);
 	}
 
+	private void enter(State next) {
+		this.state = next;
+		this.since = this.clock.instant();
+	}
+
 	private static Thread daemon(Runnable task, String name) {
 		Thread thread = new Thread(task, name);
 		thread.setDaemon(true);
 		return thread;
+	}
+
+	/** What the watcher is doing. */
+	enum State {
+
+		/**
+		 * Not watching: IDLE is off, no privacy inbox is set up, or the watcher stopped.
+		 */
+		OFF,
+
+		/** Connecting for the first time. */
+		CONNECTING,
+
+		/** In IDLE on the inbox: new mail is fetched at once. */
+		WATCHING,
+
+		/** The connection failed or dropped: waiting to connect again. */
+		RECONNECTING,
+
+		/** The server does not offer IDLE: the poll alone fetches. */
+		POLLING_ONLY
+
+	}
+
+	/**
+	 * A snapshot of the watcher.
+	 *
+	 * @param state what it is doing
+	 * @param since when it began doing that, null when it never started
+	 * @param nextAttempt when it connects again, while {@link State#RECONNECTING}
+	 * @param failuresInRow failed or dropped connections since the last good one
+	 * @param attempts tries to connect since start
+	 * @param connections connections that reached IDLE since start
+	 * @param reissues IDLEs ended and issued again on a live connection since start
+	 */
+	record Status(State state, Instant since, Instant nextAttempt, int failuresInRow, long attempts, long connections,
+			long reissues) {
 	}
 
 }

@@ -254,7 +254,9 @@ class AnswerPackageTest {
 		String approvedMail = mailText.replace(REMARK, "[maskerat]");
 		assertThat(sections.get(1).path("text").asString()).isEqualTo(approvedMail);
 		assertThat(pdf).contains(normalised(approvedMail));
-		assertThat(new String(files.get(mailName), StandardCharsets.UTF_8)).isEqualTo(approvedMail);
+		// the mail file as approved, with the CRLF line ends of a mail (RFC 5322 2.1)
+		assertThat(new String(files.get(mailName), StandardCharsets.UTF_8))
+			.isEqualTo(approvedMail.replace("\n", "\r\n"));
 		assertThat(files.get(photoName)).isEqualTo(PHOTO);
 		assertThat(new String(files.get("data.csv"), StandardCharsets.UTF_8))
 			.contains(this.crm.getName().sv() + ";Medlem i nyhetsbrev;Kontakt i ärendet;[maskerat]")

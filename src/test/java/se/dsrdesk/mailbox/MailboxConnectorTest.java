@@ -273,12 +273,19 @@ class MailboxConnectorTest {
 			assertThat(eml.kind()).isEqualTo(Finding.Kind.FILE);
 			assertThat(eml.contentType()).isEqualTo("message/rfc822");
 			assertThat(eml.fileName()).endsWith(".eml");
-			MimeMessage original = new MimeMessage(null, new ByteArrayInputStream(eml.content()));
+			// as mail programs read it: UTF-8 in headers (RFC 6532)
+			java.util.Properties utf8 = new java.util.Properties();
+			utf8.put("mail.mime.allowutf8", "true");
+			MimeMessage original = new MimeMessage(jakarta.mail.Session.getInstance(utf8),
+					new ByteArrayInputStream(eml.content()));
 			assertThat(original.getSubject()).isEqualTo("Faktura för räksmörgås");
-			assertThat(new String(eml.content(), StandardCharsets.US_ASCII)).contains("=?UTF-8?");
-			// the text readable (and maskable) in the review; the rest as on the server
-			assertThat(new String(eml.content(), StandardCharsets.UTF_8)).contains("Hej, här är kvittot.")
-				.contains("Content-Transfer-Encoding: 8bit");
+			// the headers and text readable (and maskable) in the review; the rest (the
+			// attachment's name among it) as on the server
+			assertThat(new String(eml.content(), StandardCharsets.UTF_8))
+				.contains("Subject: Faktura för räksmörgås\r\n", "From: Åsa Öberg <Asa.Oberg@Example.SE>\r\n")
+				.contains("Hej, här är kvittot.")
+				.contains("Content-Transfer-Encoding: 8bit")
+				.contains("filename=\"=?UTF-8?Q?kvitto-=C3=A5.pdf?=\"");
 			MimeMessage onServer = onServer("Faktura för räksmörgås");
 			assertThat(original.getMessageID()).isNotNull().isEqualTo(onServer.getMessageID());
 			assertThat(MailText.body(original)).isEqualTo(MailText.body(onServer));
@@ -287,7 +294,7 @@ class MailboxConnectorTest {
 		}
 
 		@Test
-		void keepsAMailWithoutEncodedTextAsItIs() throws Exception {
+		void keepsAMailWithoutEncodedTextAsItIsButItsEncodedSubject() throws Exception {
 			MailboxConnector connector = connector();
 			Hit meeting = hit(connector.find(MailboxConnectorTest.this.location, ASA, 0), "Möte");
 
@@ -295,7 +302,10 @@ class MailboxConnectorTest {
 
 			java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
 			onServer("Möte").writeTo(raw);
-			assertThat(eml.content()).isEqualTo(raw.toByteArray());
+			String onServer = raw.toString(StandardCharsets.US_ASCII);
+			assertThat(onServer).contains("Subject: =?UTF-8?Q?M=C3=B6te?=\r\n");
+			assertThat(new String(eml.content(), StandardCharsets.UTF_8))
+				.isEqualTo(onServer.replace("Subject: =?UTF-8?Q?M=C3=B6te?=\r\n", "Subject: Möte\r\n"));
 		}
 
 		private MimeMessage onServer(String subject) throws Exception {

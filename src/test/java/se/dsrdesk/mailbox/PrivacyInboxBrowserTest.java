@@ -77,8 +77,10 @@ class PrivacyInboxBrowserTest extends BrowserTest {
 		String person = "greta-" + UUID.randomUUID() + "@exempel.se";
 		String subject = "Registerutdrag " + UUID.randomUUID().toString().substring(0, 8);
 		imap.append(PrivacyInboxFlowTest.INBOX, PrivacyInboxFlowTest.PASSWORD, "INBOX",
-				PrivacyInboxFlowTest.received(PrivacyInboxFlowTest.mail(subject, person, "Greta Lind",
-						"Hej, jag vill ha ett registerutdrag.", null, null), Instant.now().minus(1, ChronoUnit.DAYS)));
+				PrivacyInboxFlowTest.received(
+						PrivacyInboxFlowTest.mail(subject, person, "Greta Lind", "Hej, jag vill ha ett registerutdrag.",
+								null, null),
+						PrivacyInboxFlowTest.outsideNoon(Instant.now().minus(1, ChronoUnit.DAYS))));
 		this.inbox.fetch();
 
 		signIn(TestAccounts.create(this.accounts, Role.CASE_HANDLER), TestAccounts.PASSWORD);

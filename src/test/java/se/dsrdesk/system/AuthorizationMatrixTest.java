@@ -248,6 +248,10 @@ class AuthorizationMatrixTest {
 				"POST /staff/requests/{id}/package/attachments/{attachmentId}/checked",
 				"POST /staff/requests/{id}/package/builds", "GET /staff/requests/{id}/package/builds/{buildId}",
 				"GET /staff/requests/{id}/package/builds/{buildId}/files/{file}");
+		// ... and prepared through the API, as on the build's page.
+		rule(CASE_HANDLERS, "POST /api/v1/requests/{reference}/answer/package",
+				"GET /api/v1/requests/{reference}/answer/package",
+				"GET /api/v1/requests/{reference}/answer/package/{buildId}");
 		rule(EVERYONE, "GET /request/download/{token}/");
 
 		// The privacy inbox: the mails people wrote to the privacy address, and resuming

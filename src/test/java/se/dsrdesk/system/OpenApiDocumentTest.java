@@ -84,6 +84,11 @@ class OpenApiDocumentTest {
 		assertThat(properties(schemas, "ExtensionPostedBody")).containsExactlyInAnyOrder("postedOn");
 		assertThat(properties(schemas, "PauseBody")).containsExactlyInAnyOrder("ground", "reason", "justification");
 		assertThat(properties(schemas, "TaskJson")).contains("id", "status", "outcome");
+		// The answer package prepared through the API takes the send call's body.
+		assertThat(properties(schemas, "PrepareBody")).containsExactlyInAnyOrder("text", "lateReason",
+				"confirmRefusalWording");
+		assertThat(properties(schemas, "BuildJson")).contains("id", "status", "step", "percent", "createdAt", "matches",
+				"files");
 		assertThat(schemas.path("RequestDetails").path("properties").path("receivedOn").path("format").asString())
 			.isEqualTo("date");
 		assertThat(schemas.path("RequestDetails").path("properties").path("receivedAt").path("format").asString())

@@ -110,6 +110,10 @@ class SecurityConfiguration {
 			// the pages.
 			.requestMatchers(HttpMethod.GET, "/api/v1/requests/*/letters", "/api/v1/requests/*/letters/*/pdf")
 			.hasRole(CASE_HANDLER)
+			// The answer package's builds (what is prepared for sending): case handlers,
+			// as on the build's page.
+			.requestMatchers(HttpMethod.GET, "/api/v1/requests/*/answer/package", "/api/v1/requests/*/answer/package/*")
+			.hasRole(CASE_HANDLER)
 			.anyRequest()
 			.denyAll());
 		http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
