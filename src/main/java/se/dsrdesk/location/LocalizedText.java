@@ -4,6 +4,8 @@ import java.util.Locale;
 
 import jakarta.persistence.Embeddable;
 
+import se.dsrdesk.system.PlainText;
+
 /**
  * A text of the register in Swedish and English. Each is shown in the reader's language,
  * or in the other one when it has not been written in theirs.
@@ -15,8 +17,8 @@ import jakarta.persistence.Embeddable;
 public record LocalizedText(String sv, String en) {
 
 	public LocalizedText {
-		sv = blankToNull(sv);
-		en = blankToNull(en);
+		sv = PlainText.blankToNull(sv);
+		en = PlainText.blankToNull(en);
 	}
 
 	/**
@@ -33,10 +35,6 @@ public record LocalizedText(String sv, String en) {
 
 	public boolean isEmpty() {
 		return this.sv == null && this.en == null;
-	}
-
-	private static String blankToNull(String value) {
-		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
 }

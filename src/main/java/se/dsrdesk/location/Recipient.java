@@ -7,6 +7,8 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 
+import se.dsrdesk.system.PlainText;
+
 /**
  * Someone the data is disclosed to: a processor working for the company, or another
  * recipient. A country outside the EU/EEA needs a transfer safeguard.
@@ -56,12 +58,8 @@ public class Recipient {
 		this.name = name.strip();
 		this.role = role;
 		this.country = country.strip();
-		this.safeguard = blankToNull(safeguard);
-		this.safeguardSv = blankToNull(safeguardSv);
-	}
-
-	private static String blankToNull(String value) {
-		return (value == null || value.isBlank()) ? null : value.strip();
+		this.safeguard = PlainText.blankToNull(safeguard);
+		this.safeguardSv = PlainText.blankToNull(safeguardSv);
 	}
 
 	public String getName() {

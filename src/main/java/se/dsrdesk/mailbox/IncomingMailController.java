@@ -27,6 +27,7 @@ import se.dsrdesk.request.DsrRequest;
 import se.dsrdesk.request.NewRequest;
 import se.dsrdesk.request.RequestType;
 import se.dsrdesk.system.RefusedException;
+import se.dsrdesk.system.PlainText;
 
 /**
  * Incoming mail ({@code /staff/incoming-mail}), for case handlers: the privacy inbox's
@@ -114,8 +115,9 @@ class IncomingMailController {
 		if (!result.hasErrors()) {
 			try {
 				DsrRequest request = this.incoming.register(id,
-						new NewRequest(form.getName().strip(), blankToNull(form.getEmail()), null, form.getLanguage(),
-								form.getType(), null, blankToNull(form.getDescription()), null),
+						new NewRequest(form.getName().strip(), PlainText.blankToNull(form.getEmail()), null,
+								form.getLanguage(), form.getType(), null, PlainText.blankToNull(form.getDescription()),
+								null),
 						form.skipReasonOrNull(), me.toActor());
 				redirect.addFlashAttribute("success",
 						form.isAcknowledge() ? "incomingMail.registered" : "incomingMail.registered.notAcknowledged");
@@ -183,10 +185,6 @@ class IncomingMailController {
 		form.setDescription((text.length() > 4000) ? text.substring(0, 4000) : text);
 		form.setLanguage(TypeHint.looksEnglish(text) ? "en" : "sv");
 		return form;
-	}
-
-	private static String blankToNull(String text) {
-		return (text == null || text.isBlank()) ? null : text.strip();
 	}
 
 	private static long ceilDiv(long amount, long unit) {

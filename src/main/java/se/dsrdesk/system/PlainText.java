@@ -22,6 +22,26 @@ public final class PlainText {
 	}
 
 	/**
+	 * The NFC form of a text of several lines, each line break a single {@code \n} as it
+	 * is stored; {@code null} kept.
+	 * @param text what was typed
+	 * @return the normalised text
+	 */
+	public static String nfcLines(String text) {
+		return (text != null) ? nfc(text).replace("\r\n", "\n") : null;
+	}
+
+	/**
+	 * An optional text as it is stored: stripped, or {@code null} when nothing but blanks
+	 * was given.
+	 * @param text the text, may be {@code null}
+	 * @return the stripped text, or {@code null}
+	 */
+	public static String blankToNull(String text) {
+		return (text == null || text.isBlank()) ? null : text.strip();
+	}
+
+	/**
 	 * Whether a text holds a control character: the C0 and C1 controls and DEL, except
 	 * line breaks and tabs where those are allowed.
 	 * @param text the text, may be {@code null}

@@ -1,19 +1,15 @@
 package se.dsrdesk.answer;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,18 +23,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import se.dsrdesk.account.AccountService;
 import se.dsrdesk.account.Role;
-import se.dsrdesk.account.StaffPrincipal;
 import se.dsrdesk.account.StaffUser;
 import se.dsrdesk.account.TestAccounts;
 import se.dsrdesk.audit.Actor;
 import se.dsrdesk.location.DataLocation;
-import se.dsrdesk.location.LegalBasis;
-import se.dsrdesk.location.LocalizedText;
-import se.dsrdesk.location.LocationDetails;
-import se.dsrdesk.location.LocationKind;
 import se.dsrdesk.location.LocationService;
 import se.dsrdesk.location.LocationTask;
 import se.dsrdesk.location.OutcomeRecord;
@@ -59,10 +51,10 @@ import se.dsrdesk.request.RequestType;
 import se.dsrdesk.support.IntegrationTest;
 import se.dsrdesk.support.MailServer;
 import se.dsrdesk.support.MutableClock;
+import se.dsrdesk.support.PackageFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
  * The answer package built in the background (issue 13, performance): "Prepare the
@@ -131,14 +123,7 @@ class AnswerBuildTest {
 		this.clock.set(Instant.parse("2026-03-03T09:00:00Z"));
 		this.owner = this.accounts.create("owner-" + UUID.randomUUID() + "@example.com", "Olga Owner",
 				EnumSet.of(Role.CASE_HANDLER), "en", TestAccounts.PASSWORD, Actor.SYSTEM);
-		String id = UUID.randomUUID().toString().substring(0, 8);
-		this.crm = this.locations.create(new LocationDetails(new LocalizedText("Kundregister " + id, "CRM " + id),
-				new LocalizedText(null, null), LocationKind.OTHER, this.owner,
-				new LocalizedText("Namn och e-post", "Name and email"), new LocalizedText("Kundtjänst", "Support"),
-				LegalBasis.LEGITIMATE_INTEREST, List.of(), new LocalizedText("Från dig", "From you"),
-				new LocalizedText("Två år", "Two years"), 24, new LocalizedText(null, null),
-				new LocalizedText(null, null), 12, EnumSet.of(RequestType.ACCESS, RequestType.PORTABILITY)),
-				Actor.SYSTEM);
+		this.crm = AnswerFixtures.crm(this.locations, this.owner);
 		// Builds left by other tests are not this test's.
 		this.runner.runWaiting();
 		MailDispatch.now(this.context);
@@ -213,7 +198,7 @@ class AnswerBuildTest {
 		assertThat(link.find()).isTrue();
 		MvcTestResult zip = this.mvc.get().uri("/request/download/" + link.group(1) + "/package.zip").exchange();
 		assertThat(zip).hasStatusOk();
-		Map<String, byte[]> entries = unzip(zip.getResponse().getContentAsByteArray());
+		Map<String, byte[]> entries = PackageFiles.unzip(zip.getResponse().getContentAsByteArray());
 		assertThat(entries).containsKey("extract.pdf").hasSize(3 + 12);
 		assertThat(entries.get("extract.pdf")).isEqualTo(pdf.getResponse().getContentAsByteArray());
 		assertThat(this.jdbc.queryForObject("select id from answer_download where request_id = ?", Long.class, id))
@@ -325,32 +310,11 @@ class AnswerBuildTest {
 	}
 
 	private MvcTestResult answer(String text) {
-		return this.mvc.post()
-			.uri("/staff/requests/" + this.request.getId() + "/answer")
-			.param("version", Long.toString(this.requests.get(this.request.getId()).getVersion()))
-			.param("answerText", text)
-			.with(handler())
-			.with(csrf())
-			.exchange();
+		return AnswerFixtures.sendAnswer(this.mvc, this.requests, this.request.getId(), text, handler());
 	}
 
-	private org.springframework.test.web.servlet.request.RequestPostProcessor handler() {
-		org.springframework.test.web.servlet.request.RequestPostProcessor signedIn = user(
-				(StaffPrincipal) this.userDetailsService.loadUserByUsername(this.owner.getEmail()));
-		return (request) -> {
-			request.addHeader("Accept-Language", "en");
-			return signedIn.postProcessRequest(request);
-		};
-	}
-
-	private static Map<String, byte[]> unzip(byte[] zip) throws Exception {
-		Map<String, byte[]> entries = new LinkedHashMap<>();
-		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
-			for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-				entries.put(entry.getName(), in.readAllBytes());
-			}
-		}
-		return entries;
+	private RequestPostProcessor handler() {
+		return AnswerFixtures.signedIn(this.userDetailsService, this.owner, "en");
 	}
 
 	private static String html(MvcTestResult result) {

@@ -47,6 +47,7 @@ import se.dsrdesk.support.IntegrationTest;
 import se.dsrdesk.system.SecretTokens;
 import se.dsrdesk.support.MailServer;
 import se.dsrdesk.support.MutableClock;
+import se.dsrdesk.support.PackageFiles;
 import se.dsrdesk.location.DataLocation;
 import se.dsrdesk.location.LegalBasis;
 import se.dsrdesk.location.LocalizedText;
@@ -173,7 +174,7 @@ class AnswerDownloadTest {
 		byte[] bytes = pdf.getResponse().getContentAsByteArray();
 		assertThat(new String(bytes, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
 		try (PDDocument document = Loader.loadPDF(bytes)) {
-			String text = pdfText(new PDFTextStripper().getText(document));
+			String text = PackageFiles.oneLine(new PDFTextStripper().getText(document));
 			assertThat(text).contains("Registerutdrag (" + this.request.getReference() + ")")
 				.contains("Åsa Öberg", "Ditt namn, din e-postadress och två ärenden om återbetalning")
 				.contains("Kundtjänst och nyhetsbrev", "Berättigat intresse", "Namn, e-postadress och ärenden")
@@ -300,7 +301,7 @@ class AnswerDownloadTest {
 			.getContentAsByteArray();
 		String pdfText;
 		try (PDDocument document = Loader.loadPDF(pdf)) {
-			pdfText = pdfText(new PDFTextStripper().getText(document));
+			pdfText = PackageFiles.oneLine(new PDFTextStripper().getText(document));
 		}
 		assertThat(pdfText).doesNotContain("Per Persson", "skulder");
 		String heading = "Registerutdrag (" + this.request.getReference() + ")";
@@ -513,15 +514,6 @@ class AnswerDownloadTest {
 		return this.jdbc.queryForObject(
 				"select count(*) from answer_file f join answer_download d on d.id = f.download_id where d.request_id = ?",
 				Long.class, this.request.getId());
-	}
-
-	/**
-	 * The text of a PDF as one line: a line the PDF broke after a hyphen ("DSR-" at the
-	 * end of a line, "2026-000133" on the next) is joined again, other line breaks are
-	 * spaces.
-	 */
-	private static String pdfText(String text) {
-		return normalised(text.replaceAll("-\\R", "-"));
 	}
 
 	private static String normalised(String text) {

@@ -1,22 +1,16 @@
 package se.dsrdesk.answer;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
-import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.pdfbox.Loader;
@@ -56,8 +50,10 @@ import se.dsrdesk.request.IdentityMethod;
 import se.dsrdesk.request.NewRequest;
 import se.dsrdesk.request.RequestService;
 import se.dsrdesk.request.RequestType;
+import se.dsrdesk.support.AnswerReview;
 import se.dsrdesk.support.BrowserTest;
 import se.dsrdesk.support.MailServer;
+import se.dsrdesk.support.PackageFiles;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -140,18 +136,7 @@ class AnswerPackageRedactionBrowserTest extends BrowserTest {
 		assertThat(this.page.locator("#package-masks")).hasText("Masked passages: 1");
 		assertThat(this.page.locator("#text-" + supportMail.id()).inputValue()).contains("[[" + REMARK + "]]");
 
-		this.page
-			.getByRole(AriaRole.LINK,
-					new Page.GetByRoleOptions().setName("Review the letter, preview the PDF and send").setExact(true))
-			.click();
-		this.page
-			.getByRole(AriaRole.BUTTON,
-					new Page.GetByRoleOptions().setName("Send the letter and complete").setExact(true))
-			.click();
-		// The first PDF a JVM renders is slow on a loaded machine
-		// (docs/answer-package.md).
-		assertThat(this.page.getByRole(AriaRole.STATUS)).containsText("completed",
-				new LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
+		AnswerReview.sendFromPackageReview(this.page);
 
 		List<MimeMessage> letters = mail.awaitMessagesTo(personEmail, 1, Duration.ofSeconds(20));
 		assertThat(letters).hasSize(1);
@@ -163,20 +148,17 @@ class AnswerPackageRedactionBrowserTest extends BrowserTest {
 
 		// The person, not signed in, fetches the files behind the link.
 		this.page.context().clearCookies();
-		String pdf;
-		try (PDDocument document = Loader.loadPDF(get(base + "extract.pdf"))) {
-			pdf = new PDFTextStripper().getText(document).replaceAll("-\\R", "-").replaceAll("\\s+", " ");
-		}
+		String pdf = PackageFiles.pdfText(fetch(base + "extract.pdf"));
 		assertThat(pdf).contains("Hello, this is about my invoice.", "[redacted]")
 			.doesNotContain("Per Persson", "heavy debts");
 
-		JsonNode root = this.json.readTree(get(base + "extract.json"));
+		JsonNode root = this.json.readTree(fetch(base + "extract.json"));
 		String mailSection = root.path("sections").get(0).path("text").asString();
 		assertThat(mailSection).contains("Hello, this is about my invoice.", "[redacted]")
 			.doesNotContain("Per Persson");
 		assertThat(root.toString()).doesNotContain("Per Persson", "heavy debts");
 
-		Map<String, byte[]> entries = unzip(get(base + "package.zip"));
+		Map<String, byte[]> entries = PackageFiles.unzip(fetch(base + "package.zip"));
 		String mailName = supportMail.id() + "-support.eml";
 		assertThat(entries).containsKeys("extract.pdf", "extract.json", mailName);
 		assertThat(new String(entries.get(mailName), StandardCharsets.UTF_8)).contains("[redacted]")
@@ -223,22 +205,6 @@ class AnswerPackageRedactionBrowserTest extends BrowserTest {
 				new OutcomeRecord(TaskOutcome.FOUND, "Looked up.", "One support mail", null, null, null), Actor.SYSTEM);
 		TestTasks.finishAll(this.tasks, registered.getId());
 		return found;
-	}
-
-	private byte[] get(String path) {
-		APIResponse response = this.page.request().get(path);
-		assertThat(response.status()).as(path).isEqualTo(200);
-		return response.body();
-	}
-
-	private static Map<String, byte[]> unzip(byte[] zip) throws Exception {
-		Map<String, byte[]> entries = new LinkedHashMap<>();
-		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
-			for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-				entries.put(entry.getName(), in.readAllBytes());
-			}
-		}
-		return entries;
 	}
 
 }

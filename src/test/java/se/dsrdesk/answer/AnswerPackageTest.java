@@ -1,6 +1,5 @@
 package se.dsrdesk.answer;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -11,12 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,18 +25,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import se.dsrdesk.account.AccountService;
 import se.dsrdesk.account.Role;
-import se.dsrdesk.account.StaffPrincipal;
 import se.dsrdesk.account.StaffUser;
 import se.dsrdesk.account.TestAccounts;
 import se.dsrdesk.audit.Actor;
 import se.dsrdesk.location.DataLocation;
-import se.dsrdesk.location.LegalBasis;
-import se.dsrdesk.location.LocalizedText;
-import se.dsrdesk.location.LocationDetails;
-import se.dsrdesk.location.LocationKind;
 import se.dsrdesk.location.LocationService;
 import se.dsrdesk.location.LocationTask;
 import se.dsrdesk.location.OutcomeRecord;
@@ -64,10 +54,10 @@ import se.dsrdesk.request.RequestType;
 import se.dsrdesk.support.IntegrationTest;
 import se.dsrdesk.support.MailServer;
 import se.dsrdesk.support.MutableClock;
+import se.dsrdesk.support.PackageFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
  * The answer package (issue 13): what a "found" outcome stored (a record of fields, a
@@ -144,14 +134,7 @@ class AnswerPackageTest {
 		this.clock.set(Instant.parse("2026-03-03T09:00:00Z"));
 		this.owner = this.accounts.create("owner-" + UUID.randomUUID() + "@example.com", "Olga Owner",
 				EnumSet.of(Role.CASE_HANDLER), "sv", TestAccounts.PASSWORD, Actor.SYSTEM);
-		String id = UUID.randomUUID().toString().substring(0, 8);
-		this.crm = this.locations.create(new LocationDetails(new LocalizedText("Kundregister " + id, "CRM " + id),
-				new LocalizedText(null, null), LocationKind.OTHER, this.owner,
-				new LocalizedText("Namn och e-post", "Name and email"), new LocalizedText("Kundtjänst", "Support"),
-				LegalBasis.LEGITIMATE_INTEREST, List.of(), new LocalizedText("Från dig", "From you"),
-				new LocalizedText("Två år", "Two years"), 24, new LocalizedText(null, null),
-				new LocalizedText(null, null), 12, EnumSet.of(RequestType.ACCESS, RequestType.PORTABILITY)),
-				Actor.SYSTEM);
+		this.crm = AnswerFixtures.crm(this.locations, this.owner);
 		MailDispatch.now(this.context);
 		mail.reset();
 	}
@@ -230,7 +213,7 @@ class AnswerPackageTest {
 			.with(csrf())
 			.exchange();
 		assertThat(preview).hasStatusOk().hasContentType("application/pdf");
-		String previewText = pdfText(preview.getResponse().getContentAsByteArray());
+		String previewText = PackageFiles.pdfText(preview.getResponse().getContentAsByteArray());
 
 		assertThat(answer(draft)).hasStatus3xxRedirection();
 		MailDispatch.now(this.context);
@@ -254,7 +237,7 @@ class AnswerPackageTest {
 			assertThat(download).hasStatusOk();
 			files.put(file, download.getResponse().getContentAsByteArray());
 		}
-		String pdf = pdfText(files.get("extract.pdf"));
+		String pdf = PackageFiles.pdfText(files.get("extract.pdf"));
 		assertThat(pdf).doesNotContain("Per Persson", "per@example.org")
 			.contains("[maskerat]", "En kopia av dina uppgifter", "Nyhetsbrev ja", "Bifogas som filen " + photoName);
 		assertThat(pdf).isEqualTo(previewText);
@@ -281,7 +264,7 @@ class AnswerPackageTest {
 
 		// The ZIP holds the same files, byte for byte.
 		byte[] zip = this.mvc.get().uri(base + "package.zip").exchange().getResponse().getContentAsByteArray();
-		Map<String, byte[]> entries = unzip(zip);
+		Map<String, byte[]> entries = PackageFiles.unzip(zip);
 		assertThat(entries.keySet()).containsExactlyInAnyOrder("extract.pdf", "extract.json", "data.csv", mailName,
 				photoName);
 		files.forEach((name, bytes) -> assertThat(entries.get(name)).as(name).isEqualTo(bytes));
@@ -373,45 +356,18 @@ class AnswerPackageTest {
 	}
 
 	private MvcTestResult answer(String text) {
-		return this.mvc.post()
-			.uri("/staff/requests/" + this.request.getId() + "/answer")
-			.param("version", Long.toString(this.requests.get(this.request.getId()).getVersion()))
-			.param("answerText", text)
-			.with(handler())
-			.with(csrf())
-			.exchange();
+		return AnswerFixtures.sendAnswer(this.mvc, this.requests, this.request.getId(), text, handler());
 	}
 
-	private org.springframework.test.web.servlet.request.RequestPostProcessor handler() {
-		org.springframework.test.web.servlet.request.RequestPostProcessor signedIn = user(
-				(StaffPrincipal) this.userDetailsService.loadUserByUsername(this.owner.getEmail()));
+	private RequestPostProcessor handler() {
 		// The handler reads the pages in Swedish.
-		return (request) -> {
-			request.addHeader("Accept-Language", "sv");
-			return signedIn.postProcessRequest(request);
-		};
+		return AnswerFixtures.signedIn(this.userDetailsService, this.owner, "sv");
 	}
 
 	private long fileCount(long requestId) {
 		return this.jdbc.queryForObject(
 				"select count(*) from answer_file f join answer_download d on d.id = f.download_id where d.request_id = ?",
 				Long.class, requestId);
-	}
-
-	private static Map<String, byte[]> unzip(byte[] zip) throws Exception {
-		Map<String, byte[]> entries = new LinkedHashMap<>();
-		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
-			for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-				entries.put(entry.getName(), in.readAllBytes());
-			}
-		}
-		return entries;
-	}
-
-	private static String pdfText(byte[] pdf) throws Exception {
-		try (PDDocument document = Loader.loadPDF(pdf)) {
-			return normalised(new PDFTextStripper().getText(document).replaceAll("-\\R", "-"));
-		}
 	}
 
 	private static String normalised(String text) {

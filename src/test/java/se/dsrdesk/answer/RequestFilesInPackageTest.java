@@ -1,6 +1,5 @@
 package se.dsrdesk.answer;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,12 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +29,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import se.dsrdesk.account.AccountService;
 import se.dsrdesk.account.Role;
-import se.dsrdesk.account.StaffPrincipal;
 import se.dsrdesk.account.StaffUser;
 import se.dsrdesk.account.TestAccounts;
 import se.dsrdesk.audit.Actor;
@@ -54,10 +47,10 @@ import se.dsrdesk.request.attachment.RequestAttachments;
 import se.dsrdesk.support.IntegrationTest;
 import se.dsrdesk.support.MailServer;
 import se.dsrdesk.support.MutableClock;
+import se.dsrdesk.support.PackageFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
  * Files attached to a request in the answer package (issue 13): what the person sent or
@@ -230,10 +223,10 @@ class RequestFilesInPackageTest {
 		assertThat(section.path("contentType").asString()).isEqualTo("text/csv");
 		assertThat(new String(files.get("extract.json"), StandardCharsets.UTF_8)).doesNotContain("foto");
 
-		String pdf = pdfText(files.get("extract.pdf"));
+		String pdf = PackageFiles.pdfText(files.get("extract.pdf"));
 		assertThat(pdf).contains("Bifogat till begäran", "Bifogas som filen " + csvName).doesNotContain("foto");
 
-		Map<String, byte[]> entries = unzip(files.get("package.zip"));
+		Map<String, byte[]> entries = PackageFiles.unzip(files.get("package.zip"));
 		assertThat(entries.keySet()).containsExactlyInAnyOrder("extract.pdf", "extract.json", csvName);
 		assertThat(entries.get(csvName)).isEqualTo(CSV);
 		assertThat(entries.get("extract.pdf")).isEqualTo(files.get("extract.pdf"));
@@ -250,13 +243,7 @@ class RequestFilesInPackageTest {
 	}
 
 	private MvcTestResult answer(String text) {
-		return this.mvc.post()
-			.uri("/staff/requests/" + this.request.getId() + "/answer")
-			.param("version", Long.toString(this.requests.get(this.request.getId()).getVersion()))
-			.param("answerText", text)
-			.with(handler())
-			.with(csrf())
-			.exchange();
+		return AnswerFixtures.sendAnswer(this.mvc, this.requests, this.request.getId(), text, handler());
 	}
 
 	private MvcTestResult apiAnswer(String text) throws Exception {
@@ -269,29 +256,8 @@ class RequestFilesInPackageTest {
 	}
 
 	private RequestPostProcessor handler() {
-		RequestPostProcessor signedIn = user(
-				(StaffPrincipal) this.userDetailsService.loadUserByUsername(this.owner.getEmail()));
 		// The handler reads the pages in Swedish.
-		return (request) -> {
-			request.addHeader("Accept-Language", "sv");
-			return signedIn.postProcessRequest(request);
-		};
-	}
-
-	private static Map<String, byte[]> unzip(byte[] zip) throws Exception {
-		Map<String, byte[]> entries = new LinkedHashMap<>();
-		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
-			for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-				entries.put(entry.getName(), in.readAllBytes());
-			}
-		}
-		return entries;
-	}
-
-	private static String pdfText(byte[] pdf) throws Exception {
-		try (PDDocument document = Loader.loadPDF(pdf)) {
-			return new PDFTextStripper().getText(document).replaceAll("-\\R", "-").replaceAll("\\s+", " ").strip();
-		}
+		return AnswerFixtures.signedIn(this.userDetailsService, this.owner, "sv");
 	}
 
 	private static String html(MvcTestResult result) {

@@ -1,28 +1,19 @@
 package se.dsrdesk.mailbox;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
-import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import jakarta.mail.internet.MimeMessage;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -53,8 +44,10 @@ import se.dsrdesk.request.NewRequest;
 import se.dsrdesk.request.RequestService;
 import se.dsrdesk.request.RequestType;
 import se.dsrdesk.support.Axe;
+import se.dsrdesk.support.AnswerReview;
 import se.dsrdesk.support.BrowserTest;
 import se.dsrdesk.support.MailServer;
+import se.dsrdesk.support.PackageFiles;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -225,18 +218,7 @@ class MailboxAccessBrowserTest extends BrowserTest {
 		mask(threadOriginal);
 		assertThat(this.page.locator("#package-masks")).hasText("Masked passages: 2");
 
-		this.page
-			.getByRole(AriaRole.LINK,
-					new Page.GetByRoleOptions().setName("Review the letter, preview the PDF and send").setExact(true))
-			.click();
-		this.page
-			.getByRole(AriaRole.BUTTON,
-					new Page.GetByRoleOptions().setName("Send the letter and complete").setExact(true))
-			.click();
-		// The first PDF a JVM renders is slow on a loaded machine
-		// (docs/answer-package.md).
-		assertThat(this.page.getByRole(AriaRole.STATUS)).containsText("completed",
-				new LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
+		AnswerReview.sendFromPackageReview(this.page);
 
 		List<MimeMessage> letters = mail.awaitMessagesTo(person, 1, Duration.ofSeconds(20));
 		assertThat(letters).hasSize(1);
@@ -248,18 +230,15 @@ class MailboxAccessBrowserTest extends BrowserTest {
 
 		// The person, not signed in, fetches the files behind the link.
 		this.page.context().clearCookies();
-		String pdf;
-		try (PDDocument document = Loader.loadPDF(get(base + "extract.pdf"))) {
-			pdf = new PDFTextStripper().getText(document).replaceAll("-\\R", "-").replaceAll("\\s+", " ");
-		}
+		String pdf = PackageFiles.pdfText(fetch(base + "extract.pdf"));
 		assertThat(pdf).contains("Var är min beställning 4711?", "beställningen skickas i morgon.", "[maskerat]")
 			.doesNotContain("Per Persson", "skulder");
 
-		JsonNode root = this.json.readTree(get(base + "extract.json"));
+		JsonNode root = this.json.readTree(fetch(base + "extract.json"));
 		assertThat(root.toString()).contains("beställningen skickas i morgon.", "[maskerat]")
 			.doesNotContain("Per Persson", "skulder");
 
-		Map<String, byte[]> entries = unzip(get(base + "package.zip"));
+		Map<String, byte[]> entries = PackageFiles.unzip(fetch(base + "package.zip"));
 		String original = new String(entries.get(threadOriginal.id() + "-" + threadOriginal.fileName()),
 				StandardCharsets.UTF_8);
 		assertThat(original).contains("beställningen skickas i morgon.", "[maskerat]").doesNotContain("Per Persson");
@@ -278,22 +257,6 @@ class MailboxAccessBrowserTest extends BrowserTest {
 			.click();
 		assertThat(this.page.getByRole(AriaRole.STATUS)).hasText("The text was saved as approved.");
 		assertThat(this.page.locator("#text-" + finding.id()).inputValue()).contains("[[" + THIRD_PERSON + "]]");
-	}
-
-	private byte[] get(String path) {
-		APIResponse response = this.page.request().get(path);
-		assertThat(response.status()).as(path).isEqualTo(200);
-		return response.body();
-	}
-
-	private static Map<String, byte[]> unzip(byte[] zip) throws Exception {
-		Map<String, byte[]> entries = new LinkedHashMap<>();
-		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
-			for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-				entries.put(entry.getName(), in.readAllBytes());
-			}
-		}
-		return entries;
 	}
 
 }

@@ -599,12 +599,7 @@ class GoldenLettersTest {
 						RepresentativeAuthority.POWER_OF_ATTORNEY),
 				Actor.SYSTEM)
 			.get(0);
-		this.opened.add(request.getId());
-		request = this.requests.startWork(request.getId(), null, Actor.SYSTEM);
-		this.jdbc.update("delete from location_task where request_id = ? and location_id not in (?, ?, ?, ?)",
-				request.getId(), places.customers.getId(), places.accounts.getId(), places.newsletter.getId(),
-				places.archive.getId());
-		return request;
+		return startedWithTasksOnlyAt(request, places);
 	}
 
 	private String composed(DsrRequest request, Locale language) {
@@ -635,8 +630,16 @@ class GoldenLettersTest {
 		DsrRequest request = this.requests
 			.register(new NewRequest("Åsa Öberg", "asa-" + UUID.randomUUID() + "@exempel.se", null,
 					language.getLanguage(), type, Channel.EMAIL, null, RECEIVED), Actor.SYSTEM);
-		this.opened.add(request.getId());
-		request = this.requests.startWork(request.getId(), null, Actor.SYSTEM);
+		return startedWithTasksOnlyAt(request, places);
+	}
+
+	/**
+	 * Work started on a request just registered, with tasks only at the four places (the
+	 * register may hold others from other tests).
+	 */
+	private DsrRequest startedWithTasksOnlyAt(DsrRequest registered, Places places) {
+		this.opened.add(registered.getId());
+		DsrRequest request = this.requests.startWork(registered.getId(), null, Actor.SYSTEM);
 		this.jdbc.update("delete from location_task where request_id = ? and location_id not in (?, ?, ?, ?)",
 				request.getId(), places.customers.getId(), places.accounts.getId(), places.newsletter.getId(),
 				places.archive.getId());
@@ -644,21 +647,20 @@ class GoldenLettersTest {
 	}
 
 	private void record(DsrRequest request, DataLocation location, OutcomeRecord outcome) {
-		LocationTask task = this.tasks.ofRequest(request.getId())
+		this.tasks.recordOutcome(task(request, location).getId(), outcome, Actor.SYSTEM);
+	}
+
+	private LocationTask task(DsrRequest request, DataLocation location) {
+		return this.tasks.ofRequest(request.getId())
 			.stream()
 			.filter((t) -> t.getLocation().getId().equals(location.getId()))
 			.findFirst()
 			.orElseThrow();
-		this.tasks.recordOutcome(task.getId(), outcome, Actor.SYSTEM);
 	}
 
 	private void informed(DsrRequest request, DataLocation location, String recipient, RecipientNotice.Result result,
 			LocalDate on, String reason) {
-		LocationTask task = this.tasks.ofRequest(request.getId())
-			.stream()
-			.filter((t) -> t.getLocation().getId().equals(location.getId()))
-			.findFirst()
-			.orElseThrow();
+		LocationTask task = task(request, location);
 		this.clock.set(Instant.parse("2026-03-12T09:00:00Z"));
 		this.recipients.record(task.getId(), new RecipientNoticeRecord(recipient, result, on, reason), Actor.SYSTEM);
 	}

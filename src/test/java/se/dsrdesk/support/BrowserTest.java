@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -117,6 +118,19 @@ public abstract class BrowserTest {
 		this.page.locator("#email").fill(email);
 		this.page.locator("#password").fill(password);
 		this.page.locator("form[action$='/login'] button[type=submit]").click();
+	}
+
+	/**
+	 * Fetches a file with the page's cookies, as a download link does, and expects 200.
+	 * @param path the file's path
+	 * @return its bytes
+	 */
+	protected byte[] fetch(String path) {
+		APIResponse response = this.page.request().get(path);
+		if (response.status() != 200) {
+			throw new AssertionError(path + " answered " + response.status() + ", not 200");
+		}
+		return response.body();
 	}
 
 	/** Signs out with the button in the navigation's account menu. */

@@ -147,13 +147,13 @@ class RequestApiController {
 		RequestJson.RepresentativeJson representative = body.representative();
 		DsrRequest request = this.requests
 			.registerByStaff(
-					new NewRequest(body.subjectName().strip(), blankToNull(body.subjectEmail()),
-							blankToNull(body.subjectPhone()), language, body.type(), body.channel(),
-							blankToNull(body.description()), receivedAt),
+					new NewRequest(body.subjectName().strip(), PlainText.blankToNull(body.subjectEmail()),
+							PlainText.blankToNull(body.subjectPhone()), language, body.type(), body.channel(),
+							PlainText.blankToNull(body.description()), receivedAt),
 					(body.otherTypes() != null) ? body.otherTypes() : List.of(),
 					(representative != null) ? new Representative(representative.name(), representative.email(),
 							representative.authority()) : null,
-					blankToNull(body.postalAddress()), body.skipReasonOrNull(), me.toActor())
+					PlainText.blankToNull(body.postalAddress()), body.skipReasonOrNull(), me.toActor())
 			.get(0);
 		URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
 			.path("/{reference}")
@@ -232,9 +232,8 @@ class RequestApiController {
 	ResponseEntity<RequestDetails> start(@PathVariable String reference,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@AuthenticationPrincipal StaffPrincipal me, Locale locale) {
-		DsrRequest request = load(reference);
-		this.requests.startWork(request.getId(), version(ifMatch), me.toActor());
-		return answer(request.getId(), locale);
+		return act(reference, ifMatch, locale,
+				(request, version) -> this.requests.startWork(request.getId(), version, me.toActor()));
 	}
 
 	@PostMapping("/{reference}/authority")
@@ -246,9 +245,8 @@ class RequestApiController {
 			@Valid @RequestBody RequestJson.AuthorityBody body,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@AuthenticationPrincipal StaffPrincipal me, Locale locale) {
-		DsrRequest request = load(reference);
-		this.requests.verifyAuthority(request.getId(), version(ifMatch), body.note(), me.toActor());
-		return answer(request.getId(), locale);
+		return act(reference, ifMatch, locale, (request, version) -> this.requests.verifyAuthority(request.getId(),
+				version, body.note(), me.toActor()));
 	}
 
 	@PostMapping("/{reference}/pause")
@@ -261,10 +259,8 @@ class RequestApiController {
 	ResponseEntity<RequestDetails> pause(@PathVariable String reference, @Valid @RequestBody RequestJson.PauseBody body,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@AuthenticationPrincipal StaffPrincipal me, Locale locale) {
-		DsrRequest request = load(reference);
-		this.requests.pause(request.getId(), version(ifMatch), body.ground(), body.reason(), body.justification(),
-				me.toActor());
-		return answer(request.getId(), locale);
+		return act(reference, ifMatch, locale, (request, version) -> this.requests.pause(request.getId(), version,
+				body.ground(), body.reason(), body.justification(), me.toActor()));
 	}
 
 	@PostMapping("/{reference}/resume")
@@ -273,9 +269,8 @@ class RequestApiController {
 	ResponseEntity<RequestDetails> resume(@PathVariable String reference,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@AuthenticationPrincipal StaffPrincipal me, Locale locale) {
-		DsrRequest request = load(reference);
-		this.requests.resume(request.getId(), version(ifMatch), me.toActor());
-		return answer(request.getId(), locale);
+		return act(reference, ifMatch, locale,
+				(request, version) -> this.requests.resume(request.getId(), version, me.toActor()));
 	}
 
 	@PostMapping("/{reference}/extension")
@@ -287,9 +282,8 @@ class RequestApiController {
 			@Valid @RequestBody RequestJson.ExtensionBody body,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@AuthenticationPrincipal StaffPrincipal me, Locale locale) {
-		DsrRequest request = load(reference);
-		this.requests.extend(request.getId(), version(ifMatch), body.months(), body.reason(), me.toActor());
-		return answer(request.getId(), locale);
+		return act(reference, ifMatch, locale, (request, version) -> this.requests.extend(request.getId(), version,
+				body.months(), body.reason(), me.toActor()));
 	}
 
 	@PostMapping("/{reference}/extension-posted")
@@ -302,9 +296,8 @@ class RequestApiController {
 			@Valid @RequestBody RequestJson.ExtensionPostedBody body,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@AuthenticationPrincipal StaffPrincipal me, Locale locale) {
-		DsrRequest request = load(reference);
-		this.requests.recordExtensionPosted(request.getId(), version(ifMatch), body.postedOn(), me.toActor());
-		return answer(request.getId(), locale);
+		return act(reference, ifMatch, locale, (request, version) -> this.requests
+			.recordExtensionPosted(request.getId(), version, body.postedOn(), me.toActor()));
 	}
 
 	@PostMapping("/{reference}/delay-notice")
@@ -316,9 +309,8 @@ class RequestApiController {
 			@Valid @RequestBody RequestJson.DelayBody body,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@AuthenticationPrincipal StaffPrincipal me, Locale locale) {
-		DsrRequest request = load(reference);
-		this.requests.announceDelay(request.getId(), version(ifMatch), body.reason(), body.expectedOn(), me.toActor());
-		return answer(request.getId(), locale);
+		return act(reference, ifMatch, locale, (request, version) -> this.requests.announceDelay(request.getId(),
+				version, body.reason(), body.expectedOn(), me.toActor()));
 	}
 
 	@PostMapping("/{reference}/assign")
@@ -329,21 +321,21 @@ class RequestApiController {
 			@Valid @RequestBody RequestJson.AssignBody body,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@AuthenticationPrincipal StaffPrincipal me, Locale locale) {
-		DsrRequest request = load(reference);
-		Long assigneeId = body.assigneeId();
-		if (assigneeId == null && body.assigneeEmail() != null && !body.assigneeEmail().isBlank()) {
-			assigneeId = this.staff.findByEmail(EmailAddresses.normalise(body.assigneeEmail()))
-				.map(StaffUser::getId)
-				.orElse(null);
-			if (assigneeId == null) {
-				throw new InvalidInputException("assigneeEmail", "requestPage.assign.invalid");
+		return act(reference, ifMatch, locale, (request, version) -> {
+			Long assigneeId = body.assigneeId();
+			if (assigneeId == null && body.assigneeEmail() != null && !body.assigneeEmail().isBlank()) {
+				assigneeId = this.staff.findByEmail(EmailAddresses.normalise(body.assigneeEmail()))
+					.map(StaffUser::getId)
+					.orElse(null);
+				if (assigneeId == null) {
+					throw new InvalidInputException("assigneeEmail", "requestPage.assign.invalid");
+				}
 			}
-		}
-		if (assigneeId == null) {
-			throw new InvalidInputException("assigneeId", "requestPage.assign.required");
-		}
-		this.requests.assign(request.getId(), version(ifMatch), assigneeId, me.toActor());
-		return answer(request.getId(), locale);
+			if (assigneeId == null) {
+				throw new InvalidInputException("assigneeId", "requestPage.assign.required");
+			}
+			this.requests.assign(request.getId(), version, assigneeId, me.toActor());
+		});
 	}
 
 	@PostMapping("/{reference}/reject")
@@ -354,10 +346,8 @@ class RequestApiController {
 			@Valid @RequestBody RequestJson.RejectBody body,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@AuthenticationPrincipal StaffPrincipal me, Locale locale) {
-		DsrRequest request = load(reference);
-		this.requests.reject(request.getId(), version(ifMatch), body.ground(), body.reasons(), body.lateReason(),
-				me.toActor());
-		return answer(request.getId(), locale);
+		return act(reference, ifMatch, locale, (request, version) -> this.requests.reject(request.getId(), version,
+				body.ground(), body.reasons(), body.lateReason(), me.toActor()));
 	}
 
 	@PostMapping("/{reference}/duplicate-of")
@@ -370,10 +360,8 @@ class RequestApiController {
 			@Valid @RequestBody RequestJson.DuplicateBody body,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@AuthenticationPrincipal StaffPrincipal me, Locale locale) {
-		DsrRequest request = load(reference);
-		this.requests.closeAsDuplicate(request.getId(), version(ifMatch), body.duplicateOf(),
-				Boolean.TRUE.equals(body.tellPerson()), me.toActor());
-		return answer(request.getId(), locale);
+		return act(reference, ifMatch, locale, (request, version) -> this.requests.closeAsDuplicate(request.getId(),
+				version, body.duplicateOf(), Boolean.TRUE.equals(body.tellPerson()), me.toActor()));
 	}
 
 	@PostMapping("/{reference}/answer")
@@ -389,11 +377,29 @@ class RequestApiController {
 			@Valid @RequestBody RequestJson.AnswerBody body,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@AuthenticationPrincipal StaffPrincipal me, Locale locale) {
+		return act(reference, ifMatch, locale, (request, version) -> {
+			this.refusalWording.check(request.getId(), Locale.forLanguageTag(request.getLanguage()), body.text(),
+					body.confirmed());
+			this.requests.answer(request.getId(), version, body.text(), body.lateReason(), me.toActor());
+		});
+	}
+
+	/**
+	 * An action on one request: load it by reference, run the step with the version the
+	 * {@code If-Match} header names, answer with the request as it is then.
+	 */
+	private ResponseEntity<RequestDetails> act(String reference, String ifMatch, Locale locale, Action action) {
 		DsrRequest request = load(reference);
-		this.refusalWording.check(request.getId(), Locale.forLanguageTag(request.getLanguage()), body.text(),
-				body.confirmed());
-		this.requests.answer(request.getId(), version(ifMatch), body.text(), body.lateReason(), me.toActor());
+		action.run(request, version(ifMatch));
 		return answer(request.getId(), locale);
+	}
+
+	/** One of the workflow's steps, on the request loaded and the version read. */
+	@FunctionalInterface
+	private interface Action {
+
+		void run(DsrRequest request, Long version);
+
 	}
 
 	/**
@@ -504,10 +510,6 @@ class RequestApiController {
 
 	private LocalDate today() {
 		return this.clock.instant().atZone(this.controller.timeZone()).toLocalDate();
-	}
-
-	private static String blankToNull(String text) {
-		return (text == null || text.isBlank()) ? null : text.strip();
 	}
 
 }

@@ -81,7 +81,7 @@ final class RequestJson {
 					example = "The person asked us to write only by post, to another address") String noAcknowledgementReason){
 
 		NewRequestBody {
-			postalAddress = (postalAddress != null) ? PlainText.nfc(postalAddress).replace("\r\n", "\n") : null;
+			postalAddress = PlainText.nfcLines(postalAddress);
 			subjectName = PlainText.nfc(subjectName);
 			subjectEmail = PlainText.nfc(subjectEmail);
 			subjectPhone = PlainText.nfc(subjectPhone);
@@ -149,7 +149,7 @@ final class RequestJson {
 	 * {@code SCOPE}, kept on file and not sent
 	 */
 	record PauseBody(@StepRules.PauseGroundRequired PauseGround ground, @StepRules.InformationNeeded String reason,
-			@StepRules.PauseJustification String justification) {
+			@StepRules.CaseText String justification) {
 	}
 
 	/**
@@ -179,7 +179,7 @@ final class RequestJson {
 	 * required then, kept on file and not sent
 	 */
 	record RejectBody(@StepRules.Ground RejectionGround ground, @StepRules.RejectionReasons String reasons,
-			@StepRules.LateReason String lateReason) {
+			@StepRules.CaseText String lateReason) {
 	}
 
 	/**
@@ -198,7 +198,7 @@ final class RequestJson {
 	 * @param lateReason why the answer comes after the deadline (Art. 12(3)); required
 	 * then, kept on file and not sent
 	 */
-	record AnswerBody(@StepRules.AnswerText String text, @StepRules.LateReason String lateReason,
+	record AnswerBody(@StepRules.AnswerText String text, @StepRules.CaseText String lateReason,
 			Boolean confirmRefusalWording) {
 
 		/**
@@ -305,7 +305,7 @@ final class RequestJson {
 	 * @param reason why, as the person is told
 	 * @param expectedOn the day to expect the answer, after today
 	 */
-	record DelayBody(@StepRules.DelayReason String reason, LocalDate expectedOn) {
+	record DelayBody(@StepRules.CaseText String reason, LocalDate expectedOn) {
 	}
 
 	/**

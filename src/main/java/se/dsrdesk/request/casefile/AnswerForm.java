@@ -23,7 +23,7 @@ class AnswerForm extends VersionForm {
 		this.confirmRefusalWording = confirmRefusalWording;
 	}
 
-	@StepRules.LateReason
+	@StepRules.CaseText
 	private String lateReason;
 
 	public String getLateReason() {

@@ -9,7 +9,7 @@ import org.springframework.format.annotation.DateTimeFormat;
  */
 class DelayForm extends VersionForm {
 
-	@StepRules.DelayReason
+	@StepRules.CaseText
 	private String delayReason;
 
 	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)

@@ -14,7 +14,7 @@ class InformationForm extends VersionForm {
 	@StepRules.InformationNeeded
 	private String information;
 
-	@StepRules.PauseJustification
+	@StepRules.CaseText
 	private String justification;
 
 	public PauseGround getPauseGround() {

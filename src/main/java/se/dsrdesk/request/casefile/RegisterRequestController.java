@@ -34,6 +34,7 @@ import se.dsrdesk.request.NewRequest;
 import se.dsrdesk.request.RequestService;
 import se.dsrdesk.request.representative.RepresentativeAuthority;
 import se.dsrdesk.request.RequestType;
+import se.dsrdesk.system.PlainText;
 
 /**
  * Case handlers register a request that arrived some other way than the public form: by
@@ -107,12 +108,11 @@ class RegisterRequestController {
 		}
 		DsrRequest request = this.requests
 			.registerByStaff(
-					new NewRequest(form.getName().strip(), RegisterRequestForm.blankToNull(form.getEmail()),
-							RegisterRequestForm.blankToNull(form.getPhone()), form.getLanguage(), form.getType(),
-							form.getChannel(), RegisterRequestForm.blankToNull(form.getDescription()), receivedAt),
-					form.getOtherTypes(), form.representative(),
-					RegisterRequestForm.blankToNull(form.getPostalAddress()), form.skipReasonOrNull(),
-					handler.toActor())
+					new NewRequest(form.getName().strip(), PlainText.blankToNull(form.getEmail()),
+							PlainText.blankToNull(form.getPhone()), form.getLanguage(), form.getType(),
+							form.getChannel(), PlainText.blankToNull(form.getDescription()), receivedAt),
+					form.getOtherTypes(), form.representative(), PlainText.blankToNull(form.getPostalAddress()),
+					form.skipReasonOrNull(), handler.toActor())
 			.get(0);
 		redirect.addFlashAttribute("success", acknowledgedMessage(form, request));
 		return "redirect:/staff/requests/" + request.getId();

@@ -113,8 +113,8 @@ public class RegisterRequestForm {
 	 * @return whether the postal address is missing although needed
 	 */
 	boolean postalAddressMissing() {
-		String email = (blankToNull(this.representativeName) != null) ? this.representativeEmail : this.email;
-		return blankToNull(email) == null && blankToNull(this.postalAddress) == null;
+		String email = (PlainText.blankToNull(this.representativeName) != null) ? this.representativeEmail : this.email;
+		return PlainText.blankToNull(email) == null && PlainText.blankToNull(this.postalAddress) == null;
 	}
 
 	public String getPostalAddress() {
@@ -122,7 +122,7 @@ public class RegisterRequestForm {
 	}
 
 	public void setPostalAddress(String postalAddress) {
-		this.postalAddress = (postalAddress != null) ? PlainText.nfc(postalAddress).replace("\r\n", "\n") : null;
+		this.postalAddress = PlainText.nfcLines(postalAddress);
 	}
 
 	/**
@@ -130,9 +130,9 @@ public class RegisterRequestForm {
 	 * @return them, or {@code null}
 	 */
 	Representative representative() {
-		String name = blankToNull(this.representativeName);
-		return (name != null && this.representativeAuthority != null)
-				? new Representative(name, blankToNull(this.representativeEmail), this.representativeAuthority) : null;
+		String name = PlainText.blankToNull(this.representativeName);
+		return (name != null && this.representativeAuthority != null) ? new Representative(name,
+				PlainText.blankToNull(this.representativeEmail), this.representativeAuthority) : null;
 	}
 
 	/**
@@ -140,11 +140,12 @@ public class RegisterRequestForm {
 	 * @return the field and message code of a gap, or {@code null}
 	 */
 	String[] representativeGap() {
-		boolean named = blankToNull(this.representativeName) != null;
+		boolean named = PlainText.blankToNull(this.representativeName) != null;
 		if (named && this.representativeAuthority == null) {
 			return new String[] { "representativeAuthority", "intake.authority.required" };
 		}
-		if (!named && (this.representativeAuthority != null || blankToNull(this.representativeEmail) != null)) {
+		if (!named
+				&& (this.representativeAuthority != null || PlainText.blankToNull(this.representativeEmail) != null)) {
 			return new String[] { "representativeName", "register.representativeName.required" };
 		}
 		return null;
@@ -180,10 +181,6 @@ public class RegisterRequestForm {
 
 	public void setRepresentativeAuthority(RepresentativeAuthority representativeAuthority) {
 		this.representativeAuthority = representativeAuthority;
-	}
-
-	static String blankToNull(String text) {
-		return (text == null || text.isBlank()) ? null : text.strip();
 	}
 
 	public Channel getChannel() {

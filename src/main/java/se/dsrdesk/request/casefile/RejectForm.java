@@ -14,7 +14,7 @@ class RejectForm extends VersionForm {
 	@StepRules.RejectionReasons
 	private String rejectionReasons;
 
-	@StepRules.LateReason
+	@StepRules.CaseText
 	private String lateReason;
 
 	public String getLateReason() {

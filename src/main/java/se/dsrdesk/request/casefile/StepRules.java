@@ -104,53 +104,16 @@ public final class StepRules {
 	}
 
 	/**
-	 * Why a clarification of scope is needed: at most 2000 characters; required for that
-	 * ground, which the request checks.
+	 * A step's text that the request itself requires when its case applies: why a
+	 * clarification of scope is needed, why a refusal comes after the one-month limit,
+	 * why the answer is delayed. At most 2000 characters.
 	 */
 	@Size(max = StepRules.MAX_TEXT, message = "{validation.tooLong}")
 	@Constraint(validatedBy = {})
 	@Target({ ElementType.FIELD, ElementType.ANNOTATION_TYPE, ElementType.PARAMETER, ElementType.RECORD_COMPONENT })
 	@Retention(RetentionPolicy.RUNTIME)
 	@Documented
-	public @interface PauseJustification {
-
-		String message() default "";
-
-		Class<?>[] groups() default {};
-
-		Class<? extends Payload>[] payload() default {};
-
-	}
-
-	/**
-	 * Why a refusal comes after the one-month limit: at most 2000 characters; required
-	 * then, which the request checks.
-	 */
-	@Size(max = StepRules.MAX_TEXT, message = "{validation.tooLong}")
-	@Constraint(validatedBy = {})
-	@Target({ ElementType.FIELD, ElementType.ANNOTATION_TYPE, ElementType.PARAMETER, ElementType.RECORD_COMPONENT })
-	@Retention(RetentionPolicy.RUNTIME)
-	@Documented
-	public @interface LateReason {
-
-		String message() default "";
-
-		Class<?>[] groups() default {};
-
-		Class<? extends Payload>[] payload() default {};
-
-	}
-
-	/**
-	 * Why the answer is delayed, as the person is told: at most 2000 characters;
-	 * required, which the request checks.
-	 */
-	@Size(max = StepRules.MAX_TEXT, message = "{validation.tooLong}")
-	@Constraint(validatedBy = {})
-	@Target({ ElementType.FIELD, ElementType.ANNOTATION_TYPE, ElementType.PARAMETER, ElementType.RECORD_COMPONENT })
-	@Retention(RetentionPolicy.RUNTIME)
-	@Documented
-	public @interface DelayReason {
+	public @interface CaseText {
 
 		String message() default "";
 

@@ -77,13 +77,15 @@ public class RequestForm {
 	IntakeService.Submission toSubmission() {
 		if (this.forSomeoneElse) {
 			// The one who fills in the form is the representative; the mails go to them.
-			return new IntakeService.Submission(this.type, this.subjectName.strip(), blankToNull(this.subjectEmail),
-					blankToNull(this.phone), this.relationship, blankToNull(this.description), this.language,
+			return new IntakeService.Submission(this.type, this.subjectName.strip(),
+					PlainText.blankToNull(this.subjectEmail), PlainText.blankToNull(this.phone), this.relationship,
+					PlainText.blankToNull(this.description), this.language,
 					new Representative(this.name.strip(), this.email.strip(), this.authority),
-					blankToNull(this.postalAddress));
+					PlainText.blankToNull(this.postalAddress));
 		}
-		return new IntakeService.Submission(this.type, this.name.strip(), this.email.strip(), blankToNull(this.phone),
-				this.relationship, blankToNull(this.description), this.language, null, blankToNull(this.postalAddress));
+		return new IntakeService.Submission(this.type, this.name.strip(), this.email.strip(),
+				PlainText.blankToNull(this.phone), this.relationship, PlainText.blankToNull(this.description),
+				this.language, null, PlainText.blankToNull(this.postalAddress));
 	}
 
 	/**
@@ -115,10 +117,6 @@ public class RequestForm {
 	 */
 	boolean needsDescription() {
 		return this.type.contains(RequestType.OBJECTION) || this.type.contains(RequestType.RECTIFICATION);
-	}
-
-	private static String blankToNull(String text) {
-		return (text == null || text.isBlank()) ? null : text.strip();
 	}
 
 	public Set<RequestType> getType() {
@@ -214,7 +212,7 @@ public class RequestForm {
 
 	public void setPostalAddress(String postalAddress) {
 		// One line break per line, as the register form stores it.
-		this.postalAddress = (postalAddress != null) ? PlainText.nfc(postalAddress).replace("\r\n", "\n") : null;
+		this.postalAddress = PlainText.nfcLines(postalAddress);
 	}
 
 	public String getLanguage() {

@@ -27,7 +27,7 @@ public class StatusMessageForm {
 	}
 
 	public void setMessage(String message) {
-		this.message = (message != null) ? PlainText.nfc(message).replace("\r\n", "\n") : null;
+		this.message = PlainText.nfcLines(message);
 	}
 
 }
