@@ -34,10 +34,6 @@ import se.dsrdesk.account.StaffUser;
 import se.dsrdesk.account.TestAccounts;
 import se.dsrdesk.audit.Actor;
 import se.dsrdesk.location.DataLocation;
-import se.dsrdesk.location.LegalBasis;
-import se.dsrdesk.location.LocalizedText;
-import se.dsrdesk.location.LocationDetails;
-import se.dsrdesk.location.LocationKind;
 import se.dsrdesk.location.LocationService;
 import se.dsrdesk.location.LocationTask;
 import se.dsrdesk.location.OutcomeRecord;
@@ -137,14 +133,7 @@ class AnswerBuildApiTest {
 		this.api = this.callers.as(Role.CASE_HANDLER);
 		this.owner = this.accounts.create("owner-" + UUID.randomUUID() + "@example.com", "Olga Owner",
 				EnumSet.of(Role.CASE_HANDLER), "en", TestAccounts.PASSWORD, Actor.SYSTEM);
-		String id = UUID.randomUUID().toString().substring(0, 8);
-		this.crm = this.locations.create(new LocationDetails(new LocalizedText("Kundregister " + id, "CRM " + id),
-				new LocalizedText(null, null), LocationKind.OTHER, this.owner,
-				new LocalizedText("Namn och e-post", "Name and email"), new LocalizedText("Kundtjänst", "Support"),
-				LegalBasis.LEGITIMATE_INTEREST, List.of(), new LocalizedText("Från dig", "From you"),
-				new LocalizedText("Två år", "Two years"), 24, new LocalizedText(null, null),
-				new LocalizedText(null, null), 12, EnumSet.of(RequestType.ACCESS, RequestType.PORTABILITY)),
-				Actor.SYSTEM);
+		this.crm = AnswerFixtures.crm(this.locations, this.owner);
 		// Builds left by other tests are not this test's.
 		this.runner.runWaiting();
 		MailDispatch.now(this.context);
