@@ -38,6 +38,7 @@ import se.dsrdesk.support.ApiClient;
 import se.dsrdesk.support.IntegrationTest;
 import se.dsrdesk.support.MailServer;
 import se.dsrdesk.support.MutableClock;
+import se.dsrdesk.support.OpenedRequests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -96,12 +97,7 @@ class CloseAsDuplicatePageTest {
 
 	@AfterEach
 	void tearDown() {
-		for (Long id : this.opened) {
-			this.jdbc.update(
-					"update dsr_request set status = 'COMPLETED', closed_at = created_at"
-							+ " where id = ? and status not in ('COMPLETED', 'REJECTED', 'WITHDRAWN', 'DUPLICATE')",
-					id);
-		}
+		OpenedRequests.close(this.jdbc, this.opened);
 		this.clock.reset();
 	}
 

@@ -29,6 +29,7 @@ import se.dsrdesk.request.RequestService;
 import se.dsrdesk.request.RequestType;
 import se.dsrdesk.support.Axe;
 import se.dsrdesk.support.BrowserTest;
+import se.dsrdesk.support.OpenedRequests;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,12 +63,7 @@ class BulkAssignBrowserTest extends BrowserTest {
 
 	@AfterEach
 	void closeWhatWasOpened() {
-		for (Long id : this.opened) {
-			this.jdbc.update(
-					"update dsr_request set status = 'COMPLETED', closed_at = created_at"
-							+ " where id = ? and status not in ('COMPLETED', 'REJECTED', 'WITHDRAWN', 'DUPLICATE')",
-					id);
-		}
+		OpenedRequests.close(this.jdbc, this.opened);
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package se.dsrdesk.request.inbox;
 
+import java.util.List;
 import java.util.EnumSet;
 import java.util.UUID;
 
@@ -24,6 +25,7 @@ import se.dsrdesk.request.RequestType;
 import se.dsrdesk.request.message.PersonMessages;
 import se.dsrdesk.support.Axe;
 import se.dsrdesk.support.BrowserTest;
+import se.dsrdesk.support.OpenedRequests;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,10 +64,7 @@ class NewFromPersonBrowserTest extends BrowserTest {
 	@AfterEach
 	void closeWhatWasOpened() {
 		if (this.request != null) {
-			this.jdbc.update(
-					"update dsr_request set status = 'COMPLETED', closed_at = created_at"
-							+ " where id = ? and status not in ('COMPLETED', 'REJECTED', 'WITHDRAWN', 'DUPLICATE')",
-					this.request.getId());
+			OpenedRequests.close(this.jdbc, List.of(this.request.getId()));
 		}
 	}
 
