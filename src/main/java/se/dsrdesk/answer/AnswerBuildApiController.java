@@ -3,7 +3,6 @@ package se.dsrdesk.answer;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -26,9 +25,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import se.dsrdesk.account.StaffPrincipal;
 import se.dsrdesk.request.DsrRequest;
 import se.dsrdesk.request.RequestService;
-import se.dsrdesk.request.RequestType;
 import se.dsrdesk.system.ApiController;
 import se.dsrdesk.system.NotFoundException;
+import se.dsrdesk.system.PlainText;
 import se.dsrdesk.system.RefusedException;
 
 /**
@@ -71,12 +70,10 @@ class AnswerBuildApiController {
 	ResponseEntity<BuildJson> prepare(@PathVariable String reference, @Valid @RequestBody PrepareBody body,
 			@AuthenticationPrincipal StaffPrincipal me) {
 		DsrRequest request = load(reference);
-		if ((request.getType() != RequestType.ACCESS && request.getType() != RequestType.PORTABILITY)
-				|| request.isAnsweredByPost()) {
+		if (!AnswerPackages.carriesData(request.getType()) || request.isAnsweredByPost()) {
 			throw new RefusedException(HttpStatus.CONFLICT, "package-not-needed", "package.build.notNeeded");
 		}
-		long id = this.builds.queue(request.getId(), body.text(),
-				(body.lateReason() != null && !body.lateReason().isBlank()) ? body.lateReason().strip() : null,
+		long id = this.builds.queue(request.getId(), body.text(), PlainText.blankToNull(body.lateReason()),
 				Boolean.TRUE.equals(body.confirmRefusalWording()), me.toActor());
 		AnswerBuilds.Build build = this.builds.get(request.getId(), id).orElseThrow();
 		URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(id).toUri();
@@ -104,10 +101,7 @@ class AnswerBuildApiController {
 	}
 
 	private DsrRequest load(String reference) {
-		if (reference == null || reference.length() > 32) {
-			throw new NotFoundException("Request");
-		}
-		return this.requests.byReference(reference.toUpperCase(Locale.ROOT));
+		return this.requests.byReference(reference);
 	}
 
 	private BuildJson json(DsrRequest request, AnswerBuilds.Build build) {

@@ -144,7 +144,7 @@ public class AnswerDownloads implements AnswerAttachments, AnswerFiles {
 	@Override
 	public Map<String, Object> attach(DsrRequest request, Locale locale, String approvedText) {
 		RequestType type = request.getType();
-		if (type != RequestType.ACCESS && type != RequestType.PORTABILITY) {
+		if (!AnswerPackages.carriesData(type)) {
 			return Map.of();
 		}
 		long downloadId = preparedDownload(request.getId(), locale, approvedText).orElseGet(() -> {

@@ -11,7 +11,6 @@ import se.dsrdesk.notification.Correspondence;
 import se.dsrdesk.notification.LetterEnclosures;
 import se.dsrdesk.request.DsrRequest;
 import se.dsrdesk.request.RequestService;
-import se.dsrdesk.request.RequestType;
 
 /**
  * A posted answer to an access or portability request encloses the approved answer
@@ -43,7 +42,7 @@ class PostedAnswerEnclosures implements LetterEnclosures {
 			return List.of();
 		}
 		DsrRequest request = this.requests.get(letter.getRequestId());
-		if (request.getType() != RequestType.ACCESS && request.getType() != RequestType.PORTABILITY) {
+		if (!AnswerPackages.carriesData(request.getType())) {
 			return List.of();
 		}
 		Locale locale = Locale.forLanguageTag(letter.getLanguage());

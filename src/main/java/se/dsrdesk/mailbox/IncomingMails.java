@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -279,7 +278,7 @@ public class IncomingMails implements IncomingReplies {
 	public DsrRequest attach(long id, String reference, Actor actor) {
 		DsrRequest request;
 		try {
-			request = this.requests.byReference(reference.strip().toUpperCase(Locale.ROOT));
+			request = this.requests.byReference(reference);
 		}
 		catch (NotFoundException ex) {
 			throw new RefusedException(HttpStatus.BAD_REQUEST, null, "incomingMail.attach.notFound");

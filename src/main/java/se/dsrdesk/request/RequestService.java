@@ -73,6 +73,9 @@ import se.dsrdesk.request.message.PersonActivity;
 @Transactional
 public class RequestService {
 
+	/** The longest text that can be a request's reference. */
+	static final int MAX_REFERENCE = 32;
+
 	/** How many notes, other requests and timeline entries the page lists. */
 	public static final int LIST_LIMIT = 100;
 
@@ -242,9 +245,22 @@ public class RequestService {
 		return get(id);
 	}
 
+	/**
+	 * A request by the reference a person or a client gives: without regard to case and
+	 * surrounding white space, as the reference is printed in capitals.
+	 * @param reference the reference as given
+	 * @return the request
+	 * @throws NotFoundException when there is none (or what was given cannot be a
+	 * reference)
+	 */
 	@Transactional(readOnly = true)
 	public DsrRequest byReference(String reference) {
-		return this.requests.findByReference(reference).orElseThrow(() -> new NotFoundException("Request"));
+		String given = (reference != null) ? reference.strip() : "";
+		if (given.isEmpty() || given.length() > MAX_REFERENCE) {
+			throw new NotFoundException("Request");
+		}
+		return this.requests.findByReference(given.toUpperCase(Locale.ROOT))
+			.orElseThrow(() -> new NotFoundException("Request"));
 	}
 
 	public DsrRequest verifyEmail(long id, Actor actor) {

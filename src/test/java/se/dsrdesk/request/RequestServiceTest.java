@@ -77,6 +77,20 @@ class RequestServiceTest {
 	}
 
 	@Test
+	void aRequestIsFoundByItsReferenceAsAPersonOrAClientWritesIt() {
+		DsrRequest request = registerLetter(Instant.parse("2026-11-02T10:00:00Z"));
+		String reference = request.getReference();
+		assertThat(this.requests.byReference(" " + reference.toLowerCase(java.util.Locale.ROOT) + "\n").getId())
+			.isEqualTo(request.getId());
+		assertThatThrownBy(() -> this.requests.byReference(reference + "X".repeat(32)))
+			.isInstanceOf(se.dsrdesk.system.NotFoundException.class);
+		assertThatThrownBy(() -> this.requests.byReference(null))
+			.isInstanceOf(se.dsrdesk.system.NotFoundException.class);
+		assertThatThrownBy(() -> this.requests.byReference("  "))
+			.isInstanceOf(se.dsrdesk.system.NotFoundException.class);
+	}
+
+	@Test
 	void pausesAreStoredAndTheDeadlineMoves() {
 		this.clock.set(Instant.parse("2026-11-03T09:00:00Z"));
 		DsrRequest request = registerLetter(Instant.parse("2026-11-02T10:00:00Z"));

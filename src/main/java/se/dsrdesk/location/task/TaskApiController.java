@@ -60,7 +60,7 @@ class TaskApiController {
 					+ "ground and a date and creates a retention hold. A task that is no longer open answers 409.")
 	TaskDetails record(@PathVariable String reference, @PathVariable long taskId, @Valid @RequestBody OutcomeBody body,
 			@AuthenticationPrincipal StaffPrincipal me, Locale locale) {
-		DsrRequest request = this.requests.byReference(reference.toUpperCase(Locale.ROOT));
+		DsrRequest request = this.requests.byReference(reference);
 		LocationTask task = this.tasks.get(taskId);
 		if (!task.getRequestId().equals(request.getId())) {
 			throw new NotFoundException("Task");
@@ -82,7 +82,7 @@ class TaskApiController {
 					+ "recipients and their steps.")
 	List<RecipientStep> recipientInformed(@PathVariable String reference, @PathVariable long taskId,
 			@Valid @RequestBody RecipientBody body, @AuthenticationPrincipal StaffPrincipal me) {
-		DsrRequest request = this.requests.byReference(reference.toUpperCase(Locale.ROOT));
+		DsrRequest request = this.requests.byReference(reference);
 		LocationTask task = this.tasks.get(taskId);
 		if (!task.getRequestId().equals(request.getId())) {
 			throw new NotFoundException("Task");

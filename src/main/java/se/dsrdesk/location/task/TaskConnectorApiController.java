@@ -1,7 +1,6 @@
 package se.dsrdesk.location.task;
 
 import java.util.List;
-import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -93,7 +92,7 @@ class TaskConnectorApiController {
 	}
 
 	private long task(String reference, long taskId) {
-		DsrRequest request = this.requests.byReference(reference.toUpperCase(Locale.ROOT));
+		DsrRequest request = this.requests.byReference(reference);
 		LocationTask task = this.tasks.get(taskId);
 		if (!task.getRequestId().equals(request.getId())) {
 			throw new NotFoundException("Task");

@@ -51,7 +51,6 @@ import se.dsrdesk.system.ControllerIdentity;
 import se.dsrdesk.system.EmailAddresses;
 import se.dsrdesk.system.InvalidInputException;
 import se.dsrdesk.system.RefusedException.Invalid;
-import se.dsrdesk.system.NotFoundException;
 import se.dsrdesk.system.PlainText;
 import se.dsrdesk.request.Channel;
 import se.dsrdesk.request.DataSubject;
@@ -412,10 +411,7 @@ class RequestApiController {
 	}
 
 	private DsrRequest load(String reference) {
-		if (reference == null || reference.length() > 32) {
-			throw new NotFoundException("Request");
-		}
-		return this.requests.byReference(reference.toUpperCase(Locale.ROOT));
+		return this.requests.byReference(reference);
 	}
 
 	private RequestDetails details(DsrRequest request, Locale locale) {

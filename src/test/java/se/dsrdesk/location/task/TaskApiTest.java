@@ -65,7 +65,9 @@ class TaskApiTest {
 		DsrRequest request = mock(DsrRequest.class);
 		given(request.getId()).willReturn(42L);
 		given(request.getReference()).willReturn("DSR-2026-000042");
-		given(this.requests.byReference("DSR-2026-000042")).willReturn(request);
+		// the reference as the client wrote it: RequestService.byReference disregards
+		// case
+		given(this.requests.byReference("dsr-2026-000042")).willReturn(request);
 		LocationTask task = mock(LocationTask.class);
 		given(task.getRequestId()).willReturn(42L);
 		given(this.tasks.get(7)).willReturn(task);
