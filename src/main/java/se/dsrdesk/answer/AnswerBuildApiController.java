@@ -82,13 +82,13 @@ class AnswerBuildApiController {
 
 	@GetMapping
 	@Operation(summary = "The request's newest package build: its progress, and its files once ready",
-			description = "404 not-found when the request has none. matches tells whether sending the build's letter "
+			description = "404 package-not-built when the request has none. matches tells whether sending the build's letter "
 					+ "now takes its files: false once the review changed, on a later day (the PDF is dated), and "
 					+ "before the build is ready.")
 	BuildJson latest(@PathVariable String reference) {
 		DsrRequest request = load(reference);
-		return json(request,
-				this.builds.latest(request.getId()).orElseThrow(() -> new NotFoundException("Package build")));
+		return json(request, this.builds.latest(request.getId())
+			.orElseThrow(() -> new RefusedException(HttpStatus.NOT_FOUND, "package-not-built", "package.build.none")));
 	}
 
 	@GetMapping("/{buildId}")

@@ -162,7 +162,7 @@ class AnswerBuildApiTest {
 		// Too large to build while the send waits, and nothing prepared.
 		assertProblem(send(reference, draft), 409, "package-not-prepared");
 		assertThat(this.requests.get(request.getId()).getStatus()).isEqualTo(RequestStatus.IN_PROGRESS);
-		assertProblem(this.api.get(packagePath(reference)), 404, "not-found");
+		assertProblem(this.api.get(packagePath(reference)), 404, "package-not-built");
 
 		// Prepared: 202 at once, with where to follow it.
 		ApiClient.Response queued = this.api.post(packagePath(reference), body(draft));
